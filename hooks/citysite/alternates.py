@@ -1,0 +1,105 @@
+"""Which language versions of a page really exist, as absolute URLs for hreflang links and sitemap.xml.
+
+The i18n plugin gives every page an `alternates` map with an entry per language, but a
+language without a translation gets a fallback copy of the English page. A copy is not a
+translation: it is left out of hreflang and the sitemap, and its canonical URL is the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from html import escape
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """A page URL ("ru/about/", "" or "./" for home) made absolute against site_url."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, "" if url in ("", ".", "./") else url)
+
+
+def translations(file) -> dict[str, str]:
+    """Language -> site-relative URL of each version of this page written in that language."""
+    alternates = getattr(file, "alternates", None) or {}
+    found = {lang: alt.url for lang, alt in alternates.items() if getattr(alt, "locale", None) == lang}
+    return {lang: found[lang] for lang in LANGUAGES if lang in found}
+
+
+def is_fallback(file, lang: str) -> bool:
+    """True for a page shown in `lang` whose text is another language's (not translated yet)."""
+    locale = getattr(file, "locale", None)
+    return locale is not None and locale != lang
+
+
+def language_selector(file, entries: list[dict]) -> list[dict]:
+    """Material's language menu pointing at this page in each language, as site-relative URLs
+    (the i18n plugin leaves absolute ones on home pages, which break under another base path)."""
+    pages = getattr(file, "alternates", None) or {}
+    return [
+        {**entry, "link": pages[entry["lang"]].url or "./"} if entry["lang"] in pages else entry
+        for entry in entries
+    ]
+
+
+def hreflang_links(file, site_url: str) -> list[Alternate]:
+    """hreflang alternates for a translated page: each real version plus x-default (English)."""
+    versions = translations(file)
+    links = [Alternate(lang, absolute_url(site_url, url)) for lang, url in versions.items()]
+    if DEFAULT_LANGUAGE in versions:
+        links.append(Alternate("x-default", absolute_url(site_url, versions[DEFAULT_LANGUAGE])))
+    return links
+
+
+def canonical_url(file, lang: str, site_url: str) -> str:
+    """The page's own URL, or the original's for a fallback copy."""
+    if is_fallback(file, lang):
+        original = translations(file).get(file.locale)
+        if original is not None:
+            return absolute_url(site_url, original)
+    return absolute_url(site_url, file.url)
+
+
+def sitemap_xml(files_per_language: dict[str, list], site_url: str) -> str:
+    """sitemap.xml listing every real page version once, each with its hreflang alternates."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    seen: set[str] = set()
+    for lang in LANGUAGES:
+        for file in files_per_language.get(lang, []):
+            if is_fallback(file, lang) or not file.is_documentation_page():
+                continue
+            loc = absolute_url(site_url, file.url)
+            if loc in seen:
+                continue
+            seen.add(loc)
+            lines.append("  <url>")
+            lines.append(f"    <loc>{escape(loc)}</loc>")
+            for alt in hreflang_links(file, site_url):
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{alt.hreflang}" href="{escape(alt.href)}"/>'
+                )
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+_THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_hreflang_links(head: str) -> Markup:
+    """Material's head metadata minus its relative hreflang links (we write absolute ones)."""
+    return Markup(_THEME_HREFLANG.sub("", str(head)))

@@ -1,0 +1,316 @@
+"""The five-language site as a visitor gets it: languages, the language menu, fallback pages,
+hreflang links, the sitemap, the 404 page, search per language, and nothing from other hosts."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.conftest import ROOT, run_mkdocs_build
+from tests.helpers import LANGUAGES, SITE_URL, BuiltSite, main_text, resolve, serve_directory
+
+SITE_NAMES = {"en": "Khabarovsk", "ru": "Хабаровск", "zh": "哈巴罗夫斯克", "ja": "ハバロフスク", "ko": "하바롭스크"}
+PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
+SUB_PATH_URL = "https://city.example.net/guides/khabarovsk/"
+UNTRANSLATED = "test-untranslated/"  # an English-only page added to the variant build
+
+
+@pytest.fixture(scope="module")
+def variant(tmp_path_factory) -> BuiltSite:
+    """The project built under a sub-path site_url, with one page that has no translation."""
+    project = tmp_path_factory.mktemp("variant") / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache")
+    )
+    (project / "docs" / "test-untranslated.md").write_text(
+        "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
+        encoding="utf-8",
+    )
+    site_dir = project.parent / "site"
+    result = run_mkdocs_build(project, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(site_dir, build_log=result.stderr)
+
+
+def page_language(url: str) -> str:
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES else "en"
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+def test_strict_build_has_no_warnings(site):
+    warnings = [line for line in site.build_log.splitlines() if "WARNING" in line]
+    assert warnings == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_and_about_exist_in_every_language(site, lang):
+    for path in ("", "about/"):
+        page = site.page(PREFIX[lang] + path)
+        assert page.html["lang"] == lang
+        assert not page.select(".kh-notice"), f"/{PREFIX[lang]}{path} should be translated"
+
+
+# --- what a visitor sees in each language -------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_speaks_its_language(site, lang):
+    pages = site.content_pages(lang)
+    assert len(pages) >= 2
+    for url in pages:
+        page = site.page(url)
+        assert page.html["lang"] == lang, url
+        assert page.title.string.strip().endswith(SITE_NAMES[lang]), url
+        assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAMES[lang], url
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "ja", "ko"])
+def test_navigation_and_theme_strings_are_translated(site, lang):
+    english, page = site.page(""), site.page(PREFIX[lang])
+    english_tabs = [a.get_text(strip=True) for a in english.select(".md-tabs__link")]
+    tabs = [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
+    assert len(tabs) == len(english_tabs) >= 3
+    assert not set(tabs) & set(english_tabs), f"untranslated tabs in {lang}: {set(tabs) & set(english_tabs)}"
+    search_placeholder = page.select_one("input.md-search__input")["placeholder"]
+    assert search_placeholder != english.select_one("input.md-search__input")["placeholder"]
+
+
+def test_language_menu_goes_to_the_same_page_in_each_language(site):
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            links = {a["hreflang"]: a["href"] for a in site.page(url).select("a.md-select__link")}
+            assert sorted(links) == sorted(LANGUAGES), url
+            path = url[len(PREFIX[lang]):]
+            for target_lang, href in links.items():
+                target = resolve(url, href)
+                assert target == PREFIX[target_lang] + path, f"{url}: {target_lang} menu link -> {target}"
+                assert site.exists(target), f"{url}: {target_lang} menu link is broken ({target})"
+
+
+def test_language_menu_works_under_a_sub_path(variant, browser):
+    with serve_directory(variant.root, prefix=urlsplit(SUB_PATH_URL).path) as base:
+        page = browser.new_page()
+        page.goto(base + "about/")
+        page.locator(".md-select").first.hover()
+        page.locator('a.md-select__link[hreflang="ja"]').first.click()
+        page.wait_for_load_state()
+        assert page.url == base + "ja/about/"
+        assert page.locator("html").get_attribute("lang") == "ja"
+        page.goto(base + "ko/")
+        page.locator('a.md-select__link[hreflang="ru"]').first.evaluate("a => a.click()")
+        page.wait_for_load_state()
+        assert page.url == base + "ru/"
+        page.close()
+
+
+# --- pages not translated yet -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "ja", "ko"])
+def test_untranslated_page_says_so_in_the_readers_language(variant, lang):
+    page = variant.page(PREFIX[lang] + UNTRANSLATED)
+    notice = page.select_one("article .kh-notice")
+    assert notice is not None
+    english_notice = variant.page(UNTRANSLATED).select_one(".kh-notice")
+    assert english_notice is None
+    assert page.html["lang"] == lang
+    assert notice.find_parent(attrs={"lang": "en"}) is None, "the notice is in the reader's language"
+    content = page.select_one('article [lang="en"]')
+    assert content is not None and "Only English." in content.get_text()
+    assert notice.get_text(strip=True) != variant.page("ru/" + UNTRANSLATED).select_one(".kh-notice").get_text(
+        strip=True
+    ) or lang == "ru"
+
+
+def test_translated_pages_have_no_notice(site):
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            assert not site.page(url).select(".kh-notice"), f"{url} is translated but shows the notice"
+
+
+# --- hreflang and sitemap -----------------------------------------------------------------------
+
+def hreflang_of(page) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+
+
+def test_hreflang_links_are_absolute_complete_and_resolve(site):
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            links = hreflang_of(site.page(url))
+            assert links.get("x-default") == links.get("en"), url
+            assert links[lang] == SITE_URL + url, url
+            for hreflang, href in links.items():
+                assert href.startswith(SITE_URL), f"{url}: {hreflang} link is not absolute: {href}"
+                assert site.exists(href), f"{url}: {hreflang} -> {href} does not exist"
+                assert site.page(href).html["lang"] == (hreflang if hreflang != "x-default" else "en")
+
+
+def test_fallback_copy_is_not_advertised_as_a_translation(variant):
+    english = hreflang_of(variant.page(UNTRANSLATED))
+    assert sorted(english) == ["en", "x-default"]
+    assert english["en"] == SUB_PATH_URL + UNTRANSLATED
+    copy = variant.page("ru/" + UNTRANSLATED)
+    assert hreflang_of(copy) == {}
+    assert copy.select_one('link[rel="canonical"]')["href"] == SUB_PATH_URL + UNTRANSLATED
+    sitemap = variant.text("sitemap.xml")
+    assert SUB_PATH_URL + "ru/" + UNTRANSLATED not in sitemap
+    assert f"<loc>{SUB_PATH_URL}{UNTRANSLATED}</loc>" in sitemap
+
+
+def sitemap_entries(site) -> dict[str, dict[str, str]]:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ElementTree.fromstring(site.text("sitemap.xml"))
+    return {
+        url.findtext("s:loc", namespaces=namespaces): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)
+        }
+        for url in tree.findall("s:url", namespaces)
+    }
+
+
+def test_sitemap_lists_every_page_with_the_same_alternates_as_the_page(site):
+    entries = sitemap_entries(site)
+    pages = [url for lang in LANGUAGES for url in site.content_pages(lang)]
+    assert sorted(entries) == sorted(SITE_URL + url for url in pages)
+    for loc, alternates in entries.items():
+        page = site.page(loc)
+        assert alternates == hreflang_of(page), loc
+        for href in alternates.values():
+            assert site.exists(href), f"sitemap alternate {href} does not exist"
+
+
+# --- 404 --------------------------------------------------------------------------------------------
+
+def test_404_page_links_home_in_every_language_with_absolute_paths(site):
+    page = site.page("404.html")
+    links = {a["hreflang"]: a["href"] for a in page.select("main a[hreflang]")}
+    assert links == {lang: "/" + PREFIX[lang] for lang in LANGUAGES}
+    assert {section["lang"] for section in page.select("section[data-lang]")} == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_404_speaks_the_language_of_the_missing_url(site, site_server, browser, lang):
+    page = browser.new_page()
+    response = page.goto(site_server + PREFIX[lang] + "no/such/page/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    visible = page.locator("section[data-lang]:visible")
+    assert visible.count() == 1 and visible.get_attribute("lang") == lang
+    heading = visible.locator("h1").inner_text()
+    assert heading == site.page("404.html").select_one(f'section[data-lang="{lang}"] h1').get_text(strip=True)
+    page.locator(f'main a[hreflang="{lang}"]').click()
+    page.wait_for_load_state()
+    assert page.url == site_server + PREFIX[lang]
+    page.close()
+
+
+# --- search --------------------------------------------------------------------------------------
+
+def search_index(site, lang) -> dict:
+    return json.loads(site.text(PREFIX[lang] + "search/search_index.json"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_holds_only_the_readers_language(site, lang):
+    index = search_index(site, lang)
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert locations == {url[len(PREFIX[lang]):] for url in site.content_pages(lang)}
+
+
+SEARCH_WORDS = {
+    # language: (query, page that contains it)
+    "ru": ("Амур", "about/"),
+    "zh": ("历史", "about/"),
+    "ja": ("歴史", "about/"),
+    "ko": ("역사", "about/"),
+    "en": ("Amur", "about/"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_a_word_in_the_readers_language(site, site_server, browser, lang):
+    query, expected = SEARCH_WORDS[lang]
+    assert query in main_text(site.page(PREFIX[lang] + expected))
+    page = browser.new_page()
+    page.goto(site_server + PREFIX[lang])
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    targets = [urlsplit(href).path for href in hrefs]
+    assert any(path.endswith("/" + PREFIX[lang] + expected) for path in targets), targets
+    assert all(urlsplit(href).path.startswith("/" + PREFIX[lang]) for href in hrefs), targets
+    page.close()
+
+
+def test_headings_have_readable_anchors(site):
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            for heading in site.page(url).select("article h2[id], article h3[id]"):
+                assert not re.fullmatch(r"_\d+", heading["id"]), f"{url}: heading anchor {heading['id']}"
+
+
+# --- nothing from third-party hosts ---------------------------------------------------------------
+
+TILE_HOSTS = {"tile.openstreetmap.org"}
+LOADING_ATTRIBUTES = {
+    "script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+    "embed": "src", "object": "data",
+}
+LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "preconnect", "dns-prefetch", "manifest",
+                 "apple-touch-icon", "prefetch"}
+
+
+def external_loads(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(html, "html.parser")
+    found = []
+    for tag, attribute in LOADING_ATTRIBUTES.items():
+        found += [element[attribute] for element in page.find_all(tag) if element.get(attribute)]
+    found += [
+        link["href"] for link in page.find_all("link", href=True) if set(link.get("rel", [])) & LOADING_LINKS
+    ]
+    found += re.findall(r"""url\(\s*['"]?(https?:)?//[^)'"]+""", html)
+    found += re.findall(r"@import\s+['\"]?(?:url\()?\s*['\"]?(https?://[^'\")]+)", html)
+    return [url for url in found if re.match(r"^(https?:)?//", url)]
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = {}
+    for path in site.html_files():
+        urls = [url for url in external_loads(path.read_text(encoding="utf-8"))]
+        if urls:
+            offenders[site.url_of(path) or "/"] = urls
+    assert offenders == {}
+
+
+def test_no_stylesheet_or_script_refers_to_another_host(site):
+    known_cdns = re.compile(
+        r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs\.cloudflare|code\.jquery|"
+        r"maxcdn\.bootstrapcdn|netdna\.bootstrapcdn|use\.fontawesome|ajax\.googleapis"
+    )
+    offenders = []
+    for path in list(site.root.rglob("*.css")) + list(site.root.rglob("*.js")) + site.html_files():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if known_cdns.search(text):
+            offenders.append(f"{site.url_of(path)}: {known_cdns.search(text).group(0)}")
+        if path.suffix == ".css":
+            offenders += [f"{site.url_of(path)}: {url}" for url in external_loads(f"<style>{text}</style>")]
+    assert offenders == []
+
+
+def test_external_load_detector_catches_cdn_assets():
+    html = (
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<script src="//cdn.example.com/x.js"></script><a href="https://example.com/">fine</a>'
+        "<style>body{background:url('https://evil.example/x.png')}</style>"
+    )
+    assert len(external_loads(html)) == 3
