@@ -1,0 +1,209 @@
+"""The written pages as a reader gets them: every page exists in all five languages, really is in its
+language, carries the same numbers in every version, and spells names as the glossary does."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, main_text
+
+PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
+SECTION_PAGES = {"events/index.md", "venues/index.md", "partners/index.md"}  # lists generated from data
+
+
+def written_pages() -> list[str]:
+    """Every hand-written English page, as its path under docs/."""
+    return sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+
+
+def url_of(path: str) -> str:
+    return re.sub(r"(^|/)index\.md$", r"\1", path).removesuffix(".md").rstrip("/") + "/" if path != "index.md" else ""
+
+
+@pytest.mark.parametrize("path", written_pages())
+def test_every_page_exists_in_every_language(path):
+    missing = [f"docs_{lang}/{path}" for lang in LANGUAGES[1:] if not (ROOT / f"docs_{lang}" / path).exists()]
+    assert missing == [], "translate these (or the English fallback is shown with a notice)"
+
+
+# --- is each page written in its language? -------------------------------------------------------
+
+def script_shares(text: str) -> Counter:
+    """Share of letters by script: latin, cyrillic, han, kana, hangul."""
+    counts: Counter = Counter()
+    for char in text:
+        if not char.isalpha():
+            continue
+        name = unicodedata.name(char, "")
+        if "CJK UNIFIED" in name or "CJK COMPATIBILITY IDEOGRAPH" in name:
+            counts["han"] += 1
+        elif "HIRAGANA" in name or "KATAKANA" in name:
+            counts["kana"] += 1
+        elif "HANGUL" in name:
+            counts["hangul"] += 1
+        elif "CYRILLIC" in name:
+            counts["cyrillic"] += 1
+        elif "LATIN" in name:
+            counts["latin"] += 1
+    total = sum(counts.values()) or 1
+    return Counter({script: count / total for script, count in counts.items()})
+
+
+def looks_like(lang: str, shares: Counter) -> bool:
+    if lang == "en":
+        return shares["latin"] > 0.85
+    if lang == "ru":
+        return shares["cyrillic"] > 0.75
+    if lang == "zh":
+        return shares["han"] > 0.7 and shares["kana"] < 0.01
+    if lang == "ja":
+        return shares["kana"] + shares["han"] > 0.7 and shares["kana"] > 0.15
+    if lang == "ko":
+        return shares["hangul"] > 0.7
+    raise ValueError(lang)
+
+
+def test_script_detector_tells_the_languages_apart():
+    samples = {
+        "en": "Khabarovsk stands on the Amur river.",
+        "ru": "Хабаровск стоит на берегу Амура.",
+        "zh": "哈巴罗夫斯克位于阿穆尔河畔。",
+        "ja": "ハバロフスクはアムール川のほとりにあります。",
+        "ko": "하바롭스크는 아무르강 기슭에 있습니다.",
+    }
+    for lang, text in samples.items():
+        assert [other for other in LANGUAGES if looks_like(other, script_shares(text))] == [lang]
+
+
+def text_in_page_language(page, lang: str) -> str:
+    """The article text without passages marked as written in another language (a Russian address
+    to show a taxi driver, lang="zxx" web addresses, English standing in for a missing text)."""
+    article = copy.copy(page.select_one("article.md-content__inner") or page.body)
+    for element in article.select("[lang]"):
+        if element.get("lang") != lang:
+            element.decompose()
+    return article.get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_is_written_in_its_language(site, lang):
+    wrong = {}
+    for url in site.content_pages(lang):
+        shares = script_shares(text_in_page_language(site.page(url), lang))
+        if not looks_like(lang, shares):
+            wrong[url] = {script: round(share, 2) for script, share in shares.most_common(3)}
+    assert wrong == {}
+
+
+# --- the same numbers in every version ----------------------------------------------------------
+
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+)(?!\d)(\s*[月월])?")
+
+
+def numbers_in(text: str) -> set[int]:
+    """Numbers of two or more digits, thousands separators removed; month numbers (5月, 5월) left out."""
+    found = set()
+    for match in NUMBER.finditer(text):
+        if match.group(2):
+            continue
+        value = int(re.sub(r"\D", "", match.group(1)))
+        if value >= 10:
+            found.add(value)
+    return found
+
+
+def test_number_reader_handles_separators_and_months():
+    assert numbers_in("121,000 visitors, 43 410 туристов, 2019年12月30日, 2019년 10월 3일") == {
+        121000, 43410, 2019, 30
+    }
+
+
+@pytest.mark.parametrize("path", written_pages())
+def test_key_numbers_are_the_same_in_all_versions(site, path):
+    url = url_of(path)
+    numbers = {lang: numbers_in(main_text(site.page(PREFIX[lang] + url))) for lang in LANGUAGES}
+    english = numbers["en"]
+    differences = {
+        lang: {"missing": sorted(english - found), "extra": sorted(found - english)}
+        for lang, found in numbers.items()
+        if found != english
+    }
+    assert differences == {}
+
+
+# --- one glossary ---------------------------------------------------------------------------------
+
+def glossary_entries() -> list[dict[str, str]]:
+    """Names with one spelling per language: partner cities, venues, and data/glossary.yml."""
+    entries = []
+    for kind in ("partners", "venues"):
+        file = ROOT / "data" / f"{kind}.yml"
+        if file.exists():
+            entries += [entry["name"] for entry in yaml.safe_load(file.read_text(encoding="utf-8")) or []]
+    glossary = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    entries += [entry for group in glossary.values() for entry in group.values()]
+    return entries
+
+
+def name_pattern(name: str, lang: str) -> re.Pattern:
+    """How a name is found in running text: Russian names inflect, CJK and Korean ignore spaces."""
+    if lang == "ru":
+        stems = [re.escape(word[: max(3, len(word) - 2)]) + r"\w*" for word in re.findall(r"\w+", name)]
+        return re.compile(r"\b" + r"\W+".join(stems), re.IGNORECASE)
+    if lang in ("zh", "ja", "ko"):
+        return re.compile(r"\s*".join(re.escape(char) for char in name.replace(" ", "")))
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+
+
+def english_mentions(text: str, name: str, longer: list[str]) -> bool:
+    """Whether `name` is mentioned on its own, not only inside a longer glossary name (Amur in Amur Cliff)."""
+    for other in longer:
+        text = text.replace(other, " ")
+    return bool(name_pattern(name, "en").search(text))
+
+
+@pytest.mark.parametrize("path", [p for p in written_pages() if p not in SECTION_PAGES])
+def test_names_follow_the_glossary(site, path):
+    url = url_of(path)
+    texts = {lang: main_text(site.page(PREFIX[lang] + url)) for lang in LANGUAGES}
+    entries = glossary_entries()
+    english_names = [entry["en"] for entry in entries]
+    problems = []
+    for entry in entries:
+        longer = [name for name in english_names if entry["en"] in name and name != entry["en"]]
+        if not english_mentions(texts["en"], entry["en"], longer):
+            continue
+        for lang in LANGUAGES[1:]:
+            if not name_pattern(entry[lang], lang).search(texts[lang]):
+                problems.append(f"{lang}: '{entry['en']}' should appear as '{entry[lang]}'")
+    assert problems == []
+
+
+def test_glossary_entries_have_every_language():
+    for entry in glossary_entries():
+        assert all(entry.get(lang) for lang in LANGUAGES), entry
+
+
+@pytest.mark.parametrize("folder", ["docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"])
+def test_every_page_has_front_matter_with_a_description(folder):
+    """Broken front matter is not an error for MkDocs: the page would show it as text. Catch it here."""
+    problems = []
+    for path in sorted((ROOT / folder).rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+        try:
+            meta = yaml.safe_load(match.group(1)) if match else None
+        except yaml.YAMLError as error:
+            problems.append(f"{path.relative_to(ROOT)}: front matter is not valid YAML ({error.problem}); "
+                            f"put the description in double quotes")
+            continue
+        if not isinstance(meta, dict) or not str(meta.get("description", "")).strip():
+            problems.append(f"{path.relative_to(ROOT)}: add front matter with a description (shown by search engines)")
+    assert problems == []
