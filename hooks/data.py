@@ -24,7 +24,8 @@ def on_config(config):
     except data.DataError as error:
         count = len(error.problems)
         raise PluginError(
-            f"The data files have {count} problem{'s' if count > 1 else ''}; nothing was built:\n{error}"
+            f"The data files have {count} problem{'s' if count > 1 else ''}; nothing was built and the "
+            f"previous site is unchanged. Fix each one (`make check` checks the data without building):\n{error}"
         ) from None
     for warning in site_data.warnings:
         log.info(str(warning))

@@ -35,10 +35,12 @@ class Problem:
 
 
 class DataError(Exception):
-    """The data has errors; str() lists every one, one per line."""
+    """The data has errors; str() lists every one, one per line. `warnings` are the missing
+    translations found meanwhile (`make check` shows both)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = sorted(problems)
+        self.warnings = sorted(warnings or [])
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -174,7 +176,8 @@ def _check_duplicates(doc: YamlDocument) -> list[Problem]:
 
 
 def _check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
-    """Events point at venues and partner cities that exist."""
+    """Events point at venues and partner cities that exist (not checked against a file that
+    could not be read: its own error says why)."""
     venues, partners = _raw_ids(docs.get("venues")), _raw_ids(docs.get("partners"))
     doc = docs["events"]
     problems = []
@@ -185,6 +188,8 @@ def _check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
         references = [("venues", v, p, venues) for p, v in enumerate(_as_list(raw.get("venues")))]
         references += [("partners", v, p, partners) for p, v in enumerate(_as_list(raw.get("partners")))]
         for field_name, value, position, known in references:
+            if field_name not in docs:
+                continue
             if isinstance(value, str) and value not in known:
                 source = "venues.yml" if field_name == "venues" else "partners.yml"
                 problems.append(Problem(
@@ -192,7 +197,7 @@ def _check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
                     f"unknown {field_name[:-1]} '{value}'; use an id from data/{source} ({_suggest(value, known)})",
                 ))
         city = raw.get("city")
-        if isinstance(city, str) and city != HOME_CITY and city not in partners:
+        if isinstance(city, str) and city != HOME_CITY and city not in partners and "partners" in docs:
             problems.append(Problem(
                 doc.file, doc.line_of((index, "city")), entry,
                 f"unknown city '{city}'; use a partner city id from data/partners.yml, or '{HOME_CITY}' "
@@ -244,5 +249,6 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
         problems.extend(_check_references(docs))
 
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, data.warnings)
+    data.warnings.sort()
     return data

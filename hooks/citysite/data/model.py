@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import field
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from babel import Locale
 from dateutil.rrule import rrulestr
@@ -88,12 +88,16 @@ class Text:
 
     en: NonEmpty
     ru: NonEmpty
-    zh: Optional[NonEmpty] = None
-    ja: Optional[NonEmpty] = None
-    ko: Optional[NonEmpty] = None
+    zh: NonEmpty | None = None
+    ja: NonEmpty | None = None
+    ko: NonEmpty | None = None
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang) or getattr(self, DEFAULT_LANGUAGE)
+
+    def shown_in(self, lang: str) -> str:
+        """The language self[lang] is written in: `lang`, or English standing in for it."""
+        return lang if getattr(self, lang) else DEFAULT_LANGUAGE
 
     def missing(self) -> list[str]:
         """Optional languages not written yet (shown in English meanwhile)."""
@@ -108,22 +112,25 @@ class Address:
     def __getitem__(self, lang: str) -> str:
         return self.ru if lang == "ru" else self.en
 
+    def shown_in(self, lang: str) -> str:
+        return "ru" if lang == "ru" else "en"
+
 
 @dataclass(frozen=True, order=True)
 class When:
     """A date as precise as the source: a year, a month, a day, or a day and a time (Khabarovsk time)."""
 
     year: int
-    month: Optional[int] = None
-    day: Optional[int] = None
-    hour: Optional[int] = None
-    minute: Optional[int] = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2}))?)?)?$")
     FORMS = "YYYY-MM-DD, YYYY-MM-DD HH:MM, YYYY-MM or YYYY"
 
     @classmethod
-    def parse(cls, value: Any) -> "When":
+    def parse(cls, value: Any) -> When:
         if isinstance(value, When):
             return value
         if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -251,8 +258,8 @@ class Venue:
     lon: CityLon
     description: Text
     sources: list[NonEmpty] = Field(min_length=1)
-    website: Optional[Url] = None
-    capacity: Optional[Annotated[int, Field(gt=0)]] = None
+    website: Url | None = None
+    capacity: Annotated[int, Field(gt=0)] | None = None
 
 
 @dataclass(config=STRICT)
@@ -267,9 +274,9 @@ class Partner:
     lon: Annotated[float, Field(ge=-180, le=180)]
     summary: Text
     sources: list[NonEmpty] = Field(min_length=1)
-    since: Optional[DateField] = None
-    note: Optional[Text] = None
-    website: Optional[Url] = None
+    since: DateField | None = None
+    note: Text | None = None
+    website: Url | None = None
 
 
 @dataclass(config=STRICT)
@@ -277,8 +284,8 @@ class Place:
     """Where an event happened when it is neither at a venue nor in a partner city."""
 
     name: Text
-    lat: Optional[Annotated[float, Field(ge=-90, le=90)]] = None
-    lon: Optional[Annotated[float, Field(ge=-180, le=180)]] = None
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
 
 
 @dataclass(config=STRICT)
@@ -292,16 +299,16 @@ class Event:
     start: DateField
     category: EventCategory
     sources: list[NonEmpty] = Field(min_length=1)
-    end: Optional[DateField] = None
+    end: DateField | None = None
     venues: list[Slug] = field(default_factory=list)
-    city: Optional[Slug] = None
-    place: Optional[Place] = None
+    city: Slug | None = None
+    place: Place | None = None
     partners: list[Slug] = field(default_factory=list)
-    recurrence: Optional[Recurrence] = None
-    website: Optional[Url] = None
+    recurrence: Recurrence | None = None
+    website: Url | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Event":
+    def _consistent(self) -> Event:
         where = [name for name, value in (("venues", self.venues), ("city", self.city), ("place", self.place)) if value]
         if len(where) != 1:
             raise ValueError(

@@ -1,0 +1,43 @@
+"""Markdown pages made from the data, for every language, once per run.
+
+`generate_pages` returns the text of each page keyed by the src_uri the i18n plugin expects
+("events/city-day.md", "ru/events/city-day.md"); `section_listings` the generated part of the
+hand-written section pages (docs/events/index.md ...), which hooks/data_pages.py appends.
+"""
+
+from __future__ import annotations
+
+from ..languages import LANGUAGES, language_prefix
+from .common import PageContext
+from .events import event_page, events_listing
+from .partners import partner_page, partners_listing
+from .venues import venue_page, venues_listing
+
+SECTIONS = ("events", "venues", "partners")
+
+__all__ = ["PageContext", "SECTIONS", "generate_pages", "section_listings"]
+
+
+def generate_pages(ctx: PageContext, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """Every entry page in every language: src_uri -> Markdown."""
+    pages: dict[str, str] = {}
+    data = ctx.data
+    for lang in languages:
+        prefix = language_prefix(lang)
+        for event in data.events.values():
+            pages[f"{prefix}events/{event.id}.md"] = event_page(ctx, event, lang)
+        for venue in data.venues.values():
+            pages[f"{prefix}venues/{venue.id}.md"] = venue_page(ctx, venue, lang)
+        for partner in data.partners.values():
+            pages[f"{prefix}partners/{partner.id}.md"] = partner_page(ctx, partner, lang)
+    return pages
+
+
+def section_listings(ctx: PageContext, languages: tuple[str, ...] = LANGUAGES) -> dict[str, str]:
+    """The lists appended to each section's index page: src_uri ("ru/venues/index.md") -> Markdown."""
+    makers = {"events": events_listing, "venues": venues_listing, "partners": partners_listing}
+    return {
+        f"{language_prefix(lang)}{section}/index.md": makers[section](ctx, lang)
+        for lang in languages
+        for section in SECTIONS
+    }

@@ -1,0 +1,162 @@
+"""What every generated page shares: data text made safe for Markdown, the facts computed once per
+run (upcoming dates, events per venue and per partner city), and the small pieces of Markdown
+(a labelled line, a list of sources, where an event happens) that pages repeat."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from babel import Locale
+
+from ..data import SiteData
+from ..data.model import Address, Event, Text
+from ..dates import Occurrence, format_span, upcoming_occurrence
+from ..languages import language_prefix
+from ..places import Location, event_locations
+
+# Characters with a meaning in Markdown, its extensions (emoji :name:, attr_list {...}, tables |,
+# details ???) or HTML. Data text shows them literally as numeric character references.
+_SPECIAL = frozenset("\\`*_{}[]()#+-.!|:<>&~^=$?\"")
+
+
+def md_text(text: str) -> str:
+    """Data text for a line of Markdown: shows literally, whatever it contains; one line."""
+    return "".join(f"&#{ord(char)};" if char in _SPECIAL else char for char in " ".join(text.split()))
+
+
+def in_language(markdown: str, written_in: str, lang: str) -> str:
+    """Inline Markdown marked with its language when it is not the page's (English standing in
+    for a missing translation, a Russian address), for screen readers, fonts and tests."""
+    return markdown if written_in == lang else f'<span lang="{written_in}">{markdown}</span>'
+
+
+def md_inline(value: Text | Address, lang: str) -> str:
+    """A data text in `lang` for a line of Markdown, escaped and marked if shown in English."""
+    return in_language(md_text(value[lang]), value.shown_in(lang), lang)
+
+
+def md_paragraphs(value: Text, lang: str) -> str:
+    """A data text in `lang` as Markdown paragraphs (blank lines in the data separate them)."""
+    written_in = value.shown_in(lang)
+    parts = [md_text(part) for part in re.split(r"\n\s*\n", value[lang].strip()) if part.strip()]
+    if written_in != lang:
+        parts = [f'<p lang="{written_in}">{part}</p>' for part in parts]
+    return "\n\n".join(parts)
+
+
+def external_link(url: str, label: str | None = None) -> str:
+    """A link out of the site (data URLs are validated http(s) addresses) as escaped inline HTML,
+    showing the address, a host name or coordinates: text without a language (lang="zxx")."""
+    return f'<a href="{html.escape(url, quote=True)}" lang="zxx">{md_text(label or url)}</a>'
+
+
+def front_matter(description: str) -> str:
+    """The page's meta description (Material inserts it into an attribute as it is: escape it)."""
+    text = " ".join(description.split())
+    if len(text) > 200:
+        text = text[:199].rsplit(" ", 1)[0] + "…"
+    return f"---\ndescription: {json.dumps(html.escape(text, quote=True), ensure_ascii=False)}\n---\n\n"
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full width in Chinese and Japanese."""
+    return "：" if lang in ("zh", "ja") else ": "
+
+
+@dataclass
+class PageContext:
+    """The data and what pages derive from it, computed once per run for all languages. Event
+    lists are in the order of the dates shown: the next occurrence of a repeating event."""
+
+    data: SiteData
+    today: dt.date
+    strings: dict[str, dict[str, str]]
+    upcoming: dict[str, Occurrence | None] = field(default_factory=dict)
+    events_at_venue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    events_with_partner: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+
+    def __post_init__(self) -> None:
+        events = self.data.events.values()
+        self.upcoming = {event.id: upcoming_occurrence(event, self.today) for event in events}
+        for event in sorted(events, key=self.date_key):
+            for venue in event.venues:
+                self.events_at_venue[venue].append(event)
+            for city in dict.fromkeys([*event.partners, *([event.city] if event.city else [])]):
+                if city in self.data.partners:
+                    self.events_with_partner[city].append(event)
+
+    def date_key(self, event: Event) -> tuple:
+        """Sort key by the date shown for an event (the next occurrence while it is upcoming)."""
+        occurrence = self.upcoming[event.id]
+        start = occurrence.start if occurrence is not None else event.start
+        return (start.first_day(), start.hour or 0, start.minute or 0, event.id)
+
+    def t(self, key: str, lang: str) -> str:
+        return self.strings[key][lang]
+
+    def country(self, code: str, lang: str) -> str:
+        return Locale.parse(lang).territories.get(code, code)
+
+    # --- pieces of Markdown -----------------------------------------------------------------------
+
+    def line(self, icon: str, label_key: str, value: str, lang: str) -> str:
+        """One fact of a page as a list item: icon, bold label, value (already Markdown)."""
+        mark = colon(lang)
+        return f"- :{icon}: **{self.t(label_key, lang)}{mark.strip()}**{mark[1:]}{value}"
+
+    def event_dates(self, event: Event, lang: str) -> str:
+        """When an event happens, as a visitor plans for it: the next date if it repeats."""
+        occurrence = self.upcoming[event.id]
+        if occurrence is None:
+            return format_span(event.start, event.end, lang)
+        return format_span(occurrence.start, occurrence.end, lang)
+
+    def locations(self, event: Event, lang: str) -> list[Location]:
+        return event_locations(self.data, event, lang, self.t("khabarovsk", lang))
+
+    def event_place(self, event: Event, lang: str, link_prefix: str | None = None) -> str:
+        """Where an event happens, in Markdown; venues and partner cities link to their pages when
+        `link_prefix` (the relative path to the sections' folders, e.g. "../") is given."""
+        parts = []
+        for place in self.locations(event, lang):
+            text = in_language(md_text(place.name), place.name_lang, lang)
+            if link_prefix is not None and place.section:
+                text = f"[{text}]({link_prefix}{place.section}/{place.id}.md)"
+            if place.section == "partners":
+                text += f", {md_text(self.country(place.country, lang))}"
+            parts.append(text)
+        return ", ".join(parts)
+
+    def event_item(self, event: Event, lang: str, events_path: str = "") -> str:
+        """An event in a list: date, linked title (`events_path` leads to the events folder), place."""
+        title = md_inline(event.title, lang)
+        place = self.event_place(event, lang)
+        return f"- **{self.event_dates(event, lang)}** · [{title}]({events_path}{event.id}.md) · {place}"
+
+    def sources(self, sources: list[str], lang: str) -> str:
+        """The "Sources" a visitor can follow: web pages (linked) and the 2019 report (with the
+        passage cited on Russian pages: the report is in Russian). The other entries (datasets by
+        id, estimates, notes for editors) stay in the data files and the open data."""
+        items = []
+        for source in sources:
+            kind, _, detail = source.partition(":")
+            kind, detail = kind.strip(), detail.strip()
+            if kind == "page" and detail:
+                items.append(f"- {external_link(detail, urlsplit(detail).hostname)}")
+            elif kind == "seed":
+                extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
+                items.append(f"- {md_text(self.t('source_report_2019', lang))}{extra}")
+        if not items:
+            return ""
+        return f"## {self.t('label_sources', lang)}\n\n" + "\n".join(items) + "\n"
+
+
+def language_root(lang: str) -> str:
+    """The relative path from a section's index page (events/index.md) to the site root."""
+    return "../" * (1 + language_prefix(lang).count("/"))

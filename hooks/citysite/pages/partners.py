@@ -1,0 +1,73 @@
+"""The partner cities section: a page per city (country, status, since, distance, cooperation
+timeline) and the list on /partners/, grouped by status and country."""
+
+from __future__ import annotations
+
+import typing
+
+from babel.units import format_unit
+
+from ..data.model import Partner, PartnerStatus
+from ..dates import format_when
+from ..places import distance_km
+from .common import PageContext, external_link, front_matter, md_inline, md_paragraphs, md_text
+from .events import open_data_line
+from .venues import MAP_MARKER
+
+
+def distance_text(partner: Partner, lang: str) -> str:
+    """«520 km», «520 км», «520公里»: to the nearest 10 km (city centres are known to 1-2 km)."""
+    km = distance_km(partner.lat, partner.lon)
+    return format_unit(round(km, -1) if km >= 100 else round(km), "length-kilometer", "short", locale=lang)
+
+
+def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
+    """/partners/<id>/: the facts, the summary and every event with this city, oldest first."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    facts = [
+        ctx.line("material-flag", "label_country", md_text(ctx.country(partner.country, lang)), lang),
+        ctx.line("material-handshake", "label_status", t(f"partner_status_{partner.status}"), lang),
+    ]
+    if partner.since:
+        facts.append(ctx.line("material-calendar-check", "label_since", format_when(partner.since, lang), lang))
+    facts.append(
+        ctx.line("material-map-marker-distance", "label_distance", t("distance_value").format(distance=distance_text(partner, lang)), lang)
+    )
+    if partner.website:
+        facts.append(ctx.line("material-web", "label_website", external_link(partner.website), lang))
+
+    events = ctx.events_with_partner.get(partner.id, [])
+    timeline = "\n".join(ctx.event_item(event, lang, "../events/") for event in events) or t("partner_no_events")
+    parts = [
+        front_matter(partner.summary[lang]),
+        f"# {md_inline(partner.name, lang)}\n",
+        f"[:material-arrow-left: {t('back_to_partners')}](index.md)\n",
+        "\n".join(facts) + "\n",
+        md_paragraphs(partner.summary, lang) + "\n",
+        md_paragraphs(partner.note, lang) + "\n" if partner.note else "",
+        f"## {t('partner_timeline')}\n\n{timeline}\n",
+        ctx.sources(partner.sources, lang),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def partners_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /partners/: the map, then the cities by status, then by country."""
+    groups: dict[str, dict[str, list[Partner]]] = {}
+    for partner in ctx.data.partners.values():
+        country = ctx.country(partner.country, lang)
+        groups.setdefault(partner.status, {}).setdefault(country, []).append(partner)
+    lines = [MAP_MARKER]
+    for status in typing.get_args(PartnerStatus):
+        if status not in groups:
+            continue
+        lines += ["", f"## {ctx.t(f'partner_status_{status}', lang)}"]
+        for country in sorted(groups[status]):
+            lines += ["", f"### {md_text(country)}", ""]
+            for partner in sorted(groups[status][country], key=lambda p: p.name[lang]):
+                details = [distance_text(partner, lang)]
+                if partner.since:
+                    details.insert(0, ctx.t("since_value", lang).format(date=format_when(partner.since, lang)))
+                lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
+    lines += ["", open_data_line(ctx, lang, "partners.geojson")]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""Where things are: the places an event happens at, distances from Khabarovsk, and the web
+address of each entry's page.
+
+Pages, the iCalendar feed, JSON-LD and open data all describe an event's place the same way,
+from `event_locations`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .alternates import absolute_url
+from .data import SiteData
+from .data.model import HOME_CITY, KHABAROVSK_CENTRE, Event
+from .languages import language_prefix
+
+EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+
+
+@dataclass(frozen=True)
+class Location:
+    """One place of an event, in one language."""
+
+    name: str
+    name_lang: str  # the language `name` is written in (English stands in for missing ones)
+    section: str | None = None  # "venues" or "partners" when the place has its own page
+    id: str | None = None
+    address: str | None = None  # street address, for venues
+    locality: str | None = None  # the city
+    country: str | None = None  # ISO 3166 code
+    lat: float | None = None
+    lon: float | None = None
+
+
+def event_locations(data: SiteData, event: Event, lang: str, khabarovsk: str) -> list[Location]:
+    """Where `event` happens, with names in `lang` (`khabarovsk` is the city's name in it)."""
+    if event.venues:
+        return [
+            Location(venue.name[lang], venue.name.shown_in(lang), "venues", venue.id, venue.address[lang],
+                     khabarovsk, "RU", venue.lat, venue.lon)
+            for venue in (data.venues[venue_id] for venue_id in event.venues)
+        ]
+    if event.city == HOME_CITY:
+        return [Location(khabarovsk, lang, locality=khabarovsk, country="RU",
+                         lat=KHABAROVSK_CENTRE[0], lon=KHABAROVSK_CENTRE[1])]
+    if event.city:
+        city = data.partners[event.city]
+        name = city.name[lang]
+        return [Location(name, city.name.shown_in(lang), "partners", city.id, None, name, city.country,
+                         city.lat, city.lon)]
+    place = event.place
+    return [Location(place.name[lang], place.name.shown_in(lang), lat=place.lat, lon=place.lon)]
+
+
+def distance_km(lat: float, lon: float, to: tuple[float, float] = KHABAROVSK_CENTRE) -> float:
+    """Great-circle (haversine) distance in km from (lat, lon) to `to`, by default Lenin Square."""
+    phi1, phi2 = math.radians(lat), math.radians(to[0])
+    dphi, dlambda = phi2 - phi1, math.radians(to[1] - lon)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def entry_url(site_url: str, section: str, entry_id: str, lang: str) -> str:
+    """The absolute address of an entry's page: entry_url(..., "events", "city-day", "ru")."""
+    return absolute_url(site_url, f"{language_prefix(lang)}{section}/{entry_id}/")

@@ -1,0 +1,249 @@
+"""An editor's mistake in data/*.yml comes back as `data/FILE.yml:LINE: entry ID: what; how to fix`.
+
+Each test starts from the small valid data set in tests/data_fixture/, makes one mistake an
+editor could make, and checks the message names the file, the line of the mistake and the entry.
+`make check` (scripts/check_data.py) is run as an editor runs it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citysite.data import DataError, load_site_data
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "data_fixture"
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> str:
+    """Replace `old` (which must occur once) in data/<name>; return the new text."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def append(folder: Path, name: str, entry: str) -> str:
+    path = folder / name
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + entry.strip("\n") + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the `occurrence`-th line containing `needle`."""
+    hits = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def errors(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_site_data(folder)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def assert_reported(folder: Path, file: str, line: int, entry: str, *fragments: str) -> str:
+    """Exactly one error, at `file:line` for `entry`, containing every fragment."""
+    found = errors(folder)
+    prefix = f"data/{file}:{line}: entry {entry}: " if entry else f"data/{file}:{line}: "
+    matching = [message for message in found if message.startswith(prefix)]
+    assert matching, f"no error starting with {prefix!r}; got:\n" + "\n".join(found)
+    assert all(fragment in matching[0] for fragment in fragments), matching[0]
+    assert len(found) == 1, "one mistake, one message:\n" + "\n".join(found)
+    return matching[0]
+
+
+def test_fixture_is_valid(data_dir):
+    data = load_site_data(data_dir)
+    assert set(data.events) >= {"city-day", "harbin-concert-2019"}
+
+
+def test_yaml_syntax_error(data_dir):
+    text = edit(data_dir, "venues.yml", "  category: square\n  address:\n    en: Muravyova",
+                "  category: square\n   address:\n    en: Muravyova")
+    message = assert_reported(data_dir, "venues.yml", line_of(text, "   address:"), "", "YAML syntax error")
+    assert "indentation" in message
+
+
+def test_unknown_field_suggests_the_right_name(data_dir):
+    text = edit(data_dir, "events.yml", "  category: concert\n", "  categroy: concert\n")
+    line = line_of(text, "categroy")
+    # The misspelt field is unknown, and the real one is therefore missing: both on the entry.
+    found = errors(data_dir)
+    assert f"data/events.yml:{line}: entry harbin-concert-2019: unknown field 'categroy'; did you mean 'category'?" in found
+
+
+def test_unknown_nested_field(data_dir):
+    text = edit(data_dir, "partners.yml", "    zh: 中国的友好城市。", "    cn: 中国的友好城市。")
+    assert_reported(data_dir, "partners.yml", line_of(text, "cn: 中国"), "harbin", "unknown field 'summary.cn'")
+
+
+def test_missing_required_field(data_dir):
+    text = edit(data_dir, "events.yml", "  category: delegation\n", "")
+    assert_reported(data_dir, "events.yml", line_of(text, "id: delegation-to-harbin-2019"),
+                    "delegation-to-harbin-2019", "'category' is missing", "add it")
+
+
+def test_missing_required_language(data_dir):
+    text = edit(data_dir, "events.yml", "  title: {en: Delegation to Harbin, ru: Делегация в Харбин}",
+                "  title: {en: Delegation to Harbin}")
+    assert_reported(data_dir, "events.yml", line_of(text, "title: {en: Delegation to Harbin}"),
+                    "delegation-to-harbin-2019", "'title.ru' is missing")
+
+
+def test_missing_optional_language_is_a_warning_with_its_line(data_dir):
+    text = (data_dir / "events.yml").read_text(encoding="utf-8")
+    data = load_site_data(data_dir)  # no error
+    warnings = [str(w) for w in data.warnings]
+    line = line_of(text, "title: {en: Delegation to Harbin")
+    assert (f"data/events.yml:{line}: entry delegation-to-harbin-2019: 'title' has no zh, ja, ko text yet; "
+            "English is shown instead") in warnings
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "entry", "fragment"),
+    [
+        ("venues.yml", "  lat: 48.4728\n", "  lat: north\n", "komsomolskaya-square", "'lat' must be a number"),
+        ("venues.yml", "  capacity: 5000\n", "  capacity: many\n", "komsomolskaya-square", "'capacity' must be a whole number"),
+        ("events.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
+         "  venues: lenin-square\n  partners: [harbin]\n  category: concert", "harbin-concert-2019", "'venues' must be a list"),
+        ("partners.yml", "  summary: {en: A friendship city in Japan., ru: Дружественный город в Японии.}",
+         "  summary: A friendship city in Japan.", "musashino", "'summary' must be a block of fields"),
+    ],
+)
+def test_wrong_type(data_dir, file, old, new, entry, fragment):
+    text = edit(data_dir, file, old, new)
+    assert_reported(data_dir, file, line_of(text, new.strip().splitlines()[0]), entry, fragment)
+
+
+def test_impossible_date(data_dir):
+    text = edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    assert_reported(data_dir, "events.yml", line_of(text, "2019-02-30"), "delegation-to-harbin-2019",
+                    "'2019-02-30' does not exist", "February 2019 has 28 days")
+
+
+def test_not_a_date(data_dir):
+    text = edit(data_dir, "events.yml", '  end: "2019-06-18"', '  end: "18.06.2019"')
+    assert_reported(data_dir, "events.yml", line_of(text, "18.06.2019"), "delegation-to-harbin-2019",
+                    "is not a date", "2019-05-26")
+
+
+def test_end_before_start(data_dir):
+    text = edit(data_dir, "events.yml", '  end: "2019-06-18"', '  end: "2019-06-01"')
+    assert_reported(data_dir, "events.yml", line_of(text, '  end: "2019-06-01"'), "delegation-to-harbin-2019",
+                    "2019-06-01 is before start 2019-06-15")
+
+
+def test_unknown_venue_reference(data_dir):
+    text = edit(data_dir, "events.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
+                "  venues: [lenin-squar]\n  partners: [harbin]\n  category: concert")
+    assert_reported(data_dir, "events.yml", line_of(text, "lenin-squar]"), "harbin-concert-2019",
+                    "unknown venue 'lenin-squar'", "did you mean 'lenin-square'?")
+
+
+def test_unknown_city_reference(data_dir):
+    text = edit(data_dir, "events.yml", "  city: harbin\n", "  city: harbinn\n")
+    assert_reported(data_dir, "events.yml", line_of(text, "city: harbinn"), "delegation-to-harbin-2019",
+                    "unknown city 'harbinn'", "did you mean 'harbin'?")
+
+
+def test_unknown_partner_reference(data_dir):
+    text = edit(data_dir, "events.yml", "  partners: [musashino]\n", "  partners:\n    - musasino\n")
+    assert_reported(data_dir, "events.yml", line_of(text, "- musasino"), "youth-exchange-2019",
+                    "unknown partner 'musasino'", "data/partners.yml")
+
+
+def test_venue_outside_the_city(data_dir):
+    text = edit(data_dir, "venues.yml", "  lon: 135.0539\n", "  lon: 48.4728\n")
+    assert_reported(data_dir, "venues.yml", line_of(text, "lon: 48.4728"), "komsomolskaya-square",
+                    "outside Khabarovsk", "swapped")
+
+
+def test_duplicate_id(data_dir):
+    text = append(data_dir, "partners.yml", """
+- id: harbin
+  name: {en: Harbin, ru: Харбин}
+  country: CN
+  status: sister
+  lat: 45.75
+  lon: 126.63
+  summary: {en: Again., ru: Снова.}
+  sources: [seed]
+""")
+    assert_reported(data_dir, "partners.yml", line_of(text, "- id: harbin", 2), "harbin",
+                    f"already used on line {line_of(text, '- id: harbin')}")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "entry", "fragment"),
+    [
+        ("venues.yml", "  category: square\n  address: {en", "  category: plaza\n  address: {en",
+         "komsomolskaya-square", "'plaza' is not a known category; use one of: square"),
+        ("events.yml", "  category: exchange\n", "  category: party\n", "youth-exchange-2019",
+         "'party' is not a known category"),
+        ("partners.yml", "  status: friendly\n", "  status: twin\n", "musashino",
+         "'twin' is not a known status; use one of: sister, friendly or partner"),
+    ],
+)
+def test_unknown_category_or_status(data_dir, file, old, new, entry, fragment):
+    text = edit(data_dir, file, old, new)
+    assert_reported(data_dir, file, line_of(text, new.splitlines()[0]), entry, fragment)
+
+
+def test_malformed_url(data_dir):
+    text = edit(data_dir, "venues.yml", "  website: https://example.org/komsomolskaya\n",
+                "  website: example.org/komsomolskaya\n")
+    assert_reported(data_dir, "venues.yml", line_of(text, "website: example.org"), "komsomolskaya-square",
+                    "is not a web address", "https://")
+
+
+def test_unknown_country_code(data_dir):
+    text = edit(data_dir, "partners.yml", "  country: JP\n", "  country: Japan\n")
+    assert_reported(data_dir, "partners.yml", line_of(text, "country: Japan"), "musashino", "ISO 3166")
+
+
+def test_every_problem_is_reported_at_once(data_dir):
+    edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    edit(data_dir, "venues.yml", "  lon: 135.0539\n", "  lon: 48.4728\n")
+    edit(data_dir, "partners.yml", "  status: friendly\n", "  status: twin\n")
+    found = errors(data_dir)
+    assert [message.split(":", 1)[0] for message in found] == [
+        "data/events.yml", "data/partners.yml", "data/venues.yml"
+    ]
+
+
+def run_check(data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_data.py"), "--data", str(data_dir)],
+        capture_output=True, text=True,
+    )
+
+
+def test_make_check_passes_on_valid_data_and_lists_missing_translations(data_dir):
+    result = run_check(data_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK: 2 venues, 2 partner cities, 6 events" in result.stdout
+    assert "entry lenin-square: 'description' has no zh, ja, ko text yet" in result.stdout
+
+
+def test_make_check_fails_listing_each_error_with_file_and_line(data_dir):
+    text = edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    result = run_check(data_dir)
+    assert result.returncode == 1
+    line = line_of(text, "2019-02-30")
+    assert f"data/events.yml:{line}: entry delegation-to-harbin-2019: start: '2019-02-30' does not exist" in result.stdout
+    assert "1 error," in result.stdout
