@@ -1,0 +1,13 @@
+"""Folium maps of the venues and the partner cities: one standalone HTML file per map and
+language (build), self-hosted libraries (assets), the folium pieces they are made of (elements),
+popups and legends (popups), and the iframe that shows a map in a page (embed)."""
+
+from .assets import vendor_files
+from .build import map_files
+from .context import MapContext, Tiles, page_urls
+from .embed import MapPlacementError, embed_maps
+
+__all__ = [
+    "MapContext", "MapPlacementError", "Tiles", "embed_maps", "map_files",
+    "page_urls", "vendor_files",
+]

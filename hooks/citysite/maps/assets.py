@@ -1,0 +1,56 @@
+"""The map libraries, self-hosted: Leaflet and Leaflet.markercluster copied from their XStatic
+Python packages into the site (assets/vendor/), and the links a map page needs to load them.
+
+Nothing else is loaded: markers are CSS (no Bootstrap, Font Awesome or marker images) and
+popups are plain Leaflet (no jQuery).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import xstatic.pkg.leaflet as leaflet
+import xstatic.pkg.leaflet_markercluster as markercluster
+
+VENDOR_FOLDER = "assets/vendor"
+
+# (package, files to copy); the site path is assets/vendor/<package>-<version>/<file>
+# (a new version gets a new address, so browsers never mix a cached old file with a new one).
+# Leaflet's images are left out: they serve its default marker and layer switcher, unused here.
+_PACKAGES = (
+    (leaflet, ("leaflet.js", "leaflet.css")),
+    (markercluster, ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")),
+)
+
+
+def _site_path(package, name: str) -> str:
+    return f"{VENDOR_FOLDER}/{package.NAME}-{package.VERSION}/{name}"
+
+
+def vendor_files() -> dict[str, Path]:
+    """Every library file to copy: site path (e.g. assets/vendor/leaflet-1.9.3/leaflet.js) -> source file."""
+    return {
+        _site_path(package, name): Path(package.BASE_DIR) / name
+        for package, names in _PACKAGES
+        for name in names
+    }
+
+
+def leaflet_links(root: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """folium-style (name, url) lists of Leaflet's script and stylesheet; `root` is the relative
+    URL of the site root from the map page ("../" or "../../")."""
+    return (
+        [("leaflet", root + _site_path(leaflet, "leaflet.js"))],
+        [("leaflet_css", root + _site_path(leaflet, "leaflet.css"))],
+    )
+
+
+def markercluster_links(root: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The same for Leaflet.markercluster (names as folium's MarkerCluster uses them)."""
+    return (
+        [("markerclusterjs", root + _site_path(markercluster, "leaflet.markercluster.js"))],
+        [
+            ("markerclustercss", root + _site_path(markercluster, "MarkerCluster.css")),
+            ("markerclusterdefaultcss", root + _site_path(markercluster, "MarkerCluster.Default.css")),
+        ],
+    )

@@ -1,0 +1,135 @@
+"""The map files of one language, made with folium: all venues, each venue, the partner cities.
+
+Each map is a standalone HTML page (see elements.MapPage) with ids numbered from 1, so the
+same data and settings always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import folium
+
+from ..data import SiteData
+from ..data.model import KHABAROVSK_CENTRE, Partner, PartnerStatus, Venue, VenueCategory
+from .assets import leaflet_links, markercluster_links
+from .context import MapContext
+from .elements import Cluster, FitAll, HtmlPopup, Legend, MapPage, Pin, SiteMap, numbered_element_ids
+from .popups import home_popup, partner_legend, partner_popup, venue_legend, venue_popup
+
+VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)
+PARTNER_STATUSES: tuple[str, ...] = typing.get_args(PartnerStatus)
+VENUE_ZOOM = 16  # a venue's own map: the streets around it
+
+
+def venue_map_name(venue_id: str) -> str:
+    return f"venue-{venue_id}"
+
+
+def map_files(ctx: MapContext, data: SiteData) -> dict[str, str]:
+    """Every map of the language: its path in the site ("ru/maps/venues.html") -> HTML."""
+    venues = list(data.venues.values())
+    files = {
+        ctx.map_path("venues"): venues_map(ctx, venues),
+        ctx.map_path("partners"): partners_map(ctx, list(data.partners.values())),
+    }
+    for venue in venues:
+        files[ctx.map_path(venue_map_name(venue.id))] = venue_map(ctx, venue)
+    return files
+
+
+def venues_map(ctx: MapContext, venues: list[Venue]) -> str:
+    """All venues, clustered where they overlap, coloured by category with a legend."""
+    with numbered_element_ids():
+        present = {venue.category for venue in venues}
+        legend = venue_legend(ctx, [category for category in VENUE_CATEGORIES if category in present])
+        points = [(venue.lat, venue.lon) for venue in venues]
+        page, site_map = _new_map(ctx, ctx.t("map_title_venues"), legend, fit=points, max_zoom=VENUE_ZOOM)
+        cluster = _cluster(ctx, max_cluster_radius=28).add_to(site_map)
+        for venue in venues:
+            _venue_marker(ctx, venue, link=True).add_to(cluster)
+        return page.render()
+
+
+def venue_map(ctx: MapContext, venue: Venue) -> str:
+    """A small map centred on one venue (its own page names the category; no legend)."""
+    with numbered_element_ids():
+        title = ctx.t("map_title_venue").format(name=venue.name[ctx.lang])
+        page, site_map = _new_map(ctx, title, None, location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM)
+        _venue_marker(ctx, venue, link=False).add_to(site_map)
+        return page.render()
+
+
+def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
+    """Khabarovsk and its partner cities, coloured by status, each joined to Khabarovsk by a line;
+    cities west of the antimeridian are drawn east of Asia (Portland across the Pacific)."""
+    home_lat, home_lon = KHABAROVSK_CENTRE
+    with numbered_element_ids():
+        points = [(partner.lat, lon_near(partner.lon, home_lon)) for partner in partners]
+        present = {partner.status for partner in partners}
+        legend = partner_legend(ctx, [status for status in PARTNER_STATUSES if status in present])
+        page, site_map = _new_map(  # quarter zoom steps: the wide set fills a screen better
+            ctx, ctx.t("map_title_partners"), legend, fit=[(home_lat, home_lon), *points],
+            min_zoom=1, zoom_snap=0.25,
+        )
+        for partner, point in zip(partners, points, strict=True):
+            folium.PolyLine(
+                [(home_lat, home_lon), point], class_name=f"map-line map-line--{partner.status}"
+            ).add_to(site_map)
+        cluster = _cluster(ctx, max_cluster_radius=24).add_to(site_map)
+        for partner, point in zip(partners, points, strict=True):
+            _marker(point, f"map-marker--city map-marker--{partner.status}", 18, (9, 9),
+                    partner.name[ctx.lang], partner_popup(ctx, partner)).add_to(cluster)
+        # Under the cities: Fuyuan, 60 km away, would hide beneath it at the zoom that shows them all.
+        _marker((home_lat, home_lon), "map-marker--home", 24, (12, 12), ctx.t("khabarovsk"),
+                home_popup(ctx), z_index_offset=-1000).add_to(site_map)
+        return page.render()
+
+
+def lon_near(lon: float, reference: float) -> float:
+    """`lon`, shifted by 360° where that puts it nearer `reference` (the short way round the globe)."""
+    if lon - reference > 180:
+        return round(lon - 360, 6)
+    if lon - reference < -180:
+        return round(lon + 360, 6)
+    return lon
+
+
+# --- pieces ----------------------------------------------------------------------------------------
+
+def _new_map(ctx: MapContext, title: str, legend: str | None, *, fit: list[tuple[float, float]] | None = None,
+             max_zoom: int | None = None, **options) -> tuple[MapPage, SiteMap]:
+    """A map page with a legend (HTML) and tiles, showing all of `fit` (or centred on `location`)."""
+    page = MapPage(ctx.lang, title)
+    js, css = leaflet_links(ctx.root_from_maps())
+    if fit == []:
+        options.update(location=KHABAROVSK_CENTRE, zoom_start=12)
+    site_map = SiteMap(page, js, css, ctx.t("map_zoom_in"), ctx.t("map_zoom_out"), **options)
+    if legend:
+        Legend(legend).add_to(site_map)
+    if fit:
+        FitAll(fit, max_zoom).add_to(site_map)
+    folium.TileLayer(
+        ctx.tiles.url, attr=ctx.tiles.attribution, max_zoom=ctx.tiles.max_zoom, name="tiles"
+    ).add_to(site_map)
+    return page, site_map
+
+
+def _cluster(ctx: MapContext, **options) -> Cluster:
+    js, css = markercluster_links(ctx.root_from_maps())
+    return Cluster(js, css, ctx.t("map_cluster"), **options)
+
+
+def _marker(location, css_class: str, size: int, anchor: tuple[int, int], title: str, popup: str,
+            z_index_offset: int = 0) -> Pin:
+    """A keyboard-focusable marker drawn by CSS (map.css) with a popup."""
+    marker = Pin(location, f"map-marker {css_class}", size, anchor, title, z_index_offset)
+    HtmlPopup(popup).add_to(marker)
+    return marker
+
+
+def _venue_marker(ctx: MapContext, venue: Venue, *, link: bool) -> Pin:
+    # A pin: the 24 px square turned 45° has its point 17 px below its centre.
+    return _marker((venue.lat, venue.lon), f"map-marker--{venue.category}", 24, (12, 29),
+                   venue.name[ctx.lang], venue_popup(ctx, venue, link=link))
+

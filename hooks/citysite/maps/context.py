@@ -1,0 +1,74 @@
+"""What every map of one language needs: its words, the tile server, and where things are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+MAPS_FOLDER = "maps"
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """The tile server (mkdocs.yml `extra.tiles`): the site's only third-party requests."""
+
+    url: str
+    attribution: str  # HTML, written by whoever configures the site
+    max_zoom: int = 19
+
+    @classmethod
+    def from_extra(cls, extra: Mapping[str, Any], lang: str) -> Tiles:
+        """`extra.tiles` of mkdocs.yml; `attribution` is one text or one per language (en as fallback)."""
+        tiles = extra.get("tiles") or {}
+        missing = [key for key in ("url", "attribution") if not tiles.get(key)]
+        if missing:
+            raise ValueError(
+                f"mkdocs.yml: extra.tiles needs {' and '.join(missing)}: the tile URL template "
+                f"(https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png) and the provider's attribution"
+            )
+        attribution = tiles["attribution"]
+        if isinstance(attribution, Mapping):
+            attribution = attribution.get(lang) or attribution["en"]
+        return cls(str(tiles["url"]), str(attribution), int(tiles.get("max_zoom", 19)))
+
+
+@dataclass(frozen=True)
+class MapContext:
+    """One language's settings for making its map files."""
+
+    lang: str
+    strings: Mapping[str, str]  # data/ui.yml in this language
+    tiles: Tiles
+    # Each page's URL in this language by its source path: "venues/x.md" -> "ru/venues/x/".
+    page_urls: Mapping[str, str]
+    prefix: str = ""  # the language's folder: "" or "ru/"
+
+    def t(self, key: str) -> str:
+        return self.strings[key]
+
+    def map_path(self, name: str) -> str:
+        """Where map `name` ("venues") of this language is written: "ru/maps/venues.html"."""
+        return f"{self.prefix}{MAPS_FOLDER}/{name}.html"
+
+    def root_from_maps(self) -> str:
+        """The site root relative to this language's map files: "../" or "../../"."""
+        return get_relative_url(".", self.map_path("any")).rstrip("/") + "/"
+
+    def link_from_maps(self, src_uri: str) -> str | None:
+        """The relative link from a map file to the page made from `src_uri`, if the site has it."""
+        url = self.page_urls.get(src_uri)
+        return None if url is None else get_relative_url(url, self.map_path("any"))
+
+
+def page_urls(files: Iterable[Any]) -> dict[str, str]:
+    """The URL of each page of a language build, keyed by its source path without the language
+    folder ("venues/index.md"; the i18n plugin keeps that as `norm_src_uri`)."""
+    return {
+        getattr(file, "norm_src_uri", file.src_uri): file.url
+        for file in files
+        if file.is_documentation_page()
+    }
+

@@ -1,0 +1,81 @@
+"""The HTML inside a map: popups and legends, in the map's language, with every data text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from babel import Locale
+
+from ..data.model import Partner, Venue
+from ..dates import format_when
+from .context import MapContext
+
+
+def _link(href: str | None, text: str) -> str:
+    if href is None:
+        return ""
+    return f'<a href="{escape(href)}" target="_top">{escape(text)}</a>'
+
+
+def _popup(lang: str, lines: list[str]) -> str:
+    """The name in bold, then one line each; `lines` are already HTML."""
+    name, *rest = [line for line in lines if line]
+    return f'<div class="map-popup" lang="{lang}"><strong>{name}</strong>{"<br>".join(rest)}</div>'
+
+
+def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
+    """Name, category, address and (unless the map is on the venue's own page) a link to its page."""
+    return _popup(ctx.lang, [
+        escape(venue.name[ctx.lang]),
+        escape(ctx.t(f"venue_category_{venue.category}")),
+        escape(venue.address[ctx.lang]),
+        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")) if link else "",
+    ])
+
+
+def partner_popup(ctx: MapContext, partner: Partner) -> str:
+    """Name, country (Babel's name in the map's language), status, since when, and a link to its page."""
+    country = Locale.parse(ctx.lang).territories.get(partner.country, partner.country)
+    since = f"{ctx.t('label_since')}: {format_when(partner.since, ctx.lang)}" if partner.since else ""
+    return _popup(ctx.lang, [
+        escape(partner.name[ctx.lang]),
+        escape(country),
+        escape(ctx.t(f"partner_status_{partner.status}")),
+        escape(since),
+        _link(ctx.link_from_maps(f"partners/{partner.id}.md"), ctx.t("map_partner_link")),
+    ])
+
+
+def home_popup(ctx: MapContext) -> str:
+    return _popup(ctx.lang, [escape(ctx.t('khabarovsk'))])
+
+
+def _legend(ctx: MapContext, rows: list[str]) -> str:
+    return f"<summary>{escape(ctx.t('map_legend'))}</summary><ul>{''.join(rows)}</ul>"
+
+
+def _swatch(marker_class: str) -> str:
+    return f'<span class="map-swatch {marker_class}" aria-hidden="true"></span>'
+
+
+def venue_legend(ctx: MapContext, categories: list[str]) -> str:
+    """One row per venue category on the map: the pin's colour and the category's name."""
+    return _legend(ctx, [
+        f"<li>{_swatch(f'map-marker--{category}')}{escape(ctx.t(f'venue_category_{category}'))}</li>"
+        for category in categories
+    ])
+
+
+def partner_legend(ctx: MapContext, statuses: list[str]) -> str:
+    """Khabarovsk, then one row per status: the city's colour, its line's dashes and the status name."""
+    rows = [f"<li>{_swatch('map-marker--home')}{escape(ctx.t('khabarovsk'))}</li>"]
+    for status in statuses:
+        line = (  # drawn like the lines on the map (map.css gives colour and dashes)
+            f'<svg width="28" height="10" aria-hidden="true">'
+            f'<line class="map-line map-line--{status}" x1="1" y1="5" x2="27" y2="5"/></svg>'
+        )
+        rows.append(
+            f"<li>{_swatch(f'map-marker--city map-marker--{status}')}{line}"
+            f"{escape(ctx.t(f'partner_status_{status}'))}</li>"
+        )
+    return _legend(ctx, rows)

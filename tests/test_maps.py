@@ -1,0 +1,292 @@
+"""The maps as files: what a build writes (map pages per language, self-hosted libraries, the
+iframes in pages), byte-identical rebuilds, escaped data, and the plain functions behind them.
+
+A small fixture project (a copy of the site with six venues and five partner cities, one of each
+with a hostile name) is built once per session; tests/test_maps_browser.py opens it and the
+real site in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils import yaml_load
+
+from citysite.data import load_site_data
+from citysite.languages import language_prefix, ui_strings
+from citysite.maps import MapContext, Tiles, map_files
+from citysite.maps.build import lon_near
+from tests.conftest import ROOT, run_mkdocs_build
+from tests.helpers import LANGUAGES, BuiltSite, resolve
+
+STRINGS = ui_strings(ROOT / "data" / "ui.yml")
+HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `${alert(3)}` </script><script>alert(4)</script>"
+
+
+def _text(en: str, ru: str | None = None, **others: str) -> dict[str, str]:
+    return {"en": en, "ru": ru or en, **others}
+
+
+def _venue(id: str, name: dict, category: str, lat: float, lon: float, address_ru: str) -> dict:
+    return {
+        "id": id, "name": name, "category": category, "lat": lat, "lon": lon,
+        "address": {"en": address_ru, "ru": address_ru},
+        "description": _text("A place for the map tests.", "Место для проверки карт."),
+        "sources": ["general: test fixture"],
+    }
+
+
+# Coordinates from ../shared/reference/venues.yml. The art museum and the philharmonic are
+# about 13 m apart: the map must cluster them.
+LENIN_SQUARE = _text("Lenin Square", "Площадь Ленина", zh="列宁广场", ja="レーニン広場", ko="레닌 광장")
+FIXTURE_VENUES = [
+    _venue("lenin-square", LENIN_SQUARE, "square", 48.4800, 135.0717, "ул. Муравьёва-Амурского"),
+    _venue("komsomolskaya-square", _text("Komsomolskaya Square", "Комсомольская площадь"),
+           "square", 48.4728, 135.0563, "ул. Муравьёва-Амурского, начало"),
+    _venue("far-eastern-art-museum", _text("Far Eastern Art Museum", "Дальневосточный художественный музей"),
+           "museum", 48.4730, 135.0524, "ул. Шевченко, 7"),
+    _venue("philharmonic", _text("Far Eastern Philharmonic", "Дальневосточная филармония"),
+           "stage", 48.4731, 135.0523, "ул. Шевченко, 7"),
+    _venue("amur-bridge-museum", _text("Amur Bridge Museum", "Музей истории Амурского моста"),
+           "museum", 48.5409, 135.0129, "ул. Тихоокеанская"),
+    _venue("hostile-venue", _text(HOSTILE, HOSTILE), "park", 48.4815, 135.0791, HOSTILE),
+]
+
+
+def _partner(id: str, name: dict, country: str, status: str, lat: float, lon: float, since: str | None):
+    entry = {
+        "id": id, "name": name, "country": country, "status": status, "lat": lat, "lon": lon,
+        "summary": _text("A city for the map tests.", "Город для проверки карт."),
+        "sources": ["general: test fixture"],
+    }
+    if since:
+        entry["since"] = since
+    return entry
+
+
+# Names, dates and coordinates as in data/partners.yml; the hostile city sits on Pohang.
+FIXTURE_PARTNERS = [
+    _partner("niigata", _text("Niigata", "Ниигата", zh="新潟", ja="新潟", ko="니가타"), "JP", "sister",
+             37.9161, 139.0364, "1965-04-23"),
+    _partner("portland", _text("Portland", "Портленд", zh="波特兰", ja="ポートランド", ko="포틀랜드"),
+             "US", "sister", 45.5200, -122.6819, "1988-06-10"),
+    _partner("mogilev", _text("Mogilev", "Могилёв"), "BY", "sister", 53.9000, 30.3333, None),
+    _partner("fuyuan", _text("Fuyuan", "Фуюань"), "CN", "friendly", 48.3645, 134.2896, None),
+    _partner("hostile-city", _text(HOSTILE, HOSTILE), "KR", "partner", 36.0190, 129.3435, "2019-02"),
+]
+
+MAP_HOOKS = ("hooks/data.py", "hooks/data_pages.py", "hooks/maps.py")
+
+
+def write_fixture_data(data: Path) -> None:
+    for name, entries in (("venues", FIXTURE_VENUES), ("partners", FIXTURE_PARTNERS), ("events", [])):
+        text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)
+        (data / f"{name}.yml").write_text(text, encoding="utf-8")
+
+
+def make_fixture_project(project: Path) -> Path:
+    """Turn a copy of the site into the map fixture: small data, a map on the home page, and the
+    hooks the maps need (added while mkdocs.yml does not list them yet)."""
+    write_fixture_data(project / "data")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    missing = [hook for hook in MAP_HOOKS if f"- {hook}" not in text]
+    if missing:
+        text = text.replace("hooks:\n", "hooks:\n" + "".join(f"  - {hook}\n" for hook in missing), 1)
+        config.write_text(text, encoding="utf-8")
+    for lang in LANGUAGES:
+        folder = project / ("docs" if lang == "en" else f"docs_{lang}")
+        home = folder / "index.md"
+        if home.exists() and "<!-- map -->" not in home.read_text(encoding="utf-8"):
+            home.write_text(home.read_text(encoding="utf-8") + "\n<!-- map -->\n", encoding="utf-8")
+    return project
+
+
+_built: dict[str, BuiltSite] = {}  # the fixture is built once per session, whichever module asks
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuiltSite:
+    """The fixture project built (not --strict: pages of the real site link to real venues)."""
+    if "site" not in _built:
+        project = tmp_path_factory.mktemp("maps") / "project"
+        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules"))
+        make_fixture_project(project)
+        site_dir = project.parent / "site"
+        result = run_mkdocs_build(project, site_dir, strict=False)
+        if result.returncode != 0:
+            pytest.fail(f"the map fixture did not build:\n{result.stdout}\n{result.stderr}")
+        _built["site"] = BuiltSite(site_dir, build_log=result.stderr)
+    return _built["site"]
+
+
+def _map_names() -> list[str]:
+    return ["venues", "partners", *(f"venue-{venue['id']}" for venue in FIXTURE_VENUES)]
+
+
+# --- what the build writes -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_map_file_in_every_language(fixture_site, lang):
+    for name in _map_names():
+        page = fixture_site.page(f"{language_prefix(lang)}maps/{name}.html")
+        assert page.html["lang"] == lang
+        title = page.title.string
+        if name == "venues":
+            assert title == STRINGS["map_title_venues"][lang]
+        elif name == "partners":
+            assert title == STRINGS["map_title_partners"][lang]
+        else:
+            venue = next(v for v in FIXTURE_VENUES if f"venue-{v['id']}" == name)
+            venue_name = venue["name"].get(lang, venue["name"]["en"])
+            assert title == STRINGS["map_title_venue"][lang].format(name=venue_name)
+        script = page.find_all("script")[-1].string
+        assert f'"zoomInTitle": "{STRINGS["map_zoom_in"][lang]}"' in script
+        assert f'"zoomOutTitle": "{STRINGS["map_zoom_out"][lang]}"' in script
+
+
+def _tile_layer(text: str) -> tuple[str, str]:
+    """The tile URL template and attribution a map page gives Leaflet."""
+    url = re.search(r'L\.tileLayer\(\s*("(?:[^"\\]|\\.)*")', text)
+    attribution = re.search(r'"attribution": ("(?:[^"\\]|\\.)*")', text)
+    return json.loads(url[1]), json.loads(attribution[1])
+
+
+def test_tiles_and_attribution_in_the_language_from_mkdocs_yml(fixture_site):
+    config = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["tiles"]
+    for lang in LANGUAGES:
+        for name in ("venues", "partners", "venue-lenin-square"):
+            url, attribution = _tile_layer(fixture_site.text(f"{language_prefix(lang)}maps/{name}.html"))
+            assert url == config["url"]
+            assert attribution == config["attribution"][lang]
+    assert "участники" in config["attribution"]["ru"]
+
+
+def test_maps_load_only_the_site_s_own_files(fixture_site):
+    """Scripts and stylesheets come from assets/vendor/ (copied from the XStatic packages); no
+    jQuery, Bootstrap or Font Awesome; nothing from another host but tiles."""
+    for lang in LANGUAGES:
+        for name in _map_names():
+            url = f"{language_prefix(lang)}maps/{name}.html"
+            page = fixture_site.page(url)
+            links = [tag["src"] for tag in page.find_all("script", src=True)]
+            links += [tag["href"] for tag in page.find_all("link", href=True)]
+            assert links, url
+            for link in links:
+                assert "://" not in link and resolve(url, link).startswith("assets/vendor/"), (url, link)
+                assert fixture_site.exists(resolve(url, link)), (url, link)
+                assert not re.search(r"jquery|bootstrap|font-?awesome|awesome", link, re.I), (url, link)
+            hosts = set(re.findall(r"https?://([^/\"'\\]+)", fixture_site.text(url)))
+            assert hosts <= {"tile.openstreetmap.org", "www.openstreetmap.org", "leafletjs.com"}, (url, hosts)
+
+
+def test_map_files_are_made_once_per_language(fixture_site):
+    made = re.findall(r"maps: (\d+) map files for '(\w+)'", fixture_site.build_log)
+    assert sorted(lang for _, lang in made) == sorted(LANGUAGES)
+    assert {int(count) for count, _ in made} == {2 + len(FIXTURE_VENUES)}
+
+
+def test_rebuild_gives_byte_identical_maps(fixture_site, tmp_path):
+    """A second build (another process: other random numbers) writes the same bytes."""
+    project = fixture_site.root.parent / "project"
+    again = tmp_path / "site"
+    result = run_mkdocs_build(project, again, strict=False)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(fixture_site.root): p.read_bytes() for p in fixture_site.root.rglob("maps/*.html")}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("maps/*.html")}
+    assert len(first) == len(LANGUAGES) * len(_map_names())
+    assert first == second
+
+
+def test_hostile_names_are_escaped_in_map_files(fixture_site):
+    for url in ("maps/venues.html", "ru/maps/partners.html", "maps/venue-hostile-venue.html"):
+        text = fixture_site.text(url)
+        assert "<img" not in text and "onerror=alert(1)>" not in text
+        assert text.count("</script>") == text.count("<script")  # no early end of a script
+        page = BeautifulSoup(text, "html.parser")
+        assert [tag.name for tag in page.find_all(["img", "iframe", "object", "embed"])] == []
+
+
+# --- maps in pages ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_embed_their_map(fixture_site, lang):
+    prefix = language_prefix(lang)
+    expected = {
+        f"{prefix}": ("venues", STRINGS["map_title_venues"][lang], "small"),
+        f"{prefix}venues/": ("venues", STRINGS["map_title_venues"][lang], "large"),
+        f"{prefix}partners/": ("partners", STRINGS["map_title_partners"][lang], "large"),
+        f"{prefix}venues/lenin-square/": (
+            "venue-lenin-square",
+            STRINGS["map_title_venue"][lang].format(name=LENIN_SQUARE[lang]),
+            "small",
+        ),
+    }
+    for url, (name, title, size) in expected.items():
+        figure = fixture_site.page(url).select_one("figure.site-map")
+        assert figure is not None, f"{url}: no map"
+        assert f"site-map--{size}" in figure["class"]
+        iframe = figure.iframe
+        assert iframe["title"] == title and iframe["loading"] == "lazy"
+        assert resolve(url, iframe["src"]) == f"{prefix}maps/{name}.html"
+        for link in figure.figcaption.find_all("a"):
+            assert fixture_site.exists(resolve(url, link["href"])), (url, link["href"])
+
+
+def test_list_pages_have_the_map_before_the_list(fixture_site):
+    """The generated list right after the map is its text version (screen readers, no tiles)."""
+    page = fixture_site.page("ru/venues/")
+    figure = page.select_one("figure.site-map")
+    names_after = " ".join(tag.get_text() for tag in figure.find_all_next("a"))
+    assert "Площадь Ленина" in names_after and "Дальневосточная филармония" in names_after
+
+
+def test_a_map_marker_where_no_map_belongs_stops_the_build(fixture_site, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(fixture_site.root.parent / "project", project)
+    page = project / "docs" / "about" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- map -->\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site", strict=False)
+    assert result.returncode != 0
+    assert "docs/about/index.md: '<!-- map -->' asks for a map" in result.stderr
+    assert "remove the line" in result.stderr
+
+
+# --- the plain functions ---------------------------------------------------------------------------
+
+def test_lon_near_goes_the_short_way_round():
+    assert lon_near(-122.68, 135.07) == pytest.approx(237.32)  # Portland: across the Pacific
+    assert lon_near(30.33, 135.07) == 30.33  # Mogilev: west, over Eurasia
+    assert lon_near(170.0, -170.0) == -190.0
+
+
+def test_tiles_attribution_per_language_or_one_for_all():
+    per_language = {"tiles": {"url": "https://t/{z}/{x}/{y}.png", "attribution": {"en": "E", "ru": "R"}}}
+    assert Tiles.from_extra(per_language, "ru").attribution == "R"
+    assert Tiles.from_extra(per_language, "ja").attribution == "E"
+    one = {"tiles": {"url": "https://t/{z}/{x}/{y}.png", "attribution": "A"}}
+    assert Tiles.from_extra(one, "ko") == Tiles("https://t/{z}/{x}/{y}.png", "A", 19)
+    with pytest.raises(ValueError, match="extra.tiles needs attribution"):
+        Tiles.from_extra({"tiles": {"url": "https://t/{z}/{x}/{y}.png"}}, "en")
+
+
+def test_same_data_same_bytes_within_a_run(tmp_path):
+    write_fixture_data(tmp_path)
+    data = load_site_data(tmp_path)
+    ctx = MapContext(
+        lang="zh", strings={key: texts["zh"] for key, texts in STRINGS.items()},
+        tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), prefix="zh/",
+        page_urls={"venues/lenin-square.md": "zh/venues/lenin-square/"},
+    )
+    first, second = map_files(ctx, data), map_files(ctx, data)
+    assert first == second
+    venues = first["zh/maps/venues.html"]
+    assert venues.count('target=\\"_top\\"') == 1  # only Lenin Square has a page in page_urls
+    assert 'href=\\"../venues/lenin-square/\\"' in venues

@@ -1,0 +1,300 @@
+"""The maps as a visitor on a phone sees them, in Chromium: every marker drawn and in view, no
+console errors, no request to any host but the site and the tile server, popups in the page's
+language whose links lead to the right page, and hostile data shown as text, never run.
+
+Tile requests are answered with a 1x1 PNG; requests to the configured site_url (the site
+itself, in production) are answered from the built folder. One browser for the session, one
+page per language and map.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils import yaml_load
+
+from citysite.data import SiteData, load_site_data
+from citysite.languages import language_prefix, ui_strings
+from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, BuiltSite, serve_directory
+from tests.test_maps import HOSTILE, fixture_site  # noqa: F401  (the fixture project, built once)
+
+pytestmark = pytest.mark.browser
+
+PNG_1X1 = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True}
+CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
+TILE_HOST = urlsplit(CONFIG["extra"]["tiles"]["url"]).netloc
+SITE_URL = CONFIG["site_url"]
+STRINGS = ui_strings(ROOT / "data" / "ui.yml")
+
+
+@dataclass
+class Visit:
+    """One browser page on the site, with what it logged and asked for."""
+
+    page: object
+    base_url: str
+    errors: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+
+
+@pytest.fixture
+def visit(browser):
+    """Open pages of a served site like a phone; yields a function (site, base_url, url) -> Visit."""
+    contexts = []
+
+    def open_page(site: BuiltSite, base_url: str, url: str) -> Visit:
+        context = browser.new_context(**PHONE)
+        contexts.append(context)
+        page = context.new_page()
+        seen = Visit(page, base_url)
+        page.on("console", lambda message: _is_error(message) and seen.errors.append(
+            f"{message.text} ({message.location.get('url')})"))
+        page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (seen.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        page.on("request", lambda request: seen.hosts.add(urlsplit(request.url).netloc))
+        context.route(re.compile(rf"^https?://{re.escape(TILE_HOST)}/"),
+                      lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
+        context.route(re.compile(rf"^{re.escape(SITE_URL)}"), lambda route: _from_folder(route, site))
+        page.goto(base_url + url)
+        return seen
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def _is_error(message) -> bool:
+    # Material fetches sitemap.xml next to every <link rel="alternate"> of the page's head; the
+    # site's hreflang links point at pages, so those fetches fail (a site-wide matter, not the maps').
+    return message.type == "error" and not message.location.get("url", "").endswith("/sitemap.xml")
+
+
+def _from_folder(route, site: BuiltSite) -> None:
+    """Answer a request for the production address from the built folder."""
+    path = site.path_of(urlsplit(route.request.url).path)
+    if path.is_file():
+        route.fulfill(path=path)
+    else:
+        route.fulfill(status=404, body="not found")
+
+
+def map_frame(visit: Visit):
+    """Scroll the page's map into view (it loads lazily) and wait until Leaflet drew markers."""
+    iframe = visit.page.locator("figure.site-map iframe")
+    iframe.scroll_into_view_if_needed()
+    frame = iframe.element_handle().content_frame()
+    frame.wait_for_selector(".leaflet-marker-icon", state="attached")
+    visit.page.wait_for_timeout(300)  # let the clusters settle
+    return frame
+
+
+MARKERS_IN_VIEW = """() => {
+    const box = document.querySelector('.folium-map').getBoundingClientRect();
+    let count = 0, outside = [];
+    for (const icon of document.querySelectorAll('.leaflet-marker-icon')) {
+        const r = icon.getBoundingClientRect();
+        if (r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom) {
+            outside.push(icon.title || icon.textContent);
+        }
+        const number = icon.querySelector('.marker-cluster span[aria-hidden]');
+        count += icon.classList.contains('marker-cluster') ? Number(number.textContent) : 1;
+    }
+    return {count, outside};
+}"""
+
+
+def assert_all_markers(frame, expected: int) -> None:
+    shown = frame.evaluate(MARKERS_IN_VIEW)
+    assert shown["count"] == expected, f"{frame.url}: {shown['count']} markers drawn, {expected} expected"
+    assert shown["outside"] == [], f"{frame.url}: markers outside the view: {shown['outside']}"
+
+
+def open_a_popup(visit: Visit, frame, *, exclude: str = ".map-marker--home"):
+    """Tap a single marker like a visitor: tap the smallest cluster until markers show, then one
+    of them; returns the marker's title and the popup."""
+    for _ in range(6):
+        markers = frame.locator(f".map-marker:not({exclude})")
+        if markers.count():
+            marker = markers.first
+            title = marker.get_attribute("title")
+            marker.click()
+            popup = frame.locator(".leaflet-popup-content .map-popup")
+            popup.wait_for()
+            return title, popup
+        clusters = frame.locator(".marker-cluster")
+        counts = [int(text) for text in clusters.locator("span[aria-hidden]").all_text_contents()]
+        clusters.nth(counts.index(min(counts))).click()
+        visit.page.wait_for_timeout(700)  # the zoom or spiderfy animation
+    raise AssertionError(f"{frame.url}: no single marker to tap")
+
+
+def follow_popup_link(visit: Visit, popup, expected_url: str, expected_heading: str) -> None:
+    popup.locator("a").click()
+    visit.page.wait_for_url(visit.base_url + expected_url)
+    assert visit.page.locator("h1").first.inner_text().rstrip("¶ \n") == expected_heading
+
+
+def attribution_text(lang: str) -> str:
+    """The tile attribution of mkdocs.yml for `lang`, as text."""
+    attribution = CONFIG["extra"]["tiles"]["attribution"]
+    if isinstance(attribution, dict):
+        attribution = attribution.get(lang, attribution["en"])
+    return html.unescape(re.sub(r"<[^>]+>", "", attribution))
+
+
+def assert_clean(visit: Visit) -> None:
+    allowed = {urlsplit(visit.base_url).netloc, TILE_HOST, urlsplit(SITE_URL).netloc}
+    assert visit.errors == [], f"console errors: {visit.errors}"
+    assert visit.hosts <= allowed, f"requests to other hosts: {visit.hosts - allowed}"
+
+
+# --- the site's maps, in every language ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real_data() -> SiteData:
+    return load_site_data(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def fixture_data(fixture_site) -> SiteData:  # noqa: F811
+    return load_site_data(fixture_site.root.parent / "project" / "data")
+
+
+@pytest.fixture(scope="module")
+def fixture_server(fixture_site):  # noqa: F811
+    with serve_directory(fixture_site.root) as base_url:
+        yield base_url
+
+
+@pytest.fixture(params=["real", "fixture"])
+def served(request):
+    """(site, base URL, data) for the real site and the map fixture (six venues, hostile names)."""
+    if request.param == "real":
+        names = ("site", "site_server", "real_data")
+    else:
+        names = ("fixture_site", "fixture_server", "fixture_data")
+    return tuple(request.getfixturevalue(name) for name in names)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_venues_map(visit, served, lang):
+    site, base_url, data = served
+    prefix = language_prefix(lang)
+    seen = visit(site, base_url, f"{prefix}venues/")
+    frame = map_frame(seen)
+    assert frame.evaluate("document.documentElement.lang") == lang
+    assert attribution_text(lang) in frame.locator(".leaflet-control-attribution").inner_text()
+    assert_all_markers(frame, len(data.venues))
+    legend = frame.locator(".map-legend").text_content()
+    for category in {venue.category for venue in data.venues.values()}:
+        assert STRINGS[f"venue_category_{category}"][lang] in legend
+
+    title, popup = open_a_popup(seen, frame)
+    venue = next(v for v in data.venues.values() if v.name[lang] == title)
+    assert popup.get_attribute("lang") == lang
+    text = popup.inner_text()
+    category = STRINGS[f"venue_category_{venue.category}"][lang]
+    for expected in (venue.name[lang], category, venue.address[lang]):
+        assert expected in text
+    follow_popup_link(seen, popup, f"{prefix}venues/{venue.id}/", venue.name[lang])
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_partners_map(visit, served, lang):
+    site, base_url, data = served
+    prefix = language_prefix(lang)
+    seen = visit(site, base_url, f"{prefix}partners/")
+    frame = map_frame(seen)
+    assert frame.evaluate("document.documentElement.lang") == lang
+    assert_all_markers(frame, len(data.partners) + 1)  # and Khabarovsk
+    assert frame.locator(f'.map-marker--home[title="{STRINGS["khabarovsk"][lang]}"]').count() == 1
+    assert frame.locator(".map-line").count() >= len(data.partners)  # one per city (+ the legend's)
+
+    title, popup = open_a_popup(seen, frame)
+    partner = next(p for p in data.partners.values() if p.name[lang] == title)
+    assert popup.get_attribute("lang") == lang
+    text = popup.inner_text()
+    for expected in (partner.name[lang], STRINGS[f"partner_status_{partner.status}"][lang]):
+        assert expected in text
+    follow_popup_link(seen, popup, f"{prefix}partners/{partner.id}/", partner.name[lang])
+    assert_clean(seen)
+
+
+# --- details, on the fixture ---------------------------------------------------------------------
+
+def test_partner_map_crosses_the_pacific(visit, fixture_site, fixture_server):  # noqa: F811
+    """Portland is drawn east of Khabarovsk (across the Pacific), Mogilev west of it."""
+    seen = visit(fixture_site, fixture_server, "ru/partners/")
+    frame = map_frame(seen)
+    x = {
+        name: frame.locator(f'.map-marker[title="{name}"]').bounding_box()["x"]
+        for name in ("Портленд", "Хабаровск", "Могилёв")
+    }
+    assert x["Могилёв"] < x["Хабаровск"] < x["Портленд"]
+    assert_clean(seen)
+
+
+def test_hostile_names_show_as_text(visit, fixture_site, fixture_server):  # noqa: F811
+    """A name with markup, `${...}` and backticks shows literally in the popup and runs nothing."""
+    seen = visit(fixture_site, fixture_server, "venues/hostile-venue/")
+    frame = map_frame(seen)
+    frame.locator(".map-marker").click()
+    popup = frame.locator(".leaflet-popup-content .map-popup")
+    assert popup.locator("strong").inner_text() == HOSTILE
+    assert popup.locator("img, script").count() == 0
+    assert frame.evaluate("document.title").endswith(HOSTILE)
+    assert_clean(seen)  # no dialog was opened
+
+
+def test_keyboard_opens_a_popup(visit, fixture_site, fixture_server):  # noqa: F811
+    """Markers are buttons a keyboard can reach; the zoom buttons are named in the page's language
+    and, like the popup's close button, do not navigate the page."""
+    seen = visit(fixture_site, fixture_server, "ja/venues/lenin-square/")
+    frame = map_frame(seen)
+    zoom_in = frame.locator(".leaflet-control-zoom-in")
+    assert zoom_in.get_attribute("aria-label") == STRINGS["map_zoom_in"]["ja"]
+    marker = frame.locator(".map-marker")
+    assert marker.get_attribute("role") == "button"
+    marker.focus()
+    marker.press("Enter")
+    assert "レーニン広場" in frame.locator(".leaflet-popup-content").inner_text()
+    # The map page opens links in the main window (<base target="_top">); its own buttons must not.
+    page_url = seen.page.url
+    frame.locator(".leaflet-popup-close-button").click()
+    zoom_in.click()
+    seen.page.wait_for_timeout(300)
+    assert seen.page.url == page_url and frame.locator(".leaflet-popup").count() == 0
+    assert_clean(seen)
+
+
+def test_home_map_is_small_and_folds_its_legend(visit, fixture_site, fixture_server):  # noqa: F811
+    seen = visit(fixture_site, fixture_server, "ko/")
+    frame = map_frame(seen)
+    height = seen.page.locator("figure.site-map iframe").bounding_box()["height"]
+    assert 200 <= height <= 400
+    assert frame.evaluate("document.querySelector('.map-legend').open") is False
+    assert_all_markers(frame, 6)
+    assert_clean(seen)
+
+
+def test_venue_map_is_centred_on_the_venue(visit, fixture_site, fixture_server):  # noqa: F811
+    seen = visit(fixture_site, fixture_server, "zh/venues/amur-bridge-museum/")
+    frame = map_frame(seen)
+    left, top, width, height = frame.evaluate(
+        "(() => { const r = document.querySelector('.map-marker').getBoundingClientRect();"
+        " return [r.left, r.top, innerWidth, innerHeight]; })()"
+    )
+    tip = (left + 12, top + 29)  # the pin's point: its icon anchor (citysite/maps/build.py)
+    assert abs(tip[0] - width / 2) <= 1 and abs(tip[1] - height / 2) <= 1
+    assert_clean(seen)
