@@ -1,0 +1,258 @@
+"""Translation status of the site, and marking checked translations as up to date.
+
+    python scripts/translations.py                 # report for every language (make translations)
+    python scripts/translations.py --lang ru       # one language
+    python scripts/translations.py --strict        # exit 1 unless everything is translated and up to date
+    python scripts/translations.py --markdown      # the report as Markdown (pull-request summary)
+
+    python scripts/translations.py mark docs_ru/visit/index.md   # this translation is up to date
+    python scripts/translations.py mark docs/visit/index.md      # every translation of this page
+    python scripts/translations.py mark events/city-day          # a data entry, every language
+    python scripts/translations.py mark --lang ru                # every Russian page and entry
+    python scripts/translations.py mark --all                    # everything translated so far
+
+How translations record their English version: hooks/citysite/translations.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from citysite import translations as tr  # noqa: E402 (needs the path above)
+from citysite.languages import TRANSLATED_LANGUAGES, language_folder  # noqa: E402
+
+LANGUAGE_NAMES = {"ru": "Русский", "zh": "中文", "ja": "日本語", "ko": "한국어"}
+STATUS_ORDER = (tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING, tr.Status.CURRENT)  # lists
+SUMMARY_ORDER = (tr.Status.CURRENT, tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING)  # totals
+ADVICE = {
+    tr.Status.OUTDATED: "the English original changed after the translation was marked: update the "
+    "translation, then mark it (make mark-translated PAGE=docs_<lang>/<page> or ENTRY=<kind>/<id>)",
+    tr.Status.UNMARKED: "translated, but nobody has marked which English version it translates: compare "
+    "it with the English text, then mark it the same way",
+    tr.Status.MISSING: "not translated yet; the site shows the English text meanwhile",
+}
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def english_version_commit(root: Path, rel: str, recorded: str) -> str | None:
+    """The latest commit whose docs/<rel> has the fingerprint a translation recorded, to show what
+    changed since (`git diff <commit> -- docs/<rel>`); None without git history."""
+    path = f"docs/{rel}"
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%h", "-n", "50", "--", path],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout.split()
+        for commit in log:
+            shown = subprocess.run(
+                ["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True, text=True, check=False
+            )
+            if shown.returncode == 0 and tr.page_fingerprint(shown.stdout) == recorded:
+                return commit
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return None
+
+
+def recorded_fingerprint(root: Path, page: tr.PageStatus) -> str | None:
+    meta, _ = tr.split_front_matter(tr.read_page(language_folder(root, page.lang) / page.path))
+    return str(meta.get(tr.FINGERPRINT_KEY))
+
+
+def item_names(report: tr.Report, lang: str, root: Path) -> dict[str, dict[tr.Status, list[str]]]:
+    """For one language: "pages"/"data" -> status -> readable item names."""
+    grouped: dict[str, dict[tr.Status, list[str]]] = {"pages": defaultdict(list), "data": defaultdict(list)}
+    for page in report.pages:
+        if page.lang != lang:
+            continue
+        name = f"docs_{lang}/{page.path}"
+        if page.status is tr.Status.OUTDATED:
+            commit = english_version_commit(root, page.path, recorded_fingerprint(root, page))
+            if commit:
+                name += f" (what changed: git diff {commit} -- docs/{page.path})"
+        grouped["pages"][page.status].append(name)
+    for entry in report.entries:
+        if entry.lang != lang:
+            continue
+        name = entry.key + (f" ({', '.join(entry.missing)})" if entry.status is tr.Status.MISSING else "")
+        grouped["data"][entry.status].append(name)
+    return grouped
+
+
+def summary(statuses: dict[tr.Status, list[str]]) -> str:
+    """"11 up to date, 1 outdated, 2 missing (14 in all)"."""
+    total = sum(len(names) for names in statuses.values())
+    counts = ", ".join(f"{len(statuses[s])} {s.value}" for s in SUMMARY_ORDER if statuses[s])
+    return f"{counts} ({total} in all)" if total else "none"
+
+
+def text_report(report: tr.Report, root: Path) -> str:
+    lines = ["Translations compared with the English originals (docs/ and data/*.yml)", ""]
+    for lang in report.languages:
+        lines.append(f"{LANGUAGE_NAMES[lang]} ({lang})")
+        for part, statuses in item_names(report, lang, root).items():
+            if part == "data" and report.data_error:
+                lines.append("  data: not checked, the data files have errors (see below)")
+                continue
+            lines.append(f"  {part}: {summary(statuses)}")
+            for status in STATUS_ORDER:
+                if statuses[status]:
+                    label = f"    {status.value + ':':<12}"
+                    lines += textwrap.wrap(
+                        ", ".join(statuses[status]), width=110, initial_indent=label,
+                        subsequent_indent=" " * len(label), break_on_hyphens=False, break_long_words=False,
+                    )
+        lines.append("")
+    lines += [f"Problem: {problem}" for problem in report.problems()]
+    if report.complete():
+        lines.append("Everything is translated and up to date.")
+    else:
+        lines.append("What the words mean:")
+        lines += [f"  {status.value}: {advice}" for status, advice in ADVICE.items()]
+    return "\n".join(lines)
+
+
+def markdown_report(report: tr.Report, root: Path) -> str:
+    lines = [
+        "## Translations",
+        "",
+        "| language | pages | data entries |",
+        "| --- | --- | --- |",
+    ]
+    grouped = {lang: item_names(report, lang, root) for lang in report.languages}
+    for lang, parts in grouped.items():
+        data = "not checked (data errors)" if report.data_error else summary(parts["data"])
+        lines.append(f"| {LANGUAGE_NAMES[lang]} ({lang}) | {summary(parts['pages'])} | {data} |")
+    lines.append("")
+    lines += [f"> **Problem:** {problem}" for problem in report.problems()]
+    for lang, parts in grouped.items():
+        lines += ["", f"<details><summary>{LANGUAGE_NAMES[lang]} ({lang})</summary>", ""]
+        for part, statuses in parts.items():
+            for status in STATUS_ORDER:
+                if statuses[status]:
+                    names = ", ".join(f"`{name}`" for name in statuses[status])
+                    lines.append(f"- {part}, **{status.value}**: {names}")
+        lines += ["", "</details>"]
+    lines += ["", "What the words mean:", ""]
+    lines += [f"- **{status.value}**: {advice}" for status, advice in ADVICE.items()]
+    return "\n".join(lines) + "\n"
+
+
+# --- marking --------------------------------------------------------------------------------------
+
+def page_targets(root: Path, target: str, languages: list[str]) -> list[tuple[str, str]]:
+    """(language, path under docs_<lang>/) pairs a `mark` argument names; ValueError if none."""
+    path = Path(target)
+    relative = (path.resolve().relative_to(root) if path.is_absolute() else path).as_posix()
+    folder, _, rel = relative.partition("/")
+    if folder == "docs":
+        found = [(lang, rel) for lang in languages if (language_folder(root, lang) / rel).is_file()]
+        if not (root / relative).is_file():
+            raise ValueError(f"{relative} does not exist")
+        if not found:
+            raise ValueError(f"{relative} has no translation yet in {', '.join(languages)}")
+        return found
+    lang = folder.removeprefix("docs_")
+    if folder.startswith("docs_") and lang in TRANSLATED_LANGUAGES:
+        if not (root / relative).is_file():
+            raise ValueError(f"{relative} does not exist")
+        if not (root / "docs" / rel).is_file():
+            raise ValueError(f"{relative} has no English original docs/{rel}")
+        return [(lang, rel)]
+    raise ValueError(
+        f"'{target}' is not a page: give docs_<lang>/<path>.md, docs/<path>.md, "
+        f"or a data entry such as events/<id>"
+    )
+
+
+def is_entry_key(target: str) -> bool:
+    return target.split("/")[0] in tr.DATA_FILES and not target.endswith(".md")
+
+
+def mark(root: Path, targets: list[str], languages: list[str]) -> int:
+    """Mark the named pages and data entries (none named: all of them) in `languages` as up to date."""
+    entry_keys = [target for target in targets if is_entry_key(target)]
+    errors: list[str] = []
+    if targets:
+        pages: list[tuple[str, str]] = []
+        for target in targets:
+            if target not in entry_keys:
+                try:
+                    pages += page_targets(root, target, languages)
+                except ValueError as error:
+                    errors.append(str(error))
+    else:
+        pages = [(lang, rel) for rel in tr.english_pages(root) for lang in languages
+                 if (language_folder(root, lang) / rel).is_file()]
+    changed = []
+    for lang, rel in pages:
+        try:
+            if tr.mark_page(root, lang, rel):
+                changed.append(f"docs_{lang}/{rel}")
+        except tr.FrontMatterError as error:
+            errors.append(str(error))
+    if pages:
+        print(f"Marked {len(changed)} of {len(pages)} page translations as up to date"
+              + (":" if changed else " (all already were)"))
+        for name in changed:
+            print(f"  {name}")
+    if entry_keys or not targets:
+        try:
+            marked, skipped = tr.mark_entries(root, languages, entry_keys or None)
+        except KeyError as error:
+            errors.append(error.args[0])
+        except tr.DataError:
+            errors.append("data/*.yml have errors, so no entry was marked; run `make check` and fix them")
+        else:
+            print(f"Marked {len(marked)} data entry translations as up to date in {tr.RECORDS_FILE}")
+            for entry in skipped:
+                print(f"Not marked: {entry.key} has no {entry.lang} text yet for {', '.join(entry.missing)}")
+    for error in errors:
+        print(f"Error: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in ("report", "mark"):
+        argv.insert(0, "report")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", action="append", choices=TRANSLATED_LANGUAGES, help="only this language")
+    common.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser("report", parents=[common], help="what is translated (the default command)")
+    report.add_argument("--strict", action="store_true", help="exit 1 unless all is translated and current")
+    report.add_argument("--markdown", action="store_true", help="write the report as Markdown")
+    marking = commands.add_parser("mark", parents=[common], help="record that translations match the English")
+    marking.add_argument("targets", nargs="*", help="docs_<lang>/<page>.md, docs/<page>.md or <kind>/<id>")
+    marking.add_argument("--all", action="store_true", help="every translated page and data entry")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    languages = args.lang or list(TRANSLATED_LANGUAGES)
+
+    if args.command == "mark":
+        if not args.targets and not args.lang and not args.all:
+            marking.error("say what to mark: a page, a data entry, --lang <language> or --all")
+        return mark(root, args.targets, languages)
+
+    result = tr.build_report(root, languages)
+    print(markdown_report(result, root) if args.markdown else text_report(result, root))
+    return 1 if args.strict and not result.complete() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
