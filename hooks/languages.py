@@ -22,6 +22,7 @@ from citysite.languages import (
     i18n_plugin,
     is_first_build,
     project_root,
+    root_language,
     ui_strings,
 )
 
@@ -61,8 +62,9 @@ def on_env(env, config, files):
     env.globals["t_all"] = lambda key: strings[key]
     env.globals["site_languages"] = LANGUAGES
     env.filters["without_hreflang"] = alternates.without_hreflang_links
+    root = root_language(config)
     env.filters["search_in_language"] = lambda script, base_url: search_index.point_config_at_language(
-        script, base_url, lang
+        script, base_url, lang, root
     )
     return env
 
@@ -74,8 +76,9 @@ def on_page_context(context, page, config, nav):
     context["page_lang"] = lang
     context["page_is_fallback"] = fallback
     context["page_original_url"] = alternates.translations(page.file).get(DEFAULT_LANGUAGE)
-    # The i18n plugin sets the attribute (which templates read first), not the item.
-    config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
+    if getattr(config.extra, "alternate", None):  # none in a one-language preview
+        # The i18n plugin sets the attribute (which templates read first), not the item.
+        config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
     context["hreflang_links"] = [] if fallback else alternates.hreflang_links(page.file, config.site_url)
     return context
 
@@ -98,8 +101,10 @@ def on_post_build(config):
             lang,
             fallback_urls,
             search_index.search_config(env, lang, search.config.fields),
+            plugin.default_language,
         )
-        search_index.write_index(config.site_dir, lang, index)
+        search_index.write_index(config.site_dir, lang, index, plugin.default_language)
     sitemap = alternates.sitemap_xml(plugin.i18n_files_per_language, config.site_url)
     (site / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
+    alternates.disable_theme_alternate_lookup(config.site_dir)

@@ -16,7 +16,7 @@ LANGUAGES = ("en", "ru", "zh", "ja", "ko")
 SITE_URL = "https://khabarovsk.example.org/"
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity, so page() can be cached
 class BuiltSite:
     root: Path
     build_log: str = ""
@@ -37,7 +37,7 @@ class BuiltSite:
     def text(self, url: str) -> str:
         return self.path_of(url).read_text(encoding="utf-8")
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def page(self, url: str) -> BeautifulSoup:
         return BeautifulSoup(self.text(url), "html.parser")
 

@@ -7,9 +7,10 @@ translation: it is left out of hreflang and the sitemap, and its canonical URL i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import Markup
@@ -103,3 +104,27 @@ _THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 def without_hreflang_links(head: str) -> Markup:
     """Material's head metadata minus its relative hreflang links (we write absolute ones)."""
     return Markup(_THEME_HREFLANG.sub("", str(head)))
+
+
+# Material's JavaScript reads every <link rel="alternate"> in the head as the root of a language
+# and fetches sitemap.xml beside it, to map the current page onto that language. Ours are
+# per-page hreflang links (as search engines want), so each page view would request five
+# missing <page>/sitemap.xml files. The language menu already links the same page in each
+# language, so we switch that lookup off in the theme's bundle (mkdocs-material is pinned).
+THEME_ALTERNATE_LOOKUP = "ui({document$:ct});"
+
+
+def disable_theme_alternate_lookup(site_dir: str) -> Path:
+    """Remove the call that starts Material's sitemap lookups from the built bundle."""
+    bundles = sorted(Path(site_dir, "assets", "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise RuntimeError(f"expected one Material bundle in {site_dir}/assets/javascripts, found {len(bundles)}")
+    bundle = bundles[0]
+    code = bundle.read_text(encoding="utf-8")
+    if code.count(THEME_ALTERNATE_LOOKUP) != 1:
+        raise RuntimeError(
+            f"{bundle.name} no longer contains {THEME_ALTERNATE_LOOKUP!r} once: mkdocs-material changed; "
+            f"find the function that fetches sitemap.xml for link[rel=alternate] and update {__name__}"
+        )
+    bundle.write_text(code.replace(THEME_ALTERNATE_LOOKUP, "", 1), encoding="utf-8")
+    return bundle

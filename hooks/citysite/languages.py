@@ -14,6 +14,12 @@ TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang
 
 
 
+def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
+    """The folder a language is served from: "" for the root language (English), "ru/" for Russian.
+    A one-language preview serves its language at the root: pass it as `root_language`."""
+    return "" if lang == root_language else f"{lang}/"
+
+
 def language_folder(root: Path, lang: str) -> Path:
     """Where a language's Markdown lives: docs/ for English, docs_<lang>/ for the others."""
     return root / ("docs" if lang == DEFAULT_LANGUAGE else f"docs_{lang}")
@@ -22,6 +28,12 @@ def language_folder(root: Path, lang: str) -> Path:
 def i18n_plugin(config: Any) -> Any | None:
     """The mkdocs-static-i18n plugin instance of this build, if it is configured."""
     return config.plugins.get("i18n")
+
+
+def root_language(config: Any) -> str:
+    """The language served at the site root: English, or the one language of a preview build."""
+    plugin = i18n_plugin(config)
+    return plugin.default_language if plugin is not None else DEFAULT_LANGUAGE
 
 
 def current_language(config: Any) -> str:

@@ -14,12 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES
-
-
-def language_prefix(lang: str) -> str:
-    """The folder a language is served from: "" for English, "ru/" for Russian."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, language_prefix
 
 
 def split_pipeline(value: str) -> list[str]:
@@ -27,31 +22,31 @@ def split_pipeline(value: str) -> list[str]:
     return [name for name in re.split(r"\s*,\s*", value.strip()) if name]
 
 
-def entry_language(location: str) -> str:
+def entry_language(location: str, root_language: str = DEFAULT_LANGUAGE) -> str:
     """The language a search entry belongs to, from its location ("ru/about/#amur" -> "ru")."""
     first = location.split("/", 1)[0]
-    return first if first in TRANSLATED_LANGUAGES else DEFAULT_LANGUAGE
+    return first if first in TRANSLATED_LANGUAGES and first != root_language else root_language
 
 
 def language_index(
-    entries: list[dict], lang: str, fallback_urls: set[str], search_config: dict
+    entries: list[dict], lang: str, fallback_urls: set[str], search_config: dict, root: str = DEFAULT_LANGUAGE
 ) -> dict:
     """The index for one language: its own entries, fallback copies left out, locations relative."""
-    prefix = language_prefix(lang)
+    prefix = language_prefix(lang, root)
     docs = []
     for entry in entries:
         location = entry["location"]
         page_url = location.split("#", 1)[0]
         if page_url in fallback_urls:
             continue
-        if entry_language(location) != lang:
+        if entry_language(location, root) != lang:
             continue
         docs.append({**entry, "location": location[len(prefix):]})
     return {"config": search_config, "docs": docs}
 
 
-def write_index(site_dir: str, lang: str, index: dict) -> Path:
-    path = Path(site_dir) / language_prefix(lang) / "search" / "search_index.json"
+def write_index(site_dir: str, lang: str, index: dict, root: str = DEFAULT_LANGUAGE) -> Path:
+    path = Path(site_dir) / language_prefix(lang, root) / "search" / "search_index.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
@@ -73,9 +68,9 @@ def search_config(env, lang: str, fields: dict) -> dict:
     }
 
 
-def point_config_at_language(config_script: str, base_url: str, lang: str) -> Markup:
+def point_config_at_language(config_script: str, base_url: str, lang: str, root: str = DEFAULT_LANGUAGE) -> Markup:
     """Material's #__config script with "base" moved to the language's folder, where its index is."""
-    prefix = language_prefix(lang)
+    prefix = language_prefix(lang, root)
     if not prefix:
         return Markup(config_script)
     old = '"base": ' + json.dumps(base_url)
