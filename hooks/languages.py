@@ -21,6 +21,7 @@ from citysite.languages import (
     current_language,
     i18n_plugin,
     is_first_build,
+    localize_permalinks,
     project_root,
     root_language,
     ui_strings,
@@ -67,6 +68,11 @@ def on_env(env, config, files):
         script, base_url, lang, root
     )
     return env
+
+
+def on_page_content(html, page, config, files):
+    strings = ui_strings(project_root(config) / "data" / "ui.yml")
+    return localize_permalinks(html, strings["permalink_title"][current_language(config)])
 
 
 def on_page_context(context, page, config, nav):

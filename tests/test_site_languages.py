@@ -324,3 +324,13 @@ def test_external_load_detector_catches_cdn_assets():
         "<style>body{background:url('https://evil.example/x.png')}</style>"
     )
     assert len(external_loads(html)) == 3
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heading_link_tooltips_speak_the_page_language(site, lang):
+    titles = {
+        link["title"] for url in site.content_pages(lang) for link in site.page(url).select("a.headerlink")
+    }
+    assert len(titles) == 1 and "Permanent link" not in titles
+    if lang != "en":
+        assert titles != {link["title"] for link in site.page("about/").select("a.headerlink")}

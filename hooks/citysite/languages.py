@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +84,11 @@ def ui_strings(path: Path) -> dict[str, dict[str, str]]:
     if missing:
         raise ValueError(f"data/ui.yml: missing translations: {', '.join(missing)}; add them")
     return strings
+
+
+MARKDOWN_PERMALINK_TITLE = 'title="Permanent link"'  # the toc extension's default, in English
+
+
+def localize_permalinks(html: str, title: str) -> str:
+    """Heading link icons with their tooltip in the page's language."""
+    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{escape(title)}"')

@@ -244,6 +244,8 @@ def _in_city(axis: str):
 
 CityLat = Annotated[float, _in_city("lat")]
 CityLon = Annotated[float, _in_city("lon")]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 
 @dataclass(config=STRICT)
@@ -270,8 +272,8 @@ class Partner:
     name: Text
     country: CountryCode
     status: PartnerStatus
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+    lat: Latitude
+    lon: Longitude
     summary: Text
     sources: list[NonEmpty] = Field(min_length=1)
     since: DateField | None = None
@@ -284,8 +286,8 @@ class Place:
     """Where an event happened when it is neither at a venue nor in a partner city."""
 
     name: Text
-    lat: Annotated[float, Field(ge=-90, le=90)] | None = None
-    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+    lat: Latitude | None = None
+    lon: Longitude | None = None
 
 
 @dataclass(config=STRICT)

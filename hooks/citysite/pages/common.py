@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from babel import Locale
+from babel.lists import format_list
 
 from ..data import SiteData
 from ..data.model import Address, Event, Text
@@ -129,9 +130,10 @@ class PageContext:
             if link_prefix is not None and place.section:
                 text = f"[{text}]({link_prefix}{place.section}/{place.id}.md)"
             if place.section == "partners":
-                text += f", {md_text(self.country(place.country, lang))}"
+                country = md_text(self.country(place.country, lang))
+                text = self.t("place_in_country", lang).format(place=text, country=country)
             parts.append(text)
-        return ", ".join(parts)
+        return format_list(parts, locale=lang)
 
     def event_item(self, event: Event, lang: str, events_path: str = "") -> str:
         """An event in a list: date, linked title (`events_path` leads to the events folder), place."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from babel.lists import format_list
+
 from ..data.model import Event
 from ..dates import format_month, format_span, format_year, rrule_text
 from ..ical import in_calendar
@@ -38,8 +40,9 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         venue = ctx.data.venues[event.venues[0]]
         facts.append(ctx.line("material-home-map-marker", "label_address", md_inline(venue.address, lang), lang))
     if event.partners:
-        names = ", ".join(
-            f"[{md_inline(ctx.data.partners[p].name, lang)}](../partners/{p}.md)" for p in event.partners
+        names = format_list(
+            [f"[{md_inline(ctx.data.partners[p].name, lang)}](../partners/{p}.md)" for p in event.partners],
+            locale=lang,
         )
         facts.append(ctx.line("material-handshake", "label_partners", names, lang))
     facts.append(ctx.line("material-tag", "label_category", t(f"event_category_{event.category}"), lang))

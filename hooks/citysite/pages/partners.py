@@ -52,7 +52,7 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
 
 
 def partners_listing(ctx: PageContext, lang: str) -> str:
-    """The generated part of /partners/: the map, then the cities by status, then by country."""
+    """The generated part of /partners/: the map, then the cities by status and country, nearest first."""
     groups: dict[str, dict[str, list[Partner]]] = {}
     for partner in ctx.data.partners.values():
         country = ctx.country(partner.country, lang)
@@ -62,9 +62,11 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
         if status not in groups:
             continue
         lines += ["", f"## {ctx.t(f'partner_status_{status}', lang)}"]
-        for country in sorted(groups[status]):
+        # Nearest first: the same order in every language (names sort differently in each script).
+        nearest = lambda partner: distance_km(partner.lat, partner.lon)  # noqa: E731
+        for country in sorted(groups[status], key=lambda c: min(map(nearest, groups[status][c]))):
             lines += ["", f"### {md_text(country)}", ""]
-            for partner in sorted(groups[status][country], key=lambda p: p.name[lang]):
+            for partner in sorted(groups[status][country], key=nearest):
                 details = [distance_text(partner, lang)]
                 if partner.since:
                     details.insert(0, ctx.t("since_value", lang).format(date=format_when(partner.since, lang)))
