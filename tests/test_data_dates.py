@@ -11,6 +11,7 @@ from citysite.data.model import Event, When
 from citysite.dates import (
     build_moment,
     format_month,
+    format_since,
     format_span,
     format_when,
     khabarovsk_day,
@@ -52,7 +53,7 @@ def test_date_and_time(lang, expected):
 @pytest.mark.parametrize(
     ("start", "end", "lang", "expected"),
     [
-        ("2019-06-15", "2019-06-18", "ru", "15–18 июн. 2019 г."),
+        ("2019-06-15", "2019-06-18", "ru", "15–18 июня 2019 г."),
         ("2019-06-15", "2019-06-18", "zh", "2019年6月15日 – 18日"),
         ("2019-06-15", "2019-06-18", "ko", "2019년 6월 15일~18일"),
         ("2019-06-28", "2019-07-02", "en", "Jun 28 – Jul 2, 2019"),
@@ -112,3 +113,21 @@ def test_upcoming_means_not_over_on_the_build_date():
     assert upcoming_occurrence(event(start="2026-11-25"), today) is None
     assert upcoming_occurrence(event(start="2026-11"), today) is not None  # the month is not over
     assert upcoming_occurrence(event(start="2026-10"), today) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2019-12-08", "2019-12-09", "8–9 декабря 2019 г."),
+        ("2019-05-16", "2019-06-02", "16 мая – 2 июня 2019 г."),
+        ("2019-12-30", "2020-01-05", "30 декабря 2019 г. – 5 января 2020 г."),
+    ],
+)
+def test_russian_day_ranges_spell_the_month_out(start, end, expected):
+    assert plain(format_span(When.parse(start), When.parse(end), "ru")) == expected
+
+
+def test_since_puts_a_russian_month_in_the_genitive():
+    assert plain(format_since(When.parse("2025-11"), "ru")) == "ноября 2025 г."
+    assert plain(format_since(When.parse("1992"), "ru")) == "1992 г."
+    assert plain(format_since(When.parse("2025-11"), "en")) == "November 2025"

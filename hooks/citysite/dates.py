@@ -119,6 +119,8 @@ def format_span(start: When, end: When | None, lang: str) -> str:
         first, last = start.first_day(), end.last_day()
         if first == last:
             return format_date(first, "long", locale=lang)
+        if lang == "ru":  # CLDR abbreviates Russian months in ranges («8—9 дек.»); spell them out
+            return _russian_day_range(first, last)
         return format_interval(first, last, "yMMMd", locale=lang)
     if coarsest == "month":
         first, last = start.first_day(), end.first_day()
@@ -127,6 +129,24 @@ def format_span(start: When, end: When | None, lang: str) -> str:
         )
     first, last = start.year, end.year
     return format_when(start, lang) if first == last else f"{first}–{last}"
+
+
+def _russian_day_range(first: dt.date, last: dt.date) -> str:
+    """«8–9 декабря 2019 г.», «16 мая – 2 июня 2019 г.», «30 декабря 2019 г. – 5 января 2020 г.»."""
+    end = format_date(last, "long", locale="ru")
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{end}"
+    start = format_date(first, "d MMMM" if first.year == last.year else "long", locale="ru")
+    return f"{start} – {end}"
+
+
+def format_since(when: When, lang: str) -> str:
+    """A date after "since": Russian wants the month in the genitive («с ноября 2025 г.»)."""
+    if lang == "ru" and when.precision == "month":
+        return format_date(when.first_day(), "MMMM y 'г.'", locale="ru")
+    if lang == "ru" and when.precision == "year":
+        return f"{when.year} г."
+    return format_when(when, lang)
 
 
 def format_month(year: int, month: int, lang: str) -> str:

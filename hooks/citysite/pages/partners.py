@@ -8,7 +8,7 @@ import typing
 from babel.units import format_unit
 
 from ..data.model import Partner, PartnerStatus
-from ..dates import format_when
+from ..dates import format_since, format_when
 from ..places import distance_km
 from .common import PageContext, external_link, front_matter, md_inline, md_paragraphs, md_text
 from .events import open_data_line
@@ -69,7 +69,7 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
             for partner in sorted(groups[status][country], key=nearest):
                 details = [distance_text(partner, lang)]
                 if partner.since:
-                    details.insert(0, ctx.t("since_value", lang).format(date=format_when(partner.since, lang)))
+                    details.insert(0, ctx.t("since_value", lang).format(date=format_since(partner.since, lang)))
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
     return "\n".join(lines) + "\n"
