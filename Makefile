@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SITE_LANG := $(filter en ru zh ja ko,$(LANG))
 LANG_OPTION := $(if $(filter-out en,$(SITE_LANG)),--lang $(SITE_LANG))
 
-.PHONY: help serve build test check schema bench clean translations translations-strict mark-translated
+.PHONY: help serve build test check schema bench audit clean translations translations-strict mark-translated
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (LANG=ru: one language only)"
@@ -18,7 +18,10 @@ help:
 	@echo "make test    - run all tests (builds the site into a temporary folder)"
 	@echo "make check   - check data/*.yml (venues, partners, events) without building"
 	@echo "make schema  - regenerate data/schemas/*.schema.json from the data model"
-	@echo "make bench   - measure build time with the real data and 10x, 100x the events"
+	@echo "make bench   - build times (full, hooks off, one-language preview and its rebuild, 10x and"
+	@echo "               100x the events) and map page weight; rewrites BENCHMARKS.md (about 30 minutes)"
+	@echo "make audit   - Lighthouse (phone) on the home, events, venues, partners and visit pages of every"
+	@echo "               language against the budget (SITE=site/ audits a built site instead of building one)"
 	@echo "make translations        - which pages and data entries are translated, outdated or missing (LANG=ru: one)"
 	@echo "make translations-strict - the same, failing unless everything is translated and up to date"
 	@echo "make mark-translated PAGE=docs_ru/visit/index.md - a checked translation is up to date"
@@ -59,5 +62,13 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
+# Lighthouse from npm, the version pinned in package-lock.json; Chromium from Debian (CHROME_PATH).
+NPM_STAMP := node_modules/.package-lock.json
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+audit: $(STAMP) $(NPM_STAMP)
+	$(BIN)/python scripts/audit.py $(if $(SITE),--site $(SITE))
+
 clean:
-	rm -rf site .site-new .pytest_cache
+	rm -rf site .site-new .site-audit .pytest_cache

@@ -1,10 +1,10 @@
-"""`make bench`, map part: what a visitor downloads to see each map (tiles aside).
+"""What a visitor downloads to see each map (tiles aside); part of `make bench`.
 
-For every map page of the built site (maps/venues.html, maps/partners.html and the venue maps,
-in each language) it adds up the bytes of the HTML and of the scripts and stylesheets the page
-loads, raw and gzipped (as a static host would send them). Prints a table of the venues and
-partners maps and the heaviest venue map per language, and writes every page's numbers to
-bench-results/map-weight.json.
+For every map page of a built site (maps/venues.html, maps/partners.html and the venue maps, in
+each language) it adds up the bytes of the HTML and of the scripts and stylesheets the page
+loads, raw and gzipped (as a static host would send them). scripts/bench.py reports the venues
+and partners maps and the heaviest venue map per language; run alone, this script prints them
+for a built site and writes every page's numbers to bench-results/map-weight.json.
 
     python scripts/map_weight.py [--site SITE_DIR]
 
@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DATE_EPOCH = "1795651200"  # 2026-11-26, as in the tests
 KINDS = ("html", "js", "css")
+HEADER = ("map page", "HTML", "JS", "CSS", "total")
 
 
 class _Assets(HTMLParser):
@@ -65,8 +66,39 @@ def weigh(map_page: Path, site: Path) -> dict[str, dict[str, int]]:
     return weights
 
 
-def map_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("maps/*.html") if path.parent.name == "maps")
+def weigh_site(site: Path) -> dict[str, dict]:
+    """Every map page of `site` ("ru/maps/venues.html") -> its weights."""
+    pages = {
+        page.relative_to(site).as_posix(): weigh(page, site)
+        for page in sorted(site.rglob("maps/*.html")) if page.parent.name == "maps"
+    }
+    if not pages:
+        raise SystemExit(f"no map pages (maps/*.html) in {site}")
+    return pages
+
+
+def shown(pages: dict[str, dict]) -> dict[str, dict]:
+    """The venues and partners maps and the heaviest venue map of each language, English first."""
+    picked = {name: weights for name, weights in pages.items() if not name.split("/")[-1].startswith("venue-")}
+    for folder in sorted({name.rsplit("maps/", 1)[0] for name in pages}):
+        venue_maps = {n: w for n, w in pages.items() if n.startswith(f"{folder}maps/venue-")}
+        if venue_maps:
+            heaviest = max(venue_maps, key=lambda n: venue_maps[n]["total"]["raw"])
+            picked[heaviest] = venue_maps[heaviest]
+    return {name: picked[name] for name in sorted(picked, key=lambda name: (name.count("/"), name))}
+
+
+def cells(weights: dict[str, dict[str, int]]) -> list[str]:
+    """"raw (gzip)" byte counts for HTML, JS, CSS and the total."""
+    return [f"{weights[kind]['raw']:,} ({weights[kind]['gzip']:,})" for kind in (*KINDS, "total")]
+
+
+def print_table(pages: dict[str, dict]) -> None:
+    print("Map page weight in bytes, raw (gzip -9): the HTML and the JS and CSS it loads; tiles not counted.")
+    print(f"{HEADER[0]:<44}" + "".join(f"{column:>22}" for column in HEADER[1:]))
+    for name, weights in shown(pages).items():
+        print(f"{name:<44}" + "".join(f"{cell:>22}" for cell in cells(weights)))
+    print(f"{len(pages)} map pages; JS and CSS are the same files for all of them (cached after the first).")
 
 
 def build(site: Path) -> None:
@@ -79,39 +111,17 @@ def build(site: Path) -> None:
         raise SystemExit(f"the build failed:\n{result.stderr}")
 
 
-def _cell(weight: dict[str, int]) -> str:
-    return f"{weight['raw']:>9,} ({weight['gzip']:>7,})"
-
-
-def report(site: Path) -> dict[str, dict]:
-    pages = {page.relative_to(site).as_posix(): weigh(page, site) for page in map_pages(site)}
-    if not pages:
-        raise SystemExit(f"no map pages (maps/*.html) in {site}")
-    shown = {name: weights for name, weights in pages.items() if not name.split("/")[-1].startswith("venue-")}
-    for folder in sorted({name.rsplit("maps/", 1)[0] for name in pages}):
-        venue_maps = {n: w for n, w in pages.items() if n.startswith(f"{folder}maps/venue-")}
-        if venue_maps:
-            heaviest = max(venue_maps, key=lambda n: venue_maps[n]["total"]["raw"])
-            shown[heaviest] = venue_maps[heaviest]
-    print("Map page weight in bytes, raw (gzip -9): the HTML and the JS and CSS it loads; tiles not counted.")
-    print(f"{'map page':<44}{'HTML':>20}{'JS':>20}{'CSS':>20}{'total':>20}")
-    for name in sorted(shown, key=lambda name: (name.count("/"), name)):  # English first
-        weights = shown[name]
-        print(f"{name:<44}" + "".join(f"{_cell(weights[kind]):>20}" for kind in (*KINDS, "total")))
-    print(f"{len(pages)} map pages; JS and CSS are the same files for all of them (cached after the first).")
-    return pages
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     args = parser.parse_args()
     if args.site:
-        pages = report(args.site.resolve())
+        pages = weigh_site(args.site.resolve())
     else:
         with tempfile.TemporaryDirectory() as folder:
             build(Path(folder) / "site")
-            pages = report(Path(folder) / "site")
+            pages = weigh_site(Path(folder) / "site")
+    print_table(pages)
     results = ROOT / "bench-results"
     results.mkdir(exist_ok=True)
     (results / "map-weight.json").write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
