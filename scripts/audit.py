@@ -7,10 +7,10 @@ Without --site the project is built into .site-audit/ first, with the map tiles 
 stand-in that this script serves (the audit machine has no network; see TILES below). The site
 is served on 127.0.0.1 by a static server that gzips text like a real host, so the transferred
 bytes are what a visitor downloads. Lighthouse (npm, pinned in package.json) drives Debian's
-Chromium (CHROME_PATH, default /usr/bin/chromium), one page at a time, each page --runs times
-(the run with the median performance score counts: Lighthouse's timings vary from run to run),
-each run once the machine is quiet (its CPU time, scaled 4x to mimic a phone, includes whatever
-else the machine is doing).
+Chromium (CHROME_PATH, default /usr/bin/chromium), with Debian's fonts-noto-cjk as a phone has
+CJK fonts, one page at a time, each page --runs times (the run with the median performance score
+counts: Lighthouse's timings vary from run to run), each run once the machine is quiet (its CPU
+time, scaled 4x to mimic a phone, includes whatever else the machine is doing).
 
 Budget: at least 95 in performance, accessibility, best practices and SEO on every page; the home
 page transfers at most 300 KB and a page with a big map (venues, partners) at most 400 KB,
@@ -240,6 +240,14 @@ def lighthouse_version() -> str:
     return json.loads((LIGHTHOUSE.parent.parent / "lighthouse" / "package.json").read_text())["version"]
 
 
+def missing_cjk_fonts() -> bool:
+    """True where fontconfig knows no font for Chinese, Japanese and Korean (Linux without Noto CJK)."""
+    if not shutil.which("fc-list"):
+        return False
+    return any(not subprocess.run(["fc-list", f":lang={lang}"], capture_output=True, text=True).stdout.strip()
+               for lang in ("zh-cn", "ja", "ko"))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="audit this built site (its tiles as built) instead of building one")
@@ -251,6 +259,9 @@ def main() -> int:
         sys.exit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run `npm ci` (`make audit` does)")
     if not Path(CHROME).exists():
         sys.exit(f"no Chromium at {CHROME}: apt-get install -y chromium (or set CHROME_PATH)")
+    if missing_cjk_fonts():
+        sys.exit("no Chinese, Japanese or Korean font: apt-get install -y fonts-noto-cjk (a phone has them; "
+                 "without them every glyph goes through font fallback and CJK pages measure slower than they are)")
 
     site = args.site.resolve() if args.site else ROOT / ".site-audit"
     if not args.site:
