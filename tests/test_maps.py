@@ -26,7 +26,7 @@ from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, resolve
 
 STRINGS = ui_strings(ROOT / "data" / "ui.yml")
-HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `${alert(3)}` </script><script>alert(4)</script>"
+HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `${alert(3)}` </script><script>alert(4)</script> {{ 7*7 }}"
 
 
 def _text(en: str, ru: str | None = None, **others: str) -> dict[str, str]:
@@ -210,6 +210,7 @@ def test_hostile_names_are_escaped_in_map_files(fixture_site):
         text = fixture_site.text(url)
         assert "<img" not in text and "onerror=alert(1)>" not in text
         assert text.count("</script>") == text.count("<script")  # no early end of a script
+        assert "{{ 7*7 }}" in text  # as written, not run as a template
         page = BeautifulSoup(text, "html.parser")
         assert [tag.name for tag in page.find_all(["img", "iframe", "object", "embed"])] == []
 
@@ -290,3 +291,19 @@ def test_same_data_same_bytes_within_a_run(tmp_path):
     venues = first["zh/maps/venues.html"]
     assert venues.count('target=\\"_top\\"') == 1  # only Lenin Square has a page in page_urls
     assert 'href=\\"../venues/lenin-square/\\"' in venues
+
+
+def test_the_map_is_made_at_once_and_its_layers_one_task_each(tmp_path):
+    """The map's script blocks a phone's main thread in short tasks: the map first, then the legend,
+    the view, the tiles and the cluster with all its markers, each in a step of its own, in order."""
+    write_fixture_data(tmp_path)
+    ctx = MapContext(lang="en", strings={key: texts["en"] for key, texts in STRINGS.items()},
+                     tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), page_urls={})
+    script = map_files(ctx, load_site_data(tmp_path))["maps/venues.html"].split("<script>\n")[-1]
+    at_once, _, in_steps = script.partition("\n(function (steps) {\n")
+    assert "L.map(" in at_once and "L.marker(" not in at_once
+    steps = in_steps.split("\nfunction () {\n")[1:]
+    kinds = ("fitBounds", "L.tileLayer", "L.markerClusterGroup", "map-legend")  # fitBounds reads the legend
+    assert [next(kind for kind in kinds if kind in step) for step in steps] == [
+        "map-legend", "fitBounds", "L.tileLayer", "L.markerClusterGroup"]
+    assert steps[3].count("L.marker(") == len(FIXTURE_VENUES)

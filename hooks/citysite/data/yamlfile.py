@@ -21,7 +21,7 @@ class YamlSyntaxError(Exception):
         self.file, self.line, self.message = file, line, message
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it: 5x faster
     """SafeLoader without implicit timestamps: dates reach the model as text."""
 
 

@@ -14,7 +14,7 @@ from ..data import SiteData
 from ..data.model import KHABAROVSK_CENTRE, Partner, PartnerStatus, Venue, VenueCategory
 from .assets import leaflet_links, markercluster_links
 from .context import MapContext
-from .elements import Cluster, FitAll, HtmlPopup, Legend, MapPage, Pin, SiteMap, numbered_element_ids
+from .elements import Cluster, FitAll, HtmlPopup, Legend, MapPage, Pin, SiteMap, map_rendering
 from .popups import home_popup, partner_legend, partner_popup, venue_legend, venue_popup
 
 VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)
@@ -40,7 +40,7 @@ def map_files(ctx: MapContext, data: SiteData) -> dict[str, str]:
 
 def venues_map(ctx: MapContext, venues: list[Venue]) -> str:
     """All venues, clustered where they overlap, coloured by category with a legend."""
-    with numbered_element_ids():
+    with map_rendering():
         present = {venue.category for venue in venues}
         legend = venue_legend(ctx, [category for category in VENUE_CATEGORIES if category in present])
         points = [(venue.lat, venue.lon) for venue in venues]
@@ -53,7 +53,7 @@ def venues_map(ctx: MapContext, venues: list[Venue]) -> str:
 
 def venue_map(ctx: MapContext, venue: Venue) -> str:
     """A small map centred on one venue (its own page names the category; no legend)."""
-    with numbered_element_ids():
+    with map_rendering():
         title = ctx.t("map_title_venue").format(name=venue.name[ctx.lang])
         page, site_map = _new_map(ctx, title, None, location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM)
         _venue_marker(ctx, venue, link=False).add_to(site_map)
@@ -64,7 +64,7 @@ def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
     """Khabarovsk and its partner cities, coloured by status, each joined to Khabarovsk by a line;
     cities west of the antimeridian are drawn east of Asia (Portland across the Pacific)."""
     home_lat, home_lon = KHABAROVSK_CENTRE
-    with numbered_element_ids():
+    with map_rendering():
         points = [(partner.lat, lon_near(partner.lon, home_lon)) for partner in partners]
         present = {partner.status for partner in partners}
         legend = partner_legend(ctx, [status for status in PARTNER_STATUSES if status in present])
@@ -109,9 +109,7 @@ def _new_map(ctx: MapContext, title: str, legend: str | None, *, fit: list[tuple
         Legend(legend).add_to(site_map)
     if fit:
         FitAll(fit, max_zoom).add_to(site_map)
-    folium.TileLayer(
-        ctx.tiles.url, attr=ctx.tiles.attribution, max_zoom=ctx.tiles.max_zoom, name="tiles"
-    ).add_to(site_map)
+    folium.TileLayer(ctx.tiles.provider, max_zoom=ctx.tiles.max_zoom, name="tiles").add_to(site_map)
     return page, site_map
 
 
