@@ -3,7 +3,8 @@ localized, accessible page: the page itself, the map, markers, popups, a legend,
 view and marker clusters.
 
 Data text never reaches JavaScript as code: it goes in as JSON strings with <, >, & and '
-escaped (js_value), and what is shown as HTML was escaped by the caller (see popups.py).
+escaped (js_value), and what is shown as HTML was escaped by the caller (see popups.py). No
+rendered piece is compiled as a template again (map_rendering), so "{{ }}" in data stays text.
 """
 
 from __future__ import annotations
