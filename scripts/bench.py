@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import queue
 import re
 import resource
@@ -41,6 +40,7 @@ from pathlib import Path
 
 import machine
 import map_weight
+import mkdocs_run
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +52,6 @@ from citysite.languages import language_folder  # noqa: E402
 IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "site", ".site-*", "__pycache__", ".pytest_cache", "bench-results"
 )
-SOURCE_DATE_EPOCH = "1795651200"  # 2026-11-26, as in the tests
 PREVIEW_LANGUAGE = "ru"
 HOOKS_OFF = ("hooks/data.py", "hooks/data_pages.py", "hooks/data_feeds.py", "hooks/maps.py")
 MAX_HOOKS_RATIO = 1.30
@@ -131,7 +130,7 @@ def static_copy(source: Path, target: Path) -> None:
     (target / "hooks" / "_bench_capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
     config.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/_bench_capture.py\n", 1), encoding="utf-8")
     capture = target / "capture.jsonl"
-    result = _run_build(target, target / "site-capture", {"BENCH_CAPTURE": str(capture)})
+    result = mkdocs_run.build(target, target / "site-capture", {"BENCH_CAPTURE": str(capture)})
     if result.returncode != 0:
         sys.exit(f"the capture build failed:\n{result.stderr[-3000:]}")
     shutil.rmtree(target / "site-capture")
@@ -164,17 +163,6 @@ def _write_page(project: Path, record: dict) -> None:
 
 # --- timing ------------------------------------------------------------------------------------
 
-def _environment(extra: dict[str, str] | None = None) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(extra or {})}
-
-
-def _run_build(project: Path, site: Path, extra_env: dict[str, str] | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        cwd=project, env=_environment(extra_env), capture_output=True, text=True,
-    )
-
-
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -187,7 +175,7 @@ def timed_builds(timing: Timing, project: Path, runs: int, extra_env: dict[str, 
         shutil.rmtree(site, ignore_errors=True)
         machine.wait_until_quiet()
         cpu, started = _children_cpu(), time.perf_counter()
-        result = _run_build(project, site, extra_env)
+        result = mkdocs_run.build(project, site, extra_env)
         timing.runs.append(time.perf_counter() - started)
         timing.cpu.append(_children_cpu() - cpu)
         if result.returncode != 0:
@@ -212,7 +200,7 @@ def serve_rebuilds(timing: Timing, project: Path, lang: str, runs: int) -> None:
     """Run `mkdocs serve` on a one-language preview, save a page `runs` times and time each
     save until the server reloads the browsers, and the rebuild alone ("Detected file changes"
     to "Reloading browsers" in the server's log)."""
-    environment = _environment({"BUILD_ONLY_LOCALE": lang, "LANG": "C.UTF-8"})
+    environment = mkdocs_run.environment({"BUILD_ONLY_LOCALE": lang, "LANG": "C.UTF-8"})
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}"],
         cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

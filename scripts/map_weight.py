@@ -16,15 +16,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
-import subprocess
-import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import mkdocs_run
+
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_DATE_EPOCH = "1795651200"  # 2026-11-26, as in the tests
 KINDS = ("html", "js", "css")
 HEADER = ("map page", "HTML", "JS", "CSS", "total")
 
@@ -102,11 +100,7 @@ def print_table(pages: dict[str, dict]) -> None:
 
 
 def build(site: Path) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, env=environment, capture_output=True, text=True,
-    )
+    result = mkdocs_run.build(ROOT, site)
     if result.returncode != 0:
         raise SystemExit(f"the build failed:\n{result.stderr}")
 
