@@ -5,6 +5,7 @@ calendars, and open data matching the files."""
 from __future__ import annotations
 
 import json
+import re
 
 import icalendar
 import pytest
@@ -38,6 +39,17 @@ def test_partner_pages_name_the_country_in_the_readers_language(site, data, lang
     for partner in data.partners.values():
         text = site.page(f"{PREFIX[lang]}partners/{partner.id}/").select_one("article ul").get_text()
         assert Locale.parse(lang).territories[partner.country] in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sources_link_to_the_web_pages_the_data_cites(site, data, lang):
+    """Each "page:<URL> (note)" source is a link to exactly that URL, the note left out."""
+    for section, records in (("venues", data.venues), ("partners", data.partners), ("events", data.events)):
+        for record in records.values():
+            cited = [re.match(r"page:\s*(\S+)", source) for source in record.sources]
+            heading = site.page(f"{PREFIX[lang]}{section}/{record.id}/").select("article h2")[-1]
+            links = [a["href"] for a in heading.find_next_sibling("ul").select("a")] if any(cited) else []
+            assert links == [match[1] for match in cited if match], f"{section}/{record.id}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -247,3 +247,17 @@ def test_make_check_fails_listing_each_error_with_file_and_line(data_dir):
     line = line_of(text, "2019-02-30")
     assert f"data/events.yml:{line}: entry delegation-to-harbin-2019: start: '2019-02-30' does not exist" in result.stdout
     assert "1 error," in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "fragment"),
+    [
+        ('["page:https://example.org/komsomolskaya"]', '["page:example.org/komsomolskaya"]', "page:example.org",
+         "is not a web address"),
+        ('["page:https://example.org/komsomolskaya"]', '["https://example.org/komsomolskaya"]', '["https://',
+         "'page:'"),
+    ],
+)
+def test_malformed_source(data_dir, old, new, needle, fragment):
+    text = edit(data_dir, "venues.yml", old, new)
+    assert_reported(data_dir, "venues.yml", line_of(text, needle), "komsomolskaya-square", fragment)

@@ -66,6 +66,40 @@ def _check_url(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
 
+# seed: the 2019 report; page: a web page (full address, then an optional note); reference: the
+# research notes in shared/reference/ (naming the sites they read); code: a public dataset;
+# estimate, general: how a value was worked out, general knowledge; note: a remark for editors.
+SOURCE_KINDS = ("seed", "page", "reference", "code", "estimate", "general", "note")
+
+
+def source_parts(source: str) -> tuple[str, str]:
+    """("page", "https://...") from "page:https://... (a note)": the kind and, for a page, its address
+    alone; for the other kinds, the whole text after the colon."""
+    kind, _, detail = source.partition(":")
+    detail = detail.strip()
+    return kind.strip(), detail.split()[0] if kind.strip() == "page" and detail else detail
+
+
+def _check_source(value: str) -> str:
+    kind, detail = source_parts(value)
+    if kind not in SOURCE_KINDS or not (detail or kind == "seed"):
+        raise ValueError(
+            f"'{value}' does not say what kind of source it is; start it with one of "
+            + ", ".join(f"'{name}:'" for name in SOURCE_KINDS)
+            + " and say what after the colon (a bare 'seed' means the 2019 report)"
+        )
+    if kind == "page":
+        _check_url(detail)
+    return value
+
+
+Source = Annotated[
+    str,
+    AfterValidator(_check_source),
+    Field(description='"seed: <quote>", "page:<URL> (note)", "reference: ...", "code:<id>", "estimate: ...", '
+                      '"general: ..." or "note: ..."'),
+]
+
 
 def _check_country(value: str) -> str:
     if value not in Locale("en").territories or not re.fullmatch(r"[A-Z]{2}", value):
@@ -259,7 +293,7 @@ class Venue:
     lat: CityLat
     lon: CityLon
     description: Text
-    sources: list[NonEmpty] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
     website: Url | None = None
     capacity: Annotated[int, Field(gt=0)] | None = None
 
@@ -275,7 +309,7 @@ class Partner:
     lat: Latitude
     lon: Longitude
     summary: Text
-    sources: list[NonEmpty] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
     since: DateField | None = None
     note: Text | None = None
     website: Url | None = None
@@ -300,7 +334,7 @@ class Event:
     summary: Text
     start: DateField
     category: EventCategory
-    sources: list[NonEmpty] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
     end: DateField | None = None
     venues: list[Slug] = field(default_factory=list)
     city: Slug | None = None

@@ -16,7 +16,7 @@ from babel import Locale
 from babel.lists import format_list
 
 from ..data import SiteData
-from ..data.model import Address, Event, Text
+from ..data.model import Address, Event, Text, source_parts
 from ..dates import Occurrence, format_span, upcoming_occurrence
 from ..languages import language_prefix
 from ..places import Location, event_locations
@@ -147,9 +147,8 @@ class PageContext:
         id, estimates, notes for editors) stay in the data files and the open data."""
         items = []
         for source in sources:
-            kind, _, detail = source.partition(":")
-            kind, detail = kind.strip(), detail.strip()
-            if kind == "page" and detail:
+            kind, detail = source_parts(source)
+            if kind == "page":
                 items.append(f"- {external_link(detail, urlsplit(detail).hostname)}")
             elif kind == "seed":
                 extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
