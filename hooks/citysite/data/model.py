@@ -75,9 +75,8 @@ SOURCE_KINDS = ("seed", "page", "reference", "code", "estimate", "general", "not
 def source_parts(source: str) -> tuple[str, str]:
     """("page", "https://...") from "page:https://... (a note)": the kind and, for a page, its address
     alone; for the other kinds, the whole text after the colon."""
-    kind, _, detail = source.partition(":")
-    detail = detail.strip()
-    return kind.strip(), detail.split()[0] if kind.strip() == "page" and detail else detail
+    kind, _, detail = (part.strip() for part in source.partition(":"))
+    return kind, detail.split()[0] if kind == "page" and detail else detail
 
 
 def _check_source(value: str) -> str:

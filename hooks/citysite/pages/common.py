@@ -143,8 +143,8 @@ class PageContext:
 
     def sources(self, sources: list[str], lang: str) -> str:
         """The "Sources" a visitor can follow: web pages (linked) and the 2019 report (with the
-        passage cited on Russian pages: the report is in Russian). The other entries (datasets by
-        id, estimates, notes for editors) stay in the data files and the open data."""
+        passage cited on Russian pages: the report is in Russian). The other entries (research notes,
+        datasets by id, estimates, notes for editors) stay in the data files and the open data."""
         items = []
         for source in sources:
             kind, detail = source_parts(source)
