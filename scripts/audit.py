@@ -42,7 +42,7 @@ import mkdocs_run
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from citysite.languages import LANGUAGES  # noqa: E402
+from citysite.languages import LANGUAGES, language_prefix  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -264,7 +264,7 @@ def main() -> int:
     site = args.site.resolve() if args.site else ROOT / ".site-audit"
     if not args.site:
         build(site)
-    pages = [(f"{'' if lang == 'en' else lang + '/'}{section}", section) for lang in LANGUAGES for section in SECTIONS]
+    pages = [(f"{language_prefix(lang)}{section}", section) for lang in LANGUAGES for section in SECTIONS]
     if args.pages:
         pages = [(page, section) for page, section in pages if page in args.pages]
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -109,6 +109,7 @@ BROKEN = {
     "outside": {"venues": VENUES.replace("lat: 48.4800", "lat: 55.7558")},
     "country": {"partners": PARTNERS.replace("country: JP", "country: Japan")},
     "web address": {"partners": PARTNERS.replace("  sources:", "  website: www.niigata\n  sources:")},
+    "source kind": {"events": EVENTS.replace("sources: [seed]", 'sources: ["https://example.org/report"]')},
     "unknown venue": {"events": EVENTS.replace("[lenin-square]", "[lenin-sqare]")},
     "unknown partner": {"events": EVENTS.replace("[niigata]", "[nigata]")},
     "unknown city": {"events": EVENTS.replace("  venues: [lenin-square]", "  city: nigata")},
