@@ -21,28 +21,22 @@ summary to bench-results/lighthouse/ (not committed) and exits 1 when the budget
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import http.server
 import json
 import os
 import shutil
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import machine
 import mkdocs_run
+import static_host
+from citysite.languages import LANGUAGES, language_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from citysite.languages import LANGUAGES, language_prefix  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -55,7 +49,7 @@ HOME_BUDGET = 300 * 1024
 MAP_PAGE_BUDGET = 400 * 1024
 MAP_SECTIONS = ("venues/", "partners/")
 
-# Tiles: the real site loads them from the provider in mkdocs.yml (extra.tiles). Offline those
+# Tiles: the real site loads them from the provider in mkdocs.yml (extra.citysite.tiles). Offline those
 # requests would fail and log console errors a visitor never sees, so the audit build points the
 # maps at this server instead (MAP_TILES_URL), which answers every tile with one grey PNG. A site
 # audited with --site keeps its tile URLs; Lighthouse blocks every request to another host
@@ -75,67 +69,10 @@ def _grey_tile() -> bytes:
 
 
 TILE_PNG = _grey_tile()
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".geojson", ".txt", ".webmanifest"}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-
-
-# --- the static host -------------------------------------------------------------------------------
-
-class _Host(http.server.SimpleHTTPRequestHandler):
-    """A static host: files as they are, text gzipped when the browser accepts it, 404.html for
-    anything missing, and the tile stand-in under TILES."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        if self.path.startswith(TILES):
-            return self._send(200, "image/png", TILE_PNG, cache=True)
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", self.path.split("?")[0] + "/")
-                self.end_headers()
-                return
-            path = path / "index.html"
-        if not path.is_file():
-            return self._send(404, "text/html; charset=utf-8", (Path(self.directory) / "404.html").read_bytes())
-        self._send(200, self.guess_type(str(path)), path.read_bytes(), suffix=path.suffix)
-
-    def _send(self, status, content_type, body, suffix=".html", cache=False):
-        if suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6, mtime=0)
-            encoded = True
-        else:
-            encoded = False
-        self.send_response(status)
-        if content_type.startswith("text/") or content_type.endswith(("javascript", "json", "xml")):
-            content_type += "" if "charset" in content_type else "; charset=utf-8"
-        self.send_header("Content-Type", content_type)
-        if encoded:
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "public, max-age=3600" if cache else "no-cache")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """Serve `site` at http://127.0.0.1:<free port>/ during the block; yields that URL."""
-    handler = functools.partial(_Host, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # --- building and auditing -------------------------------------------------------------------------
@@ -269,7 +206,7 @@ def main() -> int:
         pages = [(page, section) for page, section in pages if page in args.pages]
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = []
-    with serve(site) as base_url:
+    with static_host.serve(site, fixed={TILES: ("image/png", TILE_PNG)}) as base_url:
         for page, section in pages:
             name = (page or "en/").rstrip("/").replace("/", "-") or "en"
             print(f"  lighthouse /{page}", flush=True)

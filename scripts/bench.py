@@ -3,11 +3,11 @@
 Each figure is the median of --runs runs (default 3), each in a throwaway copy of the project:
 
   full       the five-language build (`mkdocs build`) with the real data;
-  static     the same Markdown without the data, map and feed hooks: the Markdown that every hook
-             leaves (generated pages, lists, map iframes) is written into a copy as ordinary pages
-             and those hooks are removed from its mkdocs.yml, so both builds render the same pages
+  static     the same Markdown without the data, maps and feeds: the Markdown the build makes
+             (generated pages, lists, map iframes) is written into a copy as ordinary pages and
+             its mkdocs.yml says `from_data: false`, so both builds render the same pages
              and full / static is what the hooks cost (target: at most 1.30);
-  preview    the one-language preview build (BUILD_ONLY_LOCALE=ru, as `make serve LANG=ru`);
+  preview    the one-language preview build (BUILD_ONLY_LOCALE=ru, as `make serve SITE_LANG=ru`);
   rebuild    the same in a running `mkdocs serve` after a page is saved: from the save to
              "Reloading browsers", what the editor waits for (target: under 3 s on 2 cores);
   x10, x100  the full and the static build with 10 and 100 times the events (real events repeated,
@@ -25,7 +25,6 @@ import argparse
 import datetime as dt
 import json
 import queue
-import re
 import resource
 import shutil
 import socket
@@ -42,18 +41,18 @@ import machine
 import map_weight
 import mkdocs_run
 import yaml
+from mkdocs.utils.meta import YAML_RE
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from citysite.data.yamlfile import read_yaml  # noqa: E402
-from citysite.languages import language_folder  # noqa: E402
+from citysite.data.yamlfile import read_yaml
+from citysite.languages import language_folder
 
 IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "site", ".site-*", "__pycache__", ".pytest_cache", "bench-results"
 )
 PREVIEW_LANGUAGE = "ru"
-HOOKS_OFF = ("hooks/data.py", "hooks/data_pages.py", "hooks/data_feeds.py", "hooks/maps.py")
+OPTIONS_LINE = "\n  citysite:\n"  # mkdocs.yml: extra.citysite, where the static copy sets from_data: false
 MAX_HOOKS_RATIO = 1.30
 MAX_X100_RATIO = 10.0
 MAX_REBUILD_SECONDS = 3.0
@@ -102,24 +101,19 @@ import os
 
 from mkdocs.plugins import event_priority
 
-from citysite.languages import current_language
+from citysite.pinned import current_language, path_in_language
 
 
 @event_priority(-1000)  # after every other hook and plugin
 def on_page_markdown(markdown, page, config, files):
     lang = current_language(config)
     if getattr(page.file, "locale", lang) == lang:  # not a fallback copy of another language's page
-        record = {"lang": lang, "src_uri": getattr(page.file, "norm_src_uri", page.file.src_uri),
+        record = {"lang": lang, "src_uri": path_in_language(page.file),
                   "source": page.file.abs_src_path, "meta": page.meta, "markdown": markdown}
         with open(os.environ["BENCH_CAPTURE"], "a", encoding="utf-8") as out:
             out.write(json.dumps(record, ensure_ascii=False, default=str) + "\\n")
     return markdown
 '''
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.S)
-
-
-def _hooks_line(path: str) -> re.Pattern:
-    return re.compile(rf"^[ \t]*- {re.escape(path)}[^\n]*\n", re.M)
 
 
 def static_copy(source: Path, target: Path) -> None:
@@ -138,11 +132,9 @@ def static_copy(source: Path, target: Path) -> None:
         _write_page(target, json.loads(line))
     capture.unlink()
     (target / "hooks" / "_bench_capture.py").unlink()
-    for path in HOOKS_OFF:
-        text, found = _hooks_line(path).subn("", text)
-        if not found:
-            sys.exit(f"mkdocs.yml no longer lists {path}: update HOOKS_OFF in {__file__}")
-    config.write_text(text, encoding="utf-8")
+    if OPTIONS_LINE not in text:
+        sys.exit(f"mkdocs.yml has no extra.citysite: update OPTIONS_LINE in {__file__}")
+    config.write_text(text.replace(OPTIONS_LINE, OPTIONS_LINE + "    from_data: false\n", 1), encoding="utf-8")
 
 
 def _write_page(project: Path, record: dict) -> None:
@@ -150,7 +142,7 @@ def _write_page(project: Path, record: dict) -> None:
     if record["source"] and Path(record["source"]).is_file():
         path = Path(record["source"])
         original = path.read_text(encoding="utf-8-sig")
-        front = _FRONT_MATTER.match(original)
+        front = YAML_RE.match(original)  # MkDocs' own front-matter pattern
         front_matter = front.group(0) if front else ""
         if original[len(front_matter):].strip() == record["markdown"].strip():
             return

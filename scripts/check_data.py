@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from citysite.data import DataError, Problem, load_site_data  # noqa: E402
-from citysite.data.load import DATA_FILES  # noqa: E402
-from citysite.data.schema import schema_line  # noqa: E402
+from citysite.data import DataError, Problem, load_site_data
+from citysite.data.load import DATA_FILES
+from citysite.data.schema import schema_line
 
 
 def schema_line_problems(folder: Path) -> list[Problem]:

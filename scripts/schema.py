@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from citysite.data.schema import SCHEMA_FOLDER, json_schemas  # noqa: E402
+from citysite.data.schema import SCHEMA_FOLDER, json_schemas
 
 
 def main() -> int:

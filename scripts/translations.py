@@ -24,10 +24,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from citysite import translations as tr  # noqa: E402 (needs the path above)
-from citysite.languages import TRANSLATED_LANGUAGES, language_folder  # noqa: E402
+from citysite import translations as tr
+from citysite.languages import TRANSLATED_LANGUAGES, language_folder
 
 LANGUAGE_NAMES = {"ru": "Русский", "zh": "中文", "ja": "日本語", "ko": "한국어"}
 STATUS_ORDER = (tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING, tr.Status.CURRENT)  # lists

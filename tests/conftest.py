@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from scripts import mkdocs_run
 from tests.helpers import BuiltSite, serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,12 +17,9 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *, env: dict[str, str] | None = None, strict: bool = True):
-    """Build `project` (a folder with mkdocs.yml) into `site_dir`; return the finished process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    if strict:
-        command.append("--strict")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795651200", **(env or {})}
-    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True)
+    """Build `project` (a folder with mkdocs.yml) into `site_dir` with the tests' build date, in
+    this process (a new interpreter per build cost a second and a half of imports)."""
+    return mkdocs_run.build_in_process(project, site_dir, env, strict=strict)
 
 
 @pytest.fixture(scope="session")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import http.server
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-LANGUAGES = ("en", "ru", "zh", "ja", "ko")
+from citysite.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATED_LANGUAGES
+from scripts.static_host import serve as serve_directory
+
+__all__ = ["LANGUAGES", "serve_directory"]  # for the tests that import them from here
+
 SITE_URL = "https://khabarovsk.example.org/"
 
 
@@ -54,7 +55,7 @@ class BuiltSite:
         for path in self.html_files():
             url = self.url_of(path)
             first = url.split("/", 1)[0]
-            page_lang = first if first in LANGUAGES[1:] else "en"
+            page_lang = first if first in TRANSLATED_LANGUAGES else DEFAULT_LANGUAGE
             if page_lang == lang and path.name == "index.html" and "/maps/" not in f"/{url}":
                 urls.append(url)
         return urls
@@ -70,45 +71,3 @@ def resolve(page_url: str, href: str) -> str:
     """A link on page `page_url` as a site-relative URL."""
     absolute = urljoin("http://site/" + page_url, href)
     return urlsplit(absolute).path.lstrip("/") + ("#" + urlsplit(absolute).fragment if urlsplit(absolute).fragment else "")
-
-
-class _StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Like a static host: files as they are, 404.html for anything missing, optionally under a sub-path."""
-
-    prefix = "/"
-
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        not_found = Path(self.directory) / "404.html"
-        if code == 404 and not_found.exists():
-            body = not_found.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
-@contextlib.contextmanager
-def serve_directory(root: Path, prefix: str = "/"):
-    """Serve `root` at http://127.0.0.1:<free port><prefix> during the block; yields that base URL."""
-    handler_class = type("Handler", (_StaticHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()

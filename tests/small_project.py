@@ -7,8 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+from citysite.languages import LANGUAGES, language_folder
+
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGE_FOLDERS = ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko")
+LANGUAGE_FOLDERS = tuple(language_folder(ROOT, lang).name for lang in LANGUAGES)
 
 VENUES = """\
 - id: lenin-square

@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from citysite.languages import language_folder
+from citysite.translations import FrontMatterError, split_front_matter
 from tests.helpers import LANGUAGES, main_text
 
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -191,18 +193,15 @@ def test_glossary_entries_have_every_language():
         assert all(entry.get(lang) for lang in LANGUAGES), entry
 
 
-@pytest.mark.parametrize("folder", ["docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"])
+@pytest.mark.parametrize("folder", [language_folder(ROOT, lang).name for lang in LANGUAGES])
 def test_every_page_has_front_matter_with_a_description(folder):
     """Broken front matter is not an error for MkDocs: the page would show it as text. Catch it here."""
     problems = []
     for path in sorted((ROOT / folder).rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        match = re.match(r"---\n(.*?)\n---\n", text, re.S)
         try:
-            meta = yaml.safe_load(match.group(1)) if match else None
-        except yaml.YAMLError as error:
-            problems.append(f"{path.relative_to(ROOT)}: front matter is not valid YAML ({error.problem}); "
-                            f"put the description in double quotes")
+            meta, _body = split_front_matter(path.read_text(encoding="utf-8"))
+        except FrontMatterError as error:
+            problems.append(f"{path.relative_to(ROOT)}: {error}")
             continue
         if not isinstance(meta, dict) or not str(meta.get("description", "")).strip():
             problems.append(f"{path.relative_to(ROOT)}: add front matter with a description (shown by search engines)")

@@ -185,9 +185,9 @@ def test_generated_markdown_has_the_map_marker_where_the_maps_go():
     import datetime as dt
 
     from citysite.generated import make_outputs
-    from citysite.languages import ui_strings
+    from citysite.languages import load_ui_strings
 
-    outputs = make_outputs(load_site_data(FIXTURE), ui_strings(ROOT / "data" / "ui.yml"),
+    outputs = make_outputs(load_site_data(FIXTURE), load_ui_strings(ROOT),
                            "https://khabarovsk.example.org/", dt.datetime(2026, 11, 26, tzinfo=dt.UTC))
     venue = outputs.pages["ru/venues/lenin-square.md"]
     assert venue.count("\n<!-- map -->\n") == 1

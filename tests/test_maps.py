@@ -19,13 +19,14 @@ from bs4 import BeautifulSoup
 from mkdocs.utils import yaml_load
 
 from citysite.data import load_site_data
-from citysite.languages import language_prefix, ui_strings
+from citysite.languages import language_folder, language_prefix, load_ui_strings
+from citysite.config import TilesConfig
 from citysite.maps import MapContext, Tiles, map_files
 from citysite.maps.build import lon_near
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, resolve
 
-STRINGS = ui_strings(ROOT / "data" / "ui.yml")
+STRINGS = load_ui_strings(ROOT)
 HOSTILE = "<img src=x onerror=alert(1)> ${alert(2)} `${alert(3)}` </script><script>alert(4)</script> {{ 7*7 }}"
 
 
@@ -81,7 +82,6 @@ FIXTURE_PARTNERS = [
     _partner("hostile-city", _text(HOSTILE, HOSTILE), "KR", "partner", 36.0190, 129.3435, "2019-02"),
 ]
 
-MAP_HOOKS = ("hooks/data.py", "hooks/data_pages.py", "hooks/maps.py")
 
 
 def write_fixture_data(data: Path) -> None:
@@ -91,17 +91,10 @@ def write_fixture_data(data: Path) -> None:
 
 
 def make_fixture_project(project: Path) -> Path:
-    """Turn a copy of the site into the map fixture: small data, a map on the home page, and the
-    hooks the maps need (added while mkdocs.yml does not list them yet)."""
+    """Turn a copy of the site into the map fixture: small data and a map on the home page."""
     write_fixture_data(project / "data")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    missing = [hook for hook in MAP_HOOKS if f"- {hook}" not in text]
-    if missing:
-        text = text.replace("hooks:\n", "hooks:\n" + "".join(f"  - {hook}\n" for hook in missing), 1)
-        config.write_text(text, encoding="utf-8")
     for lang in LANGUAGES:
-        folder = project / ("docs" if lang == "en" else f"docs_{lang}")
+        folder = language_folder(project, lang)
         home = folder / "index.md"
         if home.exists() and "<!-- map -->" not in home.read_text(encoding="utf-8"):
             home.write_text(home.read_text(encoding="utf-8") + "\n<!-- map -->\n", encoding="utf-8")
@@ -160,7 +153,7 @@ def _tile_layer(text: str) -> tuple[str, str]:
 
 
 def test_tiles_and_attribution_in_the_language_from_mkdocs_yml(fixture_site):
-    config = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["tiles"]
+    config = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))["extra"]["citysite"]["tiles"]
     for lang in LANGUAGES:
         for name in ("venues", "partners", "venue-lenin-square"):
             url, attribution = _tile_layer(fixture_site.text(f"{language_prefix(lang)}maps/{name}.html"))
@@ -253,10 +246,13 @@ def test_a_map_marker_where_no_map_belongs_stops_the_build(fixture_site, tmp_pat
     project = tmp_path / "project"
     shutil.copytree(fixture_site.root.parent / "project", project)
     page = project / "docs" / "about" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- map -->\n", encoding="utf-8")
+    text = page.read_text(encoding="utf-8") + "\n<!-- map -->\n"
+    page.write_text(text, encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site", strict=False)
     assert result.returncode != 0
-    assert "docs/about/index.md: '<!-- map -->' asks for a map" in result.stderr
+    line = text.count("\n")  # the marker's line: the last one
+    assert f"docs/about/index.md:{line}: '<!-- map -->' asks for a map" in result.stderr
+    assert "Traceback" not in result.stderr
     assert "remove the line" in result.stderr
 
 
@@ -268,14 +264,20 @@ def test_lon_near_goes_the_short_way_round():
     assert lon_near(170.0, -170.0) == -190.0
 
 
+def _tiles(values: dict) -> TilesConfig:
+    tiles = TilesConfig()
+    tiles.load_dict(values)
+    errors, _ = tiles.validate()
+    assert errors == []
+    return tiles
+
+
 def test_tiles_attribution_per_language_or_one_for_all():
-    per_language = {"tiles": {"url": "https://t/{z}/{x}/{y}.png", "attribution": {"en": "E", "ru": "R"}}}
-    assert Tiles.from_extra(per_language, "ru").attribution == "R"
-    assert Tiles.from_extra(per_language, "ja").attribution == "E"
-    one = {"tiles": {"url": "https://t/{z}/{x}/{y}.png", "attribution": "A"}}
-    assert Tiles.from_extra(one, "ko") == Tiles("https://t/{z}/{x}/{y}.png", "A", 19)
-    with pytest.raises(ValueError, match="extra.tiles needs attribution"):
-        Tiles.from_extra({"tiles": {"url": "https://t/{z}/{x}/{y}.png"}}, "en")
+    per_language = _tiles({"url": "https://t/{z}/{x}/{y}.png", "attribution": {"en": "E", "ru": "R"}})
+    assert per_language.attribution_in("ru") == "R"
+    assert per_language.attribution_in("ja") == "E"
+    one = _tiles({"url": "https://t/{z}/{x}/{y}.png", "attribution": "A"})
+    assert (one.attribution_in("ko"), one.max_zoom) == ("A", 19)
 
 
 def test_same_data_same_bytes_within_a_run(tmp_path):

@@ -19,7 +19,7 @@ import pytest
 from mkdocs.utils import yaml_load
 
 from citysite.data import SiteData, load_site_data
-from citysite.languages import language_prefix, ui_strings
+from citysite.languages import language_prefix, load_ui_strings
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, BuiltSite, serve_directory
 from tests.test_maps import HOSTILE, fixture_site  # noqa: F401  (the fixture project, built once)
@@ -32,9 +32,10 @@ PNG_1X1 = base64.b64decode(
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True}
 CONFIG = yaml_load((ROOT / "mkdocs.yml").open(encoding="utf-8"))
-TILE_HOST = urlsplit(CONFIG["extra"]["tiles"]["url"]).netloc
+TILES = CONFIG["extra"]["citysite"]["tiles"]
+TILE_HOST = urlsplit(TILES["url"]).netloc
 SITE_URL = CONFIG["site_url"]
-STRINGS = ui_strings(ROOT / "data" / "ui.yml")
+STRINGS = load_ui_strings(ROOT)
 
 
 @dataclass
@@ -146,7 +147,7 @@ def follow_popup_link(visit: Visit, popup, expected_url: str, expected_heading: 
 
 def attribution_text(lang: str) -> str:
     """The tile attribution of mkdocs.yml for `lang`, as text."""
-    attribution = CONFIG["extra"]["tiles"]["attribution"]
+    attribution = TILES["attribution"]
     if isinstance(attribution, dict):
         attribution = attribution.get(lang, attribution["en"])
     return html.unescape(re.sub(r"<[^>]+>", "", attribution))

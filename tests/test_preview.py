@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import run_mkdocs_build
-from tests.helpers import BuiltSite, main_text
+from tests.helpers import TRANSLATED_LANGUAGES, BuiltSite, main_text
 from tests.small_project import ROOT, make_small_project
 
 PAGES = {
@@ -66,26 +66,36 @@ def test_search_finds_the_previewed_pages(preview):
     assert any("Амур здесь широкий" in doc["text"] for doc in index["docs"])
 
 
-def make_serve_command(*arguments: str, **env: str) -> str:
-    """What `make serve` would run, with these arguments and environment (make -n runs nothing)."""
-    environment = {key: value for key, value in os.environ.items() if key != "LANG"} | env
+def make_serve(*arguments: str, **env: str) -> list[str]:
+    """What `make serve` would print and run, with these arguments and environment (make -n runs nothing)."""
+    environment = {key: value for key, value in os.environ.items() if key not in ("LANG", "SITE_LANG")} | env
     result = subprocess.run(
         ["make", "-n", "--no-print-directory", "serve", *arguments],
         cwd=ROOT, env=environment, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+    return result.stdout.strip().splitlines()
+
+
+def make_serve_command(*arguments: str, **env: str) -> str:
+    return make_serve(*arguments, **env)[-1]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "ko"])
-def test_make_serve_lang_builds_one_language(lang):
+def test_make_serve_site_lang_builds_one_language(lang):
     one_language = f"BUILD_ONLY_LOCALE={lang} .venv/bin/mkdocs serve"
-    assert make_serve_command(f"LANG={lang}", LANG="C.UTF-8").endswith(one_language)  # make serve LANG=ru
-    assert make_serve_command(LANG=lang).endswith(one_language)  # LANG=ru make serve
+    assert make_serve_command(f"SITE_LANG={lang}", LANG="C.UTF-8").endswith(one_language)
+    assert make_serve_command(SITE_LANG=lang, LANG="ru_RU.UTF-8").endswith(one_language)  # SITE_LANG=ru make serve
 
 
-@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8", "ru_RU.UTF-8", ""])
-def test_a_locale_in_lang_is_not_a_site_language(locale):
+def test_the_old_make_serve_lang_still_works_and_says_so():
+    printed = make_serve("LANG=ru", LANG="C.UTF-8")
+    assert printed[-1].endswith("BUILD_ONLY_LOCALE=ru .venv/bin/mkdocs serve")
+    assert "Note: use SITE_LANG=ru; LANG is the locale variable of the shell." in printed
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "en_US.UTF-8", "ru_RU.UTF-8", "ru", ""])
+def test_the_locale_never_picks_a_site_language(locale):
     assert make_serve_command(LANG=locale) == ".venv/bin/mkdocs serve"
 
 
@@ -96,4 +106,4 @@ def test_english_preview(tmp_path):
     site = BuiltSite(tmp_path / "site")
     assert site.page("guide/").html["lang"] == "en"
     assert main_text(site.page("guide/")).endswith("The Amur is wide here.")
-    assert not any((site.root / lang).exists() for lang in ("ru", "zh", "ja", "ko"))
+    assert not any((site.root / lang).exists() for lang in TRANSLATED_LANGUAGES)

@@ -7,15 +7,12 @@ translation: it is left out of hreflang and the sitemap, and its canonical URL i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup
-
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .pinned import file_language, page_versions
 
 
 @dataclass(frozen=True)
@@ -32,21 +29,20 @@ def absolute_url(site_url: str, url: str) -> str:
 
 def translations(file) -> dict[str, str]:
     """Language -> site-relative URL of each version of this page written in that language."""
-    alternates = getattr(file, "alternates", None) or {}
-    found = {lang: alt.url for lang, alt in alternates.items() if getattr(alt, "locale", None) == lang}
+    found = {lang: alt.url for lang, alt in page_versions(file).items() if file_language(alt) == lang}
     return {lang: found[lang] for lang in LANGUAGES if lang in found}
 
 
 def is_fallback(file, lang: str) -> bool:
     """True for a page shown in `lang` whose text is another language's (not translated yet)."""
-    locale = getattr(file, "locale", None)
+    locale = file_language(file)
     return locale is not None and locale != lang
 
 
 def language_selector(file, entries: list[dict]) -> list[dict]:
     """Material's language menu pointing at this page in each language, as site-relative URLs
     (the i18n plugin leaves absolute ones on home pages, which break under another base path)."""
-    pages = getattr(file, "alternates", None) or {}
+    pages = page_versions(file)
     return [
         {**entry, "link": pages[entry["lang"]].url or "./"} if entry["lang"] in pages else entry
         for entry in entries
@@ -96,35 +92,3 @@ def sitemap_xml(files_per_language: dict[str, list], site_url: str) -> str:
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-_THEME_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
-def without_hreflang_links(head: str) -> Markup:
-    """Material's head metadata minus its relative hreflang links (we write absolute ones)."""
-    return Markup(_THEME_HREFLANG.sub("", str(head)))
-
-
-# Material's JavaScript reads every <link rel="alternate"> in the head as the root of a language
-# and fetches sitemap.xml beside it, to map the current page onto that language. Ours are
-# per-page hreflang links (as search engines want), so each page view would request five
-# missing <page>/sitemap.xml files. The language menu already links the same page in each
-# language, so we switch that lookup off in the theme's bundle (mkdocs-material is pinned).
-THEME_ALTERNATE_LOOKUP = "ui({document$:ct});"
-
-
-def disable_theme_alternate_lookup(site_dir: str) -> Path:
-    """Remove the call that starts Material's sitemap lookups from the built bundle."""
-    bundles = sorted(Path(site_dir, "assets", "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise RuntimeError(f"expected one Material bundle in {site_dir}/assets/javascripts, found {len(bundles)}")
-    bundle = bundles[0]
-    code = bundle.read_text(encoding="utf-8")
-    if code.count(THEME_ALTERNATE_LOOKUP) != 1:
-        raise RuntimeError(
-            f"{bundle.name} no longer contains {THEME_ALTERNATE_LOOKUP!r} once: mkdocs-material changed; "
-            f"find the function that fetches sitemap.xml for link[rel=alternate] and update {__name__}"
-        )
-    bundle.write_text(code.replace(THEME_ALTERNATE_LOOKUP, "", 1), encoding="utf-8")
-    return bundle

@@ -1,8 +1,8 @@
 """Everything the build makes from the data, made once per run for all five languages: pages,
 the lists on the section pages, JSON-LD per page, iCalendar files and open data.
 
-hooks/data_pages.py and hooks/data_feeds.py hand these to MkDocs in each language build;
-tests call `make_outputs` directly.
+The build makes them at the start of a run (citysite.run) and hands them to MkDocs in each
+language build; tests call `make_outputs` directly.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import data as site_data
 from .data import SiteData
-from .dates import build_moment, khabarovsk_day
+from .dates import khabarovsk_day
 from .ical import CalendarMaker, in_calendar
 from .jsonld import event_jsonld, script_json, venue_jsonld
-from .languages import LANGUAGES, language_prefix, project_root, ui_strings
+from .languages import LANGUAGES, language_prefix
 from .opendata import events_json, partners_geojson, venues_geojson
 from .pages import PageContext, generate_pages, section_listings
 
@@ -30,6 +29,11 @@ class Outputs:
     listings: dict[str, str]
     jsonld: dict[str, str]
     files: dict[str, dict[str, str | bytes]]
+
+    @classmethod
+    def nothing(cls) -> Outputs:
+        """No outputs: a build of the Markdown pages alone."""
+        return cls({}, {}, {}, {lang: {} for lang in ("", *LANGUAGES)})
 
 
 def make_outputs(
@@ -58,16 +62,3 @@ def make_outputs(
         f"{OPEN_DATA_FOLDER}events.json": events_json(data, site_url, today, ctx.upcoming),
     }
     return Outputs(generate_pages(ctx), section_listings(ctx), jsonld, files)
-
-
-def for_run(config) -> Outputs:
-    """This run's outputs, made at the first call (the data is loaded by hooks/data.py)."""
-    return site_data.once_per_run(
-        "outputs",
-        lambda: make_outputs(
-            site_data.current(),
-            ui_strings(project_root(config) / "data" / "ui.yml"),
-            config.site_url or "https://localhost/",
-            build_moment(),
-        ),
-    )

@@ -1,18 +1,42 @@
-"""The site's five languages, which one a build is making, and the interface strings for each."""
+"""The site's languages, read from mkdocs.yml (the one place that lists them), where each is
+served, and the interface strings of data/ui.yml in each."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from html import escape
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-DEFAULT_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "ru", "zh", "ja", "ko")
-TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+from .errors import SiteError
 
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # the folder holding mkdocs.yml and hooks/
+UI_STRINGS_FILE = "data/ui.yml"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data: MkDocs' own tags (!ENV, !!python/...) become None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def configured_languages(config_file: Path) -> tuple[tuple[str, ...], str]:
+    """(every locale, the default one) as mkdocs.yml's i18n plugin lists them."""
+    with config_file.open(encoding="utf-8") as stream:
+        config = yaml.load(stream, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = plugin["i18n"]["languages"]
+            default = next(lang["locale"] for lang in languages if lang.get("default"))
+            return tuple(lang["locale"] for lang in languages), default
+    raise SiteError(str(config_file.name), 1, "the i18n plugin is missing", "list it under plugins:")
+
+
+LANGUAGES, DEFAULT_LANGUAGE = configured_languages(PROJECT_ROOT / "mkdocs.yml")
+TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
 
 def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
@@ -26,69 +50,35 @@ def language_folder(root: Path, lang: str) -> Path:
     return root / ("docs" if lang == DEFAULT_LANGUAGE else f"docs_{lang}")
 
 
-def i18n_plugin(config: Any) -> Any | None:
-    """The mkdocs-static-i18n plugin instance of this build, if it is configured."""
-    return config.plugins.get("i18n")
+IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
 
 
-def root_language(config: Any) -> str:
-    """The language served at the site root: English, or the one language of a preview build."""
-    plugin = i18n_plugin(config)
-    return plugin.default_language if plugin is not None else DEFAULT_LANGUAGE
-
-
-def current_language(config: Any) -> str:
-    """The language the current (sub-)build renders; the i18n plugin builds each in turn."""
-    plugin = i18n_plugin(config)
-    if plugin is None:
-        return DEFAULT_LANGUAGE
-    return plugin.current_language or plugin.default_language or DEFAULT_LANGUAGE
-
-
-def is_first_build(config: Any) -> bool:
-    """True in the build that starts a run (the others are nested in its post_build event)."""
-    plugin = i18n_plugin(config)
-    return plugin is None or not plugin.building
-
-
-def built_languages(config: Any) -> list[str]:
-    """Languages this run builds, in the configured order (one only with build_only_locale)."""
-    plugin = i18n_plugin(config)
-    if plugin is None:
-        return [DEFAULT_LANGUAGE]
-    return list(plugin.build_languages)
-
-
-def check_configured_languages(config: Any) -> None:
-    """Fail early when mkdocs.yml and the code disagree about the site's languages."""
-    plugin = i18n_plugin(config)
-    configured = tuple(lang.locale for lang in plugin.config.languages) if plugin else ()
-    if configured != LANGUAGES:
-        raise ValueError(
-            f"mkdocs.yml: plugins.i18n.languages lists {list(configured)}; the site is built for "
-            f"{list(LANGUAGES)} (hooks/citysite/languages.py). Make them match."
-        )
+def files_under(folder: Path) -> list[str]:
+    """Every file under `folder` as a sorted relative path ("about/index.md"), hidden ones left out."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [(Path(dirpath) / name).relative_to(folder).as_posix() for name in sorted(filenames)
+                  if not name.startswith(".") and name not in IGNORED_NAMES]
+    return found
 
 
 def project_root(config: Any) -> Path:
-    """The folder holding mkdocs.yml (tests build copies of the project elsewhere)."""
+    """The folder holding the mkdocs.yml being built (tests build copies of the project elsewhere)."""
     return Path(config.config_file_path).resolve().parent
 
 
-@lru_cache(maxsize=4)
-def ui_strings(path: Path) -> dict[str, dict[str, str]]:
+def load_ui_strings(root: Path) -> dict[str, dict[str, str]]:
     """data/ui.yml: interface strings (notices, labels) keyed by name, then language; all required."""
-    with path.open(encoding="utf-8") as stream:
-        strings = yaml.safe_load(stream)
+    path = root / UI_STRINGS_FILE
+    with path.open(encoding="utf-8-sig") as stream:
+        try:
+            strings = yaml.safe_load(stream)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            raise SiteError(UI_STRINGS_FILE, mark.line + 1 if mark else 1, f"not valid YAML ({error.problem})",
+                            "check the indentation and put text with ':' or '#' in quotes") from None
     missing = [f"{key}.{lang}" for key, texts in strings.items() for lang in LANGUAGES if not texts.get(lang)]
     if missing:
-        raise ValueError(f"data/ui.yml: missing translations: {', '.join(missing)}; add them")
+        raise SiteError(UI_STRINGS_FILE, 1, f"missing translations: {', '.join(missing)}", "add them")
     return strings
-
-
-MARKDOWN_PERMALINK_TITLE = 'title="Permanent link"'  # the toc extension's default, in English
-
-
-def localize_permalinks(html: str, title: str) -> str:
-    """Heading link icons with their tooltip in the page's language."""
-    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{escape(title)}"')

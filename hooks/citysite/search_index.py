@@ -9,17 +9,9 @@ points the search worker at its language's folder.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from markupsafe import Markup
-
 from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, language_prefix
-
-
-def split_pipeline(value: str) -> list[str]:
-    """Material's "search.config.pipeline" string ("stemmer, stopWordFilter") as a list."""
-    return [name for name in re.split(r"\s*,\s*", value.strip()) if name]
 
 
 def entry_language(location: str, root_language: str = DEFAULT_LANGUAGE) -> str:
@@ -50,31 +42,3 @@ def write_index(site_dir: str, lang: str, index: dict, root: str = DEFAULT_LANGU
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return path
-
-
-def search_config(env, lang: str, fields: dict) -> dict:
-    """Material's search settings (lunr language, word separator, pipeline) for one language."""
-    template = env.get_template("partials/language.html")
-    module = template.make_module({"config": {"theme": {"language": lang}}})
-
-    def translate(key: str) -> str:
-        return str(module.t(key))
-
-    return {
-        "lang": [translate("search.config.lang")],
-        "separator": translate("search.config.separator"),
-        "pipeline": split_pipeline(translate("search.config.pipeline")),
-        "fields": fields,
-    }
-
-
-def point_config_at_language(config_script: str, base_url: str, lang: str, root: str = DEFAULT_LANGUAGE) -> Markup:
-    """Material's #__config script with "base" moved to the language's folder, where its index is."""
-    prefix = language_prefix(lang, root)
-    if not prefix:
-        return Markup(config_script)
-    old = '"base": ' + json.dumps(base_url)
-    new = '"base": ' + json.dumps(f"{base_url}/{prefix}")
-    if old not in config_script:
-        raise ValueError(f"Material's search config no longer starts with {old}; update {__name__}")
-    return Markup(str(config_script).replace(old, new, 1))

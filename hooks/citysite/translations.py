@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ import yaml
 from .data import DataError, load_site_data
 from .data.load import DATA_FILES
 from .data.model import Text
-from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, language_folder
+from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, files_under, language_folder
 
 FINGERPRINT_KEY = "translation_of"
 READER_META_KEYS = ("title", "description")
@@ -118,16 +117,7 @@ class PageStatus:
 
 def english_pages(root: Path) -> list[str]:
     """Every Markdown page of docs/, as paths relative to it."""
-    docs = language_folder(root, DEFAULT_LANGUAGE)
-    pages = []
-    for dirpath, dirnames, filenames in os.walk(docs):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        pages += [
-            (Path(dirpath) / name).relative_to(docs).as_posix()
-            for name in sorted(filenames)
-            if name.endswith(".md") and not name.startswith(".")
-        ]
-    return pages
+    return [path for path in files_under(language_folder(root, DEFAULT_LANGUAGE)) if path.endswith(".md")]
 
 
 def page_status(english_text: str, translation_text: str | None) -> tuple[Status, str]:

@@ -5,9 +5,9 @@ popups and legends (popups), and the iframe that shows a map in a page (embed)."
 from .assets import vendor_files
 from .build import map_files
 from .context import MapContext, Tiles, page_urls
-from .embed import MapPlacementError, embed_maps
+from .embed import embed_maps
 
 __all__ = [
-    "MapContext", "MapPlacementError", "Tiles", "embed_maps", "map_files",
+    "MapContext", "Tiles", "embed_maps", "map_files",
     "page_urls", "vendor_files",
 ]

@@ -9,31 +9,18 @@ from typing import Any
 import xyzservices
 from mkdocs.utils import get_relative_url
 
+from ..pinned import path_in_language
+
 MAPS_FOLDER = "maps"
 
 
 @dataclass(frozen=True)
 class Tiles:
-    """The tile server (mkdocs.yml `extra.tiles`): the site's only third-party requests."""
+    """The tile server of one language's maps (mkdocs.yml `extra.citysite.tiles`)."""
 
     url: str
     attribution: str  # HTML, written by whoever configures the site
     max_zoom: int = 19
-
-    @classmethod
-    def from_extra(cls, extra: Mapping[str, Any], lang: str) -> Tiles:
-        """`extra.tiles` of mkdocs.yml; `attribution` is one text or one per language (en as fallback)."""
-        tiles = extra.get("tiles") or {}
-        missing = [key for key in ("url", "attribution") if not tiles.get(key)]
-        if missing:
-            raise ValueError(
-                f"mkdocs.yml: extra.tiles needs {' and '.join(missing)}: the tile URL template "
-                f"(https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png) and the provider's attribution"
-            )
-        attribution = tiles["attribution"]
-        if isinstance(attribution, Mapping):
-            attribution = attribution.get(lang) or attribution["en"]
-        return cls(str(tiles["url"]), str(attribution), int(tiles.get("max_zoom", 19)))
 
     @property
     def provider(self) -> xyzservices.TileProvider:
@@ -74,9 +61,9 @@ class MapContext:
 
 def page_urls(files: Iterable[Any]) -> dict[str, str]:
     """The URL of each page of a language build, keyed by its source path without the language
-    folder ("venues/index.md"; the i18n plugin keeps that as `norm_src_uri`)."""
+    folder ("venues/index.md")."""
     return {
-        getattr(file, "norm_src_uri", file.src_uri): file.url
+        path_in_language(file): file.url
         for file in files
         if file.is_documentation_page()
     }

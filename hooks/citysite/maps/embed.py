@@ -14,16 +14,13 @@ from html import escape
 from mkdocs.utils import get_relative_url
 
 from ..data import SiteData
+from ..errors import SiteError
 from .build import venue_map_name
 from .context import MapContext
 
 MARKER = "<!-- map -->"
 _MARKER_LINE = re.compile(r"^[ \t]*<!-- map -->[ \t]*$", re.MULTILINE)
 _VENUE_PAGE = re.compile(r"venues/([a-z0-9]+(?:-[a-z0-9]+)*)(?:/index)?\.md")
-
-
-class MapPlacementError(ValueError):
-    """A page asks for a map where there is none to show."""
 
 
 @dataclass(frozen=True)
@@ -50,15 +47,19 @@ def map_for_page(ctx: MapContext, src_uri: str, data: SiteData) -> PageMap | Non
     return None
 
 
-def embed_maps(markdown: str, ctx: MapContext, src_uri: str, page_url: str, data: SiteData) -> str:
-    """`markdown` with each `<!-- map -->` line replaced by the page's map (unchanged without one)."""
+def embed_maps(markdown: str, ctx: MapContext, src_uri: str, page_url: str, data: SiteData,
+               source: tuple[str, str] | None = None) -> str:
+    """`markdown` with each `<!-- map -->` line replaced by the page's map (unchanged without one);
+    `source` (the page's file name and text) places the error for a page that has no map."""
     if MARKER not in markdown:
         return markdown
     page_map = map_for_page(ctx, src_uri, data)
     if page_map is None:
-        raise MapPlacementError(
-            f"'{MARKER}' asks for a map, but there are maps only on the home page, "
-            f"venues/index.md, partners/index.md and the venue pages; remove the line"
+        where, text = source or (src_uri, markdown)
+        line = text[:text.index(MARKER)].count("\n") + 1 if MARKER in text else None
+        raise SiteError(
+            where, line, f"'{MARKER}' asks for a map, but there are maps only on the home page, "
+            f"venues/index.md, partners/index.md and the venue pages", "remove the line"
         )
     html = map_html(ctx, page_map, page_url)
     return _MARKER_LINE.sub(lambda _: f"\n{html}\n", markdown)
