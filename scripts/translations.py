@@ -64,7 +64,8 @@ def english_version_commit(root: Path, rel: str, recorded: str) -> str | None:
 
 def recorded_fingerprint(root: Path, page: tr.PageStatus) -> str | None:
     meta, _ = tr.split_front_matter(tr.read_page(language_folder(root, page.lang) / page.path))
-    return str(meta.get(tr.FINGERPRINT_KEY))
+    recorded = meta.get(tr.FINGERPRINT_KEY)
+    return None if recorded is None else str(recorded)
 
 
 def item_names(report: tr.Report, lang: str, root: Path) -> dict[str, dict[tr.Status, list[str]]]:

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from citysite.data.model import Event, When
+from citysite.data.model import Event
+from citysite.data.when import When
 from citysite.dates import (
     build_moment,
     format_month,

@@ -17,7 +17,7 @@ import pytest
 from babel import Locale
 
 from citysite.data import load_site_data
-from citysite.data.model import KHABAROVSK_CENTRE
+from citysite.data.geo import KHABAROVSK_CENTRE
 from citysite.places import distance_km
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, main_text, resolve

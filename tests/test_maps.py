@@ -302,10 +302,12 @@ def test_the_map_is_made_at_once_and_its_layers_one_task_each(tmp_path):
     ctx = MapContext(lang="en", strings={key: texts["en"] for key, texts in STRINGS.items()},
                      tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), page_urls={})
     script = map_files(ctx, load_site_data(tmp_path))["maps/venues.html"].split("<script>\n")[-1]
-    at_once, _, in_steps = script.partition("\n(function (steps) {\n")
+    library, _, generated = script.partition("\n};\n")  # map.js, then folium's script
+    assert "runSteps: function" in library
+    at_once, _, in_steps = generated.partition("\ncitysite.runSteps([\n")
     assert "L.map(" in at_once and "L.marker(" not in at_once
-    steps = in_steps.split("\nfunction () {\n")[1:]
-    kinds = ("fitBounds", "L.tileLayer", "L.markerClusterGroup", "map-legend")  # fitBounds reads the legend
+    steps = in_steps.split("function () {\n")[1:]
+    kinds = ("citysite.fitAll", "L.tileLayer", "L.markerClusterGroup", "citysite.legend")  # fitAll reads the legend
     assert [next(kind for kind in kinds if kind in step) for step in steps] == [
-        "map-legend", "fitBounds", "L.tileLayer", "L.markerClusterGroup"]
+        "citysite.legend", "citysite.fitAll", "L.tileLayer", "L.markerClusterGroup"]
     assert steps[3].count("L.marker(") == len(FIXTURE_VENUES)

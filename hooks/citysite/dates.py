@@ -16,7 +16,9 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from dateutil.rrule import rrulestr
 
-from .data.model import KHABAROVSK_UTC_OFFSET, Event, When
+from .data.geo import KHABAROVSK_UTC_OFFSET
+from .data.model import Event
+from .data.when import When
 
 
 def build_moment() -> dt.datetime:

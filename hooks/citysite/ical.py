@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -25,7 +24,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from .data import SiteData
-from .data.model import KHABAROVSK_TZ, Event
+from .data.geo import KHABAROVSK_TZ
+from .data.model import Event
 from .dates import rrule_text
 from .places import entry_url, event_locations
 
@@ -104,8 +104,7 @@ class CalendarMaker:
         if rule:
             vevent.add("rrule", icalendar.vRecur.from_ical(rule))
         vevent.add("summary", event.title[lang])
-        paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", event.summary[lang].strip())]
-        vevent.add("description", "\n\n".join([*filter(None, paragraphs), url]))
+        vevent.add("description", "\n\n".join([*event.summary.paragraphs(lang), url]))
         vevent.add("location", "; ".join(", ".join(filter(None, (p.name, p.address))) for p in places))
         located = next((p for p in places if p.lat is not None and p.lon is not None), None)
         if located:

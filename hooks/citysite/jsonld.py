@@ -1,17 +1,19 @@
 """schema.org JSON-LD for search engines: an Event (with its Place and geo) on each event page,
 a TouristAttraction (a Place) on each venue page.
 
-The JSON goes inside <script type="application/ld+json">: `script_json` writes <, >, & and the
-JavaScript line separators as \\u escapes, so no data text can close the script element.
+The JSON goes inside <script type="application/ld+json">: `script_json` (citysite.scriptjson) escapes
+what could close the script element.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .data import SiteData
-from .data.model import KHABAROVSK_TZ, Event, Venue, When
+from .data.geo import KHABAROVSK_TZ
+from .data.model import Event, Venue
+from .data.when import When, rrule_parts
+from .scriptjson import script_json
 from .dates import Occurrence, rrule_text
 from .places import Location, entry_url, event_locations
 
@@ -25,17 +27,6 @@ VENUE_TYPES = {
     "stage": "PerformingArtsTheater",
 }
 _FREQUENCIES = {"YEARLY": "Y", "MONTHLY": "M", "WEEKLY": "W", "DAILY": "D"}
-_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def script_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element (no `</script>` or `<!--` can appear)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in _SCRIPT_UNSAFE.items():
-        text = text.replace(char, escaped)
-    return text
-
-
 def iso_date(when: When) -> str:
     """ISO 8601 as precise as known: 2019-05, 2019-05-26 or 2019-05-26T18:00:00+10:00."""
     moment = when.as_datetime()
@@ -70,7 +61,7 @@ def _schedule(event: Event) -> dict | None:
     rule = rrule_text(event)
     if not rule:
         return None
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+    parts = rrule_parts(rule)
     unit = _FREQUENCIES.get(parts.get("FREQ", ""))
     if unit is None:
         return None

@@ -39,6 +39,11 @@ LANGUAGES, DEFAULT_LANGUAGE = configured_languages(PROJECT_ROOT / "mkdocs.yml")
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: full width in Chinese and Japanese."""
+    return "：" if lang in ("zh", "ja") else ": "
+
+
 def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
     """The folder a language is served from: "" for the root language (English), "ru/" for Russian.
     A one-language preview serves its language at the root: pass it as `root_language`."""

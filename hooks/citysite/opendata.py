@@ -9,10 +9,10 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from babel import Locale
 
 from .data import SiteData
-from .data.model import KHABAROVSK_TZ, Address, Text
+from .data.geo import KHABAROVSK_TZ, country_name
+from .data.model import Address, Text
 from .dates import Occurrence
 from .languages import LANGUAGES
 from .places import distance_km, entry_url
@@ -64,7 +64,7 @@ def partners_geojson(data: SiteData, site_url: str) -> str:
             "id": partner.id,
             "name": _texts(partner.name),
             "country": partner.country,
-            "country_name": {lang: Locale.parse(lang).territories[partner.country] for lang in LANGUAGES},
+            "country_name": {lang: country_name(partner.country, lang) for lang in LANGUAGES},
             "status": partner.status,
             "since": str(partner.since) if partner.since else None,
             "distance_km": round(distance_km(partner.lat, partner.lon)),

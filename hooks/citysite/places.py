@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .alternates import absolute_url
 from .data import SiteData
-from .data.model import HOME_CITY, KHABAROVSK_CENTRE, Event
+from .data.geo import KHABAROVSK_CENTRE
+from .data.model import HOME_CITY, Event
 from .languages import language_prefix
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)

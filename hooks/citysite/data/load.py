@@ -20,6 +20,7 @@ from .model import HOME_CITY, Event, Partner, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event}
+EXAMPLE_NUMBERS = {"lat": "48.4800", "lon": "135.0717"}  # Lenin Square, in the wrong-type messages
 
 
 @dataclass(frozen=True, order=True)
@@ -90,7 +91,7 @@ def _describe(error: dict, record: type) -> str:
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city"):
         return f"'{error['input']}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day-2019)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
-        what = "a whole number" if kind.startswith("int") else "a number such as 48.4800"
+        what = "a whole number" if kind.startswith("int") else f"a number such as {EXAMPLE_NUMBERS.get(name, 48.48)}"
         return f"'{name}' must be {what}, not '{error['input']}'"
     if kind in ("string_type",):
         return f"'{name}' must be text, not {type(error['input']).__name__} '{error['input']}'; put it in quotes"
@@ -241,7 +242,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
 
     if HOME_CITY in data.partners:
         line = data.lines[("partners", HOME_CITY)]
-        problems.append(Problem("data/partners.yml", line, HOME_CITY, "Khabarovsk itself is not a partner city; remove this entry"))
+        problems.append(Problem(f"{display_prefix}/partners.yml", line, HOME_CITY, "Khabarovsk itself is not a partner city; remove this entry"))
 
     for doc in docs.values():
         problems.extend(_check_duplicates(doc))

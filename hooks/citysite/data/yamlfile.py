@@ -57,9 +57,8 @@ def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]
                 raise YamlSyntaxError(
                     "", key_node.start_mark.line + 1, f"the key '{key}' appears twice in the same entry"
                 )
-            lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _walk(value_node, loader, path + (key,), lines)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            lines[path + (key,)] = key_node.start_mark.line + 1  # a key's line, not its value's
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_walk(item, loader, path + (index,), lines) for index, item in enumerate(node.value)]

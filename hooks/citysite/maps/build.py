@@ -11,10 +11,13 @@ import typing
 import folium
 
 from ..data import SiteData
-from ..data.model import KHABAROVSK_CENTRE, Partner, PartnerStatus, Venue, VenueCategory
+from ..data.geo import KHABAROVSK_CENTRE
+from ..data.model import Partner, PartnerStatus, Venue, VenueCategory
 from .assets import leaflet_links, markercluster_links
 from .context import MapContext
-from .elements import Cluster, FitAll, HtmlPopup, Legend, MapPage, Pin, SiteMap, map_rendering
+from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap
+from .page import MapPage
+from .rendering import map_rendering
 from .popups import home_popup, partner_legend, partner_popup, venue_legend, venue_popup
 
 VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)

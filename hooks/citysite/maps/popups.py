@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from babel import Locale
-
+from ..data.geo import country_name
 from ..data.model import Partner, Venue
 from ..dates import format_when
+from ..languages import colon
 from .context import MapContext
 
 
@@ -35,8 +35,8 @@ def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
 
 def partner_popup(ctx: MapContext, partner: Partner) -> str:
     """Name, country (Babel's name in the map's language), status, since when, and a link to its page."""
-    country = Locale.parse(ctx.lang).territories.get(partner.country, partner.country)
-    since = f"{ctx.t('label_since')}: {format_when(partner.since, ctx.lang)}" if partner.since else ""
+    country = country_name(partner.country, ctx.lang)
+    since = f"{ctx.t('label_since')}{colon(ctx.lang)}{format_when(partner.since, ctx.lang)}" if partner.since else ""
     return _popup(ctx.lang, [
         escape(partner.name[ctx.lang]),
         escape(country),

@@ -7,18 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from babel import Locale
 from babel.lists import format_list
 
 from ..data import SiteData
+from ..data.geo import country_name
 from ..data.model import Address, Event, Text, source_parts
 from ..dates import Occurrence, format_span, upcoming_occurrence
-from ..languages import language_prefix
+from ..languages import colon, language_prefix
 from ..places import Location, event_locations
 
 # Characters with a meaning in Markdown, its extensions (emoji :name:, attr_list {...}, tables |,
@@ -45,7 +44,7 @@ def md_inline(value: Text | Address, lang: str) -> str:
 def md_paragraphs(value: Text, lang: str) -> str:
     """A data text in `lang` as Markdown paragraphs (blank lines in the data separate them)."""
     written_in = value.shown_in(lang)
-    parts = [md_text(part) for part in re.split(r"\n\s*\n", value[lang].strip()) if part.strip()]
+    parts = [md_text(part) for part in value.paragraphs(lang)]
     if written_in != lang:
         parts = [f'<p lang="{written_in}">{part}</p>' for part in parts]
     return "\n\n".join(parts)
@@ -63,11 +62,6 @@ def front_matter(description: str) -> str:
     if len(text) > 200:
         text = text[:199].rsplit(" ", 1)[0] + "…"
     return f"---\ndescription: {json.dumps(html.escape(text, quote=True), ensure_ascii=False)}\n---\n\n"
-
-
-def colon(lang: str) -> str:
-    """The colon after a label: full width in Chinese and Japanese."""
-    return "：" if lang in ("zh", "ja") else ": "
 
 
 @dataclass
@@ -101,9 +95,6 @@ class PageContext:
     def t(self, key: str, lang: str) -> str:
         return self.strings[key][lang]
 
-    def country(self, code: str, lang: str) -> str:
-        return Locale.parse(lang).territories.get(code, code)
-
     # --- pieces of Markdown -----------------------------------------------------------------------
 
     def line(self, icon: str, label_key: str, value: str, lang: str) -> str:
@@ -130,7 +121,7 @@ class PageContext:
             if link_prefix is not None and place.section:
                 text = f"[{text}]({link_prefix}{place.section}/{place.id}.md)"
             if place.section == "partners":
-                country = md_text(self.country(place.country, lang))
+                country = md_text(country_name(place.country, lang))
                 text = self.t("place_in_country", lang).format(place=text, country=country)
             parts.append(text)
         return format_list(parts, locale=lang)

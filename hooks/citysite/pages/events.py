@@ -8,14 +8,16 @@ from collections import defaultdict
 from babel.lists import format_list
 
 from ..data.model import Event
+from ..data.when import rrule_parts
 from ..dates import format_month, format_span, format_year, rrule_text
 from ..ical import in_calendar
-from .common import PageContext, colon, external_link, front_matter, language_root, md_inline, md_paragraphs
+from ..languages import colon
+from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
 
 
 def _repeats(event: Event, lang: str, ctx: PageContext) -> str:
     """"every year" for yearly rules (the next date says which day), else "regularly"."""
-    parts = dict(part.split("=", 1) for part in rrule_text(event).split(";") if "=" in part)
+    parts = rrule_parts(rrule_text(event))
     yearly = parts.get("FREQ") == "YEARLY" and parts.get("INTERVAL", "1") == "1"
     return ctx.t("repeat_yearly" if yearly else "repeat_other", lang)
 

@@ -1,0 +1,64 @@
+"""Where Khabarovsk is: its time zone, centre and territory, and the checks of coordinates and
+country codes that the data records use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from babel import Locale
+from pydantic import AfterValidator, Field, WithJsonSchema
+
+KHABAROVSK_TZ = "Asia/Vladivostok"  # UTC+10 all year, the zone Khabarovsk keeps (no DST)
+KHABAROVSK_UTC_OFFSET = dt.timezone(dt.timedelta(hours=10))
+KHABAROVSK_CENTRE = (48.4800, 135.0717)  # Lenin Square
+# The city's territory along the Amur, generously: the airport and the Amur bridge are inside.
+CITY_BOUNDS = {"lat": (48.33, 48.62), "lon": (134.90, 135.26)}
+
+
+def _in_city(axis: str):
+    low, high = CITY_BOUNDS[axis]
+
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise ValueError(
+                f"{value} is outside Khabarovsk ({axis} {low}..{high}); a venue must be in the city: "
+                f"check the number and that lat and lon are not swapped"
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+CityLat = Annotated[float, _in_city("lat")]
+CityLon = Annotated[float, _in_city("lon")]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+
+
+def _check_country(value: str) -> str:
+    if value not in Locale("en").territories or not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValueError(
+            f"'{value}' is not an ISO 3166 country code; use two capital letters such as JP, CN, KR, US"
+        )
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166 code: JP, CN, KR..."}),
+]
+
+
+# The names the site's prose uses where they differ from Babel's CLDR names ("South Korea").
+COUNTRY_NAMES = {
+    "KR": {"en": "Republic of Korea", "ru": "Республика Корея", "zh": "韩国", "ja": "韓国", "ko": "대한민국"},
+    "KP": {"en": "DPRK", "ru": "КНДР", "zh": "朝鲜", "ja": "北朝鮮", "ko": "북한"},
+}
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country's name in `lang`, as the site's prose writes it: COUNTRY_NAMES, else Babel's."""
+    return COUNTRY_NAMES.get(code, {}).get(lang) or Locale.parse(lang).territories.get(code, code)

@@ -1,0 +1,48 @@
+/* The behaviour of a standalone map page (inlined into every maps/*.html, like map.css): the
+   pieces folium's generated script calls. Data never reaches this file: it is passed in as JSON
+   values that the build escaped. */
+var citysite = {
+  /* Run the map's script a piece at a time, one task per layer, so that a phone can answer taps
+     in between (one long script blocked its main thread for a quarter of a second). */
+  runSteps: function (steps) {
+    function next() { var step = steps.shift(); if (step) { step(); setTimeout(next, 0); } }
+    setTimeout(next, 0);
+  },
+
+  /* A legend as a Leaflet control: a <details> list the visitor can fold away; folded from the
+     start on a small map (a phone, the home page), where it would hide the markers. */
+  legend: function (map, html) {
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var box = L.DomUtil.create("details", "map-legend");
+      box.innerHTML = html;
+      box.open = window.innerWidth >= 600 && window.innerHeight >= 420;
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    legend.addTo(map);
+  },
+
+  /* Start showing all of `bounds`, clear of the legend when it is open. */
+  fitAll: function (map, bounds, maxZoom) {
+    var legend = map.getContainer().querySelector(".map-legend");
+    var right = legend && legend.open ? legend.offsetWidth : 0;
+    map.fitBounds(bounds, {paddingTopLeft: [28, 28], paddingBottomRight: [28 + right, 28], maxZoom: maxZoom});
+  },
+
+  /* Cluster bubbles that tell screen readers how many places they hold ("{count}" in `label`). */
+  clusterIcon: function (label) {
+    return function (cluster) {
+      var count = cluster.getChildCount();
+      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      var text = document.createElement("span");
+      text.className = "map-sr";
+      text.textContent = label.replace("{count}", count);
+      return L.divIcon({
+        html: '<div><span aria-hidden="true">' + count + "</span>" + text.outerHTML + "</div>",
+        className: "marker-cluster marker-cluster-" + size, iconSize: L.point(32, 32)
+      });
+    };
+  }
+};
