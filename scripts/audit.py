@@ -34,6 +34,7 @@ from pathlib import Path
 import machine
 import mkdocs_run
 import static_host
+
 from citysite.languages import LANGUAGES, language_prefix
 
 ROOT = Path(__file__).resolve().parents[1]

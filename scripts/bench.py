@@ -43,10 +43,10 @@ import mkdocs_run
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from citysite.data.yamlfile import read_yaml
 from citysite.languages import language_folder
+
+ROOT = Path(__file__).resolve().parents[1]
 
 IGNORED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "site", ".site-*", "__pycache__", ".pytest_cache", "bench-results"

@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from citysite.data.schema import SCHEMA_FOLDER, json_schemas
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:

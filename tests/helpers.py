@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,10 @@ from bs4 import BeautifulSoup
 
 from citysite.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATED_LANGUAGES
 from scripts.static_host import serve as serve_directory
+
+PNG_1X1 = base64.b64decode(  # a stand-in map tile
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 __all__ = ["LANGUAGES", "serve_directory"]  # for the tests that import them from here
 

@@ -11,9 +11,9 @@ from collections import Counter
 import pytest
 import yaml
 
-from tests.conftest import ROOT
 from citysite.languages import language_folder
 from citysite.translations import FrontMatterError, split_front_matter
+from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, main_text
 
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}

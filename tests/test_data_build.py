@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -14,8 +13,8 @@ from pathlib import Path
 
 from citysite.data.load import DATA_FILES
 from citysite.data.schema import SCHEMA_FOLDER, json_schemas, schema_line
-from tests.conftest import ROOT, run_mkdocs_build
 from citysite.languages import language_prefix
+from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES
 
 

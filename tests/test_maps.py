@@ -18,9 +18,9 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils import yaml_load
 
+from citysite.config import TilesConfig
 from citysite.data import load_site_data
 from citysite.languages import language_folder, language_prefix, load_ui_strings
-from citysite.config import TilesConfig
 from citysite.maps import MapContext, Tiles, map_files
 from citysite.maps.build import lon_near
 from tests.conftest import ROOT, run_mkdocs_build

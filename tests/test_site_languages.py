@@ -12,7 +12,16 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import ROOT, run_mkdocs_build
-from tests.helpers import LANGUAGES, SITE_URL, TRANSLATED_LANGUAGES, BuiltSite, main_text, resolve, serve_directory
+from tests.helpers import (
+    LANGUAGES,
+    PNG_1X1,
+    SITE_URL,
+    TRANSLATED_LANGUAGES,
+    BuiltSite,
+    main_text,
+    resolve,
+    serve_directory,
+)
 
 SITE_NAMES = {"en": "Khabarovsk", "ru": "Хабаровск", "zh": "哈巴罗夫斯克", "ja": "ハバロフスク", "ko": "하바롭스크"}
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -304,17 +313,24 @@ def test_no_stylesheet_refers_to_another_host(site):
 
 @pytest.mark.parametrize("url", ["", "ru/about/", "zh/events/", "ja/venues/", "ko/partners/", "404.html"])
 def test_a_visitors_browser_asks_no_other_host(site_server, browser, url):
-    """What the page's scripts fetch too (the theme's bundle, the search worker, map frames)."""
+    """What the page's scripts fetch too (the theme's bundle, the search worker, map frames); and
+    no sitemap.xml lookups by the theme (citysite.pinned.disable_theme_alternate_lookup) and no
+    console errors."""
     page = browser.new_page()
-    requests = []
+    requests, errors = [], []
     page.on("request", lambda request: requests.append(request.url))
-    page.route(re.compile(r"https://tile\.openstreetmap\.org/.*"), lambda route: route.abort())
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route(re.compile(r"https://tile\.openstreetmap\.org/.*"),  # tiles answered here: no network
+               lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
     page.goto(site_server + url, wait_until="networkidle")
     page.locator("input.md-search__input").first.fill("a") if url != "404.html" else None
     page.wait_for_load_state("networkidle")
     page.close()
     others = {urlsplit(r).netloc for r in requests} - {urlsplit(site_server).netloc} - TILE_HOSTS
     assert others == set(), requests
+    assert [r for r in requests if r.endswith("sitemap.xml")] == []
+    assert errors == [] or url == "404.html" and all("404" in error for error in errors), errors
 
 
 def test_external_load_detector_catches_cdn_assets():

@@ -21,15 +21,17 @@ class TilesConfig(base.Config):
     attribution = c.Type((str, dict))  # HTML; one text, or one per language (English as fallback)
     max_zoom = c.Type(int, default=19)
 
-    def post_validation(self):
+    def problems(self) -> list[tuple[str, str]]:
+        """(key, what is wrong) for values of the right type that still cannot work."""
+        found = []
         if not all(part in self.url for part in ("{z}", "{x}", "{y}")):
-            raise base.ValidationError(f"url '{self.url}' needs {{z}}, {{x}} and {{y}}")
+            found.append(("url", f"'{self.url}' needs {{z}}, {{x}} and {{y}}"))
         if isinstance(self.attribution, dict):
             unknown = sorted(set(self.attribution) - set(LANGUAGES))
             if unknown or DEFAULT_LANGUAGE not in self.attribution:
-                raise base.ValidationError(
-                    f"attribution needs a text for '{DEFAULT_LANGUAGE}' and only the site's languages "
-                    f"({', '.join(LANGUAGES)}); found {', '.join(map(str, self.attribution))}")
+                found.append(("attribution", f"needs a text for '{DEFAULT_LANGUAGE}' and only the site's languages "
+                              f"({', '.join(LANGUAGES)}); found {', '.join(map(str, self.attribution))}"))
+        return found
 
     def attribution_in(self, lang: str) -> str:
         attribution = self.attribution
@@ -60,9 +62,11 @@ def load_options(config: Any) -> CitySiteConfig:
     options = CitySiteConfig(config_file_path=str(config_file))
     options.load_dict(dict(config.extra.get("citysite") or {}))
     errors, _warnings = options.validate()
+    if not errors:
+        errors = [(f"tiles.{key}", problem) for key, problem in options.tiles.problems()]
     if errors:
         key, error = errors[0]
-        raise SiteError(config_file.name, _line_of(config_file, key) or _line_of(config_file, "citysite"),
-                        f"{OPTIONS_KEY}.{key}: {error}",
+        line = _line_of(config_file, key.rsplit(".", 1)[-1]) or _line_of(config_file, "citysite")
+        raise SiteError(config_file.name, line, f"{OPTIONS_KEY}.{key}: {error}",
                         "see the comments above it in mkdocs.yml for what it takes")
     return options

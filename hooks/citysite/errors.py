@@ -1,8 +1,9 @@
-"""The build's one kind of error for editors, and the boundary that hands it to MkDocs.
+"""The build's one kind of error for editors, and the boundary that hands errors to MkDocs.
 
-Every problem the build code finds is a SiteError naming the file, the line and the fix. The
-boundary (`editor_errors`) wraps every MkDocs event of the site, so MkDocs prints these as
-"Error: ..." lines and stops, never as a traceback.
+Every problem the build code finds is a SiteError naming the file, the line and the fix; it is a
+PluginError, which MkDocs prints as a message (never a traceback) and stops. The boundary
+(`editor_errors`) wraps every MkDocs event of the site and turns the data loader's DataError,
+which lists every problem of the data files at once, into one such message.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import TypeVar
 from mkdocs.exceptions import PluginError
 
 
-class SiteError(Exception):
-    """A problem an editor or maintainer can fix: where it is, what is wrong and what to do."""
+class SiteError(PluginError):
+    """A problem an editor or maintainer can fix: where it is, what is wrong and what to do. A
+    PluginError, so that MkDocs shows it as a message wherever it is raised (templates too)."""
 
     def __init__(self, file: str, line: int | None, message: str, fix: str = ""):
         self.file, self.line, self.message, self.fix = file, line, message, fix
@@ -27,8 +29,8 @@ F = TypeVar("F", bound=Callable)
 
 
 def editor_errors(method: F) -> F:
-    """Turn the SiteErrors (and data errors, which list many problems) of an event into the
-    PluginError MkDocs shows as a message; the event's priority stays on the wrapper."""
+    """Let SiteErrors through and turn a DataError into the PluginError MkDocs shows as a
+    message; the event's priority stays on the wrapper."""
     from .data import DataError  # the loader's error lists every problem of the data files
 
     @functools.wraps(method)
@@ -42,7 +44,5 @@ def editor_errors(method: F) -> F:
                 f"previous site is unchanged. Fix each one (`make check` checks the data without building):\n"
                 f"{error}"
             ) from None
-        except SiteError as error:
-            raise PluginError(str(error)) from None
 
     return event  # type: ignore[return-value]

@@ -14,10 +14,10 @@ from .data import SiteData
 from .dates import khabarovsk_day
 from .ical import CalendarMaker, in_calendar
 from .jsonld import event_jsonld, venue_jsonld
-from .scriptjson import script_json
 from .languages import LANGUAGES, language_prefix
 from .opendata import events_json, partners_geojson, venues_geojson
 from .pages import PageContext, generate_pages, section_listings
+from .scriptjson import script_json
 
 OPEN_DATA_FOLDER = "data/"
 

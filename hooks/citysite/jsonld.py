@@ -7,13 +7,10 @@ what could close the script element.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .data import SiteData
 from .data.geo import KHABAROVSK_TZ
 from .data.model import Event, Venue
 from .data.when import When, rrule_parts
-from .scriptjson import script_json
 from .dates import Occurrence, rrule_text
 from .places import Location, entry_url, event_locations
 

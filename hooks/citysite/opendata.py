@@ -9,7 +9,6 @@ import json
 from dataclasses import fields
 from typing import Any
 
-
 from .data import SiteData
 from .data.geo import KHABAROVSK_TZ, country_name
 from .data.model import Address, Text

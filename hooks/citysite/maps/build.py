@@ -17,8 +17,8 @@ from .assets import leaflet_links, markercluster_links
 from .context import MapContext
 from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap
 from .page import MapPage
-from .rendering import map_rendering
 from .popups import home_popup, partner_legend, partner_popup, venue_legend, venue_popup
+from .rendering import map_rendering
 
 VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)
 PARTNER_STATUSES: tuple[str, ...] = typing.get_args(PartnerStatus)

@@ -1,0 +1,138 @@
+"""What an editor or maintainer sees when the build stops: a message naming the file, the line and
+the fix, never a traceback; and a build run twice in one process (as `make serve` does) starts
+afresh each time. Builds run in this process, so the pinned-internals checks can be tripped by
+patching citysite.pinned."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import citysite.pinned
+from tests.conftest import run_mkdocs_build
+from tests.helpers import BuiltSite
+from tests.small_project import make_small_project
+
+PAGES = {
+    **{f"{folder}/index.md": "# Khabarovsk\n" for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko")},
+    "docs/guide.md": "# Guide\n\n## Getting there\n\nBy air.\n",
+    "docs_ru/guide.md": "# Путеводитель\n\n## Как добраться\n\nСамолётом.\n",
+}
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_small_project(tmp_path / "project", PAGES)
+
+
+def failed_with(result, *expected: str) -> None:
+    """The build failed with each of `expected` in its log, and without a traceback."""
+    assert result.returncode == 1, result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+# --- the site's options and interface strings -----------------------------------------------------
+
+def test_a_wrong_tile_url_names_the_option_and_its_line(project, tmp_path):
+    config = project / "mkdocs.yml"
+    replace_in(config, '"https://tile.openstreetmap.org/{z}/{x}/{y}.png"', '"https://tile.openstreetmap.org/tiles.png"')
+    line = next(number for number, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("url:"))
+    failed_with(run_mkdocs_build(project, tmp_path / "site"),
+                f"mkdocs.yml:{line}: extra.citysite.tiles.url: ", "needs {z}, {x} and {y}")
+
+
+def test_an_attribution_in_an_unknown_language_is_refused(project, tmp_path):
+    replace_in(project / "mkdocs.yml", "        ko: '&copy;", "        kr: '&copy;")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"),
+                "extra.citysite.tiles.attribution: ", "needs a text for 'en' and only the site's languages")
+
+
+def test_a_missing_interface_string_names_the_key_and_language(project, tmp_path):
+    replace_in(project / "data" / "ui.yml", ', ko: "이 단락으로 가는 링크"}', "}")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"),
+                "data/ui.yml:1: missing translations: permalink_title.ko", "add them")
+
+
+def test_broken_yaml_in_the_interface_strings_names_the_line(project, tmp_path):
+    ui = project / "data" / "ui.yml"
+    lines = ui.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(3, "  en: [unclosed\n")
+    ui.write_text("".join(lines), encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"), "data/ui.yml:", "not valid YAML")
+
+
+def test_a_translation_in_both_places_names_both_files(project, tmp_path):
+    (project / "docs" / "ru").mkdir()
+    (project / "docs" / "ru" / "guide.md").write_text("# Путеводитель\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"),
+                "docs/ru/guide.md: the same page as docs_ru/guide.md", "keep translations only in docs_ru/")
+
+
+# --- the pinned theme and i18n plugin -----------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "changed", "expected"), [
+    ("THEME_ALTERNATE_LOOKUP", "ui({document$:changed});", "no longer contains 'ui({document$:changed});' once"),
+    ("_SEARCH_DIALOG", 'data-md-component="search" role="search">', "Material's search dialog markup changed"),
+    ("MARKDOWN_PERMALINK_TITLE", 'title="Permalink"', "permalink title is no longer 'Permanent link'"),
+    ("I18N_ATTRIBUTES", ("building", "files_by_language"), "the i18n plugin has no files_by_language"),
+])
+def test_a_changed_internal_of_the_theme_or_i18n_plugin_stops_the_build(project, tmp_path, monkeypatch,
+                                                                         name, changed, expected):
+    monkeypatch.setattr(citysite.pinned, name, changed)
+    failed_with(run_mkdocs_build(project, tmp_path / "site"), "hooks/citysite/pinned.py: ", expected,
+                "the pinned theme or i18n plugin changed")
+
+
+def test_a_changed_theme_head_stops_the_build(project, tmp_path, monkeypatch):
+    original = citysite.pinned.theme_head
+    monkeypatch.setattr(citysite.pinned, "theme_head",
+                        lambda head, favicon, description: original(head, favicon + "?changed", description))
+    failed_with(run_mkdocs_build(project, tmp_path / "site"), "hooks/citysite/pinned.py: ",
+                "Material's icon link is no longer written as")
+
+
+def test_a_changed_search_config_script_stops_the_build(project, tmp_path, monkeypatch):
+    original = citysite.pinned.point_search_at_language
+    monkeypatch.setattr(citysite.pinned, "point_search_at_language",
+                        lambda script, base, lang, root: original(script.replace('"base"', '"root"'), base, lang, root))
+    failed_with(run_mkdocs_build(project, tmp_path / "site"), "hooks/citysite/pinned.py: ",
+                "#__config script no longer contains")
+
+
+# --- one process, several runs ------------------------------------------------------------------
+
+def test_two_builds_in_one_process_are_identical(project, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        result = run_mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+    assert snapshot(first) == snapshot(second)
+
+
+def test_an_edit_to_the_interface_strings_shows_on_the_next_build(project, tmp_path):
+    """`make serve` rebuilds in the same process: the next run reads data/ui.yml again."""
+    result = run_mkdocs_build(project, tmp_path / "before")
+    assert result.returncode == 0, result.stderr
+    old = "Ссылка на этот раздел"
+    replace_in(project / "data" / "ui.yml", f'ru: "{old}"', 'ru: "Ссылка на этот раздел (изменено)"')
+    result = run_mkdocs_build(project, tmp_path / "after")
+    assert result.returncode == 0, result.stderr
+    before, after = BuiltSite(tmp_path / "before"), BuiltSite(tmp_path / "after")
+    assert before.page("ru/guide/").select_one("a.headerlink")["title"] == old
+    assert after.page("ru/guide/").select_one("a.headerlink")["title"] == "Ссылка на этот раздел (изменено)"
