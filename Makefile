@@ -16,17 +16,33 @@ $(info Note: use SITE_LANG=$(LANG); LANG is the locale variable of the shell.)
 endif
 endif
 LANG_OPTION := $(if $(filter-out en,$(SITE_LANG)),--lang $(SITE_LANG))
+# An editor's command that fails ends with its own message, not with make's "make: *** [...] Error 1"
+# (which read like a second error): on failure the recipe ends make with SIGPIPE, which make and the
+# shell leave silent. The exit status stays a failure (141) for scripts, CI and pre-commit; where
+# SIGPIPE is ignored the recipe exits 1 and make reports it as usual.
+FAIL_QUIETLY := { kill -PIPE $$PPID 2>/dev/null; exit 1; }
+# ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.x (PLATFORM.md),
+# installed apart in .venv/properdocs (requirements-properdocs.txt) so that it never replaces mkdocs.
+ENGINE ?= mkdocs
+PROPERDOCS := $(VENV)/properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS)/.installed
+ENGINE_NEEDS := $(if $(filter properdocs,$(ENGINE)),$(PROPERDOCS_STAMP))
+SERVE_COMMAND := $(if $(filter properdocs,$(ENGINE)),PYTHONPATH=$(PROPERDOCS) $(BIN)/python -m properdocs,$(BIN)/mkdocs)
 
-.PHONY: help serve build test check schema bench audit clean translations translations-strict mark-translated
+.PHONY: help serve build test check schema bench audit clean translations translations-strict mark-translated properdocs
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (SITE_LANG=ru: one language only)"
-	@echo "make build   - build the whole site into site/ (the old site/ stays if the build fails)"
+	@echo "make build   - build the whole site into site/, a process per language (the old site/ stays if the build fails)"
+	@echo "    ENGINE=properdocs (build, serve): with ProperDocs, the maintained fork of MkDocs 1.x (PLATFORM.md)"
 	@echo "make test    - run all tests (builds the site into a temporary folder)"
 	@echo "make check   - check data/*.yml (venues, partners, events) without building"
 	@echo "make schema  - regenerate data/schemas/*.schema.json from the data model"
-	@echo "make bench   - build times (full, hooks off, one-language preview and its rebuild, 10x and"
-	@echo "               100x the events) and map page weight; rewrites BENCHMARKS.md (about 30 minutes)"
+	@echo "make bench   - build times side by side (make build against one-process mkdocs build, hooks off,"
+	@echo "               10x and 100x the events, previews, make test) and map page weight; rewrites"
+	@echo "               BENCHMARKS.md (about an hour)"
+	@echo "make bench ONLY=preview - only make serve's rebuilds (one language, five languages), a few minutes"
+	@echo "make bench ONLY=offline - what the offline guide keeps of each language (one build, a minute)"
 	@echo "make audit   - Lighthouse (phone) on the home, events, venues, partners and visit pages of every"
 	@echo "               language against the budget (SITE=site/ audits a built site instead of building one)"
 	@echo "make translations        - which pages and data entries are translated, outdated or missing (SITE_LANG=ru: one)"
@@ -41,34 +57,43 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)
-	$(if $(SITE_LANG),BUILD_ONLY_LOCALE=$(SITE_LANG)) $(BIN)/mkdocs serve
+# ProperDocs in its own folder, not on the virtualenv's path; its dependencies are MkDocs' own.
+$(PROPERDOCS_STAMP): requirements-properdocs.txt $(STAMP)
+	rm -rf $(PROPERDOCS)
+	$(BIN)/pip install --quiet --no-deps --target $(PROPERDOCS) -r requirements-properdocs.txt
+	touch $@
 
-build: $(STAMP)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	rm -rf site && mv .site-new site
+properdocs: $(PROPERDOCS_STAMP)
 
-test: $(STAMP)
-	$(BIN)/pytest
+serve: $(STAMP) $(ENGINE_NEEDS)
+	$(if $(SITE_LANG),BUILD_ONLY_LOCALE=$(SITE_LANG)) $(SERVE_COMMAND) serve || $(FAIL_QUIETLY)
+
+# scripts/build_site.py: one process per language (as many at a time as there are cores), assembled
+# into a temporary folder that replaces site/ only once the whole site is built.
+build: $(STAMP) $(ENGINE_NEEDS)
+	$(BIN)/python scripts/build_site.py --strict --site-dir site --engine $(ENGINE) || $(FAIL_QUIETLY)
+
+# The tests compare the site with ProperDocs' too (tests/test_engines.py): installed first.
+test: $(STAMP) $(PROPERDOCS_STAMP)
+	$(BIN)/pytest || $(FAIL_QUIETLY)
 
 translations: $(STAMP)
-	@$(BIN)/python scripts/translations.py $(LANG_OPTION)
+	@$(BIN)/python scripts/translations.py $(LANG_OPTION) || $(FAIL_QUIETLY)
 
 translations-strict: $(STAMP)
-	@$(BIN)/python scripts/translations.py --strict $(LANG_OPTION)
+	@$(BIN)/python scripts/translations.py --strict $(LANG_OPTION) || $(FAIL_QUIETLY)
 
 mark-translated: $(STAMP)
-	@$(BIN)/python scripts/translations.py mark $(PAGE) $(ENTRY) $(LANG_OPTION) $(if $(ALL),--all)
+	@$(BIN)/python scripts/translations.py mark $(PAGE) $(ENTRY) $(LANG_OPTION) $(if $(ALL),--all) || $(FAIL_QUIETLY)
 
 check: $(STAMP)
-	@$(BIN)/python scripts/check_data.py
+	@$(BIN)/python scripts/check_data.py || $(FAIL_QUIETLY)
 
 schema: $(STAMP)
 	$(BIN)/python scripts/schema.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(if $(ONLY),--only $(ONLY))
 
 # Lighthouse from npm, the version pinned in package-lock.json; Chromium from Debian (CHROME_PATH).
 NPM_STAMP := node_modules/.package-lock.json
@@ -79,4 +104,4 @@ audit: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/audit.py $(if $(SITE),--site $(SITE))
 
 clean:
-	rm -rf site .site-new .site-audit .pytest_cache
+	rm -rf site .site-new .site-build-* .site-audit .pytest_cache .cache/jinja

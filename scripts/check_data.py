@@ -3,6 +3,11 @@
 Prints every problem as `data/FILE.yml:LINE: entry ID: what is wrong; how to fix it`, then the
 warnings (texts still missing in Chinese, Japanese or Korean, for which English is shown; a data
 file without its schema line), then a summary. Exits 1 when there are errors.
+
+Messages are in the editor's language (Russian when the locale is Russian, or SITE_MESSAGES=ru;
+both in CI; citysite/messages.py). In GitHub Actions (GITHUB_ACTIONS=true) each error is also an
+annotation on its file and line (`::error file=...,line=...::`), and the errors are added to the
+job's Summary page.
 """
 
 from __future__ import annotations
@@ -11,11 +16,23 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from citysite.data import DataError, Problem, load_site_data
 from citysite.data.load import DATA_FILES
 from citysite.data.schema import schema_line
+from citysite.data.yamlfile import normalised_text
+from citysite.images.records import load_image_records
+from citysite.messages import (
+    BOTH,
+    CATALOGUE,
+    Message,
+    add_to_step_summary,
+    annotation,
+    github_actions,
+    message_languages,
+    render,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def schema_line_problems(folder: Path) -> list[Problem]:
@@ -23,9 +40,9 @@ def schema_line_problems(folder: Path) -> list[Problem]:
     problems = []
     for kind in DATA_FILES:
         path = folder / f"{kind}.yml"
-        if path.exists() and path.read_text(encoding="utf-8").split("\n", 1)[0] != schema_line(kind):
-            problems.append(Problem(f"data/{kind}.yml", 1, "", f"make the first line `{schema_line(kind)}` "
-                                    "so that editors' YAML tools check the file as you type"))
+        # A byte-order mark or Windows line endings do not change the first line (git stores LF).
+        if path.exists() and normalised_text(path).split("\n", 1)[0] != schema_line(kind):
+            problems.append(Problem(f"data/{kind}.yml", 1, "", Message("schema_line", line=schema_line(kind))))
     return problems
 
 
@@ -39,22 +56,40 @@ def main() -> int:
         errors, warnings = [], data.warnings
     except DataError as error:
         data, errors, warnings = None, error.problems, error.warnings
+    try:  # data/images.yml: every picture's credit and alt text, and the files it names
+        load_image_records(args.data.parent)
+    except DataError as error:
+        errors = sorted([*errors, *error.problems])
     warnings = schema_line_problems(args.data) + warnings
     for problem in errors:
         print(problem)
+    if github_actions():
+        report_to_github(errors)
     if warnings and not args.quiet:
-        print("\nWarnings (they do not stop the build; English is shown where a translation is missing):")
+        print("\n" + render(Message("check.warnings")))
         for warning in warnings:
-            print(f"  {warning}")
+            print("\n".join(f"  {line}" for line in str(warning).splitlines()))
     if errors or (warnings and not args.quiet):
         print()
     if errors:
-        print(f"{len(errors)} error{'s' if len(errors) != 1 else ''}, {len(warnings)} warnings: "
-              "fix the errors above; the site is not built until they are fixed.")
+        print(render(Message("check.failed", errors=len(errors), warnings=len(warnings))))
         return 1
-    print(f"OK: {len(data.venues)} venues, {len(data.partners)} partner cities, {len(data.events)} events; "
-          f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
+    counts = [Message(f"check.count.{kind}", n=len(getattr(data, kind))) for kind in DATA_FILES
+              if f"check.count.{kind}" in CATALOGUE and getattr(data, kind, None) is not None]
+    print(render(Message("check.ok", counts=counts, warnings=len(warnings))))
     return 0
+
+
+def report_to_github(errors: list[Problem]) -> None:
+    """Each error as an annotation on its file and line, and the list on the job's Summary page,
+    in Russian and English (whatever the log's language)."""
+    for problem in errors:
+        body = "\n".join(problem.what(lang) for lang in message_languages())
+        print(annotation("error", problem.file, problem.line, body, "make check"))
+    if errors:
+        title = " / ".join(Message("summary.data_errors").in_language(lang) for lang in BOTH)
+        items = [f"- `{p.file}:{p.line}`: " + " / ".join(p.what(lang) for lang in BOTH) for p in errors]
+        add_to_step_summary("\n".join([f"### {title}", "", *items]))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,18 @@ def build(project: Path, site: Path, extra_env: dict[str, str] | None = None,
                           capture_output=True, text=True)
 
 
+BUILD_SITE = Path(__file__).resolve().parent / "build_site.py"
+
+
+def build_site(project: Path, site: Path, extra_env: dict[str, str] | None = None, strict: bool = False,
+               quiet: bool = True, options: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Build `project` into `site` as `make build` does: one process per language, assembled
+    (scripts/build_site.py; `options` such as "--sequential", "--jobs", "3", "--engine", "properdocs")."""
+    command = [sys.executable, str(BUILD_SITE), "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site),
+               *(["--quiet"] if quiet else []), *(["--strict"] if strict else []), *options]
+    return subprocess.run(command, cwd=project, env=environment(extra_env), capture_output=True, text=True)
+
+
 @dataclass
 class Result:
     """What a build gives back, as a finished `mkdocs build` process would: its exit code and log."""
@@ -69,6 +81,8 @@ def build_in_process(project: Path, site: Path, extra_env: dict[str, str] | None
     handler, logger = _LogText(), logging.getLogger("mkdocs")
     logger.addHandler(handler)
     level, logger.level = logger.level, logging.INFO
+    site_logger = logging.getLogger("mkdocs.plugins.citysite")  # its details too (quiet on the command line)
+    site_level, site_logger.level = site_logger.level, logging.DEBUG
     try:
         with _environment(environment(extra_env)):
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
@@ -84,4 +98,4 @@ def build_in_process(project: Path, site: Path, extra_env: dict[str, str] | None
         return Result(1, "\n".join([*handler.lines, traceback.format_exc()]))
     finally:
         logger.removeHandler(handler)
-        logger.level = level
+        logger.level, site_logger.level = level, site_level

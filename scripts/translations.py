@@ -23,21 +23,26 @@ import textwrap
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from citysite import translations as tr
 from citysite.languages import TRANSLATED_LANGUAGES, language_folder
+from citysite.messages import BOTH, Message, message_languages, translate
+
+ROOT = Path(__file__).resolve().parents[1]
 
 LANGUAGE_NAMES = {"ru": "Русский", "zh": "中文", "ja": "日本語", "ko": "한국어"}
 STATUS_ORDER = (tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING, tr.Status.CURRENT)  # lists
 SUMMARY_ORDER = (tr.Status.CURRENT, tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING)  # totals
-ADVICE = {
-    tr.Status.OUTDATED: "the English original changed after the translation was marked: update the "
-    "translation, then mark it (make mark-translated PAGE=docs_<lang>/<page> or ENTRY=<kind>/<id>)",
-    tr.Status.UNMARKED: "translated, but nobody has marked which English version it translates: compare "
-    "it with the English text, then mark it the same way",
-    tr.Status.MISSING: "not translated yet; the site shows the English text meanwhile",
-}
+ADVICE = {status: Message(f"advice.{status.value}")  # citysite/messages.py: in English and Russian
+          for status in (tr.Status.OUTDATED, tr.Status.UNMARKED, tr.Status.MISSING)}
+
+
+def say(message: str, languages: tuple[str, ...] | None = None) -> str:
+    """A message in the report's language(s): the editor's, or "русский / English" for both."""
+    return " / ".join(dict.fromkeys(translate(message, lang) for lang in (languages or message_languages())))
+
+
+def status_word(status: tr.Status, languages: tuple[str, ...] | None = None) -> str:
+    return say(Message(f"status.{status.value}"), languages)
 
 
 # --- report ---------------------------------------------------------------------------------------
@@ -78,7 +83,7 @@ def item_names(report: tr.Report, lang: str, root: Path) -> dict[str, dict[tr.St
         if page.status is tr.Status.OUTDATED:
             commit = english_version_commit(root, page.path, recorded_fingerprint(root, page))
             if commit:
-                name += f" (what changed: git diff {commit} -- docs/{page.path})"
+                name += f" ({say(Message('report.what_changed', command=f'git diff {commit} -- docs/{page.path}'))})"
         grouped["pages"][page.status].append(name)
     for entry in report.entries:
         if entry.lang != lang:
@@ -88,62 +93,72 @@ def item_names(report: tr.Report, lang: str, root: Path) -> dict[str, dict[tr.St
     return grouped
 
 
-def summary(statuses: dict[tr.Status, list[str]]) -> str:
-    """"11 up to date, 1 outdated, 2 missing (14 in all)"."""
+def summary(statuses: dict[tr.Status, list[str]], languages: tuple[str, ...] | None = None) -> str:
+    """"11 up to date, 1 outdated, 2 missing (14 in all)" (in Russian: "актуален: 11, ...")."""
     total = sum(len(names) for names in statuses.values())
-    counts = ", ".join(f"{len(statuses[s])} {s.value}" for s in SUMMARY_ORDER if statuses[s])
-    return f"{counts} ({total} in all)" if total else "none"
+    counts = [Message("report.count", n=len(statuses[s]), status=Message(f"status.{s.value}"))
+              for s in SUMMARY_ORDER if statuses[s]]
+    if not total:
+        return say(Message("report.none"), languages)
+    return say(Message("report.in_all", counts=counts, total=total), languages)
 
 
 def text_report(report: tr.Report, root: Path) -> str:
-    lines = ["Translations compared with the English originals (docs/ and data/*.yml)", ""]
+    lines = [say(Message("report.title")), ""]
     for lang in report.languages:
         lines.append(f"{LANGUAGE_NAMES[lang]} ({lang})")
         for part, statuses in item_names(report, lang, root).items():
             if part == "data" and report.data_error:
-                lines.append("  data: not checked, the data files have errors (see below)")
+                lines.append(f"  {say(Message('report.data'))}: {say(Message('report.data_not_checked'))}")
                 continue
-            lines.append(f"  {part}: {summary(statuses)}")
+            lines.append(f"  {say(Message(f'report.{part}'))}: {summary(statuses)}")
             for status in STATUS_ORDER:
                 if statuses[status]:
-                    label = f"    {status.value + ':':<12}"
+                    label = f"    {status_word(status) + ':':<12}"
                     lines += textwrap.wrap(
                         ", ".join(statuses[status]), width=110, initial_indent=label,
                         subsequent_indent=" " * len(label), break_on_hyphens=False, break_long_words=False,
                     )
         lines.append("")
-    lines += [f"Problem: {problem}" for problem in report.problems()]
+    lines += [say(Message("report.problem", message=problem)) for problem in report.problems()]
     if report.complete():
-        lines.append("Everything is translated and up to date.")
+        lines.append(say(Message("report.complete")))
     else:
-        lines.append("What the words mean:")
-        lines += [f"  {status.value}: {advice}" for status, advice in ADVICE.items()]
+        lines.append(say(Message("report.words")))
+        lines += [f"  {status_word(status)}: {say(advice)}" for status, advice in ADVICE.items()]
     return "\n".join(lines)
 
 
 def markdown_report(report: tr.Report, root: Path) -> str:
+    """The report for the pull request's Summary page: always in Russian and English."""
+    both = BOTH
+
+    def bilingual(message_id: str, **args) -> str:
+        return say(Message(message_id, **args), both)
+
     lines = [
-        "## Translations",
+        f"## {bilingual('md.title')}",
         "",
-        "| language | pages | data entries |",
+        f"| {bilingual('md.language')} | {bilingual('report.pages')} | {bilingual('md.entries')} |",
         "| --- | --- | --- |",
     ]
     grouped = {lang: item_names(report, lang, root) for lang in report.languages}
     for lang, parts in grouped.items():
-        data = "not checked (data errors)" if report.data_error else summary(parts["data"])
-        lines.append(f"| {LANGUAGE_NAMES[lang]} ({lang}) | {summary(parts['pages'])} | {data} |")
+        data = bilingual("md.not_checked") if report.data_error else summary(parts["data"], both)
+        lines.append(f"| {LANGUAGE_NAMES[lang]} ({lang}) | {summary(parts['pages'], both)} | {data} |")
     lines.append("")
-    lines += [f"> **Problem:** {problem}" for problem in report.problems()]
+    lines += [f"> **{bilingual('md.problem')}:** {say(problem, both)}" for problem in report.problems()]
     for lang, parts in grouped.items():
         lines += ["", f"<details><summary>{LANGUAGE_NAMES[lang]} ({lang})</summary>", ""]
         for part, statuses in parts.items():
             for status in STATUS_ORDER:
                 if statuses[status]:
                     names = ", ".join(f"`{name}`" for name in statuses[status])
-                    lines.append(f"- {part}, **{status.value}**: {names}")
+                    lines.append(f"- {bilingual(f'report.{part}')}, **{status_word(status, both)}**: {names}")
         lines += ["", "</details>"]
-    lines += ["", "What the words mean:", ""]
-    lines += [f"- **{status.value}**: {advice}" for status, advice in ADVICE.items()]
+    lines += ["", bilingual("report.words"), ""]
+    for status, advice in ADVICE.items():
+        lines += [f"- **{status_word(status, both)}**: {advice.in_language('ru')}", f"  / {advice}"]
     return "\n".join(lines) + "\n"
 
 
@@ -201,8 +216,8 @@ def mark(root: Path, targets: list[str], languages: list[str]) -> int:
         except tr.FrontMatterError as error:
             errors.append(str(error))
     if pages:
-        print(f"Marked {len(changed)} of {len(pages)} page translations as up to date"
-              + (":" if changed else " (all already were)"))
+        tail = ":" if changed else Message("mark.pages.none_changed")
+        print(say(Message("mark.pages", changed=len(changed), total=len(pages), tail=tail)))
         for name in changed:
             print(f"  {name}")
     if entry_keys or not targets:
@@ -211,13 +226,13 @@ def mark(root: Path, targets: list[str], languages: list[str]) -> int:
         except KeyError as error:
             errors.append(error.args[0])
         except tr.DataError:
-            errors.append("data/*.yml have errors, so no entry was marked; run `make check` and fix them")
+            errors.append(Message("mark.data_errors"))
         else:
-            print(f"Marked {len(marked)} data entry translations as up to date in {tr.RECORDS_FILE}")
+            print(say(Message("mark.entries", count=len(marked), file=tr.RECORDS_FILE)))
             for entry in skipped:
-                print(f"Not marked: {entry.key} has no {entry.lang} text yet for {', '.join(entry.missing)}")
+                print(say(Message("mark.skipped", key=entry.key, lang=entry.lang, fields=", ".join(entry.missing))))
     for error in errors:
-        print(f"Error: {error}", file=sys.stderr)
+        print(say(Message("mark.error", message=error)), file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -14,6 +14,9 @@ from tests.helpers import BuiltSite, serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
+# Messages in English in every test (and in the scripts the tests run), whatever the locale or CI:
+# the tests compare English wording; tests of the Russian messages ask for them explicitly.
+os.environ["SITE_MESSAGES"] = "en"
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, *, env: dict[str, str] | None = None, strict: bool = True):
@@ -22,14 +25,29 @@ def run_mkdocs_build(project: Path, site_dir: Path, *, env: dict[str, str] | Non
     return mkdocs_run.build_in_process(project, site_dir, env, strict=strict)
 
 
+def built_site_dir() -> Path | None:
+    """SITE_DIR: an already built site to test instead of building one (relative to the project,
+    as CI passes `SITE_DIR=site` after `make build`); None when it is not set."""
+    value = os.environ.get("SITE_DIR", "").strip()
+    if not value:
+        return None
+    folder = (ROOT / value).resolve()
+    if not (folder / "index.html").is_file():
+        pytest.fail(f"SITE_DIR={value}: {folder} has no index.html; build the site there first "
+                    f"(`make build` writes site/) or unset SITE_DIR to let the tests build their own")
+    return folder
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    """The real site, built once with --strict into a temporary folder (build date 2026-11-26)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return BuiltSite(site_dir, build_log=result.stderr)
+def site(request) -> BuiltSite:
+    """The real site, built once with --strict into a temporary folder (build date 2026-11-26) as
+    make build builds it (frozen_site), or the site already built in SITE_DIR (`SITE_DIR=site make
+    test`, as CI does after `make build`; built with the same date and address). Tests never write
+    into it."""
+    given = built_site_dir()
+    if given is not None:
+        return BuiltSite(given)
+    return request.getfixturevalue("frozen_site")[1]
 
 
 @pytest.fixture(scope="session")
@@ -67,3 +85,19 @@ def project_copy(tmp_path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
+
+
+@pytest.fixture(scope="session")
+def frozen_site(tmp_path_factory) -> tuple[Path, BuiltSite]:
+    """(a copy of the project taken when the session needs it, its site as `make build` builds it:
+    one process per language, scripts/build_site.py). The tests read that site, and the tests that
+    build the same site another way compare bytes with it (tests/test_parallel_build.py,
+    test_engines.py): edits to the working tree meanwhile reach neither."""
+    copy = tmp_path_factory.mktemp("frozen") / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    site_dir = copy.parent / "site"
+    result = mkdocs_run.build_site(copy, site_dir, strict=True, quiet=False)
+    if result.returncode != 0:
+        pytest.fail(f"make build's build (scripts/build_site.py --strict) failed:\n{result.stdout}\n{result.stderr}")
+    return copy, BuiltSite(site_dir, build_log=result.stderr)

@@ -20,6 +20,7 @@ PNG_1X1 = base64.b64decode(  # a stand-in map tile
 __all__ = ["LANGUAGES", "serve_directory"]  # for the tests that import them from here
 
 SITE_URL = "https://khabarovsk.example.org/"
+NOINDEX = '<meta name="robots" content="noindex">'
 
 
 @dataclass(eq=False)  # hashed by identity, so page() can be cached
@@ -54,16 +55,29 @@ class BuiltSite:
         relative = path.relative_to(self.root).as_posix()
         return relative.removesuffix("index.html")
 
+    @staticmethod
+    def is_redirect(path: Path) -> bool:
+        """A page left at an old address that sends the reader on (citysite.pages.chronicle)."""
+        with path.open(encoding="utf-8") as page:
+            return 'http-equiv="refresh"' in page.read(1000)
+
     def content_pages(self, lang: str) -> list[str]:
-        """URLs of the Markdown pages of one language (every HTML page but 404 and map files)."""
+        """URLs of the Markdown pages of one language (every HTML page but 404, map files and the
+        pages left at old addresses)."""
         urls = []
         for path in self.html_files():
             url = self.url_of(path)
             first = url.split("/", 1)[0]
             page_lang = first if first in TRANSLATED_LANGUAGES else DEFAULT_LANGUAGE
-            if page_lang == lang and path.name == "index.html" and "/maps/" not in f"/{url}":
+            if page_lang == lang and path.name == "index.html" and "/maps/" not in f"/{url}" \
+                    and not self.is_redirect(path):
                 urls.append(url)
         return urls
+
+    def indexed_pages(self, lang: str) -> list[str]:
+        """The content pages that the sitemap and the site's search list: all but those whose head
+        says noindex (the offline page, hooks/citysite/offline)."""
+        return [url for url in self.content_pages(lang) if NOINDEX not in self.text(url)]
 
 
 def main_text(page: BeautifulSoup) -> str:

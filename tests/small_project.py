@@ -16,7 +16,7 @@ VENUES = """\
 - id: lenin-square
   name: {en: Lenin Square, ru: площадь Ленина, zh: 列宁广场, ja: レーニン広場, ko: 레닌 광장}
   category: square
-  address: {en: "Lenin Square, Khabarovsk", ru: "Хабаровск, площадь Ленина"}
+  address: {en: "Lenin Square, Khabarovsk", ru: "Хабаровск, площадь Ленина", zh: 哈巴罗夫斯克列宁广场, ja: ハバロフスク、レーニン広場, ko: "하바롭스크, 레닌 광장"}
   lat: 48.4800
   lon: 135.0717
   description:
@@ -37,7 +37,24 @@ PARTNERS = """\
   sources: [seed]
 """
 
+# A yearly event (data/events.yml) and an entry of the 2019 chronicle (data/chronicle.yml).
 EVENTS = """\
+- id: city-day
+  title: {en: City Day, ru: День города, zh: 城市日, ja: 市の日, ko: 도시의 날}
+  summary: {en: The city's birthday., ru: День рождения города., zh: 城市的生日。, ja: 市の誕生日。, ko: 도시의 생일.}
+  category: holiday
+  usually:
+    month: 5
+    part: late
+  venues: [lenin-square]
+  editions:
+    - start: "2025-05-30"
+      end: "2025-05-31"
+      sources: [seed]
+  sources: [seed]
+"""
+
+CHRONICLE = """\
 - id: city-day-2019
   title: {en: City Day, ru: День города, zh: 城市日, ja: 市の日, ko: 도시의 날}
   summary: {en: The city's birthday., ru: День рождения города., zh: 城市的生日。, ja: 市の誕生日。, ko: 도시의 생일.}
@@ -54,12 +71,13 @@ SECTION_PAGES = {
     "docs/events/index.md": "# Events\n",
     "docs/venues/index.md": "# Venues\n",
     "docs/partners/index.md": "# Partner cities\n",
+    "docs/cooperation/chronicle/index.md": "# The 2019 chronicle\n",
 }
 
 
 def make_small_project(target: Path, pages: dict[str, str], *, sections: bool = True) -> Path:
     """A project in `target` whose Markdown is `pages` ({"docs_ru/guide.md": text, ...}) and whose
-    data is one venue, one partner city and one event; navigation follows the files. Without
+    data is one venue, one partner city and one entry of the 2019 chronicle; navigation follows the files. Without
     `sections` it lacks the English section pages it needs to build (for tests that do not)."""
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -70,7 +88,8 @@ def make_small_project(target: Path, pages: dict[str, str], *, sections: bool = 
     data = target / "data"
     data.mkdir()
     shutil.copy(ROOT / "data" / "ui.yml", data / "ui.yml")
-    for name, text in (("venues", VENUES), ("partners", PARTNERS), ("events", EVENTS)):
+    # No yearly event (EVENTS is for tests of data/events.yml): one data entry of each kind is enough.
+    for name, text in (("venues", VENUES), ("partners", PARTNERS), ("events", "[]\n"), ("chronicle", CHRONICLE)):
         (data / f"{name}.yml").write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"))
     for folder in LANGUAGE_FOLDERS:

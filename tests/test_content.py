@@ -17,7 +17,8 @@ from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, main_text
 
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
-SECTION_PAGES = {"events/index.md", "venues/index.md", "partners/index.md"}  # lists generated from data
+SECTION_PAGES = {"events/index.md", "venues/index.md", "partners/index.md",
+                 "cooperation/chronicle/index.md"}  # lists generated from data
 
 
 def written_pages() -> list[str]:

@@ -45,7 +45,9 @@ def test_the_build_date_moves_events_from_upcoming_to_the_archive(project_copy, 
     assert result.returncode == 0, result.stderr
     events = json.loads((later / "data" / "events.json").read_text(encoding="utf-8"))
     assert events["build_date"] == "2100-01-01"
-    assert all(event["next"]["start"] >= "2100" for event in events["events"] if "next" in event)
+    upcoming = [occurrence for event in events["events"] for occurrence in event.get("upcoming", [])]
+    assert upcoming and all(occurrence["last"] >= "2100-01-01" for occurrence in upcoming)
+    assert all(occurrence["first"] < "2101-01-01" for occurrence in upcoming)  # the next 12 months
 
 
 def test_a_data_error_leaves_the_previous_site_untouched(project_copy, tmp_path):
@@ -54,7 +56,7 @@ def test_a_data_error_leaves_the_previous_site_untouched(project_copy, tmp_path)
     assert result.returncode == 0, result.stderr
     before = snapshot(site)
 
-    events = project_copy / "data" / "events.yml"
+    events = project_copy / "data" / "chronicle.yml"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     line = next(n for n, text in enumerate(lines, 1) if re.fullmatch(r'  start: "?\d{4}-\d{2}-\d{2}"?\n', text))
     entry = next(text.split(":", 1)[1].strip() for text in reversed(lines[:line]) if text.startswith("- id:"))
@@ -63,7 +65,7 @@ def test_a_data_error_leaves_the_previous_site_untouched(project_copy, tmp_path)
 
     result = run_mkdocs_build(project_copy, site, strict=False)
     assert result.returncode != 0
-    assert f"data/events.yml:{line}: entry {entry}: start: '2019-02-30' does not exist" in result.stderr
+    assert f"data/chronicle.yml:{line}: entry {entry}: start: '2019-02-30' does not exist" in result.stderr
     assert snapshot(site) == before
 
 
@@ -111,8 +113,13 @@ def test_the_schema_follows_the_model():
     schema = json.loads(json_schemas()["events.schema.json"])
     event = schema["$defs"]["Event"]
     assert event["additionalProperties"] is False  # typos are flagged in the editor too
-    assert {"id", "title", "summary", "start", "category", "sources"} <= set(event["required"])
-    assert "holiday" in event["properties"]["category"]["enum"]
+    assert {"id", "title", "summary", "category", "usually", "venues", "sources"} <= set(event["required"])
+    assert "religious" in event["properties"]["category"]["enum"]
+    usually = schema["$defs"]["Usually"]
+    assert {"date", "rule", "moveable", "month", "part", "from", "to", "text"} <= set(usually["properties"])
+    assert usually["additionalProperties"] is False
+    entry = json.loads(json_schemas()["chronicle.schema.json"])["$defs"]["ChronicleEntry"]
+    assert {"id", "title", "summary", "start", "category", "sources"} <= set(entry["required"])
     assert schema["$defs"]["Text"]["required"] == ["en", "ru"]
 
 

@@ -1,5 +1,5 @@
-"""Dates as a reader sees them (Babel, in each language), the build date, and when a repeating
-event happens next."""
+"""Dates as a reader sees them (Babel, in each language) and the build date. When yearly events
+happen, and how their timing reads, is tested in tests/test_events.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from citysite.data.model import Event
 from citysite.data.when import When
 from citysite.dates import (
     build_moment,
@@ -16,8 +15,6 @@ from citysite.dates import (
     format_span,
     format_when,
     khabarovsk_day,
-    next_occurrence,
-    upcoming_occurrence,
 )
 
 
@@ -55,7 +52,16 @@ def test_date_and_time(lang, expected):
     ("start", "end", "lang", "expected"),
     [
         ("2019-06-15", "2019-06-18", "ru", "15–18 июня 2019 г."),
-        ("2019-06-15", "2019-06-18", "zh", "2019年6月15日 – 18日"),
+        ("2019-06-15", "2019-06-18", "zh", "2019年6月15日至18日"),
+        ("2019-12-08", "2019-12-09", "zh", "2019年12月8日至9日"),
+        ("2019-12-08", "2019-12-09", "ja", "2019年12月8日～9日"),
+        ("2019-05-30", "2019-06-02", "zh", "2019年5月30日至6月2日"),
+        ("2019-12-30", "2020-01-05", "zh", "2019年12月30日至2020年1月5日"),
+        ("2019-05", "2019-06", "zh", "2019年5月至6月"),
+        ("2019-05", "2019-06", "ja", "2019年5月～6月"),
+        ("2019", "2020", "zh", "2019年至2020年"),
+        ("2019-05-25 18:00", "2019-05-26 10:00", "zh", "2019年5月25日 18:00至2019年5月26日 10:00"),
+        ("2019-05-25 18:00", "2019-05-26 10:00", "ja", "2019年5月25日 18:00～2019年5月26日 10:00"),
         ("2019-06-15", "2019-06-18", "ko", "2019년 6월 15일~18일"),
         ("2019-06-28", "2019-07-02", "en", "Jun 28 – Jul 2, 2019"),
         ("2019-05", "2019-06", "en", "May – June 2019"),
@@ -82,38 +88,6 @@ def test_build_date_comes_from_source_date_epoch(monkeypatch):
 def test_build_date_is_today_without_source_date_epoch(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert abs(build_moment() - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
-
-
-def event(**fields) -> Event:
-    base = {"id": "x", "title": {"en": "X", "ru": "Х"}, "summary": {"en": "X", "ru": "Х"},
-            "category": "holiday", "sources": ["seed"], "city": "khabarovsk"}
-    return Event(**{**base, **fields})
-
-
-def test_city_day_next_occurrence_is_the_last_sunday_of_may():
-    city_day = event(start="2019-05-26", recurrence="FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU")
-    assert next_occurrence(city_day, dt.date(2026, 11, 26)).start == When(2027, 5, 30)
-    assert next_occurrence(city_day, dt.date(2026, 5, 31)).start == When(2026, 5, 31)  # today
-    assert next_occurrence(city_day, dt.date(2026, 6, 1)).start == When(2027, 5, 30)
-
-
-def test_yearly_event_keeps_its_length_and_time():
-    festival = event(start="2019-09-13 18:00", end="2019-09-15 22:00", recurrence="yearly")
-    nxt = next_occurrence(festival, dt.date(2026, 9, 14))  # still on: the 2026 edition
-    assert (nxt.start, nxt.end) == (When(2026, 9, 13, 18, 0), When(2026, 9, 15, 22, 0))
-
-
-def test_a_rule_that_ran_out_has_no_next_occurrence():
-    ended = event(start="2019-05-26", recurrence="FREQ=YEARLY;UNTIL=20210601")
-    assert next_occurrence(ended, dt.date(2026, 11, 26)) is None
-
-
-def test_upcoming_means_not_over_on_the_build_date():
-    today = dt.date(2026, 11, 26)
-    assert upcoming_occurrence(event(start="2026-11-20", end="2026-11-26"), today) is not None
-    assert upcoming_occurrence(event(start="2026-11-25"), today) is None
-    assert upcoming_occurrence(event(start="2026-11"), today) is not None  # the month is not over
-    assert upcoming_occurrence(event(start="2026-10"), today) is None
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ literally. Expected dates and names come from Babel and the fixture, not from th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -30,10 +31,11 @@ NASTY_EVENT = f"""
 - id: nasty
   title: {{en: {json.dumps(NASTY_TITLE)}, ru: "Кавычки \\" и & амперсанд"}}
   summary: {{en: {json.dumps(NASTY_SUMMARY)}, ru: Описание}}
-  start: "2026-12-01 10:00"
-  end: "2026-12-01 12:00"
-  venues: [komsomolskaya-square]
   category: festival
+  usually:
+    date: "12-01"
+    time: "10:00"
+  venues: [komsomolskaya-square]
   sources: ["seed"]
 """
 
@@ -43,7 +45,7 @@ def built(tmp_path_factory) -> BuiltSite:
     project = tmp_path_factory.mktemp("data-pages") / "project"
     ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
     shutil.copytree(ROOT, project, ignore=ignore)
-    for name in ("venues.yml", "partners.yml", "events.yml"):
+    for name in ("venues.yml", "partners.yml", "events.yml", "chronicle.yml", "routes.yml"):
         shutil.copy(FIXTURE / name, project / "data" / name)
     with (project / "data" / "events.yml").open("a", encoding="utf-8") as events:
         events.write(NASTY_EVENT)
@@ -52,7 +54,7 @@ def built(tmp_path_factory) -> BuiltSite:
     result = run_mkdocs_build(project, site_dir, strict=False)
     assert result.returncode == 0, result.stderr
     own = [line for line in result.stderr.splitlines()
-           if line.startswith("WARNING") and re.search(r"Doc file '(\w\w/)?(events|venues|partners)/", line)]
+           if line.startswith("WARNING") and re.search(r"Doc file '(\w\w/)?(events|venues|partners|cooperation/chronicle)/", line)]
     assert not own, "warnings about the generated pages:\n" + "\n".join(own)
     return BuiltSite(site_dir, build_log=result.stderr)
 
@@ -80,12 +82,13 @@ def facts(site: BuiltSite, url: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_entry_has_a_page_in_every_language(built, data, lang):
-    entries = [("events", data.events), ("venues", data.venues), ("partners", data.partners)]
+    entries = [("events", data.events), ("venues", data.venues), ("partners", data.partners),
+               ("cooperation/chronicle", data.chronicle)]
     for section, records in entries:
         for record in records.values():
             url = f"{PREFIX[lang]}{section}/{record.id}/"
             page = built.page(url)
-            name = (record.title if section == "events" else record.name)[lang]
+            name = (record.title if section in ("events", "cooperation/chronicle") else record.name)[lang]
             assert page.find("html")["lang"] == lang
             assert page.select_one("article h1").get_text().rstrip("¶") == name, url
             back = page.select_one("article h1 ~ p a")
@@ -104,50 +107,81 @@ def test_every_entry_has_a_page_in_every_language(built, data, lang):
 def test_event_page_facts(built, lang, when, where, category):
     strings = {"en": ("When", "Where", "Category"), "ru": ("Когда", "Где", "Категория"),
                "zh": ("时间", "地点", "类别"), "ko": ("일시", "장소", "분류")}[lang]
-    found = facts(built, f"{PREFIX[lang]}events/harbin-concert-2019/")
+    found = facts(built, f"{PREFIX[lang]}cooperation/chronicle/harbin-concert-2019/")
     assert found[strings[0]].replace("—", "–") == when
     assert found[strings[1]] == where
     assert found[strings[2]] == category
 
 
-def test_repeating_event_shows_its_next_date(built):
-    # City Day: the last Sunday of May; after 2026-11-26 that is 30 May 2027.
-    assert facts(built, "ru/events/city-day/")["Ближайшая дата"] == "30 мая 2027 г."
-    assert facts(built, "ja/events/city-day/")["次回"] == "2027年5月30日"
-    assert facts(built, "events/city-day/")["Repeats"] == "every year"
+def test_yearly_event_shows_its_announced_dates_and_its_usual_timing(built):
+    # City Day: usually the last Sunday of May; the fixture announces 29-30 May 2027.
+    assert facts(built, "ru/events/city-day/")["Ближайшая дата"] == "29–30 мая 2027 г."
+    assert facts(built, "ja/events/city-day/")["次回"] == "2027年5月29日～30日"
+    found = facts(built, "events/city-day/")
+    assert found["Usually"] == "every year on the last Sunday of May"
+    assert found["Admission"] == "Free" and found["Organiser"] == "Khabarovsk City Administration"
+    assert facts(built, "ru/events/city-day/")["Обычно"] == "каждый год в последнее воскресенье мая"
+    # Only a month is known: the usual period, said to be the usual one.
+    assert facts(built, "events/museum-night/")["Next date"] == (
+        "mid-May 2027 (the usual period; the dates are not announced yet)")
+    history = [li.get_text(" ", strip=True) for li in built.page("events/city-day/").select("article h2 + ul li")
+               if "2025" in li.get_text() or "2020" in li.get_text()]
+    assert history == ["May 25, 2025", "May 2020: cancelled"]
 
 
-def test_event_links_to_its_venues_and_partner_cities(built):
+def test_event_links_to_its_venues_and_the_chronicle_to_partner_cities(built):
     page = built.page("events/city-day/")
     links = {a.get_text(): resolve("events/city-day/", a["href"]) for a in page.select("article li a")}
     assert links["Lenin Square"] == "venues/lenin-square/"
     assert links["Komsomolskaya Square"] == "venues/komsomolskaya-square/"
-    assert links["Harbin"] == "partners/harbin/"
+    assert links["Holiday"] == "events/category/holiday/"
+    url = "cooperation/chronicle/harbin-concert-2019/"
+    links = {a.get_text(): resolve(url, a["href"]) for a in built.page(url).select("article li a")}
+    assert links["Harbin"] == "partners/harbin/" and links["Lenin Square"] == "venues/lenin-square/"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_events_list_upcoming_first_then_archive_by_year_and_month(built, lang):
+def test_events_list_the_next_12_months_by_season_and_month(built, lang):
     url = f"{PREFIX[lang]}events/"
     page = built.page(url)
-    headings = [h.get_text().rstrip("¶") for h in page.select("article h2, article h3, article h4")]
-    months = {"en": "August 2019", "ru": "Август 2019 г.", "zh": "2019年8月", "ja": "2019年8月", "ko": "2019년 8월"}
-    assert plain(headings[2]) == "2019" or headings[2].startswith("2019")
-    assert plain(headings[3]) == months[lang]  # newest month first
-    items = [resolve(url, a["href"]) for a in page.select("article li a[href]")]
+    ids = {h.get("id") for h in page.select("article h2, article h3")}
+    assert {"winter-2026", "2026-12", "spring-2027", "2027-05"} <= ids
     prefix = f"{PREFIX[lang]}events/"
-    # Upcoming: the nasty event (1 Dec 2026), the winter festival (20 Dec), City Day (30 May 2027).
-    assert items[:3] == [f"{prefix}nasty/", f"{prefix}winter-festival-2026/", f"{prefix}city-day/"]
-    assert items[3:] == [f"{prefix}{i}/" for i in (
-        "youth-exchange-2019", "delegation-to-harbin-2019", "harbin-concert-2019", "forum-2019")]
-    assert all(built.exists(item) for item in items)
+    items = [resolve(url, a["href"]) for a in page.select("article li a")]
+    titles = [item for item in items if item.startswith(prefix) and item.count("/") == prefix.count("/") + 1]
+    # 1 Dec (usual day), 20 Dec (an edition), 1 May (Easter, moveable), mid-May (usual), 29 May (an edition)
+    assert titles == [f"{prefix}{i}/" for i in ("nasty", "winter-festival", "easter-service", "museum-night", "city-day")]
+    month_links = [resolve(url, a["href"]) for a in page.select("article p a[href^='#']")]
+    assert month_links == [f"{url}#2026-12", f"{url}#2027-05"]
+    assert all(built.exists(item) for item in titles)
+
+
+def test_events_list_says_when_dates_are_the_usual_ones_and_links_calendars(built):
+    page = built.page("events/")
+    entries = {li.select_one("a").get_text(): li for li in page.select("article li") if li.select_one("a")}
+    assert "(usually)" in entries["Museum night"].get_text() and not entries["Museum night"].select('a[href$=".ics"]')
+    assert "(usually)" not in entries["City Day"].get_text()  # announced
+    assert [resolve("events/", a["href"]) for a in entries["City Day"].select('a[href$=".ics"]')] == ["events/city-day.ics"]
+    assert "Tickets" in entries["Museum night"].get_text() and "Free" in entries["City Day"].get_text()
+    assert "November 26, 2026" in main_text(page)  # "as of" the build date
+
+
+def test_category_pages_filter_without_a_script(built):
+    url = "events/category/religious/"
+    links = [resolve(url, a["href"]) for a in built.page(url).select("article li a")]
+    assert [link for link in links if link.startswith("events/") and "category" not in link
+            and not link.endswith(".ics")] == ["events/easter-service/"]
+    filters = [resolve("events/", a["href"]) for a in built.page("events/").select("article p a[href*='category/']")]
+    assert filters == [f"events/category/{c}/" for c in ("holiday", "festival", "museum", "religious")]
+    assert all(built.exists(link) for link in filters)
 
 
 def test_events_list_appears_once_and_after_the_intro(built):
     page = built.page("events/")
     headings = [h.get_text().rstrip("¶") for h in page.select("article h2")]
-    assert headings == ["Upcoming events", "Archive"]
+    assert headings == ["Winter 2026/27", "Spring 2027", "Delegations and official events of 2019"]
     text = main_text(page)
-    assert text.index("Times are Khabarovsk time") < text.index("Upcoming events ¶")
+    assert text.index("Times are Khabarovsk time") < text.index("Winter 2026/27 ¶")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -162,7 +196,9 @@ def test_partner_page(built, data, lang):
     km = round(distance_km(harbin.lat, harbin.lon), -1)
     assert re.sub(r"\D", "", values[3]) == str(int(km))
     timeline = [a["href"] for a in built.page(f"{PREFIX[lang]}partners/harbin/").select("article h2 + ul a")]
-    assert [h.split("/")[-2] for h in timeline] == ["harbin-concert-2019", "delegation-to-harbin-2019", "city-day"]
+    assert [h.split("/")[-2] for h in timeline] == ["harbin-concert-2019", "delegation-to-harbin-2019"]
+    assert all(resolve(f"{PREFIX[lang]}partners/harbin/", h).startswith(f"{PREFIX[lang]}cooperation/chronicle/")
+               for h in timeline)
 
 
 def test_haversine_distance():
@@ -177,8 +213,8 @@ def test_venue_page(built, lang):
     text = main_text(built.page(url))
     assert "ул. Муравьёва-Амурского" in text  # the Russian address, for a taxi driver
     links = [resolve(url, a["href"]) for a in built.page(url).select("article h2 + ul a")]
-    events = [link for link in links if "events/" in link]
-    assert events == [f"{PREFIX[lang]}events/nasty/", f"{PREFIX[lang]}events/city-day/"]  # next date first
+    events = [link for link in links if "events/" in link and not link.endswith(".ics")]
+    assert events == [f"{PREFIX[lang]}events/{i}/" for i in ("nasty", "easter-service", "museum-night", "city-day")]
 
 
 def test_generated_markdown_has_the_map_marker_where_the_maps_go():
@@ -212,7 +248,7 @@ def test_data_text_is_escaped_in_html(built):
     page = built.page("events/nasty/")
     assert page.select_one("article h1").get_text().rstrip("¶") == NASTY_TITLE
     assert page.title.get_text() == f"{NASTY_TITLE} - Khabarovsk"
-    assert page.select_one("article").find_all(["em", "strong"], string=re.compile("bold|x")) == []
+    assert page.select_one("article").find_all(["em", "strong"], string=re.compile(r"^(bold|x)$")) == []
     assert "First </script><!-- map --> paragraph" in main_text(page)
     assert "Кавычки \" и & амперсанд" == built.page("ru/events/nasty/").select_one("article h1").get_text().rstrip("¶")
     listing = built.page("events/")
@@ -226,17 +262,23 @@ def jsonld(site: BuiltSite, url: str) -> dict:
 
 
 def test_event_json_ld(built, data):
-    value = jsonld(built, "ru/events/harbin-concert-2019/")
+    value = jsonld(built, "ru/events/easter-service/")
     assert value["@context"] == "https://schema.org" and value["@type"] == "Event"
-    assert value["name"] == "Артисты из Харбина на Дне города"
-    assert value["startDate"] == "2019-05-25T18:00:00+10:00" and value["endDate"] == "2019-05-25T21:00:00+10:00"
-    venue = data.venues["lenin-square"]
-    assert value["location"]["@type"] == "Place"
+    assert value["name"] == "Пасхальное богослужение"
+    assert value["startDate"] == "2027-05-01T23:00:00+10:00" and "endDate" not in value  # no end given
+    assert value["eventStatus"] == "https://schema.org/EventScheduled"
+    venue = data.venues["komsomolskaya-square"]
+    assert value["location"]["@type"] == "Place" and value["location"]["address"]["streetAddress"]
     assert value["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": venue.lat, "longitude": venue.lon}
-    assert value["url"] == "https://khabarovsk.example.org/ru/events/harbin-concert-2019/"
+    assert value["url"] == "https://khabarovsk.example.org/ru/events/easter-service/" and value["inLanguage"] == "ru"
     city_day = jsonld(built, "events/city-day/")
-    assert city_day["startDate"] == "2027-05-30" and city_day["eventSchedule"]["repeatFrequency"] == "P1Y"
-    abroad = jsonld(built, "events/delegation-to-harbin-2019/")
+    assert (city_day["startDate"], city_day["endDate"]) == ("2027-05-29", "2027-05-30")  # the announced edition
+    assert city_day["organizer"]["name"] == "Khabarovsk City Administration"
+    assert city_day["offers"]["price"] == 0 and city_day["isAccessibleForFree"] is True
+    assert len(city_day["location"]) == 2  # two venues, each a Place
+    concert = jsonld(built, "ru/cooperation/chronicle/harbin-concert-2019/")
+    assert concert["startDate"] == "2019-05-25T18:00:00+10:00" and concert["endDate"] == "2019-05-25T21:00:00+10:00"
+    abroad = jsonld(built, "cooperation/chronicle/delegation-to-harbin-2019/")
     assert abroad["location"]["address"]["addressCountry"] == "CN"
 
 
@@ -258,6 +300,7 @@ def test_json_ld_cannot_close_its_script(built):
 def test_no_json_ld_on_other_pages(built):
     assert not built.page("events/").select('script[type="application/ld+json"]')
     assert not built.page("partners/harbin/").select('script[type="application/ld+json"]')
+    assert not built.page("events/museum-night/").select('script[type="application/ld+json"]')  # no day known
 
 
 # --- iCalendar ------------------------------------------------------------------------------------------
@@ -270,19 +313,23 @@ def calendar(site: BuiltSite, url: str) -> icalendar.Calendar:
 def test_calendar_feed_per_language(built, data, lang):
     feed = calendar(built, f"{PREFIX[lang]}events/events.ics")
     events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
-    # Month- and year-precision events are left out (no day to put them on).
+    # Days known: a rule (with its announced year taken out and given as dated), a fixed day, an
+    # edition of a season, a feast that moves with Easter. A month alone is left out (museum-night).
     assert set(events) == {f"{i}@khabarovsk.example.org" for i in (
-        "city-day", "harbin-concert-2019", "delegation-to-harbin-2019", "winter-festival-2026", "nasty")}
+        "city-day", "city-day-2027", "nasty", "winter-festival-2026", "easter-service-2027")}
     assert [tz["TZID"] for tz in feed.walk("VTIMEZONE")] == ["Asia/Vladivostok"]
-    concert = events["harbin-concert-2019@khabarovsk.example.org"]
-    assert concert["DTSTART"].params["TZID"] == "Asia/Vladivostok"
-    assert concert.decoded("DTSTART").isoformat() == "2019-05-25T18:00:00+10:00"
-    assert str(concert["SUMMARY"]) == data.events["harbin-concert-2019"].title[lang]
-    delegation = events["delegation-to-harbin-2019@khabarovsk.example.org"]
-    assert str(delegation.decoded("DTSTART")) == "2019-06-15"
-    assert str(delegation.decoded("DTEND")) == "2019-06-19"  # all day: the end is exclusive
-    rule = events["city-day@khabarovsk.example.org"]["RRULE"]
-    assert rule["FREQ"] == ["YEARLY"] and rule["BYDAY"] == ["-1SU"]
+    rule = events["city-day@khabarovsk.example.org"]
+    assert rule["RRULE"]["FREQ"] == ["YEARLY"] and rule["RRULE"]["BYDAY"] == ["-1SU"]
+    assert str(rule.decoded("DTSTART")) == "2027-05-30"
+    assert [d.dt for d in rule["EXDATE"].dts] == [dt.date(2027, 5, 30)]  # the announced edition replaces it
+    edition = events["city-day-2027@khabarovsk.example.org"]
+    assert (str(edition.decoded("DTSTART")), str(edition.decoded("DTEND"))) == ("2027-05-29", "2027-05-31")
+    easter = events["easter-service-2027@khabarovsk.example.org"]
+    assert easter["DTSTART"].params["TZID"] == "Asia/Vladivostok"
+    assert easter.decoded("DTSTART").isoformat() == "2027-05-01T23:00:00+10:00"
+    assert str(easter["SUMMARY"]) == data.events["easter-service"].title[lang]
+    winter = events["winter-festival-2026@khabarovsk.example.org"]
+    assert (str(winter.decoded("DTSTART")), str(winter.decoded("DTEND"))) == ("2026-12-20", "2027-01-11")
 
 
 def test_calendar_text_round_trips(built):
@@ -294,13 +341,30 @@ def test_calendar_text_round_trips(built):
 
 
 def test_add_to_calendar_link_gives_one_event(built):
-    page = built.page("ko/events/harbin-concert-2019/")
+    page = built.page("ko/events/nasty/")
     link = page.select_one('article a[href$=".ics"]')
-    target = resolve("ko/events/harbin-concert-2019/", link["href"])
-    assert target == "ko/events/harbin-concert-2019.ics"
+    target = resolve("ko/events/nasty/", link["href"])
+    assert target == "ko/events/nasty.ics"
     single = calendar(built, target)
+    assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["nasty@khabarovsk.example.org"]
+    assert not built.page("events/museum-night/").select('article a[href$=".ics"]')  # month only
+    assert not built.exists("events/museum-night.ics")
+
+
+def test_the_chronicle_keeps_its_old_addresses(built):
+    for lang in LANGUAGES:
+        old = f"{PREFIX[lang]}events/harbin-concert-2019/"
+        page = built.page(old)
+        new = f"{PREFIX[lang]}cooperation/chronicle/harbin-concert-2019/"
+        assert page.find("html")["lang"] == lang
+        refresh = page.select_one('meta[http-equiv="refresh"]')["content"]
+        assert resolve(old, refresh.split("url=", 1)[1]) == new
+        assert page.select_one('link[rel="canonical"]')["href"] == f"https://khabarovsk.example.org/{new}"
+        assert resolve(old, page.select_one("a")["href"]) == new and built.exists(new)
+    single = calendar(built, "events/harbin-concert-2019.ics")  # the old calendar file too
     assert [str(e["UID"]) for e in single.walk("VEVENT")] == ["harbin-concert-2019@khabarovsk.example.org"]
-    assert not built.page("events/youth-exchange-2019/").select('article a[href$=".ics"]')  # month only
+    sitemap = built.text("sitemap.xml")
+    assert "/events/harbin-concert-2019/" not in sitemap and "/cooperation/chronicle/harbin-concert-2019/" in sitemap
 
 
 # --- open data ----------------------------------------------------------------------------------------
@@ -316,7 +380,10 @@ def test_open_data_once_at_the_root(built, data):
     assert harbin["properties"]["country_name"]["ru"] == "Китай"
     events = json.loads(built.text("data/events.json"))["events"]
     city_day = next(e for e in events if e["id"] == "city-day")
-    assert city_day["title"]["ko"] == "도시의 날" and city_day["next"]["start"] == "2027-05-30"
+    assert city_day["title"]["ko"] == "도시의 날" and city_day["upcoming"][0]["first"] == "2027-05-29"
+    assert city_day["usually"] == {"kind": "rule", "rule": "FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU"}
+    chronicle = json.loads(built.text("data/chronicle.json"))["entries"]
+    assert [e["id"] for e in chronicle] == list(data.chronicle)
     assert city_day["url"]["ru"] == "https://khabarovsk.example.org/ru/events/city-day/"
     for lang in LANGUAGES[1:]:
         assert not built.exists(f"{lang}/data/events.json")

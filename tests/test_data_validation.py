@@ -69,7 +69,8 @@ def assert_reported(folder: Path, file: str, line: int, entry: str, *fragments: 
 
 def test_fixture_is_valid(data_dir):
     data = load_site_data(data_dir)
-    assert set(data.events) >= {"city-day", "harbin-concert-2019"}
+    assert set(data.events) >= {"city-day", "winter-festival"}
+    assert set(data.chronicle) >= {"harbin-concert-2019", "delegation-to-harbin-2019"}
 
 
 def test_yaml_syntax_error(data_dir):
@@ -80,11 +81,11 @@ def test_yaml_syntax_error(data_dir):
 
 
 def test_unknown_field_suggests_the_right_name(data_dir):
-    text = edit(data_dir, "events.yml", "  category: concert\n", "  categroy: concert\n")
+    text = edit(data_dir, "chronicle.yml", "  category: concert\n", "  categroy: concert\n")
     line = line_of(text, "categroy")
     # The misspelt field is unknown, and the real one is therefore missing: both on the entry.
     found = errors(data_dir)
-    assert f"data/events.yml:{line}: entry harbin-concert-2019: unknown field 'categroy'; did you mean 'category'?" in found
+    assert f"data/chronicle.yml:{line}: entry harbin-concert-2019: unknown field 'categroy'; did you mean 'category'?" in found
 
 
 def test_unknown_nested_field(data_dir):
@@ -93,24 +94,24 @@ def test_unknown_nested_field(data_dir):
 
 
 def test_missing_required_field(data_dir):
-    text = edit(data_dir, "events.yml", "  category: delegation\n", "")
-    assert_reported(data_dir, "events.yml", line_of(text, "id: delegation-to-harbin-2019"),
+    text = edit(data_dir, "chronicle.yml", "  category: delegation\n", "")
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "id: delegation-to-harbin-2019"),
                     "delegation-to-harbin-2019", "'category' is missing", "add it")
 
 
 def test_missing_required_language(data_dir):
-    text = edit(data_dir, "events.yml", "  title: {en: Delegation to Harbin, ru: Делегация в Харбин}",
+    text = edit(data_dir, "chronicle.yml", "  title: {en: Delegation to Harbin, ru: Делегация в Харбин}",
                 "  title: {en: Delegation to Harbin}")
-    assert_reported(data_dir, "events.yml", line_of(text, "title: {en: Delegation to Harbin}"),
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "title: {en: Delegation to Harbin}"),
                     "delegation-to-harbin-2019", "'title.ru' is missing")
 
 
 def test_missing_optional_language_is_a_warning_with_its_line(data_dir):
-    text = (data_dir / "events.yml").read_text(encoding="utf-8")
+    text = (data_dir / "chronicle.yml").read_text(encoding="utf-8")
     data = load_site_data(data_dir)  # no error
     warnings = [str(w) for w in data.warnings]
     line = line_of(text, "title: {en: Delegation to Harbin")
-    assert (f"data/events.yml:{line}: entry delegation-to-harbin-2019: 'title' has no zh, ja, ko text yet; "
+    assert (f"data/chronicle.yml:{line}: entry delegation-to-harbin-2019: 'title' has no zh, ja, ko text yet; "
             "English is shown instead") in warnings
 
 
@@ -119,7 +120,7 @@ def test_missing_optional_language_is_a_warning_with_its_line(data_dir):
     [
         ("venues.yml", "  lat: 48.4728\n", "  lat: north\n", "komsomolskaya-square", "'lat' must be a number"),
         ("venues.yml", "  capacity: 5000\n", "  capacity: many\n", "komsomolskaya-square", "'capacity' must be a whole number"),
-        ("events.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
+        ("chronicle.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
          "  venues: lenin-square\n  partners: [harbin]\n  category: concert", "harbin-concert-2019", "'venues' must be a list"),
         ("partners.yml", "  summary: {en: A friendship city in Japan., ru: Дружественный город в Японии.}",
          "  summary: A friendship city in Japan.", "musashino", "'summary' must be a block of fields"),
@@ -131,39 +132,39 @@ def test_wrong_type(data_dir, file, old, new, entry, fragment):
 
 
 def test_impossible_date(data_dir):
-    text = edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
-    assert_reported(data_dir, "events.yml", line_of(text, "2019-02-30"), "delegation-to-harbin-2019",
+    text = edit(data_dir, "chronicle.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "2019-02-30"), "delegation-to-harbin-2019",
                     "'2019-02-30' does not exist", "February 2019 has 28 days")
 
 
 def test_not_a_date(data_dir):
-    text = edit(data_dir, "events.yml", '  end: "2019-06-18"', '  end: "18.06.2019"')
-    assert_reported(data_dir, "events.yml", line_of(text, "18.06.2019"), "delegation-to-harbin-2019",
+    text = edit(data_dir, "chronicle.yml", '  end: "2019-06-18"', '  end: "18.06.2019"')
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "18.06.2019"), "delegation-to-harbin-2019",
                     "is not a date", "2019-05-26")
 
 
 def test_end_before_start(data_dir):
-    text = edit(data_dir, "events.yml", '  end: "2019-06-18"', '  end: "2019-06-01"')
-    assert_reported(data_dir, "events.yml", line_of(text, '  end: "2019-06-01"'), "delegation-to-harbin-2019",
+    text = edit(data_dir, "chronicle.yml", '  end: "2019-06-18"', '  end: "2019-06-01"')
+    assert_reported(data_dir, "chronicle.yml", line_of(text, '  end: "2019-06-01"'), "delegation-to-harbin-2019",
                     "2019-06-01 is before start 2019-06-15")
 
 
 def test_unknown_venue_reference(data_dir):
-    text = edit(data_dir, "events.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
+    text = edit(data_dir, "chronicle.yml", "  venues: [lenin-square]\n  partners: [harbin]\n  category: concert",
                 "  venues: [lenin-squar]\n  partners: [harbin]\n  category: concert")
-    assert_reported(data_dir, "events.yml", line_of(text, "lenin-squar]"), "harbin-concert-2019",
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "lenin-squar]"), "harbin-concert-2019",
                     "unknown venue 'lenin-squar'", "did you mean 'lenin-square'?")
 
 
 def test_unknown_city_reference(data_dir):
-    text = edit(data_dir, "events.yml", "  city: harbin\n", "  city: harbinn\n")
-    assert_reported(data_dir, "events.yml", line_of(text, "city: harbinn"), "delegation-to-harbin-2019",
+    text = edit(data_dir, "chronicle.yml", "  city: harbin\n", "  city: harbinn\n")
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "city: harbinn"), "delegation-to-harbin-2019",
                     "unknown city 'harbinn'", "did you mean 'harbin'?")
 
 
 def test_unknown_partner_reference(data_dir):
-    text = edit(data_dir, "events.yml", "  partners: [musashino]\n", "  partners:\n    - musasino\n")
-    assert_reported(data_dir, "events.yml", line_of(text, "- musasino"), "youth-exchange-2019",
+    text = edit(data_dir, "chronicle.yml", "  partners: [musashino]\n", "  partners:\n    - musasino\n")
+    assert_reported(data_dir, "chronicle.yml", line_of(text, "- musasino"), "youth-exchange-2019",
                     "unknown partner 'musasino'", "data/partners.yml")
 
 
@@ -193,7 +194,7 @@ def test_duplicate_id(data_dir):
     [
         ("venues.yml", "  category: square\n  address: {en", "  category: plaza\n  address: {en",
          "komsomolskaya-square", "'plaza' is not a known category; use one of: square"),
-        ("events.yml", "  category: exchange\n", "  category: party\n", "youth-exchange-2019",
+        ("chronicle.yml", "  category: exchange\n", "  category: party\n", "youth-exchange-2019",
          "'party' is not a known category"),
         ("partners.yml", "  status: friendly\n", "  status: twin\n", "musashino",
          "'twin' is not a known status; use one of: sister, friendly or partner"),
@@ -217,12 +218,12 @@ def test_unknown_country_code(data_dir):
 
 
 def test_every_problem_is_reported_at_once(data_dir):
-    edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    edit(data_dir, "chronicle.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
     edit(data_dir, "venues.yml", "  lon: 135.0539\n", "  lon: 48.4728\n")
     edit(data_dir, "partners.yml", "  status: friendly\n", "  status: twin\n")
     found = errors(data_dir)
     assert [message.split(":", 1)[0] for message in found] == [
-        "data/events.yml", "data/partners.yml", "data/venues.yml"
+        "data/chronicle.yml", "data/partners.yml", "data/venues.yml"
     ]
 
 
@@ -236,16 +237,16 @@ def run_check(data_dir: Path) -> subprocess.CompletedProcess:
 def test_make_check_passes_on_valid_data_and_lists_missing_translations(data_dir):
     result = run_check(data_dir)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "OK: 2 venues, 2 partner cities, 6 events" in result.stdout
+    assert "OK: 2 venues, 2 partner cities, 4 events, 4 entries of the 2019 chronicle" in result.stdout
     assert "entry lenin-square: 'description' has no zh, ja, ko text yet" in result.stdout
 
 
 def test_make_check_fails_listing_each_error_with_file_and_line(data_dir):
-    text = edit(data_dir, "events.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
+    text = edit(data_dir, "chronicle.yml", '  start: "2019-06-15"', '  start: "2019-02-30"')
     result = run_check(data_dir)
     assert result.returncode == 1
     line = line_of(text, "2019-02-30")
-    assert f"data/events.yml:{line}: entry delegation-to-harbin-2019: start: '2019-02-30' does not exist" in result.stdout
+    assert f"data/chronicle.yml:{line}: entry delegation-to-harbin-2019: start: '2019-02-30' does not exist" in result.stdout
     assert "1 error," in result.stdout
 
 

@@ -107,17 +107,30 @@ def test_open_graph_names_the_page_in_its_language(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_has_the_social_card_and_a_twitter_card(site, lang):
+def test_every_page_has_its_picture_or_the_social_card_and_a_twitter_card(site, lang):
+    """A page with a picture of its own (data/images.yml) shows it in link previews, described in the
+    page's language; every other page shows the site's card."""
+    own = 0
     for url in site.content_pages(lang):
         page = site.page(url)
-        assert meta(page, "og:image") == SITE_URL + "images/social-card.png", url
-        assert meta(page, "og:image:alt") == SITE_NAMES[lang], url
+        image = meta(page, "og:image")
+        if image.startswith(SITE_URL + "images/generated/"):
+            own += 1
+            assert site.path_of(image).is_file(), url
+            assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "630"), url
+            assert meta(page, "og:image:type") == "image/jpeg", url
+            assert meta(page, "og:image:alt") not in (None, "", SITE_NAMES[lang]), url
+        else:
+            assert image == SITE_URL + "images/social-card.png", url
+            assert meta(page, "og:image:alt") == SITE_NAMES[lang], url
         assert meta(page, "twitter:card") == "summary_large_image", url
         assert meta(page, "og:title") and meta(page, "og:url"), url
+    assert own >= 2, "the home page and the About page have pictures of their own"
+    assert "images/generated/amur-cliff-card." in meta(site.page(PREFIX[lang]), "og:image")
 
 
 def test_the_social_card_is_on_the_site(site):
-    page = site.page("")
+    page = site.page("visit/")
     image = site.path_of(meta(page, "og:image"))
     data = image.read_bytes()
     assert png_size(data) == (int(meta(page, "og:image:width")), int(meta(page, "og:image:height"))) == (1200, 630)

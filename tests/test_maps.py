@@ -39,7 +39,7 @@ def _venue(id: str, name: dict, category: str, lat: float, lon: float, address_r
         "id": id, "name": name, "category": category, "lat": lat, "lon": lon,
         "address": {"en": address_ru, "ru": address_ru},
         "description": _text("A place for the map tests.", "Место для проверки карт."),
-        "sources": ["general: test fixture"],
+        "sources": ["seed", "general: test fixture"],
     }
 
 
@@ -64,7 +64,7 @@ def _partner(id: str, name: dict, country: str, status: str, lat: float, lon: fl
     entry = {
         "id": id, "name": name, "country": country, "status": status, "lat": lat, "lon": lon,
         "summary": _text("A city for the map tests.", "Город для проверки карт."),
-        "sources": ["general: test fixture"],
+        "sources": ["seed", "general: test fixture"],
     }
     if since:
         entry["since"] = since
@@ -83,9 +83,21 @@ FIXTURE_PARTNERS = [
 ]
 
 
+# A walking route through five of the venues, the hostile one last (its name is in markers' titles).
+FIXTURE_ROUTE = {
+    "id": "fixture-walk",
+    "title": _text("Fixture walk", "Тестовая прогулка", zh="测试路线", ja="テスト散歩", ko="테스트 산책"),
+    "summary": _text("A walk for the map tests.", "Прогулка для проверки карт."),
+    "stops": [{"venue": venue, "text": _text("A stop.", "Остановка.")} for venue in (
+        "komsomolskaya-square", "far-eastern-art-museum", "philharmonic", "lenin-square", "hostile-venue")],
+    "sources": ["seed"],
+}
+FIXTURE_ROUTES = [FIXTURE_ROUTE]
+
 
 def write_fixture_data(data: Path) -> None:
-    for name, entries in (("venues", FIXTURE_VENUES), ("partners", FIXTURE_PARTNERS), ("events", [])):
+    for name, entries in (("venues", FIXTURE_VENUES), ("partners", FIXTURE_PARTNERS), ("events", []),
+                          ("chronicle", []), ("routes", FIXTURE_ROUTES)):
         text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False)
         (data / f"{name}.yml").write_text(text, encoding="utf-8")
 
@@ -121,7 +133,8 @@ def fixture_site(tmp_path_factory) -> BuiltSite:
 
 
 def _map_names() -> list[str]:
-    return ["venues", "partners", *(f"venue-{venue['id']}" for venue in FIXTURE_VENUES)]
+    return ["venues", "partners", *(f"venue-{venue['id']}" for venue in FIXTURE_VENUES),
+            *(f"route-{route['id']}" for route in FIXTURE_ROUTES)]
 
 
 # --- what the build writes -----------------------------------------------------------------------
@@ -136,6 +149,9 @@ def test_every_map_file_in_every_language(fixture_site, lang):
             assert title == STRINGS["map_title_venues"][lang]
         elif name == "partners":
             assert title == STRINGS["map_title_partners"][lang]
+        elif name.startswith("route-"):
+            route_title = FIXTURE_ROUTE["title"].get(lang, FIXTURE_ROUTE["title"]["en"])
+            assert title == STRINGS["map_title_route"][lang].format(name=route_title)
         else:
             venue = next(v for v in FIXTURE_VENUES if f"venue-{v['id']}" == name)
             venue_name = venue["name"].get(lang, venue["name"]["en"])
@@ -183,7 +199,7 @@ def test_maps_load_only_the_site_s_own_files(fixture_site):
 def test_map_files_are_made_once_per_language(fixture_site):
     made = re.findall(r"maps: (\d+) map files for '(\w+)'", fixture_site.build_log)
     assert sorted(lang for _, lang in made) == sorted(LANGUAGES)
-    assert {int(count) for count, _ in made} == {2 + len(FIXTURE_VENUES)}
+    assert {int(count) for count, _ in made} == {2 + len(FIXTURE_VENUES) + len(FIXTURE_ROUTES)}
 
 
 def test_rebuild_gives_byte_identical_maps(fixture_site, tmp_path):
@@ -221,6 +237,11 @@ def test_pages_embed_their_map(fixture_site, lang):
             "venue-lenin-square",
             STRINGS["map_title_venue"][lang].format(name=LENIN_SQUARE[lang]),
             "small",
+        ),
+        f"{prefix}routes/fixture-walk/": (
+            "route-fixture-walk",
+            STRINGS["map_title_route"][lang].format(name=FIXTURE_ROUTE["title"][lang]),
+            "large",
         ),
     }
     for url, (name, title, size) in expected.items():
@@ -311,3 +332,122 @@ def test_the_map_is_made_at_once_and_its_layers_one_task_each(tmp_path):
     assert [next(kind for kind in kinds if kind in step) for step in steps] == [
         "citysite.legend", "citysite.fitAll", "L.tileLayer", "L.markerClusterGroup"]
     assert steps[3].count("L.marker(") == len(FIXTURE_VENUES)
+
+
+# --- full-screen maps: the site's header ---------------------------------------------------------
+
+def _home_of(name: str, lang: str) -> tuple[str, str]:
+    """The page a map belongs to (site-relative URL) and its name as the back link gives it."""
+    prefix = language_prefix(lang)
+    if name == "venues":
+        return f"{prefix}venues/", STRINGS["page_venues"][lang]
+    if name == "partners":
+        return f"{prefix}partners/", STRINGS["label_partners"][lang]
+    kind, _, entry_id = name.partition("-")
+    if kind == "route":
+        return f"{prefix}routes/{entry_id}/", FIXTURE_ROUTE["title"][lang]
+    venue = next(v for v in FIXTURE_VENUES if v["id"] == entry_id)
+    return f"{prefix}venues/{entry_id}/", venue["name"].get(lang, venue["name"]["en"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_full_screen_maps_have_the_site_header(fixture_site, lang):
+    """Each map file has a skip link to the map (<main>), the site's name linking home, a link back
+    to the page the map belongs to and a language menu leading to the same map in every language,
+    all relative links to files that exist."""
+    prefix = language_prefix(lang)
+    for name in _map_names():
+        url = f"{prefix}maps/{name}.html"
+        page = fixture_site.page(url)
+        skip = page.select_one("body > a.map-skip")
+        assert skip["href"] == "#map-main" and skip.get_text() == STRINGS["map_skip"][lang], url
+        main = page.select_one("main#map-main")
+        assert main is not None and main.select_one(".folium-map") is not None, url
+        header = page.select_one("body > header.map-header")
+        assert header is not None and header.find_next_sibling("main") is main, url
+        site_link = header.select_one("a.map-header__site")
+        assert resolve(url, site_link["href"]) == prefix and site_link.get_text() == STRINGS["khabarovsk"][lang]
+        back_url, back_name = _home_of(name, lang)
+        back = header.select_one("a.map-header__back")
+        assert resolve(url, back["href"]) == back_url, url
+        assert STRINGS["map_back"][lang].format(page=back_name) in back.get_text(), url
+        menu = header.select_one("details.map-header__languages nav")
+        assert menu["aria-label"] == STRINGS["map_languages"][lang]
+        links = {a["lang"]: a for a in menu.select("a")}
+        assert list(links) == list(LANGUAGES), url
+        for other, link in links.items():
+            target = resolve(url, link["href"])
+            assert target == f"{language_prefix(other)}maps/{name}.html" and fixture_site.exists(target), (url, other)
+            assert (link.get("aria-current") == "page") == (other == lang), (url, other)
+        assert "://" not in str(header)
+
+
+def test_a_framed_map_hides_its_header_before_the_body_is_drawn(fixture_site):
+    """In an iframe the page around the map has the header: the map file marks <html> from <head>
+    (so nothing moves) and its CSS hides the header and the skip link there."""
+    text = fixture_site.text("ko/maps/venue-lenin-square.html")
+    head, body = text.split("<body>", 1)
+    assert 'if (window.self !== window.top) document.documentElement.classList.add("map-framed")' in head
+    css = re.sub(r"\s+", " ", head)
+    assert "html.map-framed .map-header, html.map-framed .map-skip { display: none; }" in css
+
+
+def test_header_of_a_one_language_build_has_no_language_menu(tmp_path):
+    """A one-language preview builds no other languages: the header links no map of theirs."""
+    write_fixture_data(tmp_path)
+    ctx = MapContext(lang="ru", strings={key: texts["ru"] for key, texts in STRINGS.items()},
+                     tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), root_language="ru",
+                     page_urls={"index.md": "", "venues/lenin-square.md": "venues/lenin-square/"},
+                     languages=(("ru", "Русский"),))
+    page = BeautifulSoup(map_files(ctx, load_site_data(tmp_path))["maps/venue-lenin-square.html"], "html.parser")
+    header = page.select_one("header.map-header")
+    assert header.select_one("details, nav") is None
+    assert header.select_one("a.map-header__back")["href"] == "../venues/lenin-square/"
+    assert header.select_one("a.map-header__site")["href"] == "../"
+
+
+# --- walking routes ---------------------------------------------------------------------------------
+
+def _route_markers(text: str) -> list[dict]:
+    """The numbered markers a route map's script makes: their options and icons, in order."""
+    markers = []
+    for options, icon in re.findall(r"L\.marker\(\[[^\]]*\], Object\.assign\(\s*(\{.*?\}), \{icon: L\.divIcon\((\{.*?\})\)\}",
+                                    text, re.S):
+        markers.append({**json.loads(options), **json.loads(icon)})
+    return markers
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_route_map_has_a_line_and_a_numbered_marker_per_stop(fixture_site, lang):
+    text = fixture_site.text(f"{language_prefix(lang)}maps/route-fixture-walk.html")
+    markers = [marker for marker in _route_markers(text) if "map-marker--stop" in marker["className"]]
+    stops = FIXTURE_ROUTE["stops"]
+    assert len(markers) == len(stops)
+    for number, (marker, stop) in enumerate(zip(markers, stops, strict=True), start=1):
+        venue = next(v for v in FIXTURE_VENUES if v["id"] == stop["venue"])
+        name = venue["name"].get(lang, venue["name"]["en"])
+        assert marker["title"] == STRINGS["route_stop_title"][lang].format(number=number, name=name)
+        assert marker["html"] == f'<span aria-hidden="true">{number}</span>'
+    line = re.search(r"L\.polyline\(\s*(\[\[.*?\]\])", text, re.S)
+    points = [[v["lat"], v["lon"]] for v in (next(v for v in FIXTURE_VENUES if v["id"] == s["venue"]) for s in stops)]
+    assert line and json.loads(line[1]) == points
+    assert '"className": "map-line map-line--route"' in text or "map-line map-line--route" in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_route_page_lists_the_stops_in_map_order(fixture_site, lang):
+    """The text version of the route map: the stops in the same order, each linking its venue page,
+    the way to the next stop after each but the last, and the map above them."""
+    prefix = language_prefix(lang)
+    url = f"{prefix}routes/fixture-walk/"
+    page = fixture_site.page(url)
+    assert page.select_one("article h1").get_text().rstrip("¶") == FIXTURE_ROUTE["title"][lang]
+    items = page.select("article ol > li")
+    stops = FIXTURE_ROUTE["stops"]
+    assert len(items) == len(stops)
+    for item, stop in zip(items, stops, strict=True):
+        assert resolve(url, item.select_one("a")["href"]) == f"{prefix}venues/{stop['venue']}/"
+    legs = [item for item in items if item.find("em")]
+    assert len(legs) == len(stops) - 1 and not items[-1].find("em")
+    figure = page.select_one("figure.site-map")
+    assert figure.find_next("ol") is items[0].parent

@@ -293,3 +293,105 @@ def test_venue_map_is_centred_on_the_venue(visit, fixture_site, fixture_server):
     tip = (left + 12, top + 29)  # the pin's point: its icon anchor (citysite/maps/build.py)
     assert abs(tip[0] - width / 2) <= 1 and abs(tip[1] - height / 2) <= 1
     assert_clean(seen)
+
+
+# --- walking routes --------------------------------------------------------------------------------
+
+STOPS_DRAWN = """() => [...document.querySelectorAll('.map-marker--stop')].map(icon => [icon.textContent, icon.title])"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data, lang):
+    """Each route page's map draws the line and one marker per stop, numbered 1, 2, 3... as the
+    list under it and titled with the stop's name, all in view; inside the page's frame the map
+    has no header of its own and fills the frame."""
+    prefix = language_prefix(lang)
+    assert len(real_data.routes) >= 2
+    for route in real_data.routes.values():
+        seen = visit(site, site_server, f"{prefix}routes/{route.id}/")
+        frame = map_frame(seen)
+        expected = [
+            [str(number), STRINGS["route_stop_title"][lang].format(number=number, name=real_data.venues[stop.venue].name[lang])]
+            for number, stop in enumerate(route.stops, start=1)
+        ]
+        assert frame.evaluate(STOPS_DRAWN) == expected, route.id
+        assert_all_markers(frame, len(route.stops))
+        assert frame.locator("path.map-line--route").count() == 1
+        assert frame.locator(".map-header").is_hidden() and frame.locator(".map-skip").is_hidden()
+        assert frame.evaluate("document.querySelector('.folium-map').getBoundingClientRect().top") == 0
+        assert_clean(seen)
+
+
+def test_a_stop_s_popup_names_it_and_links_its_venue(visit, fixture_site, fixture_server):  # noqa: F811
+    seen = visit(fixture_site, fixture_server, "zh/routes/fixture-walk/")
+    frame = map_frame(seen)
+    marker = frame.locator(".map-marker--stop", has_text="4")
+    assert marker.get_attribute("title") == "第4站：列宁广场"
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content .map-popup")
+    popup.wait_for()
+    assert popup.locator("strong").inner_text() == "第4站：列宁广场"
+    follow_popup_link(seen, popup, "zh/venues/lenin-square/", "列宁广场")
+    assert_clean(seen)
+
+
+# --- full-screen maps: the site's header ---------------------------------------------------------
+
+def test_full_screen_map_has_the_header_back_link_and_language_menu(visit, fixture_site, fixture_server):  # noqa: F811
+    """A venue map opened on its own: the site's header above the map (not over it), whose language
+    menu leads to the same map in another language and whose back link to the venue's page."""
+    seen = visit(fixture_site, fixture_server, "ja/maps/venue-lenin-square.html")
+    page = seen.page
+    page.wait_for_selector(".map-marker", state="attached")
+    header = page.locator("header.map-header")
+    assert header.is_visible()
+    box = header.bounding_box()
+    assert page.locator(".folium-map").bounding_box()["y"] >= box["y"] + box["height"] - 0.5
+    assert page.locator(".map-header__site").inner_text() == "ハバロフスク"
+    assert page.locator(".map-header__back").inner_text() == "← " + STRINGS["map_back"]["ja"].format(page="レーニン広場")
+
+    page.locator(".map-header__languages summary").click()
+    page.locator('.map-header__languages a[lang="ko"]').click()
+    page.wait_for_url(fixture_server + "ko/maps/venue-lenin-square.html")
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    page.wait_for_selector(".map-marker", state="attached")
+    assert page.locator(".map-marker").get_attribute("title") == "레닌 광장"
+
+    page.locator(".map-header__back").click()
+    page.wait_for_url(fixture_server + "ko/venues/lenin-square/")
+    assert page.locator("h1").first.inner_text().rstrip("¶ \n") == "레닌 광장"
+    assert_clean(seen)
+
+
+FOCUSED = """() => { const e = document.activeElement;
+    return {cls: e.getAttribute('class') || '', id: e.id, title: e.getAttribute('title') || '',
+            outline: getComputedStyle(e).outlineStyle, top: e.getBoundingClientRect().top}; }"""
+
+
+def test_keyboard_reaches_the_back_link_and_every_stop(visit, fixture_site, fixture_server):  # noqa: F811
+    """Tab from the top of a full-screen route map: the skip link (shown when focused), the site's
+    name, the back link (with a visible focus ring), the language menu, the map, then each stop in
+    order. The skip link moves the focus to the map."""
+    seen = visit(fixture_site, fixture_server, "ru/maps/route-fixture-walk.html")
+    page = seen.page
+    page.wait_for_selector(".map-marker--stop", state="attached")
+    page.wait_for_timeout(300)
+    focused = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate(FOCUSED))
+    classes = [item["cls"] for item in focused]
+    assert "map-skip" in classes[0] and focused[0]["top"] >= 0
+    back = next(i for i, cls in enumerate(classes) if "map-header__back" in cls)
+    assert focused[back]["outline"] != "none"
+    stops = [item["title"] for item in focused if "map-marker--stop" in item["cls"]]
+    names = ["Комсомольская площадь", "Дальневосточный художественный музей", "Дальневосточная филармония",
+             "Площадь Ленина", HOSTILE]
+    assert stops == [STRINGS["route_stop_title"]["ru"].format(number=n, name=name) for n, name in enumerate(names, 1)]
+    assert back < next(i for i, cls in enumerate(classes) if "map-marker--stop" in cls)
+
+    page.goto(fixture_server + "ru/maps/route-fixture-walk.html")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "map-main"
+    assert_clean(seen)

@@ -185,7 +185,7 @@ def sitemap_entries(site) -> dict[str, dict[str, str]]:
 
 def test_sitemap_lists_every_page_with_the_same_alternates_as_the_page(site):
     entries = sitemap_entries(site)
-    pages = [url for lang in LANGUAGES for url in site.content_pages(lang)]
+    pages = [url for lang in LANGUAGES for url in site.indexed_pages(lang)]
     assert sorted(entries) == sorted(SITE_URL + url for url in pages)
     for loc, alternates in entries.items():
         page = site.page(loc)
@@ -229,16 +229,18 @@ def search_index(site, lang) -> dict:
 def test_search_index_holds_only_the_readers_language(site, lang):
     index = search_index(site, lang)
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert locations == {url[len(PREFIX[lang]):] for url in site.content_pages(lang)}
+    assert locations == {url[len(PREFIX[lang]):] for url in site.indexed_pages(lang)}
 
 
 SEARCH_WORDS = {
-    # language: (query, page that contains it)
-    "ru": ("Амур", "about/"),
-    "zh": ("历史", "about/"),
-    "ja": ("歴史", "about/"),
-    "ko": ("역사", "about/"),
-    "en": ("Amur", "about/"),
+    # language: (query, page that contains it). A word the page is about: broad words (Amur, 历史
+    # "history") are in dozens of event, venue and route titles, and the page fell out of the results
+    # a visitor sees first (tests/test_search_browser.py checks how pages rank).
+    "ru": ("Уссури", "about/"),
+    "zh": ("乌苏里江", "about/"),
+    "ja": ("ウスリー川", "about/"),
+    "ko": ("우수리강", "about/"),
+    "en": ("Ussuri", "about/"),
 }
 
 

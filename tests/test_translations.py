@@ -61,7 +61,7 @@ def test_before_marking_translations_are_not_marked_or_missing(project):
         "only-english.md": tr.Status.MISSING,
         "venues/lenin-square": tr.Status.UNMARKED,
         "partners/niigata": tr.Status.UNMARKED,
-        "events/city-day-2019": tr.Status.UNMARKED,
+        "chronicle/city-day-2019": tr.Status.UNMARKED,
     }
     assert statuses(project, "ko")["guide.md"] is tr.Status.MISSING
 
@@ -166,18 +166,18 @@ def test_marking_data_entries_and_an_english_change_makes_them_outdated(project)
     assert "Not marked: venues/lenin-square has no zh text yet for description" in result.stdout
     assert statuses(project, "ru")["venues/lenin-square"] is tr.Status.CURRENT
     assert statuses(project, "zh")["venues/lenin-square"] is tr.Status.MISSING
-    assert statuses(project, "zh")["events/city-day-2019"] is tr.Status.CURRENT
-    assert statuses(project, "ja")["events/city-day-2019"] is tr.Status.UNMARKED  # not asked for
+    assert statuses(project, "zh")["chronicle/city-day-2019"] is tr.Status.CURRENT
+    assert statuses(project, "ja")["chronicle/city-day-2019"] is tr.Status.UNMARKED  # not asked for
 
-    edit(project / "data/events.yml", "The city's birthday.", "The city's birthday party.")
-    assert statuses(project, "ru")["events/city-day-2019"] is tr.Status.OUTDATED
-    assert statuses(project, "zh")["events/city-day-2019"] is tr.Status.OUTDATED
+    edit(project / "data/chronicle.yml", "The city's birthday.", "The city's birthday party.")
+    assert statuses(project, "ru")["chronicle/city-day-2019"] is tr.Status.OUTDATED
+    assert statuses(project, "zh")["chronicle/city-day-2019"] is tr.Status.OUTDATED
     assert statuses(project, "ru")["partners/niigata"] is tr.Status.CURRENT  # other entries unaffected
 
-    edit(project / "data/events.yml", "start: \"2019-05-26\"", "start: \"2019-05-25\"")  # not a text
-    run(project, "mark", "events/city-day-2019", "--lang", "ru")
-    assert statuses(project, "ru")["events/city-day-2019"] is tr.Status.CURRENT
-    assert statuses(project, "zh")["events/city-day-2019"] is tr.Status.OUTDATED
+    edit(project / "data/chronicle.yml", "start: \"2019-05-26\"", "start: \"2019-05-25\"")  # not a text
+    run(project, "mark", "chronicle/city-day-2019", "--lang", "ru")
+    assert statuses(project, "ru")["chronicle/city-day-2019"] is tr.Status.CURRENT
+    assert statuses(project, "zh")["chronicle/city-day-2019"] is tr.Status.OUTDATED
 
 
 def test_data_records_are_one_line_per_entry(project):
@@ -228,13 +228,14 @@ def test_strict_fails_until_everything_is_translated_and_current(tmp_path):
 
 def test_markdown_report_for_a_pull_request(project):
     run(project, "mark", "docs_ru/guide.md")
-    markdown = run(project, "--markdown").stdout
-    assert markdown.startswith("## Translations\n")
-    row = "| Русский (ru) | 1 up to date, 1 not marked, 1 missing (3 in all) | 3 not marked (3 in all) |"
+    markdown = run(project, "--markdown").stdout  # in Russian and English, whatever the locale
+    assert markdown.startswith("## Переводы / Translations\n")
+    row = ("| Русский (ru) | актуален: 1, не отмечен: 1, нет перевода: 1 (всего 3) / 1 up to date, 1 not marked, "
+           "1 missing (3 in all) |")
     assert row in markdown
     assert "<details><summary>한국어 (ko)</summary>" in markdown
     missing = "`docs_ko/guide.md`, `docs_ko/index.md`, `docs_ko/only-english.md`"
-    assert f"- pages, **missing**: {missing}" in markdown
+    assert f"- страницы / pages, **нет перевода / missing**: {missing}" in markdown
 
 
 def test_outdated_page_shows_how_to_see_the_english_changes(project):

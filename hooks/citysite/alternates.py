@@ -7,6 +7,7 @@ translation: it is left out of hreflang and the sitemap, and its canonical URL i
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urljoin
@@ -21,6 +22,24 @@ class Alternate:
     href: str
 
 
+@dataclass(frozen=True)
+class PageRecord:
+    """What sitemap.xml and the search index need of one page of one language's build."""
+
+    url: str
+    fallback: bool  # a copy of another language's page (left out of the sitemap and search)
+    hreflang: tuple[Alternate, ...]  # empty for a fallback copy
+
+    def to_json(self) -> list:
+        return [self.url, self.fallback, [[alt.hreflang, alt.href] for alt in self.hreflang]]
+
+    @classmethod
+    def from_json(cls, value: list) -> PageRecord:
+        url, fallback, links = value
+        return cls(url, fallback, tuple(Alternate(lang, href) for lang, href in links))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # every page's URL is made absolute for each of its versions
 def absolute_url(site_url: str, url: str) -> str:
     """A page URL ("ru/about/", "" or "./" for home) made absolute against site_url."""
     base = site_url if site_url.endswith("/") else site_url + "/"
@@ -50,12 +69,23 @@ def language_selector(file, entries: list[dict]) -> list[dict]:
 
 
 def hreflang_links(file, site_url: str) -> list[Alternate]:
-    """hreflang alternates for a translated page: each real version plus x-default (English)."""
+    """hreflang alternates for a translated page: each real version plus x-default (English).
+    Made once per page and build: the page's head and sitemap.xml use the same list."""
+    cached = getattr(file, "citysite_hreflang", None)
+    if cached is not None and cached[0] == site_url:
+        return cached[1]
     versions = translations(file)
     links = [Alternate(lang, absolute_url(site_url, url)) for lang, url in versions.items()]
     if DEFAULT_LANGUAGE in versions:
         links.append(Alternate("x-default", absolute_url(site_url, versions[DEFAULT_LANGUAGE])))
+    file.citysite_hreflang = (site_url, links)
     return links
+
+
+def page_record(file, lang: str, site_url: str) -> PageRecord:
+    """The sitemap's and search index's view of a page of `lang`'s build."""
+    fallback = is_fallback(file, lang)
+    return PageRecord(file.url, fallback, () if fallback else tuple(hreflang_links(file, site_url)))
 
 
 def canonical_url(file, lang: str, site_url: str) -> str:
@@ -67,7 +97,7 @@ def canonical_url(file, lang: str, site_url: str) -> str:
     return absolute_url(site_url, file.url)
 
 
-def sitemap_xml(files_per_language: dict[str, list], site_url: str) -> str:
+def sitemap_xml(pages_per_language: dict[str, list[PageRecord]], site_url: str) -> str:
     """sitemap.xml listing every real page version once, each with its hreflang alternates."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -76,16 +106,16 @@ def sitemap_xml(files_per_language: dict[str, list], site_url: str) -> str:
     ]
     seen: set[str] = set()
     for lang in LANGUAGES:
-        for file in files_per_language.get(lang, []):
-            if is_fallback(file, lang) or not file.is_documentation_page():
+        for page in pages_per_language.get(lang, []):
+            if page.fallback:
                 continue
-            loc = absolute_url(site_url, file.url)
+            loc = absolute_url(site_url, page.url)
             if loc in seen:
                 continue
             seen.add(loc)
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(loc)}</loc>")
-            for alt in hreflang_links(file, site_url):
+            for alt in page.hreflang:
                 lines.append(
                     f'    <xhtml:link rel="alternate" hreflang="{alt.hreflang}" href="{escape(alt.href)}"/>'
                 )

@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 
 from .errors import SiteError
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .offline import OfflineConfig
 
 OPTIONS_KEY = "extra.citysite"
 
@@ -46,6 +47,8 @@ class CitySiteConfig(base.Config):
     # false: the Markdown pages alone, nothing made from data/ (no data pages, lists, maps or
     # feeds); `make bench` compares the two to measure what the site's own steps cost.
     from_data = c.Type(bool, default=True)
+    # The offline guide (citysite/offline): data sections whose pages a visitor's phone keeps, tiles kept.
+    offline = c.SubConfig(OfflineConfig)
 
 
 def _line_of(config_file: Path, key: str) -> int | None:

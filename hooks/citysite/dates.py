@@ -1,4 +1,5 @@
-"""Dates for readers: the build date, the next time a repeating event happens, and Babel formatting.
+"""Dates for readers: the build date and Babel formatting (when yearly events happen is in
+citysite.schedule, and how their timing reads in citysite.timing).
 
 The build date comes from SOURCE_DATE_EPOCH when it is set, so two builds of the same tree
 with the same value are identical; otherwise it is today, in Khabarovsk time. All dates are
@@ -10,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+import re
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
-from dateutil.rrule import rrulestr
 
 from .data.geo import KHABAROVSK_UTC_OFFSET
-from .data.model import Event
 from .data.when import When
 
 
@@ -32,56 +31,6 @@ def build_moment() -> dt.datetime:
 def khabarovsk_day(moment: dt.datetime) -> dt.date:
     """The day it is in Khabarovsk at `moment` (an aware datetime)."""
     return moment.astimezone(KHABAROVSK_UTC_OFFSET).date()
-
-
-# --- when an event happens ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Occurrence:
-    """One time an event happens: its start and end (the end is the start for one-day events)."""
-
-    start: When
-    end: When
-
-    def last_day(self) -> dt.date:
-        return self.end.last_day()
-
-
-def _shift(when: When, day: dt.date) -> When:
-    return When(day.year, day.month, day.day, when.hour, when.minute)
-
-
-def rrule_text(event: Event) -> str | None:
-    """The event's repeat rule as an iCalendar RRULE value ("yearly" means every year on the date)."""
-    if not event.recurrence:
-        return None
-    return "FREQ=YEARLY" if event.recurrence == "yearly" else event.recurrence
-
-
-def next_occurrence(event: Event, today: dt.date) -> Occurrence | None:
-    """The first occurrence of a repeating event that has not ended by `today` (None when the rule
-    has run out, or the event does not repeat)."""
-    rule = rrule_text(event)
-    if rule is None:
-        return None
-    start_day = event.start.first_day()
-    length = (event.end.last_day() - start_day) if event.end else dt.timedelta(0)
-    dates = rrulestr(rule, dtstart=dt.datetime.combine(start_day, dt.time()))
-    found = dates.after(dt.datetime.combine(today - length, dt.time()), inc=True)
-    if found is None:
-        return None
-    first = found.date()
-    end = _shift(event.end, first + length) if event.end else _shift(event.start, first)
-    return Occurrence(_shift(event.start, first), end)
-
-
-def upcoming_occurrence(event: Event, today: dt.date) -> Occurrence | None:
-    """When a visitor can still go: the next occurrence of a repeating event, or the event itself
-    while it has not ended. None for events in the past."""
-    if event.recurrence:
-        return next_occurrence(event, today)
-    end = event.end or event.start
-    return Occurrence(event.start, end) if end.last_day() >= today else None
 
 
 # --- formatting ------------------------------------------------------------------------------------
@@ -103,8 +52,24 @@ def format_when(when: When, lang: str) -> str:
     return Locale.parse(lang).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)
 
 
+# Chinese writes a range with 至 and Japanese with ～ («12月8日至9日», «12月8日～9日»); CLDR gives
+# Chinese an en dash, and Japanese one where two days and times meet.
+RANGE_MARKS = {"zh": "至", "ja": "～"}
+_DASH = re.compile(r"\s*[–—]\s*")
+
+
 def format_span(start: When, end: When | None, lang: str) -> str:
-    """A start and optional end as one localized range ("26–28 мая 2019 г.", "May – June 2019")."""
+    """A start and optional end as one localized range ("26–28 мая 2019 г.", "May – June 2019",
+    "2019年12月8日至9日", "2019年12月8日～9日")."""
+    text = _format_span(start, end, lang)
+    mark = RANGE_MARKS.get(lang)
+    if not mark or end is not None and start.precision == end.precision == "time" \
+            and start.first_day() == end.first_day():
+        return text  # hours of one day keep CLDR's form (18:00–21:00, 18時00分～21時00分)
+    return _DASH.sub(mark, text)
+
+
+def _format_span(start: When, end: When | None, lang: str) -> str:
     if end is None or end == start:
         return format_when(start, lang)
     if start.precision == end.precision == "time" and start.first_day() == end.first_day():
@@ -130,7 +95,11 @@ def format_span(start: When, end: When | None, lang: str) -> str:
             format_interval(first, last, "yMMMM", locale=lang)
         )
     first, last = start.year, end.year
-    return format_when(start, lang) if first == last else f"{first}–{last}"
+    if first == last:
+        return format_when(start, lang)
+    if lang in RANGE_MARKS:  # «2019年至2020年»
+        return f"{format_year(first, lang)}–{format_year(last, lang)}"
+    return f"{first}–{last}"
 
 
 def _russian_day_range(first: dt.date, last: dt.date) -> str:

@@ -10,9 +10,27 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from mkdocs.exceptions import PluginError
+
+from .messages import Message, message_languages, render, translate, where
+
+
+@dataclass(frozen=True)
+class Located:
+    """One problem: its file and line, and its text in parts (each a Message or English text)."""
+
+    file: str
+    line: int | None
+    parts: tuple[str, ...]
+
+    def what(self, lang: str) -> str:
+        return "".join(translate(part, lang) for part in self.parts)
+
+    def text(self, lang: str) -> str:
+        return where(self.file, self.line) + self.what(lang)
 
 
 class SiteError(PluginError):
@@ -20,9 +38,36 @@ class SiteError(PluginError):
     PluginError, so that MkDocs shows it as a message wherever it is raised (templates too)."""
 
     def __init__(self, file: str, line: int | None, message: str, fix: str = ""):
-        self.file, self.line, self.message, self.fix = file, line, message, fix
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {message}" + (f"; {fix}" if fix else ""))
+        # .message is click's: the whole text MkDocs prints; .what_is_wrong is the message alone
+        self.file, self.line, self.what_is_wrong, self.fix = file, line, message, fix
+        # In the editor's language(s) (citysite/messages.py): one line each, file:line on both.
+        super().__init__("\n".join(self.text(lang) for lang in message_languages()))
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` ("en", "ru"), with where it is and the fix."""
+        return where(self.file, self.line) + self.what(lang)
+
+    def what(self, lang: str) -> str:
+        """What is wrong and the fix in `lang`, without the file and line."""
+        return translate(self.what_is_wrong, lang) + (f"; {translate(self.fix, lang)}" if self.fix else "")
+
+    def problems(self) -> list[Located]:
+        """Each problem with where it is, for the serve error page and annotations."""
+        fix = (Message("fix", message=self.fix),) if self.fix else ()
+        return [Located(self.file, self.line, (self.what_is_wrong, *fix))]
+
+
+class DataFilesError(PluginError):
+    """The data files have errors (a DataError): every problem, in the editor's language(s)."""
+
+    def __init__(self, error):
+        self.data_error = error
+        count = len(error.problems)
+        super().__init__(render(Message("build.data_errors", count=count)) + "\n" + str(error))
+
+    def problems(self) -> list[Located]:
+        return [Located(p.file, p.line, ((Message("entry", entry=p.entry),) if p.entry else ()) + (p.message,))
+                for p in self.data_error.problems]
 
 
 F = TypeVar("F", bound=Callable)
@@ -38,11 +83,6 @@ def editor_errors(method: F) -> F:
         try:
             return method(*args, **kwargs)
         except DataError as error:
-            count = len(error.problems)
-            raise PluginError(
-                f"The data files have {count} problem{'s' if count > 1 else ''}; nothing was built and the "
-                f"previous site is unchanged. Fix each one (`make check` checks the data without building):\n"
-                f"{error}"
-            ) from None
+            raise DataFilesError(error) from None
 
     return event  # type: ignore[return-value]

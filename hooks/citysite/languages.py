@@ -50,6 +50,13 @@ def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
     return "" if lang == root_language else f"{lang}/"
 
 
+def src_uri_language(src_uri: str) -> str:
+    """The language of a page the build hands the i18n plugin: "ru/events/x.md" -> "ru",
+    "events/x.md" -> the default language."""
+    first = src_uri.split("/", 1)[0]
+    return first if first in TRANSLATED_LANGUAGES else DEFAULT_LANGUAGE
+
+
 def language_folder(root: Path, lang: str) -> Path:
     """Where a language's Markdown lives: docs/ for English, docs_<lang>/ for the others."""
     return root / ("docs" if lang == DEFAULT_LANGUAGE else f"docs_{lang}")

@@ -5,6 +5,7 @@ with a message naming this module when an upgrade changed it.
 Re-check on an upgrade of mkdocs-material:
 - `disable_theme_alternate_lookup`: the call in the JavaScript bundle that fetches sitemap.xml for
   every <link rel="alternate"> (THEME_ALTERNATE_LOOKUP);
+- `improve_search_queries`: the search worker's query segmentation (SEARCH_WORKER_FIXES);
 - `segment_han_text`: the search plugin's module-level `jieba` (set per language build);
 - `search_config` / `point_search_at_language`: partials/language.html's search.config.* keys and
   the `"base": ...` entry of the #__config script;
@@ -14,14 +15,21 @@ Re-check on an upgrade of mkdocs-material:
 Re-check on an upgrade of mkdocs-static-i18n:
 - the plugin attributes read here (I18N_ATTRIBUTES) and the file attributes `locale`,
   `localization`, `alternates`, `norm_src_uri`;
-- that it re-creates Files from docs_dir in its on_files (citysite.sources restores them);
+- that it re-creates Files from docs_dir in its on_files (citysite.sources restores them), and its
+  `reconfigure_files_alternates(i18n_src_uris, ...)` (give_versions_directly wraps it);
 - its event priority (I18N_PRIORITY) and that it builds the other languages in its on_post_build.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import io
 import json
+import logging
+import os
 import re
+import sysconfig
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -79,6 +87,13 @@ def is_first_build(config: Any) -> bool:
     return plugin is None or not plugin.building
 
 
+def build_one_language(config: Any, lang: str) -> None:
+    """Make this build one language's alone, as the i18n plugin's own builds of the other languages
+    are (make serve's one-language rebuild, citysite/serve.py): call before the plugin's on_config."""
+    plugin = i18n_plugin(config)
+    plugin.current_language, plugin.building = lang, True
+
+
 def preview_language(config: Any) -> str | None:
     """The only language this run builds, when it is a one-language preview (build_only_locale)."""
     plugin = i18n_plugin(config)
@@ -116,6 +131,160 @@ def path_in_language(file: Any) -> str:
     return getattr(file, "norm_src_uri", file.src_uri)
 
 
+class LanguageVersion:
+    """A page's version in another language, as the i18n plugin's `alternates` hold it: what the
+    site and the plugin read of it (its URL and the language of its text)."""
+
+    __slots__ = ("src_uri", "url", "locale", "page")
+
+    def __init__(self, src_uri: str, url: str, locale: str) -> None:
+        self.src_uri, self.url, self.locale, self.page = src_uri, url, locale, None
+
+
+def give_versions_directly(config: Any, generated: Any) -> None:
+    """Pages made from data (src_uris in `generated`) exist in every language, and each language's
+    build is handed its own only (the i18n plugin re-creates every file it is handed, in each
+    language's build: 327,000 files at 100 times the events). Seeing no other version of them, the
+    plugin would make a fallback copy per other language, only for each to be replaced: here its
+    `reconfigure_files_alternates` leaves them out, and each gets its version in every built
+    language directly, as the plugin gives them when it is handed them all. Call before its on_files."""
+    plugin = i18n_plugin(config)
+    current = plugin.reconfigure_files_alternates
+    if getattr(current, "citysite", False):
+        current.generated = generated
+        return
+
+    def reconfigure_files_alternates(i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
+        made = {uri: file for uri, file in i18n_src_uris.items() if file.src_uri in reconfigure_files_alternates.generated}
+        current({uri: file for uri, file in i18n_src_uris.items() if uri not in made}, i18n_alternate_src_uris,
+                mkdocs_config, create_i18n_file)
+        for file in made.values():
+            _give_versions(file, plugin.current_language, plugin.build_languages, plugin.default_language)
+
+    reconfigure_files_alternates.citysite, reconfigure_files_alternates.generated = True, generated
+    plugin.reconfigure_files_alternates = reconfigure_files_alternates
+
+
+def _give_versions(file: Any, lang: str, languages: list[str], root: str) -> None:
+    own = language_prefix(lang, root)
+    path, url = path_in_language(file), file.url[len(own):] if file.url.startswith(own) else file.url
+    versions = {lang: file}
+    for other in languages:
+        if other != lang:
+            prefix = language_prefix(other, root)
+            versions[other] = LanguageVersion(prefix + path, prefix + url, other)
+    file.alternates = versions
+
+
+# --- MkDocs: one Markdown converter per configuration ------------------------------------------
+
+class _ReusedConverter:
+    """Stands in for the `markdown` module in mkdocs.structure.pages, whose Page.render (MkDocs
+    1.6.1) makes a new markdown.Markdown, loading every extension, for each page: here one
+    converter per configuration is made and reset() between pages, as Python-Markdown provides
+    for reuse. MkDocs' per-page processors register under fixed names, so each page's replace the
+    last page's. Any other name is the real module's."""
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._made: tuple[Any, Any, Any] | None = None  # (extensions, extension_configs, converter)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def Markdown(self, *, extensions: Any, extension_configs: Any) -> Any:  # noqa: N802 - the module's name
+        made = self._made
+        if made is not None and made[0] is extensions and (made[1] is extension_configs or made[1] == extension_configs):
+            made[2].reset()
+            return made[2]
+        converter = self._module.Markdown(extensions=extensions, extension_configs=extension_configs)
+        self._made = (extensions, extension_configs, converter)
+        return converter
+
+
+def reuse_markdown_converters() -> None:
+    """Install _ReusedConverter in MkDocs' page module (once per process)."""
+    import mkdocs.structure.pages as mkdocs_pages
+
+    current = getattr(mkdocs_pages, "markdown", None)
+    if isinstance(current, _ReusedConverter):
+        return
+    if current is None or not hasattr(current, "Markdown"):
+        raise _changed("mkdocs.structure.pages no longer uses the markdown module", "update reuse_markdown_converters")
+    mkdocs_pages.markdown = _ReusedConverter(current)
+
+
+# --- MkDocs: the theme's files, listed once ------------------------------------------------------
+# Files.add_files_from_theme (MkDocs 1.6.1) lists every file of the theme's folders (Material's
+# 14,500, icons included) in each build to pick the few it copies (scripts, stylesheets, fonts).
+# `add_files_from_theme` below does the same, keeping the list of an installed theme's folder for
+# the process (a parallel build's coordinator makes it before it forks the languages); a folder of
+# the project (overrides/) is listed each time. tests/test_parallel_build.py compares it with MkDocs'.
+
+_THEME_CANDIDATES: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+_INSTALLED = tuple(str(Path(path).resolve()) + os.sep for path in {sysconfig.get_path("purelib"),
+                                                                  sysconfig.get_path("platlib")})
+
+
+def _theme_patterns(config: Any) -> tuple[str, ...]:
+    """The names mkdocs.structure.files.Files.add_files_from_theme leaves out (1.6.1, `filter`)."""
+    from mkdocs import utils as mkdocs_utils
+
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
+    patterns.extend(f"*{x}" for x in mkdocs_utils.markdown_extensions)
+    patterns.extend(config.theme.static_templates)
+    return tuple(patterns)
+
+
+def _theme_candidates(directory: str, patterns: tuple[str, ...]) -> list[str]:
+    """The files of one theme folder that MkDocs would copy, as jinja2.FileSystemLoader names them."""
+    key = (directory, patterns)
+    installed = str(Path(directory).resolve()).startswith(_INSTALLED)
+    if installed and key in _THEME_CANDIDATES:
+        return _THEME_CANDIDATES[key]
+    found = []
+    for dirpath, _, filenames in os.walk(directory):
+        for filename in filenames:
+            name = os.path.join(dirpath, filename)[len(directory):].strip(os.path.sep).replace(os.path.sep, "/")
+            name = name[2:] if name[:2] == "./" else name
+            if not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in patterns):
+                found.append(name)
+    if installed:
+        _THEME_CANDIDATES[key] = found
+    return found
+
+
+def add_files_from_theme(files: Any, env: Any, config: Any) -> None:
+    """mkdocs.structure.files.Files.add_files_from_theme, with installed theme folders listed once."""
+    from mkdocs.structure.files import File
+
+    dirs = [os.fspath(directory) for directory in config.theme.dirs]
+    patterns = _theme_patterns(config)
+    names = sorted(set().union(*(_theme_candidates(directory, patterns) for directory in dict.fromkeys(dirs))))
+    for path in names:
+        if files.get_file_from_path(path) is None:  # the theme's files do not override docs_dir's
+            for directory in dirs:
+                if os.path.isfile(os.path.join(directory, path)):
+                    files.append(File(path, directory, config.site_dir, config.use_directory_urls))
+                    break
+
+
+def list_theme_files_once() -> None:
+    """Install add_files_from_theme in place of MkDocs' (once per process)."""
+    from mkdocs.structure.files import Files
+
+    if getattr(Files.add_files_from_theme, "citysite", False):
+        return
+    if not callable(getattr(Files, "add_files_from_theme", None)):
+        raise _changed("mkdocs.structure.files.Files has no add_files_from_theme", "update list_theme_files_once")
+
+    def method(self, env, config):
+        add_files_from_theme(self, env, config)
+
+    method.citysite, method.original = True, Files.add_files_from_theme  # the original: for the tests
+    Files.add_files_from_theme = method
+
+
 # --- mkdocs-material: search ------------------------------------------------------------------
 
 if not hasattr(material_search, "jieba"):
@@ -123,10 +292,20 @@ if not hasattr(material_search, "jieba"):
 _JIEBA = material_search.jieba
 
 
-def segment_han_text(on: bool) -> None:
+_USER_WORDS: set[str] = set()  # words this process has added to jieba's dictionary
+
+
+def segment_han_text(on: bool, words: Iterable[str] = ()) -> None:
     """Material segments Han text with jieba when it is installed; that helps Chinese and splits
-    Japanese kanji words apart, so the caller turns it on for the Chinese build only."""
+    Japanese kanji words apart, so the caller turns it on for the Chinese build only. `words` (the
+    site's names, citysite.search_words) go into jieba's dictionary as a user dictionary, with the
+    frequency jieba suggests for keeping each whole."""
     material_search.jieba = _JIEBA if on else None
+    new = [word for word in words if word not in _USER_WORDS]
+    if on and _JIEBA is not None and new:
+        _JIEBA.setLogLevel(logging.WARNING)
+        _JIEBA.load_userdict(io.StringIO("".join(f"{word}\n" for word in new)))
+        _USER_WORDS.update(new)
 
 
 def split_pipeline(value: str) -> list[str]:
@@ -230,3 +409,45 @@ def disable_theme_alternate_lookup(site_dir: str) -> Path:
     bundle.write_text(code.replace(THEME_ALTERNATE_LOOKUP, "", 1), encoding="utf-8")
     return bundle
 
+
+
+# Material's search worker rewrites each query before lunr sees it (search(e) in the worker):
+# - a run of Han characters is cut into the index's words by `segment` (minified: fe), whose inner
+#   loop stops one character short (j < length): a query that is exactly an indexed word of three
+#   characters or more (城市日, 格罗杰科夫) was cut to its first two characters and matched every page
+#   with those, and a trailing character after the longest match (a < length - 1) was dropped;
+# - Japanese is indexed by TinySegmenter (lunr.ja), but the query was cut by that same Han rule, kanji
+#   run by kanji run, so 市の日 (City Day) stayed one term that no indexed word equals, and 両替 became
+#   両*. With the segmenter loaded, the query is now cut the way the index was;
+# - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
+#   ranked below one with a rarer longer word: each plain word is now also searched exactly, ten
+#   times as strong (день^10 день*).
+SEARCH_WORKER_FIXES = (
+    ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
+     "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
+    ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
+    (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
+     r'search(e){if(e=(lunr.segmenter?e.replace(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
+     r's=>lunr.segmenter.segment(s).join(" ")):e.replace(new RegExp("\\p{sc=Han}+","gu"),'
+     r's=>[...fe(s,this.index.invertedIndex)].join("* "))).split(/\s+/)'
+     r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
+)
+
+
+def improve_search_queries(site_dir: str) -> Path:
+    """Apply SEARCH_WORKER_FIXES to the built search worker (once; a second call changes nothing)."""
+    workers = sorted(Path(site_dir, "assets", "javascripts", "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise _changed(f"expected one Material search worker in assets/javascripts/workers, found {len(workers)}",
+                       "update improve_search_queries")
+    worker = workers[0]
+    code = worker.read_text(encoding="utf-8")
+    for old, new in SEARCH_WORKER_FIXES:
+        if code.count(new) == 1:
+            continue
+        if code.count(old) != 1:
+            raise _changed(f"{worker.name} no longer contains {old[:60]!r}... once",
+                           "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
+        code = code.replace(old, new, 1)
+    worker.write_text(code, encoding="utf-8")
+    return worker

@@ -5,22 +5,42 @@ language, then, in its own on_post_build, every other language with a full MkDoc
 same process: each method below therefore runs once per language, and the first language's
 on_config starts a new Run that all of them share. Priorities are given against the i18n
 plugin's own (I18N_PRIORITY); a higher number runs earlier.
+
+`make build` instead runs one process per language (scripts/build_site.py, CITYSITE_BUILD_LANGUAGE):
+there on_config makes the Run of that language alone and tells the i18n plugin not to build the
+others, and on_post_build saves what the site-wide files need (citysite.assembly), which the
+coordinator writes once every language is built. Both give the same site, byte for byte.
 """
 
 from __future__ import annotations
 
-import gzip
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from . import alternates, maps, pinned, preview, search_index, translations
-from .errors import editor_errors
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
+from . import (
+    alternates,
+    assembly,
+    buildlog,
+    home,
+    maps,
+    messages,
+    offline,
+    pinned,
+    preview,
+    search_words,
+    translations,
+)
+from .dates import khabarovsk_day
+from .errors import SiteError, editor_errors
+from .images import credits_url
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
 from .run import Run
+from .serve import RENDER_CACHE, TEMPLATE_CACHE, Preview
 
 log = logging.getLogger("mkdocs.plugins.citysite")
 
@@ -33,16 +53,46 @@ class CitySite:
 
     def __init__(self) -> None:
         self.run: Run | None = None
+        # make serve (citysite/serve.py): the language of a one-language rebuild, whether the last
+        # full build succeeded (its run is what a one-language rebuild reuses), and the first error
+        # of the build in progress (the nested language builds report it again on their way out).
+        self.partial: str | None = None
+        self.full_ok = False
+        self.last_error: BaseException | None = None
+        self.dirty = False  # `--dirty` (refused in on_config)
+        self.serving = False  # `mkdocs serve`: no service worker (citysite/offline) on the preview
+
+    def on_startup(self, command, dirty):
+        self.dirty = dirty
+        self.serving = command == "serve"
+        if self.serving:  # pages rendered once are reused by one-language rebuilds (serve.py)
+            RENDER_CACHE.start()
 
     # Default priority: before the i18n plugin's on_config, which reads the language it is at.
     @editor_errors
     def on_config(self, config):
         pinned.check_i18n_plugin(config)
+        pinned.reuse_markdown_converters()
+        pinned.list_theme_files_once()
+        if self.partial and self.run is not None and pinned.is_first_build(config):
+            pinned.build_one_language(config, self.partial)  # the run of the last full build stays
+            buildlog.install(self._locator(), config.strict)
         if pinned.is_first_build(config):
-            self.run = Run.start(config)
+            if self.dirty:
+                raise SiteError("mkdocs.yml", None, "`--dirty` builds are not supported: they would keep pages "
+                                "made from the data out of date", "build without --dirty (`make build`)")
+            one = assembly.parallel_language()  # one language of a parallel build (scripts/build_site.py)
+            self.run = Run.start(config, (one,) if one else LANGUAGES)
+            buildlog.install(self._locator(), config.strict)
+            if one:
+                self.run.language = one
+                pinned.build_one_language(config, one)
             for warning in self.run.data.warnings if self.run.data else []:
                 log.info(str(warning))
-        pinned.segment_han_text(pinned.current_language(config) == "zh")
+        chinese = pinned.current_language(config) == "zh"
+        words = search_words.chinese_words(self.run.data, self.run.root / "data" / "glossary.yml") \
+            if chinese and self.run.data is not None else ()
+        pinned.segment_han_text(chinese, words)
         return config
 
     @event_priority(BEFORE_I18N)  # the plugin sorts every language's pages, ours included
@@ -50,8 +100,11 @@ class CitySite:
     def on_files(self, files, config):
         run = self.run
         run.sources.add_translation_folders(files, config, run.root)
+        building = pinned.current_language(config)
         for src_uri, markdown in run.outputs.pages.items():
-            run.sources.add_generated_page(files, config, src_uri, markdown)
+            if src_uri_language(src_uri) == building:  # its other versions: pinned.give_versions_directly
+                run.sources.add_generated_page(files, config, src_uri, markdown)
+        pinned.give_versions_directly(config, run.sources.texts)
         lang = pinned.preview_language(config)
         if lang and lang != DEFAULT_LANGUAGE:
             preview.drop_translated_originals(files, lang)
@@ -70,25 +123,45 @@ class CitySite:
         if run.data is not None:
             context = run.maps[lang] = self._map_context(config, files, lang)
             made = maps.map_files(context, run.data)
-            if pinned.is_first_build(config):  # the libraries are shared by every language's maps
+            if self._first_build(config):  # the libraries are shared by every language's maps
                 for path, source in maps.vendor_files().items():
                     files.append(File.generated(config, path, abs_src_path=str(source)))
+        if self._first_build(config):  # pictures (data/images.yml) are shared by every language
+            for path, content in run.images.files().items():
+                files.append(File.generated(config, path, content=content))
         # The open data ("" key) in every language build, so that --strict checks links to it.
         for group in (made, run.outputs.files[lang], run.outputs.files[""]):
             for src_uri, content in group.items():
                 files.append(File.generated(config, src_uri, content=content))
-        log.info(f"maps: {len(made)} map files for '{lang}'")
+        root = pinned.root_language(config)  # the language's web app manifest (citysite/offline)
+        files.append(File.generated(config, language_prefix(lang, root) + offline.MANIFEST, content=offline.manifest(
+            lang, root, config.site_name, config.site_description or "", run.strings)))
+        log.debug(f"maps: {len(made)} map files for '{lang}'")
         return nav
 
     @editor_errors
     def on_env(self, env, config, files):
+        env.bytecode_cache = TEMPLATE_CACHE  # each template compiled once per process (serve.py)
+        TEMPLATE_CACHE.directory = self.run.root / ".cache" / "jinja"  # and once for later processes
         strings = self.run.strings
         lang, root = pinned.current_language(config), pinned.root_language(config)
         env.globals["t"] = lambda key: strings[key][lang]
         env.globals["t_all"] = lambda key: strings[key]
         env.globals["site_languages"] = LANGUAGES
         env.filters["theme_head"] = pinned.theme_head
+        env.globals["site_picture"] = lambda image_id, page_url, **options: Markup(
+            self.run.images.picture(image_id, lang, page_url, **options))
+        env.globals["site_credit"] = lambda image_id, page_url: Markup(
+            self.run.images.credit(image_id, lang, page_url, root))
+        env.filters["without_h1"] = home.without_h1
+        env.globals["credits_path"] = credits_url(lang, root)
         env.filters["label_search_dialog"] = pinned.label_search_dialog
+        # The offline guide (citysite/offline): the manifest and worker of this language, and the
+        # kept pages that its offline page lists.
+        env.globals["app_manifest"] = language_prefix(lang, root) + offline.MANIFEST
+        env.globals["offline_worker"] = None if self.serving else language_prefix(lang, root) + offline.WORKER
+        env.globals["offline_pages"] = lambda page, nav_pages=(): offline.kept_links(
+            self.run.offline, lang, root, files, page, nav_pages)
         env.filters["search_in_language"] = lambda script, base_url: pinned.point_search_at_language(
             script, base_url, lang, root)
         return env
@@ -96,6 +169,7 @@ class CitySite:
     @editor_errors
     def on_page_markdown(self, markdown, page, config, files):
         run = self.run
+        markdown = self._pictures(markdown, page, config)
         if run.data is None:
             return markdown
         listing = run.outputs.listings.get(page.file.src_uri)
@@ -126,29 +200,100 @@ class CitySite:
             # The i18n plugin sets the attribute (which templates read first), not the item.
             config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
         context["hreflang_links"] = [] if fallback else alternates.hreflang_links(page.file, config.site_url)
+        card = run.images.card(page.meta.get("image"))  # the page's own picture for link previews
+        context["page_card"] = None if card is None else {
+            "url": (config.site_url or "/") + card.path, "width": card.width, "height": card.height, "type": card.mime,
+            "alt": run.images.images[page.meta["image"]].record.alt[page.file.locale if fallback else lang]}
+        if page.meta.get("template") == home.HOME_TEMPLATE:
+            root = pinned.root_language(config)
+            titles = {pinned.path_in_language(item.file): item.title for item in nav.pages}
+            context["home"] = home.home_context(run.home, run.data, run.images, run.strings, lang,
+                                                khabarovsk_day(run.moment), page.url, root, titles)
         return context
 
     @event_priority(AFTER_I18N)  # the plugin's on_post_build builds the other languages first
     @editor_errors
     def on_post_build(self, config):
+        if self.partial:  # a one-language rebuild of make serve: that language's search index
+            self._write_search_indexes(config, [self.partial])
+            assembly.patch_theme_scripts(config.site_dir)
+            return
+        if self.run.language:  # one language of a parallel build: scripts/build_site.py finishes the site
+            assembly.save_part(assembly.language_parts(config, [self.run.language])[0], assembly.part_path())
+            return
         if not pinned.is_first_build(config):
             return
-        site = Path(config.site_dir)
-        root = pinned.root_language(config)
-        fields = config.plugins["material/search"].config.fields
-        env = config.theme.get_env()
-        pages = pinned.files_per_language(config)
-        for lang, files in pages.items():
-            fallback_urls = {file.url for file in files if alternates.is_fallback(file, lang)}
-            index = search_index.language_index(pinned.search_entries(config), lang, fallback_urls,
-                                                pinned.search_config(env, lang, fields), root)
-            search_index.write_index(config.site_dir, lang, index, root)
-        sitemap = alternates.sitemap_xml(pages, config.site_url)
-        (site / "sitemap.xml").write_text(sitemap, encoding="utf-8")
-        (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
-        pinned.disable_theme_alternate_lookup(config.site_dir)
+        # Site-wide steps go in assembly.finish_site, which the parallel build runs too.
+        assembly.finish_site(config.site_dir, assembly.language_parts(config), config.site_url,
+                             pinned.root_language(config), self.run.offline)
+
+    def on_build_error(self, error):
+        """Remember the build's first error for make serve's error page; in GitHub Actions, show
+        the errors that name a file on that file's line (citysite/messages.py)."""
+        if self.last_error is None:
+            self.last_error = error
+            if messages.github_actions() and callable(getattr(error, "problems", None)):
+                found = error.problems()
+                for problem in found:
+                    if problem.file:
+                        body = "\n".join(problem.what(lang) for lang in messages.message_languages())
+                        print(messages.annotation("error", problem.file, problem.line, body, "mkdocs build"),
+                              flush=True)
+                messages.add_to_step_summary("\n".join([
+                    "### " + " / ".join(messages.Message("summary.build_errors").in_language(lang)
+                                        for lang in messages.BOTH), "",
+                    *[f"- `{messages.where(p.file, p.line).rstrip(': ')}`: "
+                      + " / ".join(p.what(lang) for lang in messages.BOTH) for p in found]]))
+
+    def on_pre_build(self, config):
+        if self._first_build(config) or self.partial:
+            self.last_error = None
+
+    def on_shutdown(self):
+        RENDER_CACHE.stop()
+
+    def on_serve(self, server, config, builder):
+        """make serve: a failed rebuild shows an error page, a page of one language rebuilds that
+        language only (citysite/serve.py)."""
+        self.full_ok = True  # MkDocs calls this after a good first build
+        preview = Preview(self, self.run.root, config.site_dir)
+        watched = [config.docs_dir, config.config_file_path, *config.watch]
+        return preview.attach(server, watched, one_language=pinned.preview_language(config))
 
     # --- helpers ------------------------------------------------------------------------------
+
+    def _first_build(self, config) -> bool:
+        """The build that starts the run (the i18n plugin nests the others in its post_build event);
+        in a parallel build's process, that of the language the one-process build starts with."""
+        if self.run is not None and self.run.language:
+            return self.run.language == pinned.root_language(config)
+        return pinned.is_first_build(config)
+
+    def _write_search_indexes(self, config, languages: list[str] | None = None) -> None:
+        """Each built language's own search index (or only `languages`)."""
+        assembly.write_search_indexes(config.site_dir, assembly.language_parts(config, languages),
+                                      pinned.root_language(config))
+
+    def _locator(self) -> buildlog.Locator:
+        return buildlog.Locator(self.run.root if self.run else Path.cwd(),
+                                lambda: self.run.sources.paths if self.run else {},
+                                lambda: self.run.outputs.pages if self.run else {})
+
+    def _pictures(self, markdown: str, page, config) -> str:
+        """Each `<!-- image: id -->` line as the picture and its credit; the first one is the page's
+        picture for link previews unless its front matter names one (`image: id`)."""
+        run = self.run
+        path = page.file.abs_src_path
+        source = (Path(path).relative_to(run.root).as_posix(), Path(path).read_text(encoding="utf-8-sig")) \
+            if path else None
+        markdown, first = run.images.embed(markdown, pinned.current_language(config), page.url,
+                                           pinned.root_language(config), source)
+        chosen = page.meta.get("image")
+        if chosen is not None:
+            run.images.get(str(chosen), (source[0] if source else page.file.src_uri, 1))
+        elif first is not None:
+            page.meta["image"] = first
+        return markdown
 
     def _map_context(self, config, files, lang: str) -> MapContext:
         tiles = self.run.options.tiles
@@ -158,6 +303,12 @@ class CitySite:
             tiles=Tiles(tiles.url, tiles.attribution_in(lang), tiles.max_zoom),
             page_urls=maps.page_urls(files),
             prefix=language_prefix(lang, pinned.root_language(config)),
+            site_name=config.site_name,
+            # The languages of Material's menu (none in a one-language preview): the i18n plugin sets
+            # the item in on_config, and the attribute only once it has rendered a page.
+            languages=tuple((entry["lang"], entry["name"]) for entry in
+                            config.extra.get("alternate") or getattr(config.extra, "alternate", None) or []),
+            root_language=pinned.root_language(config),
         )
 
     def events(self) -> dict[str, object]:

@@ -13,12 +13,43 @@ from typing import Any
 from .config import CitySiteConfig, load_options
 from .data import SiteData, load_site_data
 from .dates import build_moment
-from .generated import Outputs, make_outputs
-from .languages import load_ui_strings, project_root
+from .generated import Outputs, make_outputs, shared_outputs
+from .home import HomeBlocks, load_home_blocks
+from .images import SiteImages, credits_pages
+from .languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TRANSLATED_LANGUAGES,
+    language_folder,
+    load_ui_strings,
+    project_root,
+)
 from .maps import MapContext
+from .offline import Guide, offline_pages
 from .sources import Sources
 
 PLACEHOLDER_SITE_URL = "https://localhost/"  # links in feeds when mkdocs.yml gives no site_url
+# A parallel build's coordinator (scripts/build_site.py) reads the options, strings, pictures and
+# data once (`prepare`), then forks a process per language; each takes them from here.
+_PREPARED: dict[Path, tuple] = {}
+
+
+def prepare(config: Any) -> SiteData | None:
+    """Read what every language's build needs once, before scripts/build_site.py forks them."""
+    root = project_root(config)
+    _PREPARED[root] = _read(config, root, shared=True)
+    return _PREPARED[root][4]
+
+
+def _read(config: Any, root: Path, shared: bool = False) -> tuple:
+    options = load_options(config)
+    strings = load_ui_strings(root)
+    moment = build_moment()
+    images = SiteImages.load(root, strings)
+    data = load_site_data(root / "data") if options.from_data else None
+    made = shared_outputs(data, strings, config.site_url or PLACEHOLDER_SITE_URL, moment) \
+        if shared and data is not None else None
+    return options, strings, moment, images, data, made
 
 
 @dataclass
@@ -31,19 +62,33 @@ class Run:
     outputs: Outputs
     sources: Sources = field(default_factory=Sources)
     maps: dict[str, MapContext] = field(default_factory=dict)  # language -> its map settings
+    images: SiteImages = field(default_factory=SiteImages.nothing)  # data/images.yml, processed
+    home: HomeBlocks | None = None  # data/home.yml: the home page's visitor blocks
+    offline: Guide | None = None  # what the offline guide keeps (citysite/offline)
+    # The one language this process builds in a parallel build (scripts/build_site.py), else None.
+    language: str | None = None
 
     @classmethod
-    def start(cls, config: Any) -> Run:
-        """Read and check everything a build needs; a problem stops it before anything is written."""
+    def start(cls, config: Any, languages: tuple[str, ...] = LANGUAGES) -> Run:
+        """Read and check everything a build needs; a problem stops it before anything is written.
+        A parallel build's process makes the outputs of its own language only (`languages`)."""
         root = project_root(config)
-        options = load_options(config)
-        strings = load_ui_strings(root)
-        moment = build_moment()
-        if not options.from_data:
-            return cls(root, options, None, strings, moment, Outputs.nothing())
-        data = load_site_data(root / "data")
-        outputs = make_outputs(data, strings, config.site_url or PLACEHOLDER_SITE_URL, moment)
-        return cls(root, options, data, strings, moment, outputs)
+        options, strings, moment, images, data, shared = _PREPARED.pop(root, None) or _read(config, root)
+        offline = Guide.make(root, options, strings)
+        if data is None:
+            outputs = Outputs.nothing()
+            outputs.pages.update(credits_pages(images.images, strings, options.tiles.attribution_in, languages))
+            outputs.pages.update(offline_pages(strings, languages))
+            return cls(root, options, None, strings, moment, outputs, images=images, offline=offline)
+        outputs = make_outputs(data, strings, config.site_url or PLACEHOLDER_SITE_URL, moment, languages, shared)
+        outputs.pages.update(credits_pages(images.images, strings, options.tiles.attribution_in, languages))
+        outputs.pages.update(offline_pages(strings, languages))
+        docs = language_folder(root, DEFAULT_LANGUAGE)
+        # Each language has the same pages made from data: any language's say which exist.
+        made = {page.split("/", 1)[1] if page.split("/", 1)[0] in TRANSLATED_LANGUAGES else page
+                for page in outputs.pages}
+        home = load_home_blocks(root, images, lambda page: (docs / page).is_file() or page in made)
+        return cls(root, options, data, strings, moment, outputs, images=images, home=home, offline=offline)
 
     def strings_in(self, lang: str) -> dict[str, str]:
         return {key: texts[lang] for key, texts in self.strings.items()}

@@ -9,9 +9,27 @@ points the search worker at its language's folder.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, language_prefix
+
+# How much a page counts in search, by its address in the language (first match). A visitor searching
+# "visa" or "City Day" wants the practical page, not the 2019 chronicle that mentions it in passing.
+# A page's own front matter (`search: boost: 2`) wins; hand-written sections set theirs there.
+PAGE_BOOSTS: tuple[tuple[re.Pattern, float], ...] = (
+    (re.compile(r"^(visit|events|routes)/"), 2.0),      # the trip, yearly events, walking routes
+    (re.compile(r"^(venues|partners)/[^#]"), 1.5),      # a venue's or a partner city's own page
+    (re.compile(r"^(cooperation/chronicle|reports)/"), 0.5),  # the 2019 chronicle and report
+)
+
+
+def page_boost(location: str) -> float | None:
+    """The boost of a search entry at `location` (relative to its language's root), if a rule sets one."""
+    for pattern, boost in PAGE_BOOSTS:
+        if pattern.search(location):
+            return boost
+    return None
 
 
 def entry_language(location: str, root_language: str = DEFAULT_LANGUAGE) -> str:
@@ -33,7 +51,10 @@ def language_index(
             continue
         if entry_language(location, root) != lang:
             continue
-        docs.append({**entry, "location": location[len(prefix):]})
+        doc = {**entry, "location": location[len(prefix):]}
+        if "boost" not in doc and (boost := page_boost(doc["location"])) is not None:
+            doc["boost"] = boost
+        docs.append(doc)
     return {"config": search_config, "docs": docs}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import SiteError
 from .languages import TRANSLATED_LANGUAGES, files_under, language_folder
@@ -45,8 +45,11 @@ class Sources:
             self.paths[src_uri] = str(path)
 
     def add_generated_page(self, files: Files, config, src_uri: str, markdown: str) -> None:
-        """Add a page made from data, e.g. "ru/events/city-day.md" (call before the i18n plugin)."""
-        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+        """Add a page made from data, e.g. "ru/events/city-day.md" (call before the i18n plugin).
+        Such pages are deliberately outside the menu (the section pages list them): marked so,
+        MkDocs does not list them as "not included in the nav" (hundreds of lines per build)."""
+        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                          inclusion=InclusionLevel.NOT_IN_NAV))
         self.texts[src_uri] = markdown
 
     def restore(self, files: Files) -> None:

@@ -32,6 +32,7 @@ from .data import DataError, load_site_data
 from .data.load import DATA_FILES
 from .data.model import Text
 from .languages import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, files_under, language_folder
+from .messages import Message
 
 FINGERPRINT_KEY = "translation_of"
 READER_META_KEYS = ("title", "description")
@@ -81,14 +82,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta = yaml.safe_load(match["block"] or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 2}: " if mark else ""
+        where = Message("front_matter.line", line=mark.line + 2) if mark else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise FrontMatterError(
-            f"{where}the front matter (between the --- lines) is not valid YAML ({problem}); "
-            f"put text containing ': ' or '#' in quotes"
-        ) from None
+        raise FrontMatterError(Message("front_matter.invalid", at=where, detail=problem)) from None
     if not isinstance(meta, dict):
-        raise FrontMatterError("the front matter (between the --- lines) must be 'key: value' lines")
+        raise FrontMatterError(Message("front_matter.not_mapping"))
     return meta, text[match.end():]
 
 
@@ -196,7 +194,7 @@ def mark_page(root: Path, lang: str, rel: str) -> bool:
 @dataclass(frozen=True)
 class EntryStatus:
     lang: str
-    kind: str  # venues, partners, events
+    kind: str  # venues, partners, events, routes
     id: str
     status: Status
     missing: tuple[str, ...] = ()  # fields without text in this language
@@ -207,7 +205,8 @@ class EntryStatus:
 
 
 def entry_texts(record: Any, prefix: str = "") -> dict[str, Text]:
-    """The entry's translatable texts by field path ("title", "place.name"), nested records included."""
+    """The entry's translatable texts by field path ("title", "place.name", "stops.0.text"), nested
+    records and lists of records included."""
     texts: dict[str, Text] = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
@@ -215,6 +214,10 @@ def entry_texts(record: Any, prefix: str = "") -> dict[str, Text]:
             texts[prefix + f.name] = value
         elif dataclasses.is_dataclass(value):
             texts.update(entry_texts(value, f"{prefix}{f.name}."))
+        elif isinstance(value, list):
+            for position, item in enumerate(value):
+                if dataclasses.is_dataclass(item):
+                    texts.update(entry_texts(item, f"{prefix}{f.name}.{position}."))
     return texts
 
 
@@ -299,7 +302,7 @@ def mark_entries(
     unknown = [key for key in wanted if key not in known]
     if unknown:
         raise KeyError(
-            f"no data entry {', '.join(unknown)}; write it as events/<id>, venues/<id> or partners/<id>"
+            f"no data entry {', '.join(unknown)}; write it as events/<id>, venues/<id>, partners/<id>, routes/<id> or chronicle/<id>"
         )
     records = read_records(root)
     if keys is None:  # forget entries that were removed from the data files
@@ -347,11 +350,7 @@ def build_report(root: Path, languages: Iterable[str] = TRANSLATED_LANGUAGES) ->
     try:
         entries = data_entries(root)
     except DataError as error:
-        count = len(error.problems)
-        report.data_error = (
-            f"data/*.yml have {count} error{'s' if count > 1 else ''}, so data entries were not checked; "
-            f"run `make check` to see and fix them"
-        )
+        report.data_error = Message("translations.data_error", count=len(error.problems))
         return report
     report.entries = entry_statuses(entries, read_records(root), languages)
     return report

@@ -4,6 +4,7 @@ country codes that the data records use."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated
 
@@ -59,6 +60,7 @@ COUNTRY_NAMES = {
 }
 
 
+@functools.lru_cache(maxsize=1024)  # Babel parses the locale again on each call
 def country_name(code: str, lang: str) -> str:
     """A country's name in `lang`, as the site's prose writes it: COUNTRY_NAMES, else Babel's."""
     return COUNTRY_NAMES.get(code, {}).get(lang) or Locale.parse(lang).territories.get(code, code)

@@ -1,4 +1,5 @@
-"""Load and validate data/venues.yml, data/partners.yml and data/events.yml, all problems at once.
+"""Load and validate data/venues.yml, data/partners.yml, data/events.yml and data/routes.yml, all
+problems at once.
 
 Every problem comes out as `data/FILE.yml:LINE: entry ID: what is wrong; how to fix it`.
 Missing Chinese, Japanese or Korean text is a warning (the English text is shown meanwhile);
@@ -16,10 +17,13 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .model import HOME_CITY, Event, Partner, Text, Venue
+from ..messages import CATALOGUE, Message, message_languages, translate
+from .indentation import EXPLAINED, explain_indentation
+from .model import HOME_CITY, ChronicleEntry, Event, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
-DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event}
+DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
+OPTIONAL_FILES = {"routes", "chronicle"}  # a project without walking routes or a chronicle leaves them out
 EXAMPLE_NUMBERS = {"lat": "48.4800", "lon": "135.0717"}  # Lenin Square, in the wrong-type messages
 
 
@@ -30,9 +34,16 @@ class Problem:
     entry: str
     message: str
 
-    def __str__(self) -> str:
-        where = f"entry {self.entry}: " if self.entry else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
+    def what(self, lang: str) -> str:
+        """The entry and what is wrong, in `lang` ("en", "ru"; citysite/messages.py)."""
+        where = translate(Message("entry", entry=self.entry), lang) if self.entry else ""
+        return f"{where}{translate(self.message, lang)}"
+
+    def text(self, lang: str) -> str:
+        return f"{self.file}:{self.line}: {self.what(lang)}"
+
+    def __str__(self) -> str:  # in the editor's language(s), one line each
+        return "\n".join(self.text(lang) for lang in message_languages())
 
 
 class DataError(Exception):
@@ -54,10 +65,14 @@ class SiteData:
     events: dict[str, Event]
     warnings: list[Problem] = field(default_factory=list)
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> line
+    routes: dict[str, Route] = field(default_factory=dict)
+    chronicle: dict[str, ChronicleEntry] = field(default_factory=dict)  # the 2019 chronicle
 
 
 def _field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
+    """The field names an editor writes (a field named in Python `from_` is `from` in the YAML)."""
+    infos = getattr(cls, "__pydantic_fields__", {})
+    return [getattr(infos.get(f.name), "alias", None) or f.name for f in fields(cls)]
 
 
 def _nested_class(cls: type, name: str) -> type | None:
@@ -75,37 +90,53 @@ def _describe(error: dict, record: type) -> str:
     loc = [part for part in error["loc"] if not isinstance(part, int)]
     name = ".".join(str(part) for part in loc) or "entry"
     kind = error["type"]
+    if kind == EXPLAINED:  # a mistake explained as a whole (citysite/data/indentation.py)
+        return error["ctx"]["message"]
     if kind == "missing":
-        return f"'{name}' is missing; add it (see CONTRIBUTING.md for an example entry)"
+        return Message("missing", name=name)
     if kind in ("unexpected_keyword_argument", "extra_forbidden"):
         owner = record
         for part in loc[:-1]:
             owner = _nested_class(owner, part) or owner
         allowed = _field_names(owner)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
-        return f"unknown field '{name}'; {hint}"
+        hint = Message("did_you_mean", close=close[0]) if close else Message("allowed_fields", fields=", ".join(allowed))
+        return Message("unknown_field", name=name, hint=hint)
     if kind == "literal_error":
         expected = error["ctx"]["expected"].replace("'", "")
-        return f"'{error['input']}' is not a known {name}; use one of: {expected}"
-    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city"):
-        return f"'{error['input']}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day-2019)"
+        return Message("not_known", value=error["input"], name=name, expected=expected)
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city", "venue"):
+        return Message("not_an_id", value=error["input"])
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
-        what = "a whole number" if kind.startswith("int") else f"a number such as {EXAMPLE_NUMBERS.get(name, 48.48)}"
-        return f"'{name}' must be {what}, not '{error['input']}'"
+        if kind.startswith("int"):
+            return Message("must_be_whole", name=name, value=error["input"])
+        return Message("must_be_number", name=name, value=error["input"], example=EXAMPLE_NUMBERS.get(name, 48.48))
     if kind in ("string_type",):
-        return f"'{name}' must be text, not {type(error['input']).__name__} '{error['input']}'; put it in quotes"
+        kind_of = type(error["input"]).__name__
+        return Message("must_be_text", name=name, value=error["input"],
+                       type=Message(f"type.{kind_of}") if f"type.{kind_of}" in CATALOGUE else kind_of)
     if kind in ("list_type",):
-        return f"'{name}' must be a list, e.g. [{name}-1, {name}-2] or one '- item' per line"
+        return Message("must_be_list", name=name)
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{name}' must be true or false, not '{error['input']}'"
+    if kind == "string_pattern_mismatch" and loc and loc[-1] in ("bus", "trolleybus", "tram"):
+        return f"'{error['input']}' is not a route number; write it as on the stop's sign: 34 or 61С"
+    if kind == "too_short" and name == "stops":
+        return "'stops' needs at least two stops: a route leads from one venue to another"
     if kind == "too_short":
-        return f"'{name}' must not be empty; add at least one item (for sources: where the fact comes from)"
+        return Message("must_not_be_empty", name=name)
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
-        return f"'{name}' is {error['input']}: {error['msg'].lower()}"
+        limit = next(iter((error.get("ctx") or {}).values()), "")
+        message = Message(kind, name=name, value=error["input"], limit=limit)
+        return message if message == f"'{name}' is {error['input']}: {error['msg'].lower()}" \
+            else f"'{name}' is {error['input']}: {error['msg'].lower()}"
     if kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-        return f"{name}: {message}" if loc else message
+        cause = (error.get("ctx") or {}).get("error")
+        message = cause.args[0] if cause is not None and isinstance(cause.args[0], Message) \
+            else error["msg"].removeprefix("Value error, ")
+        return Message("field_message", name=name, message=message) if loc else message
     if kind in ("dataclass_type", "dict_type", "model_type"):
-        return f"'{name}' must be a block of fields (name: ..., en: ...), not '{error['input']}'"
+        return Message("must_be_block", name=name, value=error["input"])
     return f"{name}: {error['msg']}"
 
 
@@ -114,7 +145,7 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
     if doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        problems.append(Problem(doc.file, 1, "", "the file must be a list of entries, each starting with '- id: ...'"))
+        problems.append(Problem(doc.file, 1, "", Message("not_a_list_of_entries")))
         return []
     adapter = TypeAdapter(record)
     parsed = []
@@ -123,7 +154,7 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
         try:
             parsed.append((index, adapter.validate_python(raw)))
         except ValidationError as error:
-            for detail in error.errors():
+            for detail in explain_indentation(error.errors(), raw, record):
                 path = (index, *detail["loc"])
                 tagged = re.match(r"Value error, (\w+): ", detail["msg"])
                 if not detail["loc"] and tagged:  # a check across fields names the field it is about
@@ -132,25 +163,34 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
     return parsed
 
 
-def _missing_translations(doc: YamlDocument, index: int, record: Any, entry_id: str) -> list[Problem]:
+def _missing_translations(doc: YamlDocument, index: int, record: Any, entry_id: str,
+                          path: tuple = ()) -> list[Problem]:
+    """Texts without zh, ja or ko, also in lists of records (a route's stops: 'stops.2.text')."""
     warnings = []
     for f in fields(record):
         value = getattr(record, f.name)
         if isinstance(value, Text) and value.missing():
+            name = ".".join(str(part) for part in (*path, f.name))
             warnings.append(
                 Problem(
                     doc.file,
-                    doc.line_of((index, f.name)),
+                    doc.line_of((index, *path, f.name)),
                     entry_id,
-                    f"'{f.name}' has no {', '.join(value.missing())} text yet; English is shown instead",
+                    Message("no_translation_yet", name=name, langs=", ".join(value.missing())),
                 )
             )
+        elif isinstance(value, list):
+            for position, item in enumerate(value):
+                if hasattr(item, "__dataclass_fields__"):
+                    warnings += _missing_translations(doc, index, item, entry_id, (*path, f.name, position))
+        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Text):  # a venue's hours: 'hours.note'
+            warnings += _missing_translations(doc, index, value, entry_id, (*path, f.name))
     return warnings
 
 
 def _suggest(value: str, known: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
-    return f"did you mean '{close[0]}'?" if close else "check the id"
+    return Message("did_you_mean", close=close[0]) if close else Message("check_the_id")
 
 
 def _raw_ids(doc: YamlDocument | None) -> set[str]:
@@ -169,18 +209,18 @@ def _check_duplicates(doc: YamlDocument) -> list[Problem]:
         if raw["id"] in first_line:
             problems.append(Problem(
                 doc.file, line, raw["id"],
-                f"the id is already used on line {first_line[raw['id']]}; give each entry its own id",
+                Message("id_used", line=first_line[raw["id"]]),
             ))
         else:
             first_line[raw["id"]] = line
     return problems
 
 
-def _check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
-    """Events point at venues and partner cities that exist (not checked against a file that
-    could not be read: its own error says why)."""
+def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> list[Problem]:
+    """Events (and chronicle entries) point at venues and partner cities that exist (not checked
+    against a file that could not be read: its own error says why)."""
     venues, partners = _raw_ids(docs.get("venues")), _raw_ids(docs.get("partners"))
-    doc = docs["events"]
+    doc = docs[kind]
     problems = []
     for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
         if not isinstance(raw, dict):
@@ -192,19 +232,40 @@ def _check_references(docs: dict[str, YamlDocument]) -> list[Problem]:
             if field_name not in docs:
                 continue
             if isinstance(value, str) and value not in known:
-                source = "venues.yml" if field_name == "venues" else "partners.yml"
                 problems.append(Problem(
                     doc.file, doc.line_of((index, field_name, position)), entry,
-                    f"unknown {field_name[:-1]} '{value}'; use an id from data/{source} ({_suggest(value, known)})",
+                    Message(f"unknown_{field_name[:-1]}", value=value, suggest=_suggest(value, known)),
                 ))
         city = raw.get("city")
         if isinstance(city, str) and city != HOME_CITY and city not in partners and "partners" in docs:
             problems.append(Problem(
                 doc.file, doc.line_of((index, "city")), entry,
-                f"unknown city '{city}'; use a partner city id from data/partners.yml, or '{HOME_CITY}' "
-                f"for Khabarovsk ({_suggest(city, [*partners, HOME_CITY])})",
+                Message("unknown_city", value=city, home=HOME_CITY, suggest=_suggest(city, [*partners, HOME_CITY])),
             ))
     return problems
+
+
+def _check_route_stops(doc: YamlDocument, venues: set[str]) -> list[Problem]:
+    """Each stop of a route is a venue that exists (as events' venues are checked)."""
+    problems = []
+    for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
+        if not isinstance(raw, dict):
+            continue
+        entry = str(raw.get("id", f"#{index + 1}"))
+        for position, stop in enumerate(_as_list(raw.get("stops"))):
+            value = stop.get("venue") if isinstance(stop, dict) else None
+            if isinstance(value, str) and value not in venues:
+                problems.append(Problem(
+                    doc.file, doc.line_of((index, "stops", position, "venue")), entry,
+                    f"unknown venue '{value}'; use an id from data/venues.yml ({_suggest(value, venues)})",
+                ))
+    return problems
+
+
+def _entry_at(doc: YamlDocument, path: tuple) -> str:
+    """The id of the entry a path into a file leads into ("" outside the entries)."""
+    raw = doc.data[path[0]] if path and isinstance(doc.data, list) and isinstance(path[0], int) else None
+    return str(raw.get("id", f"#{path[0] + 1}")) if isinstance(raw, dict) else ""
 
 
 def _as_list(value: Any) -> list:
@@ -212,7 +273,7 @@ def _as_list(value: Any) -> list:
 
 
 def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
-    """Read and check the three data files; raise DataError listing every problem."""
+    """Read and check the data files; raise DataError listing every problem."""
     problems: list[Problem] = []
     docs: dict[str, YamlDocument] = {}
     records: dict[str, list[tuple[int, Any]]] = {}
@@ -220,17 +281,21 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
         path = data_dir / f"{kind}.yml"
         name = f"{display_prefix}/{kind}.yml"
         if not path.exists():
-            problems.append(Problem(name, 1, "", f"the file is missing; create {name}"))
+            if kind not in OPTIONAL_FILES:
+                problems.append(Problem(name, 1, "", Message("file_missing", name=name)))
             continue
         try:
             docs[kind] = read_yaml(path, name)
+            problems += [Problem(name, line, _entry_at(docs[kind], where), message)  # text cut by ' #'
+                         for where, line, message in docs[kind].cut_texts]
         except YamlSyntaxError as error:
             problems.append(Problem(error.file, error.line, "", error.message))
             continue
         records[kind] = _parse_records(docs[kind], record, problems)
 
     data = SiteData({}, {}, {})
-    collections = {"venues": data.venues, "partners": data.partners, "events": data.events}
+    collections = {"venues": data.venues, "partners": data.partners, "events": data.events, "routes": data.routes,
+                   "chronicle": data.chronicle}
     for kind, parsed in records.items():
         doc = docs[kind]
         for index, record in parsed:
@@ -242,12 +307,15 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
 
     if HOME_CITY in data.partners:
         line = data.lines[("partners", HOME_CITY)]
-        problems.append(Problem(f"{display_prefix}/partners.yml", line, HOME_CITY, "Khabarovsk itself is not a partner city; remove this entry"))
+        problems.append(Problem(f"{display_prefix}/partners.yml", line, HOME_CITY, Message("home_not_partner")))
 
     for doc in docs.values():
         problems.extend(_check_duplicates(doc))
-    if "events" in docs:
-        problems.extend(_check_references(docs))
+    for kind in ("events", "chronicle"):
+        if kind in docs:
+            problems.extend(_check_references(docs, kind))
+    if "routes" in docs and "venues" in docs:
+        problems.extend(_check_route_stops(docs["routes"], _raw_ids(docs["venues"])))
 
     if problems:
         raise DataError(problems, data.warnings)

@@ -11,12 +11,24 @@ import re
 from dataclasses import field
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.dataclasses import dataclass
 
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
+from ..messages import Message
 from .geo import CityLat, CityLon, CountryCode, Latitude, Longitude
-from .when import DateField, Recurrence
+from .hours import HoursSpec
+from .sources import PRIVATE_PATH, RETIRED_KINDS, SOURCE_KINDS, blocked_host, is_public, source_parts
+from .when import DateField, MonthDayField, MonthPart, Part, Recurrence, TimeField, When, rrule_parts
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 
@@ -31,6 +43,11 @@ EventCategory = Literal[
     "exchange", "health", "ecology", "holiday",
 ]
 PartnerStatus = Literal["sister", "friendly", "partner"]
+# Categories of the yearly events a visitor can attend (data/events.yml); the 2019 chronicle
+# (data/chronicle.yml) uses EventCategory. Each has a label in data/ui.yml (event_category_...).
+VisitorCategory = Literal["holiday", "festival", "concert", "fair", "exhibition", "museum", "sports", "religious"]
+Price = Literal["free", "ticket"]
+EditionStatus = Literal["scheduled", "cancelled", "postponed"]
 HOME_CITY = "khabarovsk"  # `city: khabarovsk` = in Khabarovsk, venue not known
 
 Slug = Annotated[
@@ -51,38 +68,52 @@ def _check_url(value: str) -> str:
 
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
 
-# seed: the 2019 report; page: a web page (full address, then an optional note); reference: the
-# research notes in shared/reference/ (naming the sites they read); code: a public dataset;
-# estimate, general: how a value was worked out, general knowledge; note: a remark for editors.
-SOURCE_KINDS = ("seed", "page", "reference", "code", "estimate", "general", "note")
-
-
-def source_parts(source: str) -> tuple[str, str]:
-    """("page", "https://...") from "page:https://... (a note)": the kind and, for a page, its address
-    alone; for the other kinds, the whole text after the colon."""
-    kind, _, detail = (part.strip() for part in source.partition(":"))
-    return kind, detail.split()[0] if kind == "page" and detail else detail
-
 
 def _check_source(value: str) -> str:
     kind, detail = source_parts(value)
+    if kind in RETIRED_KINDS:
+        raise ValueError(f"'{value}': '{kind}:' is no longer a kind of source; {RETIRED_KINDS[kind]}")
     if kind not in SOURCE_KINDS or not (detail or kind == "seed"):
         raise ValueError(
             f"'{value}' does not say what kind of source it is; start it with one of "
             + ", ".join(f"'{name}:'" for name in SOURCE_KINDS)
             + " and say what after the colon (a bare 'seed' means the 2019 report)"
         )
+    if PRIVATE_PATH.search(value):
+        raise ValueError(
+            f"'{value}' cites a file of the project's research (shared/, reference/, notes.md), which "
+            "visitors and reviewers cannot open; cite the public page it read ('page:https://...') or "
+            "the 2019 report ('seed: <quote>')"
+        )
     if kind == "page":
         _check_url(detail)
+        host = blocked_host(detail)
+        if host:
+            raise ValueError(
+                f"'{value}' is on {host}, a site that copies, reposts or aggregates other pages; cite "
+                "the original (the city, the venue, the partner city, the organiser, an official body "
+                "or established media), or leave the fact out"
+            )
     return value
+
+
+def _check_visible(sources: list[str]) -> list[str]:
+    if sources and not any(is_public(source) for source in sources):
+        raise ValueError(
+            "has no source a visitor can check; add the 2019 report (\"seed: <quote>\") or a web page "
+            "(\"page:https://...\") for the facts shown (code:, estimate:, general: and note: are for editors)"
+        )
+    return sources
 
 
 Source = Annotated[
     str,
     AfterValidator(_check_source),
-    Field(description='"seed: <quote>", "page:<URL> (note)", "reference: ...", "code:<id>", "estimate: ...", '
+    Field(description='"seed: <quote>", "page:<URL> (note)", "code:<id>", "estimate: ...", '
                       '"general: ..." or "note: ..."'),
 ]
+# At least one source, and at least one of them shown to visitors (seed: or page:).
+Sources = Annotated[list[Source], AfterValidator(_check_visible)]
 
 
 @dataclass(config=STRICT)
@@ -112,15 +143,143 @@ class Text:
 
 
 @dataclass(config=STRICT)
-class Address:
-    en: NonEmpty
-    ru: NonEmpty
+class Address(Text):
+    """Where a venue is, described for a visitor in each language (zh, ja, ko: street names as in
+    the glossary); `ru` is the Russian postal address, which pages show large for a taxi driver and
+    map apps understand. `en` is the English description, street names transliterated."""
 
-    def __getitem__(self, lang: str) -> str:
-        return self.ru if lang == "ru" else self.en
 
-    def shown_in(self, lang: str) -> str:
-        return "ru" if lang == "ru" else "en"
+# --- a venue's practical facts (hours, tickets, phone, step-free access, stop) -----------------------
+# Each carries its sources (at least one public page, whose own date goes in the note) and the day
+# an editor checked it: such facts change, and a reader should see how fresh they are.
+
+def _checked_day(value: object) -> When:
+    day = When.parse(value)
+    if day.precision != "day":
+        raise ValueError(f"'{value}' is not a day; write the day you checked the source, YYYY-MM-DD")
+    return day
+
+
+CheckedOn = Annotated[
+    When,
+    PlainValidator(_checked_day),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                    "description": "The day an editor checked the fact on its source, YYYY-MM-DD."}),
+]
+CheckedSources = Annotated[
+    list[Source],
+    Field(min_length=1, description="Where the fact was read: at least one 'page:<URL> (the page's own date)'."),
+]
+
+
+def _has_page(sources: list[str]) -> None:
+    if not any(source_parts(source)[0] == "page" for source in sources):
+        raise ValueError(
+            "sources: a practical fact needs a 'page:' source, the web page it was read on "
+            "(\"page:https://... (the page's own date)\")"
+        )
+
+
+@dataclass(config=STRICT)
+class Hours:
+    """Opening hours: `spec` in the OpenStreetMap opening_hours syntax, a `note`, or both."""
+
+    sources: CheckedSources
+    checked: CheckedOn
+    spec: HoursSpec | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Hours:
+        if self.spec is None and self.note is None:
+            raise ValueError("give the 'spec' (e.g. \"Tu-Su 10:00-18:00\") or a 'note', or both")
+        _has_page(self.sources)
+        return self
+
+
+@dataclass(config=STRICT)
+class Tickets:
+    """Admission: free, or paid (with the adult price in roubles when a source gives it)."""
+
+    free: bool
+    sources: CheckedSources
+    checked: CheckedOn
+    price: Annotated[int, Field(gt=0, description="Full adult ticket, roubles")] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Tickets:
+        if self.free and self.price is not None:
+            raise ValueError("free admission has no price; remove 'price' or write 'free: false'")
+        _has_page(self.sources)
+        return self
+
+
+def _check_phone(value: str) -> str:
+    if not re.fullmatch(r"\+\d[\d ()-]{6,20}\d", value) or len(re.sub(r"\D", "", value)) < 10:
+        raise ValueError(f"'{value}' is not a phone number; write it in full with the country code, "
+                         "e.g. +7 4212 47-71-58")
+    return value
+
+
+@dataclass(config=STRICT)
+class Phone:
+    number: Annotated[str, AfterValidator(_check_phone), Field(description="With the country code: +7 4212 47-71-58")]
+    sources: CheckedSources
+    checked: CheckedOn
+    note: Text | None = None  # what the number is for ("box office")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Phone:
+        _has_page(self.sources)
+        return self
+
+
+@dataclass(config=STRICT)
+class StepFree:
+    """Whether a wheelchair user can get in without steps (only as a source says)."""
+
+    available: bool
+    sources: CheckedSources
+    checked: CheckedOn
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> StepFree:
+        _has_page(self.sources)
+        return self
+
+
+RouteNumber = Annotated[
+    str,
+    BeforeValidator(lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value),
+    Field(pattern=r"^\d{1,3}[A-Za-zА-Яа-яЁё]{0,2}$", description="A route number as on the stop: 34, 61С"),
+]
+
+
+@dataclass(config=STRICT)
+class TransitRoutes:
+    """Route numbers that a source says serve the stop (not always all of them)."""
+
+    bus: list[RouteNumber] = field(default_factory=list)
+    trolleybus: list[RouteNumber] = field(default_factory=list)
+    tram: list[RouteNumber] = field(default_factory=list)
+
+
+@dataclass(config=STRICT)
+class TransitStop:
+    """A public transport stop by the venue: its name (`ru` as on the sign) and routes."""
+
+    name: Text
+    sources: CheckedSources
+    checked: CheckedOn
+    routes: TransitRoutes | None = None
+
+    @model_validator(mode="after")
+    def _sourced(self) -> TransitStop:
+        _has_page(self.sources)
+        return self
 
 
 @dataclass(config=STRICT)
@@ -134,9 +293,15 @@ class Venue:
     lat: CityLat
     lon: CityLon
     description: Text
-    sources: list[Source] = Field(min_length=1)
+    sources: Sources = Field(min_length=1)
     website: Url | None = None
     capacity: Annotated[int, Field(gt=0)] | None = None
+    open_air: bool = False  # a square, street, embankment or park: no opening hours to give
+    hours: Hours | None = None
+    tickets: Tickets | None = None
+    phone: Phone | None = None
+    step_free: StepFree | None = None
+    stop: TransitStop | None = None
 
 
 @dataclass(config=STRICT)
@@ -150,8 +315,10 @@ class Partner:
     lat: Latitude
     lon: Longitude
     summary: Text
-    sources: list[Source] = Field(min_length=1)
+    sources: Sources = Field(min_length=1)
     since: DateField | None = None
+    # When the partner city (or Khabarovsk) suspended the relationship; cite it in `sources`.
+    suspended: DateField | None = None
     note: Text | None = None
     website: Url | None = None
 
@@ -166,26 +333,26 @@ class Place:
 
 
 @dataclass(config=STRICT)
-class Event:
-    """Something that happens on a date: in Khabarovsk (venues or city: khabarovsk), in a
-    partner city (city: <partner id>) or elsewhere (place)."""
+class ChronicleEntry:
+    """An entry of the city's 2019 chronicle of international cooperation (delegations, meetings,
+    missions, programmes): something that happened on a date, in Khabarovsk (venues or city:
+    khabarovsk), in a partner city (city: <partner id>) or elsewhere (place)."""
 
     id: Slug
     title: Text
     summary: Text
     start: DateField
     category: EventCategory
-    sources: list[Source] = Field(min_length=1)
+    sources: Sources = Field(min_length=1)
     end: DateField | None = None
     venues: list[Slug] = field(default_factory=list)
     city: Slug | None = None
     place: Place | None = None
     partners: list[Slug] = field(default_factory=list)
-    recurrence: Recurrence | None = None
     website: Url | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Event:
+    def _consistent(self) -> ChronicleEntry:
         where = [name for name, value in (("venues", self.venues), ("city", self.city), ("place", self.place)) if value]
         if len(where) != 1:
             raise ValueError(
@@ -195,10 +362,162 @@ class Event:
             )
         if self.end is not None and self.end.last_day() < self.start.first_day():
             raise ValueError(f"end: {self.end} is before start {self.start}; swap them or fix the dates")
-        if self.recurrence and self.start.precision not in ("day", "time"):
-            raise ValueError("recurrence: a repeating event needs a start day (YYYY-MM-DD) to repeat from")
         return self
 
     @property
     def in_khabarovsk(self) -> bool:
         return bool(self.venues) or self.city == HOME_CITY
+
+
+# --- yearly events a visitor can attend (data/events.yml) -----------------------------------------
+
+USUAL_KINDS = ("date", "rule", "moveable", "month", "from")
+_USUAL_COMPANIONS = {"date": ("end", "time"), "rule": ("days", "time"), "moveable": ("offset_days", "days", "time"),
+                     "month": ("part",), "from": ("to",)}
+
+
+@dataclass(config=STRICT)
+class Usually:
+    """When a yearly event usually happens, as precisely as its sources say; exactly one of `date`
+    (a fixed day, MM-DD, to `end`), `rule` (an iCalendar RRULE, FREQ=YEARLY), `moveable`
+    (orthodox-easter, `offset_days` from Easter Sunday), `month` (with an optional `part`: early,
+    mid or late), or `from` and `to` (a season, each a month with an optional part). `text`
+    says it in words where the generated wording is less exact than the sources."""
+
+    date: MonthDayField | None = None
+    end: MonthDayField | None = None
+    rule: Recurrence | None = None
+    moveable: Literal["orthodox-easter"] | None = None
+    offset_days: Annotated[int, Field(ge=-200, le=200)] | None = None
+    days: Annotated[int, Field(ge=1, le=31)] | None = None
+    time: TimeField | None = None
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    part: Part | None = None
+    from_: MonthPart | None = Field(default=None, alias="from")
+    to: MonthPart | None = None
+    text: Text | None = None
+
+    def _given(self) -> list[str]:
+        return [kind for kind in USUAL_KINDS if getattr(self, "from_" if kind == "from" else kind) is not None]
+
+    @property
+    def kind(self) -> str:
+        return self._given()[0]
+
+    @property
+    def exact(self) -> bool:
+        """True when the usual timing gives days (date, rule, moveable), not a month or a season."""
+        return self.kind in ("date", "rule", "moveable")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Usually:
+        given = self._given()
+        if len(given) != 1:
+            has = Message("where_event_has", fields=", ".join(given)) if given else ""
+            raise ValueError(Message("usually.one_kind", has=has))
+        kind = given[0]
+        allowed = _USUAL_COMPANIONS[kind]
+        for name in ("end", "days", "time", "offset_days", "part", "to"):
+            if getattr(self, name) is not None and name not in allowed:
+                raise ValueError(Message("usually.not_with", name=name, kind=kind,
+                                         allowed=", ".join(f"'{other}'" for other in allowed)))
+        if kind == "from" and self.to is None:
+            raise ValueError(Message("usually.from_needs_to"))
+        if kind == "moveable" and self.offset_days is None:
+            raise ValueError(Message("usually.moveable_needs_offset"))
+        if kind == "date" and self.end == self.date:
+            raise ValueError(Message("usually.end_same"))
+        if kind == "rule" and self.rule == "yearly":
+            raise ValueError(Message("usually.yearly_is_date"))
+        if kind == "rule" and rrule_parts(self.rule).get("FREQ") != "YEARLY":
+            raise ValueError(Message("usually.not_yearly", rule=self.rule))
+        return self
+
+
+@dataclass(config=STRICT)
+class Edition:
+    """One year's dates of a yearly event, as announced (by the city or the organiser), with their
+    source. It replaces the usual timing of the year it starts in; past editions are the event's
+    history."""
+
+    start: DateField
+    sources: Sources = Field(min_length=1)
+    end: DateField | None = None
+    time: TimeField | None = None
+    status: EditionStatus = "scheduled"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Edition:
+        if self.start.precision == "year":
+            raise ValueError(Message("edition.only_year", start=str(self.start)))
+        if self.start.precision == "time":
+            raise ValueError(Message("edition.time_apart", day=str(self.start.first_day()),
+                                     time=f"{self.start.hour:02d}:{self.start.minute:02d}"))
+        if self.end is not None and self.end.last_day() < self.start.first_day():
+            raise ValueError(Message("end_before_start", end=str(self.end), start=str(self.start)))
+        if self.time is not None and self.start.precision != "day":
+            raise ValueError(Message("edition.time_needs_day"))
+        return self
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+
+@dataclass(config=STRICT)
+class Event:
+    """A yearly event a visitor can attend in Khabarovsk: when it usually happens, the venues of
+    data/venues.yml it is held at, and the dated editions editors add when they are announced."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    category: VisitorCategory
+    usually: Usually
+    venues: list[Slug] = Field(min_length=1)
+    sources: Sources = Field(min_length=1)
+    editions: list[Edition] = field(default_factory=list)
+    price: Price | None = None
+    price_note: Text | None = None
+    organiser: Text | None = None
+    website: Url | None = None
+
+    @model_validator(mode="after")
+    def _one_edition_a_year(self) -> Event:
+        seen: set[int] = set()
+        for edition in self.editions:
+            if edition.year in seen:
+                raise ValueError(Message("editions.same_year", year=edition.year))
+            seen.add(edition.year)
+        return self
+
+
+@dataclass(config=STRICT)
+class RouteStop:
+    """One stop of a walking route: a venue of data/venues.yml and what to see or do there."""
+
+    venue: Slug
+    text: Text
+
+
+@dataclass(config=STRICT)
+class Route:
+    """A walking route through venues of data/venues.yml, stop by stop, in the order walked. The
+    site works out the distances and walking times from the venues' coordinates."""
+
+    id: Slug
+    title: Text
+    summary: Text
+    stops: list[RouteStop] = Field(min_length=2)
+    sources: Sources = Field(min_length=1)
+    season: Text | None = None
+
+    @model_validator(mode="after")
+    def _stops_move_on(self) -> Route:
+        for number, (before, after) in enumerate(zip(self.stops, self.stops[1:]), start=2):
+            if before.venue == after.venue:
+                raise ValueError(
+                    f"stops: stop {number} is the same venue as stop {number - 1} ('{after.venue}'); "
+                    "remove one of them"
+                )
+        return self

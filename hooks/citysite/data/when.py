@@ -1,4 +1,6 @@
-"""Dates as precise as a source gives them (a year, a month, a day, a time) and repeat rules."""
+"""Dates as precise as a source gives them (a year, a month, a day, a time), repeat rules, and the
+pieces of a yearly event's usual timing: a day of the year (MM-DD), a time of day (HH:MM) and a
+month or part of one (early, mid, late)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from dateutil.rrule import rrulestr
-from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic.dataclasses import dataclass
 
 from .geo import KHABAROVSK_UTC_OFFSET
@@ -129,3 +131,87 @@ Recurrence = Annotated[
 def rrule_parts(rule: str) -> dict[str, str]:
     """An RRULE's parts by name: "FREQ=YEARLY;BYMONTH=5" -> {"FREQ": "YEARLY", "BYMONTH": "5"}."""
     return dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
+
+
+# --- the usual timing of a yearly event ("usually") and the dated editions editors add ------------
+
+MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+TIME_OF_DAY = re.compile(r"^(\d{2}):(\d{2})$")
+# A day of any year; 29 February only exists in some, so a yearly date cannot be it.
+_SAMPLE_YEAR = 2001
+
+
+@dataclass(frozen=True, order=True)
+class MonthDay:
+    """A day of the year without the year: "01-07" is 7 January."""
+
+    month: int
+    day: int
+
+    @classmethod
+    def parse(cls, value: Any) -> MonthDay:
+        if isinstance(value, MonthDay):
+            return value
+        match = MONTH_DAY.match(str(value).strip()) if isinstance(value, str) else None
+        if not match:
+            raise ValueError(f"'{value}' is not a day of the year; write MM-DD in quotes, e.g. \"01-07\" for 7 January")
+        month, day = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"'{value}': there is no month {month}; months go from 01 to 12")
+        last = calendar.monthrange(_SAMPLE_YEAR, month)[1]
+        if not 1 <= day <= last:
+            hint = "; an event on 29 February needs a rule" if (month, day) == (2, 29) else ""
+            raise ValueError(f"'{value}' does not exist: {calendar.month_name[month]} has {last} days{hint}")
+        return cls(month, day)
+
+    def in_year(self, year: int) -> dt.date:
+        return dt.date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+
+MonthDayField = Annotated[
+    MonthDay,
+    PlainValidator(MonthDay.parse),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}-\d{2}$",
+                    "description": "A day of the year, MM-DD: \"01-07\" is 7 January."}),
+]
+
+
+def _parse_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    match = TIME_OF_DAY.match(str(value).strip()) if isinstance(value, str) else None
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError(f"'{value}' is not a time of day; write HH:MM in quotes (Khabarovsk time), e.g. \"10:00\"")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+TimeField = Annotated[
+    dt.time,
+    PlainValidator(_parse_time),
+    PlainSerializer(lambda value: value.strftime("%H:%M")),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}$",
+                    "description": "A start time in Khabarovsk time, HH:MM, e.g. \"10:00\"."}),
+]
+
+Part = Literal["early", "mid", "late"]
+# The days of a month each part covers: early 1-10, mid 11-20, late 21 to the month's end.
+PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@dataclass(config=ConfigDict(extra="forbid", frozen=True))
+class MonthPart:
+    """A month, or a part of it: {month: 5, part: late} is late May (21-31 May)."""
+
+    month: Annotated[int, Field(ge=1, le=12)]
+    part: Part | None = None
+
+    def first_day(self, year: int) -> dt.date:
+        return dt.date(year, self.month, PART_DAYS[self.part][0] if self.part else 1)
+
+    def last_day(self, year: int) -> dt.date:
+        last = calendar.monthrange(year, self.month)[1]
+        return dt.date(year, self.month, min(PART_DAYS[self.part][1], last) if self.part else last)

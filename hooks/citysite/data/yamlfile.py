@@ -2,15 +2,23 @@
 
 Dates stay strings (YAML would turn 2019-02-30 into an exception without a line and 2019-05
 into a string, inconsistently): the model parses them itself, with a clear message.
+
+The traps of YAML for a person who is not a programmer are named as such: a tab, a line indented
+differently from its neighbours, a ': ' or an unclosed quote in text, and text cut short because
+an unquoted ' #' starts a comment (the file reads without error, so `cut_texts` lists those for
+the loader to report). A byte-order mark and Windows line endings are accepted as they are.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..messages import Message
 
 Path_ = tuple[Any, ...]
 
@@ -38,6 +46,8 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[Path_, int]
+    # (path, line, message) of texts that an unquoted ' #' cut short (the rest became a comment)
+    cut_texts: list[tuple[Path_, int, str]] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest known node on `path` (a missing key reports its parent's)."""
@@ -47,44 +57,92 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]) -> Any:
+def _cut_by_comment(node: yaml.ScalarNode, value: Any, path: Path_, source: list[str]) -> str | None:
+    """The message for a plain (unquoted) text followed on its line by ' #...': YAML took the
+    rest of the line for a comment, so the text the editor wrote was cut short."""
+    if node.style or not isinstance(value, str) or node.end_mark.line >= len(source):
+        return None
+    line = source[node.end_mark.line]
+    rest = line[node.end_mark.column:]
+    if not re.match(r"[ \t]+#", rest):
+        return None
+    names = [str(part) for part in path if not isinstance(part, int)]
+    whole = line[node.start_mark.column:].rstrip() if node.start_mark.line == node.end_mark.line else value + rest
+    return Message("yaml.cut_by_comment", name=".".join(names) or "value", key=names[-1] if names else "value",
+                   value=value, whole=whole.replace('"', '\\"'))
+
+
+def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int],
+          source: list[str] | None = None, cut: list | None = None) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                raise YamlSyntaxError(
-                    "", key_node.start_mark.line + 1, f"the key '{key}' appears twice in the same entry"
-                )
-            result[key] = _walk(value_node, loader, path + (key,), lines)
+                raise YamlSyntaxError("", key_node.start_mark.line + 1, Message("yaml.key_twice", key=key))
+            result[key] = _walk(value_node, loader, path + (key,), lines, source, cut)
             lines[path + (key,)] = key_node.start_mark.line + 1  # a key's line, not its value's
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, loader, path + (index,), lines) for index, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+        return [_walk(item, loader, path + (index,), lines, source, cut) for index, item in enumerate(node.value)]
+    value = loader.construct_object(node, deep=True)
+    if source is not None and cut is not None and isinstance(node, yaml.ScalarNode):
+        message = _cut_by_comment(node, value, path, source)
+        if message:
+            cut.append((path, node.start_mark.line + 1, message))
+    return value
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
+    """(line, message) for a YAML syntax error, naming the usual trap when it is one."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    context_line = error.context_mark.line + 1 if error.context_mark else line
+    problem = " ".join(part for part in (error.context, error.problem) if part)
+    text_of = lambda number: source[number - 1] if 0 < number <= len(source) else ""  # noqa: E731
+    for number in (line, context_line):
+        if "\t" in text_of(number):
+            return number, Message("yaml.tab", column=text_of(number).index("\t") + 1)
+    if "flow mapping" in problem or "flow sequence" in problem:
+        hint = Message("yaml.hash_in_flow") if re.search(r"\s#", text_of(context_line)) else ""
+        return context_line, Message("yaml.unclosed_flow", line=context_line, hint=hint)
+    if "quoted scalar" in problem and "end of stream" in problem:
+        return context_line, Message("yaml.unclosed_quote", line=context_line)
+    if "mapping values are not allowed" in problem:
+        return line, Message("yaml.colon")
+    for number in range(context_line, line):  # a text whose closing quote is missing ran on
+        if text_of(number).count('"') % 2 == 1:
+            return number, Message("yaml.unclosed_quote", line=number)
+    if "cannot start any token" in problem:
+        return line, Message("yaml.bad_start")
+    if any(words in problem for words in ("expected key", "block end", "indentation", "'-' indicator",
+                                          "simple key")):
+        return line, Message("yaml.indentation")
+    return line, Message("yaml.syntax", detail=problem)
 
 
 def read_yaml(path: Path, display_name: str) -> YamlDocument:
     """Parse `path`; syntax errors become YamlSyntaxError naming the file and line."""
-    text = path.read_text(encoding="utf-8")
+    text = normalised_text(path)
+    source = text.split("\n")
     loader = _Loader(text)
+    cut: list[tuple[Path_, int, str]] = []
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
-        data = _walk(node, loader, (), lines) if node is not None else None
+        data = _walk(node, loader, (), lines, source, cut) if node is not None else None
     except YamlSyntaxError as error:
         raise YamlSyntaxError(display_name, error.line, error.message) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        raise YamlSyntaxError(
-            display_name,
-            line,
-            f"YAML syntax error: {problem}; check indentation, colons and quotes on this line "
-            f"or the one above (text with ':' or '#' needs quotes)",
-        ) from None
+        line, message = _syntax_message(error, source)
+        raise YamlSyntaxError(display_name, line, message) from None
     finally:
         loader.dispose()
-    return YamlDocument(display_name, data, lines)
+    return YamlDocument(display_name, data, lines, cut)
+
+
+def normalised_text(path: Path) -> str:
+    """A file's text without a byte-order mark and with Unix line endings (as git stores it)."""
+    text = path.read_text(encoding="utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

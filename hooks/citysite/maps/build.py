@@ -1,4 +1,5 @@
-"""The map files of one language, made with folium: all venues, each venue, the partner cities.
+"""The map files of one language, made with folium: all venues, each venue, the partner cities,
+each walking route.
 
 Each map is a standalone HTML page (see elements.MapPage) with ids numbered from 1, so the
 same data and settings always give the same bytes.
@@ -12,21 +13,19 @@ import folium
 
 from ..data import SiteData
 from ..data.geo import KHABAROVSK_CENTRE
-from ..data.model import Partner, PartnerStatus, Venue, VenueCategory
+from ..data.model import Partner, PartnerStatus, Route, Venue, VenueCategory
+from ..walking import route_venues
 from .assets import leaflet_links, markercluster_links
-from .context import MapContext
+from .context import MapContext, route_map_name, venue_map_name
 from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap
+from .header import MapHome, map_header
 from .page import MapPage
-from .popups import home_popup, partner_legend, partner_popup, venue_legend, venue_popup
+from .popups import home_popup, partner_legend, partner_popup, route_stop_popup, venue_legend, venue_popup
 from .rendering import map_rendering
 
 VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)
 PARTNER_STATUSES: tuple[str, ...] = typing.get_args(PartnerStatus)
 VENUE_ZOOM = 16  # a venue's own map: the streets around it
-
-
-def venue_map_name(venue_id: str) -> str:
-    return f"venue-{venue_id}"
 
 
 def map_files(ctx: MapContext, data: SiteData) -> dict[str, str]:
@@ -38,6 +37,8 @@ def map_files(ctx: MapContext, data: SiteData) -> dict[str, str]:
     }
     for venue in venues:
         files[ctx.map_path(venue_map_name(venue.id))] = venue_map(ctx, venue)
+    for route in data.routes.values():
+        files[ctx.map_path(route_map_name(route.id))] = route_map(ctx, route, data)
     return files
 
 
@@ -47,7 +48,9 @@ def venues_map(ctx: MapContext, venues: list[Venue]) -> str:
         present = {venue.category for venue in venues}
         legend = venue_legend(ctx, [category for category in VENUE_CATEGORIES if category in present])
         points = [(venue.lat, venue.lon) for venue in venues]
-        page, site_map = _new_map(ctx, ctx.t("map_title_venues"), legend, fit=points, max_zoom=VENUE_ZOOM)
+        home = MapHome("venues/index.md", ctx.t("page_venues"))
+        page, site_map = _new_map(ctx, "venues", home, ctx.t("map_title_venues"), legend, fit=points,
+                                  max_zoom=VENUE_ZOOM)
         cluster = _cluster(ctx, max_cluster_radius=28).add_to(site_map)
         for venue in venues:
             _venue_marker(ctx, venue, link=True).add_to(cluster)
@@ -58,7 +61,9 @@ def venue_map(ctx: MapContext, venue: Venue) -> str:
     """A small map centred on one venue (its own page names the category; no legend)."""
     with map_rendering():
         title = ctx.t("map_title_venue").format(name=venue.name[ctx.lang])
-        page, site_map = _new_map(ctx, title, None, location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM)
+        home = MapHome(f"venues/{venue.id}.md", venue.name[ctx.lang])
+        page, site_map = _new_map(ctx, venue_map_name(venue.id), home, title, None,
+                                  location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM)
         _venue_marker(ctx, venue, link=False).add_to(site_map)
         return page.render()
 
@@ -71,8 +76,9 @@ def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
         points = [(partner.lat, lon_near(partner.lon, home_lon)) for partner in partners]
         present = {partner.status for partner in partners}
         legend = partner_legend(ctx, [status for status in PARTNER_STATUSES if status in present])
+        home = MapHome("partners/index.md", ctx.t("label_partners"))
         page, site_map = _new_map(  # quarter zoom steps: the wide set fills a screen better
-            ctx, ctx.t("map_title_partners"), legend, fit=[(home_lat, home_lon), *points],
+            ctx, "partners", home, ctx.t("map_title_partners"), legend, fit=[(home_lat, home_lon), *points],
             min_zoom=1, zoom_snap=0.25,
         )
         for partner, point in zip(partners, points, strict=True):
@@ -89,6 +95,26 @@ def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
         return page.render()
 
 
+def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
+    """A walking route: a line through its stops in order and a numbered marker at each, not
+    clustered (the numbers must stay readable). The route's page lists the same stops in text."""
+    with map_rendering():
+        venues = route_venues(data, route)
+        points = [(venue.lat, venue.lon) for venue in venues]
+        name = route.title[ctx.lang]
+        page, site_map = _new_map(ctx, route_map_name(route.id), MapHome(f"routes/{route.id}.md", name),
+                                  ctx.t("map_title_route").format(name=name), None, fit=points,
+                                  max_zoom=VENUE_ZOOM)
+        folium.PolyLine(points, class_name="map-line map-line--route").add_to(site_map)
+        for number, venue in enumerate(venues, start=1):
+            title = ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])
+            marker = Pin((venue.lat, venue.lon), "map-marker map-marker--stop", 26, (13, 13), title,
+                         label=str(number))
+            HtmlPopup(route_stop_popup(ctx, number, venue)).add_to(marker)
+            marker.add_to(site_map)
+        return page.render()
+
+
 def lon_near(lon: float, reference: float) -> float:
     """`lon`, shifted by 360° where that puts it nearer `reference` (the short way round the globe)."""
     if lon - reference > 180:
@@ -100,10 +126,12 @@ def lon_near(lon: float, reference: float) -> float:
 
 # --- pieces ----------------------------------------------------------------------------------------
 
-def _new_map(ctx: MapContext, title: str, legend: str | None, *, fit: list[tuple[float, float]] | None = None,
-             max_zoom: int | None = None, **options) -> tuple[MapPage, SiteMap]:
-    """A map page with a legend (HTML) and tiles, showing all of `fit` (or centred on `location`)."""
-    page = MapPage(ctx.lang, title)
+def _new_map(ctx: MapContext, name: str, home: MapHome | None, title: str, legend: str | None, *,
+             fit: list[tuple[float, float]] | None = None, max_zoom: int | None = None,
+             **options) -> tuple[MapPage, SiteMap]:
+    """Map `name`'s page, with the header that leads back to `home` when it is opened full screen,
+    a legend (HTML) and tiles, showing all of `fit` (or centred on `location`)."""
+    page = MapPage(ctx.lang, title, map_header(ctx, name, home), ctx.t("map_tiles_offline"))
     js, css = leaflet_links(ctx.root_from_maps())
     if fit == []:
         options.update(location=KHABAROVSK_CENTRE, zoom_start=12)

@@ -9,6 +9,7 @@ from typing import Any
 import xyzservices
 from mkdocs.utils import get_relative_url
 
+from ..languages import DEFAULT_LANGUAGE, language_prefix
 from ..pinned import path_in_language
 
 MAPS_FOLDER = "maps"
@@ -41,6 +42,11 @@ class MapContext:
     # Each page's URL in this language by its source path: "venues/x.md" -> "ru/venues/x/".
     page_urls: Mapping[str, str]
     prefix: str = ""  # the language's folder: "" or "ru/"
+    site_name: str = ""  # the site's name in this language (the full-screen map's header)
+    # (language, its name) for each language the build makes, for the language menu of a full-screen
+    # map; empty in a one-language preview (no menu), and root_language is the one at the site root.
+    languages: tuple[tuple[str, str], ...] = ()
+    root_language: str = DEFAULT_LANGUAGE
 
     def t(self, key: str) -> str:
         return self.strings[key]
@@ -48,6 +54,10 @@ class MapContext:
     def map_path(self, name: str) -> str:
         """Where map `name` ("venues") of this language is written: "ru/maps/venues.html"."""
         return f"{self.prefix}{MAPS_FOLDER}/{name}.html"
+
+    def map_path_in(self, lang: str, name: str) -> str:
+        """Where map `name` of another language of the build is written."""
+        return f"{language_prefix(lang, self.root_language)}{MAPS_FOLDER}/{name}.html"
 
     def root_from_maps(self) -> str:
         """The site root relative to this language's map files: "../" or "../../"."""
@@ -68,3 +78,12 @@ def page_urls(files: Iterable[Any]) -> dict[str, str]:
         if file.is_documentation_page()
     }
 
+
+# The names of the map files (without folium, which citysite.maps.build imports: pages name their
+# maps without building them).
+def venue_map_name(venue_id: str) -> str:
+    return f"venue-{venue_id}"
+
+
+def route_map_name(route_id: str) -> str:
+    return f"route-{route_id}"

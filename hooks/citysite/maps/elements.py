@@ -8,6 +8,8 @@ element (js_value), and what is shown as HTML was escaped by the caller (see pop
 
 from __future__ import annotations
 
+from html import escape
+
 import folium
 from branca.element import Figure, MacroElement
 from folium.plugins import MarkerCluster
@@ -56,7 +58,8 @@ class SiteMap(folium.Map):
 class Pin(MacroElement):
     """A marker drawn by CSS: an L.divIcon with class `css_class` and an empty <span> (map.css
     shapes it), set when the marker is made, so Leaflet never fetches its default marker images.
-    `title` names it for screen readers and as a tooltip; `anchor` is the point on the place."""
+    `title` names it for screen readers and as a tooltip; `anchor` is the point on the place;
+    `label` is text shown on the marker (a route stop's number)."""
 
     _template = Template(
         """
@@ -69,13 +72,14 @@ class Pin(MacroElement):
     )
 
     def __init__(self, location: tuple[float, float], css_class: str, size: int, anchor: tuple[int, int],
-                 title: str, z_index_offset: int = 0):
+                 title: str, z_index_offset: int = 0, label: str = ""):
         super().__init__()
         self._name = "Pin"
         self.location = list(location)
         self.options = js_value({"title": title, "zIndexOffset": z_index_offset})
         self.icon = js_value({
-            "html": "<span></span>", "className": css_class, "iconSize": [size, size],
+            "html": f'<span aria-hidden="true">{escape(label)}</span>' if label else "<span></span>",
+            "className": css_class, "iconSize": [size, size],
             "iconAnchor": list(anchor), "popupAnchor": [0, -anchor[1]],
         })
 

@@ -1,8 +1,9 @@
 """Put a map into a page: the line `<!-- map -->` becomes an iframe showing that page's map file.
 
 Which map: the home page and /venues/ show all venues (small / large), /partners/ the partner
-cities, and /venues/<id>/ a small map of that venue. The text list next to the map (made by the
-page generator) carries the same places for screen readers and when tiles do not load.
+cities, /venues/<id>/ a small map of that venue and /routes/<id>/ the route. The text list next to
+the map (made by the page generator) carries the same places for screen readers and when tiles do
+not load.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from mkdocs.utils import get_relative_url
 
 from ..data import SiteData
 from ..errors import SiteError
-from .build import venue_map_name
-from .context import MapContext
+from .context import MapContext, route_map_name, venue_map_name
 
 MARKER = "<!-- map -->"
 _MARKER_LINE = re.compile(r"^[ \t]*<!-- map -->[ \t]*$", re.MULTILINE)
 _VENUE_PAGE = re.compile(r"venues/([a-z0-9]+(?:-[a-z0-9]+)*)(?:/index)?\.md")
+_ROUTE_PAGE = re.compile(r"routes/([a-z0-9]+(?:-[a-z0-9]+)*)(?:/index)?\.md")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ def map_for_page(ctx: MapContext, src_uri: str, data: SiteData) -> PageMap | Non
     if match and match[1] in data.venues:
         name = data.venues[match[1]].name[ctx.lang]
         return PageMap(venue_map_name(match[1]), ctx.t("map_title_venue").format(name=name), "small")
+    match = _ROUTE_PAGE.fullmatch(src_uri)
+    if match and match[1] in data.routes:
+        name = data.routes[match[1]].title[ctx.lang]
+        return PageMap(route_map_name(match[1]), ctx.t("map_title_route").format(name=name), "large")
     return None
 
 
@@ -59,7 +64,7 @@ def embed_maps(markdown: str, ctx: MapContext, src_uri: str, page_url: str, data
         line = text[:text.index(MARKER)].count("\n") + 1 if MARKER in text else None
         raise SiteError(
             where, line, f"'{MARKER}' asks for a map, but there are maps only on the home page, "
-            f"venues/index.md, partners/index.md and the venue pages", "remove the line"
+            f"venues/index.md, partners/index.md, the venue pages and the route pages", "remove the line"
         )
     html = map_html(ctx, page_map, page_url)
     return _MARKER_LINE.sub(lambda _: f"\n{html}\n", markdown)

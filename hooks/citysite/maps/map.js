@@ -44,5 +44,14 @@ var citysite = {
         className: "marker-cluster marker-cluster-" + size, iconSize: L.point(32, 32)
       });
     };
+  },
+
+  /* The note that map tiles need a connection (the page's .map-tiles-note), shown when a tile
+     fails to load: offline, a tile the phone has not kept (hooks/citysite/offline). The markers,
+     lines and legend still show, so the frame is never blank. */
+  tilesMissing: function () {
+    var note = document.querySelector(".map-tiles-note");
+    if (note) note.hidden = false;
   }
 };
+if (window.L) L.TileLayer.addInitHook(function () { this.on("tileerror", citysite.tilesMissing); });

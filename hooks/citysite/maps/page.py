@@ -18,7 +18,9 @@ MAP_JS = resources.files(__package__).joinpath("map.js").read_text(encoding="utf
 
 class MapPage(Figure):
     """A standalone map page in one language: <html lang>, <title>, a zoomable viewport, our CSS,
-    and links that open in the main window (the page is shown in an iframe)."""
+    and links that open in the main window (the page is shown in an iframe). `site_header` (HTML,
+    maps/header.py) is shown when the page is opened full screen; in an iframe, a script in <head>
+    marks <html> as framed before the body is drawn and map.css hides it. The map is the <main>."""
 
     _template = Template(
         "<!DOCTYPE html>\n"
@@ -28,20 +30,27 @@ class MapPage(Figure):
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>{{ this.title|e }}</title>\n"
         '<base target="_top">\n'
+        "<script>if (window.self !== window.top) document.documentElement.classList.add(\"map-framed\");</script>\n"
         "{{ this.header.render(**kwargs) }}\n"
         "<style>\n{{ this.css }}</style>\n"
         "</head>\n"
         "<body>\n"
+        "{{ this.site_header }}"
+        '<main id="map-main" class="map-main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
         "{{ this.html.render(**kwargs) }}\n"
+        '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>\n{% endif %}'
+        "</main>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"
         "</body>\n"
         "</html>\n"
     )
 
-    def __init__(self, lang: str, title: str):
+    def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = ""):
         super().__init__(title=title)
         self._name = "MapPage"
         self.lang = lang
+        self.site_header = site_header
+        self.tiles_note = tiles_note  # shown over the map when tiles do not load (map.js, offline)
         self.css = MAP_CSS
         self.header._children.clear()  # Figure's http-equiv meta: we declare the charset above
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..data.geo import country_name
-from ..data.model import Partner, Venue
+from ..data.model import Partner, Text, Venue
 from ..dates import format_when
 from ..languages import colon
 from .context import MapContext
@@ -23,13 +23,31 @@ def _popup(lang: str, lines: list[str]) -> str:
     return f'<div class="map-popup" lang="{lang}"><strong>{name}</strong>{"<br>".join(rest)}</div>'
 
 
+def _in_language(text: Text, lang: str) -> str:
+    """A data text in the popup's language, escaped; marked lang="en" when English stands in for it
+    (a missing translation), so that the popup's own lang stays true for what it shows."""
+    shown = text.shown_in(lang)
+    return escape(text[lang]) if shown == lang else f'<span lang="{shown}">{escape(text[lang])}</span>'
+
+
 def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
-    """Name, category, address and (unless the map is on the venue's own page) a link to its page."""
+    """Name, category, address (in the map's language: zh, ja and ko have their own) and (unless the
+    map is on the venue's own page) a link to its page."""
     return _popup(ctx.lang, [
-        escape(venue.name[ctx.lang]),
+        _in_language(venue.name, ctx.lang),
+        escape(ctx.t(f"venue_category_{venue.category}")),
+        _in_language(venue.address, ctx.lang),
+        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")) if link else "",
+    ])
+
+
+def route_stop_popup(ctx: MapContext, number: int, venue: Venue) -> str:
+    """A route's stop: its number and name, the venue's category and address, a link to its page."""
+    return _popup(ctx.lang, [
+        escape(ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])),
         escape(ctx.t(f"venue_category_{venue.category}")),
         escape(venue.address[ctx.lang]),
-        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")) if link else "",
+        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")),
     ])
 
 

@@ -15,19 +15,23 @@ from babel.lists import format_list
 
 from ..data import SiteData
 from ..data.geo import country_name
-from ..data.model import Address, Event, Text, source_parts
-from ..dates import Occurrence, format_span, upcoming_occurrence
+from ..data.model import Address, ChronicleEntry, Event, Text
+from ..data.sources import public_sources, source_parts
+from ..dates import format_span
+from ..schedule import Occurrence, next_occurrence, upcoming
+from ..timing import occurrence_text
 from ..languages import colon, language_prefix
 from ..places import Location, event_locations
 
 # Characters with a meaning in Markdown, its extensions (emoji :name:, attr_list {...}, tables |,
 # details ???) or HTML. Data text shows them literally as numeric character references.
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|:<>&~^=$?\"")
+_AS_REFERENCES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
 
 
 def md_text(text: str) -> str:
     """Data text for a line of Markdown: shows literally, whatever it contains; one line."""
-    return "".join(f"&#{ord(char)};" if char in _SPECIAL else char for char in " ".join(text.split()))
+    return " ".join(text.split()).translate(_AS_REFERENCES)
 
 
 def in_language(markdown: str, written_in: str, lang: str) -> str:
@@ -66,31 +70,56 @@ def front_matter(description: str) -> str:
 
 @dataclass
 class PageContext:
-    """The data and what pages derive from it, computed once per run for all languages. Event
-    lists are in the order of the dates shown: the next occurrence of a repeating event."""
+    """The data and what pages derive from it, computed once per run for all languages: each yearly
+    event's occurrences in the next 12 months (`upcoming`, from the build date `today`) and its next
+    one however far (`next`), the events usually held at each venue (soonest first), and the 2019
+    chronicle's entries by venue and by partner city (in date order)."""
 
     data: SiteData
     today: dt.date
     strings: dict[str, dict[str, str]]
-    upcoming: dict[str, Occurrence | None] = field(default_factory=dict)
+    upcoming: dict[str, list[Occurrence]] = field(default_factory=dict)
+    next: dict[str, Occurrence | None] = field(default_factory=dict)
     events_at_venue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
-    events_with_partner: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    chronicle_at_venue: dict[str, list[ChronicleEntry]] = field(default_factory=lambda: defaultdict(list))
+    events_with_partner: dict[str, list[ChronicleEntry]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         events = self.data.events.values()
-        self.upcoming = {event.id: upcoming_occurrence(event, self.today) for event in events}
+        self.upcoming = {event.id: upcoming(event, self.today) for event in events}
+        self.next = {event.id: next_occurrence(event, self.today) for event in events}
         for event in sorted(events, key=self.date_key):
             for venue in event.venues:
                 self.events_at_venue[venue].append(event)
-            for city in dict.fromkeys([*event.partners, *([event.city] if event.city else [])]):
+        for entry in sorted(self.data.chronicle.values(), key=self.chronicle_key):
+            for venue in entry.venues:
+                self.chronicle_at_venue[venue].append(entry)
+            for city in dict.fromkeys([*entry.partners, *([entry.city] if entry.city else [])]):
                 if city in self.data.partners:
-                    self.events_with_partner[city].append(event)
+                    self.events_with_partner[city].append(entry)
 
     def date_key(self, event: Event) -> tuple:
-        """Sort key by the date shown for an event (the next occurrence while it is upcoming)."""
-        occurrence = self.upcoming[event.id]
-        start = occurrence.start if occurrence is not None else event.start
-        return (start.first_day(), start.hour or 0, start.minute or 0, event.id)
+        """Sort key of a yearly event: when its next occurrence starts (today for one that is on)."""
+        occurrence = self.next[event.id]
+        if occurrence is None:
+            return (dt.date.max, dt.time(), event.id)
+        return (max(occurrence.first, self.today), occurrence.time or dt.time(), event.id)
+
+    @staticmethod
+    def chronicle_key(entry: ChronicleEntry) -> tuple:
+        start = entry.start
+        return (start.first_day(), start.hour or 0, start.minute or 0, entry.id)
+
+    def coming_up(self, limit: int | None = None, include_on: bool = True) -> list[tuple[Event, Occurrence]]:
+        """The next events from the build date, soonest first, each once at its next occurrence in
+        the next 12 months; `include_on`: also those already on (they come first)."""
+        found = []
+        for event in sorted(self.data.events.values(), key=self.date_key):
+            occurrences = self.upcoming[event.id]
+            if not occurrences or (not include_on and occurrences[0].first < self.today):
+                continue
+            found.append((event, occurrences[0]))
+        return found[:limit] if limit is not None else found
 
     def t(self, key: str, lang: str) -> str:
         return self.strings[key][lang]
@@ -102,17 +131,19 @@ class PageContext:
         mark = colon(lang)
         return f"- :{icon}: **{self.t(label_key, lang)}{mark.strip()}**{mark[1:]}{value}"
 
-    def event_dates(self, event: Event, lang: str) -> str:
-        """When an event happens, as a visitor plans for it: the next date if it repeats."""
-        occurrence = self.upcoming[event.id]
-        if occurrence is None:
+    def event_dates(self, event: Event | ChronicleEntry, lang: str) -> str:
+        """When it happens, as a visitor plans for it: a chronicle entry's dates; a yearly event's
+        next occurrence (its usual period while the dates are not announced)."""
+        if isinstance(event, ChronicleEntry):
             return format_span(event.start, event.end, lang)
-        return format_span(occurrence.start, occurrence.end, lang)
+        occurrence = self.next[event.id]
+        strings = {key: texts[lang] for key, texts in self.strings.items()}
+        return occurrence_text(occurrence, lang, strings) if occurrence is not None else ""
 
-    def locations(self, event: Event, lang: str) -> list[Location]:
+    def locations(self, event: Event | ChronicleEntry, lang: str) -> list[Location]:
         return event_locations(self.data, event, lang, self.t("khabarovsk", lang))
 
-    def event_place(self, event: Event, lang: str, link_prefix: str | None = None) -> str:
+    def event_place(self, event: Event | ChronicleEntry, lang: str, link_prefix: str | None = None) -> str:
         """Where an event happens, in Markdown; venues and partner cities link to their pages when
         `link_prefix` (the relative path to the sections' folders, e.g. "../") is given."""
         parts = []
@@ -126,18 +157,19 @@ class PageContext:
             parts.append(text)
         return format_list(parts, locale=lang)
 
-    def event_item(self, event: Event, lang: str, events_path: str = "") -> str:
-        """An event in a list: date, linked title (`events_path` leads to the events folder), place."""
+    def event_item(self, event: Event | ChronicleEntry, lang: str, events_path: str = "") -> str:
+        """An entry in a list: date, linked title (`events_path` leads to its folder), place."""
         title = md_inline(event.title, lang)
         place = self.event_place(event, lang)
         return f"- **{self.event_dates(event, lang)}** · [{title}]({events_path}{event.id}.md) · {place}"
 
     def sources(self, sources: list[str], lang: str) -> str:
         """The "Sources" a visitor can follow: web pages (linked) and the 2019 report (with the
-        passage cited on Russian pages: the report is in Russian). The other entries (research notes,
-        datasets by id, estimates, notes for editors) stay in the data files and the open data."""
+        passage cited on Russian pages: the report is in Russian). The other kinds (datasets by id,
+        estimates, general knowledge, notes for editors) stay in the data files: never on a page, a
+        map or in the open data (citysite.data.sources.PUBLIC_KINDS)."""
         items = []
-        for source in sources:
+        for source in public_sources(sources):
             kind, detail = source_parts(source)
             if kind == "page":
                 items.append(f"- {external_link(detail, urlsplit(detail).hostname)}")

@@ -1,53 +1,137 @@
-"""The events section: a page per event, and the list on /events/ (upcoming first, then the
-archive by year and month, newest first)."""
+"""The events section, for visitors: a page per yearly event (data/events.yml), the list on /events/
+(the next 12 months from the build date, by season and month, with a month index and category
+filters that are plain links and anchors: no script needed), a page per category
+(/events/category/<category>/), and the home page's link to the season's events.
+
+An entry says when (the announced dates, or the usual period marked "usually"), where (the venues,
+linked), whether it is free or ticketed when a source says, and links to its calendar file when
+the days are known. The 2019 chronicle of the city's cooperation is in pages/chronicle.py.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+import typing
 
+from babel.dates import format_date
 from babel.lists import format_list
 
-from ..data.model import Event
-from ..data.when import rrule_parts
-from ..dates import format_month, format_span, format_year, rrule_text
-from ..ical import in_calendar
+from ..data.model import Event, VisitorCategory
+from ..data.sources import source_parts
+from ..dates import format_month
 from ..languages import colon
-from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
+from ..schedule import Occurrence, edition_occurrence, history, month_key, season_of, season_start
+from ..timing import occurrence_text, usual_text
+from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs, md_text
+
+MAX_PLACES_IN_LIST = 3  # venues named in a list entry; the event's page names them all
+CATEGORY_FOLDER = "category"
 
 
-def _repeats(event: Event, lang: str, ctx: PageContext) -> str:
-    """"every year" for yearly rules (the next date says which day), else "regularly"."""
-    parts = rrule_parts(rrule_text(event))
-    yearly = parts.get("FREQ") == "YEARLY" and parts.get("INTERVAL", "1") == "1"
-    return ctx.t("repeat_yearly" if yearly else "repeat_other", lang)
+def _strings(ctx: PageContext, lang: str) -> dict[str, str]:
+    """The interface strings in `lang` (made once per run and language: every event page asks)."""
+    if _STRINGS[0] is not ctx.strings:
+        _STRINGS[:] = [ctx.strings, {}]
+    made = _STRINGS[1]
+    if lang not in made:
+        made[lang] = {key: texts[lang] for key, texts in ctx.strings.items()}
+    return made[lang]
 
+
+_STRINGS: list = [None, {}]  # the run's interface strings, and them in each language
+
+
+def in_calendar(occurrence: Occurrence | None) -> bool:
+    """Whether an occurrence goes into calendar files: its days are known and it is not cancelled."""
+    return occurrence is not None and occurrence.exact and occurrence.status != "cancelled"
+
+
+def categories_in_use(ctx: PageContext) -> list[str]:
+    """The categories of data/events.yml that have events, in the model's order."""
+    used = {event.category for event in ctx.data.events.values()}
+    return [category for category in typing.get_args(VisitorCategory) if category in used]
+
+
+def season_anchor(season: tuple[str, int]) -> str:
+    return f"{season[0]}-{season[1]}"
+
+
+def season_title(season: tuple[str, int], lang: str, ctx: PageContext) -> str:
+    name, year = season
+    years = f"{year}/{(year + 1) % 100:02d}" if name == "winter" else str(year)
+    return ctx.t(f"season_{name}", lang).format(years=years)
+
+
+# --- one entry ------------------------------------------------------------------------------------
+
+def venue_links(ctx: PageContext, event: Event, lang: str, root: str, limit: int | None = None) -> str:
+    """The event's venues linked (`root` leads from the page to the site's root folder)."""
+    names = [f"[{md_inline(ctx.data.venues[venue].name, lang)}]({root}venues/{venue}.md)"
+             for venue in event.venues]
+    if limit is not None and len(names) > limit:  # "A, B, C and 3 more": no "and" before C
+        separator = "、" if lang in ("zh", "ja") else ", "
+        return ctx.t("more_places", lang).format(places=separator.join(names[:limit]), count=len(names) - limit)
+    return format_list(names, locale=lang)
+
+
+def price_label(event: Event, lang: str, ctx: PageContext) -> str | None:
+    return ctx.t(f"price_{event.price}", lang) if event.price else None
+
+
+def when_in_list(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
+    """The bold date of a list entry, and "usually" when it is the usual period (no dates announced)."""
+    when = f"**{md_text(occurrence_text(occurrence, lang, _strings(ctx, lang)))}**"
+    if not occurrence.exact and occurrence.edition is None:
+        when += " " + md_text(ctx.t("usually_mark", lang))
+    return when
+
+
+def event_entry(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str, events_path: str,
+                root: str, with_places: bool = True) -> str:
+    """An event in a list: when, linked title, venues (linked), price, calendar link."""
+    parts = [when_in_list(ctx, occurrence, lang), f"[{md_inline(event.title, lang)}]({events_path}{event.id}.md)"]
+    if with_places:
+        parts.append(venue_links(ctx, event, lang, root, MAX_PLACES_IN_LIST))
+    price = price_label(event, lang, ctx)
+    if price:
+        parts.append(md_text(price))
+    if in_calendar(occurrence):
+        parts.append(f"[:material-calendar-plus: {ctx.t('add_to_calendar', lang)}]({events_path}{event.id}.ics)")
+    return "- " + " · ".join(parts)
+
+
+# --- the page of an event -------------------------------------------------------------------------
 
 def event_page(ctx: PageContext, event: Event, lang: str) -> str:
-    """/events/<id>/: when, where, who, what, and a link to add it to a calendar."""
+    """/events/<id>/: the next dates, the usual timing, where, price, organiser, category, what it
+    is, a calendar link, past editions and sources."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
-    when = format_span(event.start, event.end, lang)
-    if event.start.precision == "time":
-        when += f" ({t('khabarovsk_time')})"
+    strings = _strings(ctx, lang)
+    occurrence = ctx.next[event.id]
     facts = []
-    if event.recurrence:
-        occurrence = ctx.upcoming[event.id]
-        if occurrence is not None:
-            facts.append(ctx.line("material-calendar-star", "label_next", format_span(occurrence.start, occurrence.end, lang), lang))
-        facts.append(ctx.line("material-calendar-sync", "label_repeats", _repeats(event, lang, ctx), lang))
-        facts.append(ctx.line("material-calendar", "label_first_date", when, lang))
-    else:
-        facts.append(ctx.line("material-calendar", "label_when", when, lang))
-    facts.append(ctx.line("material-map-marker", "label_where", ctx.event_place(event, lang, "../"), lang))
+    if occurrence is not None:
+        when = md_text(occurrence_text(occurrence, lang, strings, with_time=True))
+        if occurrence.exact and occurrence.time is not None:
+            when += " " + md_text(f"({t('khabarovsk_time')})")
+        if not occurrence.exact and occurrence.edition is None:
+            when = md_text(t("next_approx").format(when=occurrence_text(occurrence, lang, strings)))
+        if occurrence.first <= ctx.today <= occurrence.last:
+            when = md_text(t("on_now")) + " · " + when
+        facts.append(ctx.line("material-calendar-star", "label_next", when, lang))
+    facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
+    facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
     if len(event.venues) == 1:
         venue = ctx.data.venues[event.venues[0]]
         facts.append(ctx.line("material-home-map-marker", "label_address", md_inline(venue.address, lang), lang))
-    if event.partners:
-        names = format_list(
-            [f"[{md_inline(ctx.data.partners[p].name, lang)}](../partners/{p}.md)" for p in event.partners],
-            locale=lang,
-        )
-        facts.append(ctx.line("material-handshake", "label_partners", names, lang))
-    facts.append(ctx.line("material-tag", "label_category", t(f"event_category_{event.category}"), lang))
+    if event.price or event.price_note:
+        price = md_text(price_label(event, lang, ctx) or "")
+        if event.price_note is not None:
+            price = (price + " · " if price else "") + md_inline(event.price_note, lang)
+        facts.append(ctx.line("material-ticket-outline", "label_price", price, lang))
+    if event.organiser is not None:
+        facts.append(ctx.line("material-account-tie", "label_organiser", md_inline(event.organiser, lang), lang))
+    category = f"[{t(f'event_category_{event.category}')}]({CATEGORY_FOLDER}/{event.category}.md)"
+    facts.append(ctx.line("material-tag", "label_category", category, lang))
     if event.website:
         facts.append(ctx.line("material-web", "label_website", external_link(event.website), lang))
 
@@ -58,40 +142,158 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         "\n".join(facts) + "\n",
         md_paragraphs(event.summary, lang) + "\n",
     ]
-    if in_calendar(event):
+    if in_calendar(occurrence):
         parts.append(f"[:material-calendar-plus: {t('add_to_calendar')}]({event.id}.ics){{ .md-button }}\n")
-    parts.append(ctx.sources(event.sources, lang))
+    past = history(event, ctx.today)
+    if past:
+        items = []
+        for edition in past:
+            text = occurrence_text(edition_occurrence(event.id, edition), lang, strings)
+            items.append(f"- {md_text(text)}")
+        parts.append(f"## {t('events_history')}\n\n" + "\n".join(items) + "\n")
+    parts.append(ctx.sources(event_sources(event), lang))
     return "\n".join(part for part in parts if part)
 
 
-def events_listing(ctx: PageContext, lang: str) -> str:
-    """The generated part of /events/: upcoming events, then the archive by year and month."""
-    t = lambda key: ctx.t(key, lang)  # noqa: E731
-    events = sorted(ctx.data.events.values(), key=ctx.date_key)
-    upcoming = [event for event in events if ctx.upcoming[event.id] is not None]
-    archive: dict[int, dict[int | None, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        if ctx.upcoming[event.id] is None:
-            archive[event.start.year][event.start.month].append(event)
+def event_sources(event: Event) -> list[str]:
+    """The event's sources, then its editions', each web page once."""
+    found, pages = [], set()
+    for source in [*event.sources, *(source for edition in event.editions for source in edition.sources)]:
+        kind, detail = source_parts(source)
+        key = detail if kind == "page" else source
+        if key not in pages:
+            pages.add(key)
+            found.append(source)
+    return found
 
+
+# --- the list on /events/ and the category pages --------------------------------------------------
+
+def _as_of(ctx: PageContext, lang: str) -> str:
+    date = format_date(ctx.today, "long", locale=lang)
+    return f":material-update: {md_text(ctx.t('events_as_of', lang).format(date=date))}"
+
+
+def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | None = None) -> str:
+    """"Categories: Holiday (6) · Festival (4) ..." linking to each category's page (the current one
+    not linked); `prefix` leads to the category folder."""
+    counts = {category: 0 for category in categories_in_use(ctx)}
+    for event, _occurrence in ctx.coming_up():
+        counts[event.category] += 1
+    links = []
+    for category, count in counts.items():
+        label = md_text(f"{ctx.t(f'event_category_{category}', lang)} ({count})")
+        links.append(f"**{label}**" if category == current else f"[{label}]({prefix}{category}.md)")
+    return f":material-filter-variant: {ctx.t('events_categories', lang)}{colon(lang)}" + " · ".join(links)
+
+
+def _months(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str, list[tuple[Event, Occurrence]]]:
+    """Entries by the month they start in (those already on are left to the "on now" section)."""
+    months: dict[str, list[tuple[Event, Occurrence]]] = {}
+    for event, occurrence in entries:
+        if occurrence.first >= today:
+            months.setdefault(month_key(occurrence.first), []).append((event, occurrence))
+    return months
+
+
+def _month_title(key: str, lang: str) -> str:
+    year, month = (int(part) for part in key.split("-"))
+    return format_month(year, month, lang)
+
+
+def events_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /events/: the next 12 months by season and month."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    entries = ctx.coming_up()
+    on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
+    months = _months(entries, ctx.today)
     lines = [
+        _as_of(ctx, lang),
+        "",
         f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}",
         "",
-        f"## {t('events_upcoming')}",
+    ]
+    if months:
+        index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in months)
+        lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", ""]
+    lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), ""]
+    if not entries:
+        lines += [t("events_none_upcoming"), ""]
+    if on_now:
+        lines += [f"## {t('events_on_now')} {{#now}}", ""]
+        lines += [event_entry(ctx, event, occ, lang, "", "../") for event, occ in on_now] + [""]
+    season = None
+    for key, group in months.items():
+        first_day = group[0][1].first
+        if season_of(first_day) != season:
+            season = season_of(first_day)
+            lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
+        lines += [f"### {md_text(_month_title(key, lang))} {{#{key}}}", ""]
+        lines += [event_entry(ctx, event, occ, lang, "", "../") for event, occ in group] + [""]
+    root = language_root(lang)
+    lines += [
+        f"## {t('chronicle_heading')}",
+        "",
+        f"{md_text(t('chronicle_moved'))} [{t('chronicle_title')}]({root}cooperation/chronicle/index.md)",
+        "",
+        open_data_line(ctx, lang, "events.json", "chronicle.json"),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def category_page(ctx: PageContext, category: str, lang: str) -> str:
+    """/events/category/<category>/: that category's events in the next 12 months, by month."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    label = t(f"event_category_{category}")
+    title = t("events_in_category").format(category=label)
+    entries = [(event, occ) for event, occ in ctx.coming_up() if event.category == category]
+    lines = [
+        front_matter(title),
+        f"# {md_text(title)}",
+        "",
+        f"[:material-arrow-left: {t('back_to_events')}](../index.md)",
+        "",
+        _as_of(ctx, lang),
+        "",
+        _category_links(ctx, lang, "", current=category),
         "",
     ]
-    lines += [ctx.event_item(event, lang) for event in upcoming] or [t("events_none_upcoming")]
-    if archive:
-        lines += ["", f"## {t('events_archive')}"]
-    for year in sorted(archive, reverse=True):
-        lines += ["", f"### {format_year(year, lang)}"]
-        months = archive[year]
-        for month in sorted(months, key=lambda m: -1 if m is None else m, reverse=True):
-            heading = format_month(year, month, lang) if month else t("events_month_unknown")
-            lines += ["", f"#### {heading}", ""]
-            lines += [ctx.event_item(event, lang) for event in months[month]]
-    lines += ["", open_data_line(ctx, lang, "events.json")]
-    return "\n".join(lines) + "\n"
+    if not entries:
+        lines += [t("events_none_in_category"), ""]
+    on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
+    if on_now:
+        lines += [f"## {t('events_on_now')} {{#now}}", ""]
+        lines += [event_entry(ctx, event, occ, lang, "../", "../../") for event, occ in on_now] + [""]
+    for key, group in _months(entries, ctx.today).items():
+        lines += [f"## {md_text(_month_title(key, lang))} {{#{key}}}", ""]
+        lines += [event_entry(ctx, event, occ, lang, "../", "../../") for event, occ in group] + [""]
+    return "\n".join(lines)
+
+
+def category_pages(ctx: PageContext, lang: str) -> dict[str, str]:
+    """Path under events/ ("category/holiday.md") -> Markdown, for each category in use."""
+    return {f"{CATEGORY_FOLDER}/{category}.md": category_page(ctx, category, lang) for category in categories_in_use(ctx)}
+
+
+# --- the home page -------------------------------------------------------------------------------
+
+def home_season(ctx: PageContext) -> tuple[str, int] | None:
+    """The season the home page links to: the one of the day two weeks after the build date (a
+    visitor plans a little ahead) if /events/ lists events in it, else the next one that has some."""
+    listed = sorted({season_of(group[0][1].first) for group in _months(ctx.coming_up(), ctx.today).values()},
+                    key=season_start)
+    wanted = season_start(season_of(ctx.today + dt.timedelta(days=14)))
+    return next((season for season in listed if season_start(season) >= wanted), None)
+
+
+def season_target(ctx: PageContext, lang: str) -> tuple[str, str] | None:
+    """("Winter 2026/27: all events", "events/index.md#winter-2026"): the home page's link to the
+    season's events on /events/ (None when no season has events)."""
+    season = home_season(ctx)
+    if season is None:
+        return None
+    label = ctx.t("season_all_events", lang).format(season=season_title(season, lang, ctx))
+    return label, f"events/index.md#{season_anchor(season)}"
 
 
 def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:
@@ -99,4 +301,3 @@ def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:
     root = language_root(lang)
     links = ", ".join(f"[{name}]({root}data/{name})" for name in names)
     return f":material-database-export: {ctx.t('open_data', lang)}{colon(lang)}{links}"
-

@@ -31,6 +31,9 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     ]
     if partner.since:
         facts.append(ctx.line("material-calendar-check", "label_since", format_when(partner.since, lang), lang))
+    if partner.suspended:
+        value = t("since_value").format(date=format_since(partner.suspended, lang))
+        facts.append(ctx.line("material-pause-circle-outline", "label_suspended", value, lang))
     facts.append(
         ctx.line("material-map-marker-distance", "label_distance", t("distance_value").format(distance=distance_text(partner, lang)), lang)
     )
@@ -38,7 +41,8 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
         facts.append(ctx.line("material-web", "label_website", external_link(partner.website), lang))
 
     events = ctx.events_with_partner.get(partner.id, [])
-    timeline = "\n".join(ctx.event_item(event, lang, "../events/") for event in events) or t("partner_no_events")
+    timeline = "\n".join(ctx.event_item(entry, lang, "../cooperation/chronicle/") for entry in events) \
+        or t("partner_no_events")
     parts = [
         front_matter(partner.summary[lang]),
         f"# {md_inline(partner.name, lang)}\n",
@@ -71,6 +75,9 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
                 details = [distance_text(partner, lang)]
                 if partner.since:
                     details.insert(0, ctx.t("since_value", lang).format(date=format_since(partner.since, lang)))
+                if partner.suspended:
+                    date = format_since(partner.suspended, lang)
+                    details.insert(1 if partner.since else 0, ctx.t("suspended_value", lang).format(date=date))
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
     return "\n".join(lines) + "\n"

@@ -1,15 +1,28 @@
-"""The venues section: a page per venue (address, map, its events) and the list on /venues/,
-grouped by category. The maps hook puts a map where a line reads `<!-- map -->`."""
+"""The venues section: a page per venue (address, practical facts, map, its events) and the list on
+/venues/, grouped by category. The maps hook puts a map where a line reads `<!-- map -->`.
+
+A venue page gives, in the reader's language: the address (zh, ja, ko: in that language, with an
+English one as a labelled alternative), the opening hours or that the place is open-air, admission,
+phone, website, step-free access and the stop nearby, each practical fact with links to the pages
+it was read on and the day it was checked (the Sources section lists the entry's own sources); then the Russian address in large type, easy to copy for a taxi driver, and links that
+open the place in Yandex Maps, 2GIS, Google Maps, Apple Maps and OpenStreetMap."""
 
 from __future__ import annotations
 
+import html
 import typing
+from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
-from ..data.model import Event, Venue, VenueCategory
+from ..cards import VENUE_ICONS, Card, cards_html, meta_line
+from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
+from ..data.sources import source_parts
+from ..dates import format_when
+from ..languages import colon
+from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from .common import PageContext, external_link, front_matter, in_language, md_inline, md_paragraphs, md_text
-from .events import open_data_line
+from .events import event_entry, open_data_line
 
 MAP_MARKER = "<!-- map -->"
 
@@ -19,36 +32,137 @@ def osm_link(lat: float, lon: float, text: str) -> str:
     return external_link(f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}", text)
 
 
-def event_sections(ctx: PageContext, events: list[Event], lang: str) -> str:
-    """A venue's events (in date order): upcoming ones first, then the past ones, newest first."""
-    upcoming = [event for event in events if ctx.upcoming[event.id] is not None]
-    past = [event for event in reversed(events) if ctx.upcoming[event.id] is None]
+def event_sections(ctx: PageContext, events: list[Event], lang: str,
+                   chronicle: list[ChronicleEntry] | None = None) -> str:
+    """The yearly events usually held at a venue, the next first (their next dates, or "usually"
+    and the usual period), then its entries in the 2019 chronicle."""
     sections = []
-    for key, group in (("events_upcoming", upcoming), ("events_past", past)):
-        if group:
-            items = "\n".join(ctx.event_item(event, lang, "../events/") for event in group)
-            sections.append(f"## {ctx.t(key, lang)}\n\n{items}\n")
+    items = []
+    for event in events:
+        occurrence = ctx.next[event.id]
+        if occurrence is not None:
+            items.append(event_entry(ctx, event, occurrence, lang, "../events/", "../", with_places=False))
+    if items:
+        sections.append(f"## {ctx.t('events_held_here', lang)}\n\n" + "\n".join(items) + "\n")
+    if chronicle:
+        entries = "\n".join(ctx.event_item(entry, lang, "../cooperation/chronicle/") for entry in chronicle)
+        sections.append(f"## {ctx.t('chronicle_at_venue', lang)}\n\n{entries}\n")
     return "\n".join(sections)
 
 
+ALTERNATIVE = {"zh": "（{}）", "ja": "（{}）"}  # a name's Russian form after it: " (…)" elsewhere
+SENTENCE_GAP = " · "  # between a fact and its note
+LIST_GAP = {"zh": "、", "ja": "、"}  # between source links; ", " elsewhere
+
+
+def _checked(ctx: PageContext, fact, lang: str) -> str:
+    """Where a practical fact was read (its web pages, linked by host name) and the day it was
+    checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
+    links = [external_link(url, urlsplit(url).hostname) for kind, url in map(source_parts, fact.sources) if kind == "page"]
+    text = ctx.t("checked_on", lang).format(sources=LIST_GAP.get(lang, ", ").join(links),
+                                            date=md_text(format_when(fact.checked, lang)))
+    return f' <span class="fact-checked">{text}</span>'
+
+
+def _with_note(ctx: PageContext, value: str, note, lang: str) -> str:
+    return value + (SENTENCE_GAP + md_inline(note, lang) if note is not None else "")
+
+
+def _website_label(url: str) -> str:
+    """The address as written, with a Cyrillic domain shown in Cyrillic (двхм.рф, not xn--...)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        readable = host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return url
+    return url.replace(host, readable, 1)
+
+
+def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
+    """Opening hours (or open-air), admission, phone, website, step-free access and the stop, as
+    fact lines; each fact read from a source ends with the day it was checked."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    facts = []
+    if venue.hours is not None:
+        spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
+        value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
+        facts.append(ctx.line("material-clock-outline", "label_hours", value + _checked(ctx, venue.hours, lang), lang))
+    elif venue.open_air:
+        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
+    if venue.tickets is not None:
+        tickets = venue.tickets
+        value = t("tickets_free") if tickets.free else (
+            t("tickets_price").format(price=price_text(tickets.price, lang)) if tickets.price else t("tickets_paid"))
+        value = _with_note(ctx, md_text(value), tickets.note, lang)
+        facts.append(ctx.line("material-ticket-outline", "label_tickets", value + _checked(ctx, tickets, lang), lang))
+    if venue.phone is not None:
+        number = f'<a href="{html.escape(tel_href(venue.phone.number))}" lang="zxx">{md_text(venue.phone.number)}</a>'
+        value = _with_note(ctx, number, venue.phone.note, lang)
+        facts.append(ctx.line("material-phone", "label_phone", value + _checked(ctx, venue.phone, lang), lang))
+    if venue.website:
+        facts.append(ctx.line("material-web", "label_website", external_link(venue.website, _website_label(venue.website)), lang))
+    if venue.step_free is not None:
+        value = t("step_free_yes") if venue.step_free.available else t("step_free_no")
+        value = _with_note(ctx, md_text(value), venue.step_free.note, lang)
+        facts.append(ctx.line("material-human-wheelchair", "label_step_free", value + _checked(ctx, venue.step_free, lang), lang))
+    if venue.stop is not None:
+        stop = venue.stop
+        name = md_inline(stop.name, lang)
+        if lang != "ru":  # as on the sign and in the announcements
+            name += ALTERNATIVE.get(lang, " ({})").format(in_language(md_text(stop.name.ru), "ru", lang))
+        if stop.routes is not None and routes_text(stop.routes, ctx.strings, lang):
+            name = t("stop_routes").format(stop=name, routes=md_text(routes_text(stop.routes, ctx.strings, lang)))
+        facts.append(ctx.line("material-bus-stop", "label_stop", name + _checked(ctx, stop, lang), lang))
+    return facts
+
+
+def taxi_block(ctx: PageContext, venue: Venue, lang: str) -> str:
+    """The Russian address in large type, selected whole with one tap (site.css: user-select: all)
+    to copy it into a taxi app or show it to a driver; on zh, ja and ko pages also the English
+    address, labelled, for apps that want Latin letters. Not on Russian pages: their address is it."""
+    if lang == "ru":
+        return ""
+    lines = [
+        '<div class="taxi-address">',
+        f'<p class="taxi-address__label">{html.escape(ctx.t("taxi_address", lang))}</p>',
+        f'<div class="taxi-address__text" lang="ru" translate="no">{html.escape(venue.address.ru)}</div>',
+    ]
+    if lang in ("zh", "ja", "ko") and venue.address.shown_in(lang) == lang:
+        label = html.escape(ctx.t("label_address_latin", lang))
+        lines.append(f'<p class="taxi-address__latin">{label}{html.escape(colon(lang))}'
+                     f'<span lang="en">{html.escape(venue.address.en)}</span></p>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def map_apps_block(ctx: PageContext, venue: Venue, lang: str) -> str:
+    """Buttons that open the venue in the map apps used in Russia and abroad (brand names are not
+    for machine translation: translate="no")."""
+    urls = map_app_urls(venue, lang)
+    links = " ".join(
+        f'<a class="md-button map-app map-app--{key}" href="{html.escape(urls[key])}" translate="no">'
+        f'{html.escape(ctx.t(f"map_app_{key}", lang))}</a>'
+        for key in MAP_APPS
+    )
+    label = html.escape(ctx.t("label_map_apps", lang) + colon(lang).rstrip())
+    return f'<p class="map-apps"><span class="map-apps__label">{label}</span> {links}</p>\n'
+
+
 def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
-    """/venues/<id>/: category, address (also in Russian, to show a taxi driver), map, events."""
+    """/venues/<id>/: category, address, practical facts, the Russian address for a taxi driver,
+    map-app links, map, description, events."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
         ctx.line("material-map-marker", "label_address", md_inline(venue.address, lang), lang),
+        *practical_facts(ctx, venue, lang),
     ]
-    if lang != "ru":
-        russian = in_language(md_text(venue.address.ru), "ru", lang)
-        facts.append(ctx.line("material-map-marker-outline", "label_address_ru", russian, lang))
     coordinates = f"{venue.lat:.4f}, {venue.lon:.4f}"
     facts.append(
         ctx.line("material-crosshairs-gps", "label_coordinates", osm_link(venue.lat, venue.lon, coordinates), lang)
     )
     if venue.capacity:
         facts.append(ctx.line("material-account-group", "label_capacity", format_decimal(venue.capacity, locale=lang), lang))
-    if venue.website:
-        facts.append(ctx.line("material-web", "label_website", external_link(venue.website), lang))
 
     events = ctx.events_at_venue.get(venue.id, [])
     parts = [
@@ -56,9 +170,12 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         f"# {md_inline(venue.name, lang)}\n",
         f"[:material-arrow-left: {t('back_to_venues')}](index.md)\n",
         "\n".join(facts) + "\n",
+        taxi_block(ctx, venue, lang),
+        map_apps_block(ctx, venue, lang),
         MAP_MARKER + "\n",
         md_paragraphs(venue.description, lang) + "\n",
-        event_sections(ctx, events, lang) or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
+        event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
+        or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
         ctx.sources(venue.sources, lang),
     ]
     return "\n".join(part for part in parts if part)
@@ -74,9 +191,10 @@ def venues_listing(ctx: PageContext, lang: str) -> str:
         if category not in by_category:
             continue
         lines += ["", f"## {ctx.t(f'venue_category_{category}', lang)}", ""]
-        lines += [
-            f"- [{md_inline(venue.name, lang)}]({venue.id}.md) · {md_inline(venue.address, lang)}"
+        lines.append(cards_html([  # cards with the category's icon (citysite/cards.py); URLs as built
+            Card(url=f"{venue.id}/", title=md_inline(venue.name, lang), icon=VENUE_ICONS[category], kind="venue",
+                 meta=[meta_line("material/map-marker", md_inline(venue.address, lang))])
             for venue in by_category[category]
-        ]
+        ], css_class="kh-cards--grid"))
     lines += ["", open_data_line(ctx, lang, "venues.geojson")]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,151 @@
+"""The build's warnings as an editor needs them: MkDocs' link warnings name the page by the file
+an editor edits (docs_ru/visit/index.md, not ru/visit/index.md) with the line of the link, in the
+editor's language; the same warning from the five language builds of one English page is shown
+once; in GitHub Actions each also becomes an annotation on its file and line.
+
+MkDocs writes these warnings itself (mkdocs/structure/pages.py, pinned 1.6.1); a filter on its
+logger rewrites each record before it is shown and counted, so `--strict` still stops the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .messages import (
+    BOTH,
+    Message,
+    add_to_step_summary,
+    annotation,
+    github_actions,
+    message_languages,
+    render,
+    where,
+)
+
+PAGES_LOGGER = "mkdocs.structure.pages"
+
+_NOT_FOUND = re.compile(
+    r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)', but the target(?: '(?P<target>[^']*)')? "
+    r"is not found among documentation files\.(?: Did you mean '(?P<suggest>[^']*)'\?)?\Z")
+_ABSOLUTE = re.compile(r"Doc file '(?P<src>[^']+)' contains an absolute link '(?P<url>[^']*)', it was left as is\."
+                       r"(?: Did you mean '(?P<suggest>[^']*)'\?)?\Z")
+_UNRECOGNIZED = re.compile(r"Doc file '(?P<src>[^']+)' contains an unrecognized relative link '(?P<url>[^']*)', "
+                           r"it was left as is\.(?: Did you mean '(?P<suggest>[^']*)'\?)?\Z")
+_ANCHOR = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)', but (?:there is no such anchor "
+                     r"on this page|the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)')\."
+                     r"(?P<context>.*)\Z", re.DOTALL)
+
+
+@dataclass
+class Locator:
+    """Where the build's pages come from: src_uri -> the file an editor edits, or the data file a
+    generated page is made from."""
+
+    root: Path
+    real_paths: Callable[[], dict[str, str]] = dict  # src_uri -> absolute path (docs_<lang>/ files)
+    generated: Callable[[], dict[str, str]] = dict  # src_uri -> Markdown made from data
+
+    def file_of(self, src_uri: str) -> tuple[str, Path | None]:
+        """(the file to name, its path to read) for a page of the build."""
+        real = self.real_paths().get(src_uri)
+        if real:
+            path = Path(real)
+            return self._relative(path), path
+        if src_uri in self.generated():
+            section = src_uri.split("/")[-2] if "/" in src_uri else src_uri
+            data = f"data/{section}.yml" if section in ("events", "venues", "partners", "routes") else "data/"
+            return str(Message("link.generated", file=src_uri, data=data)), None
+        path = self.root / "docs" / src_uri
+        return self._relative(path), path
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def line_of_link(path: Path | None, url: str) -> int | None:
+    """The first line of the page's file that holds the link `url` (as Markdown or HTML)."""
+    if path is None or not url or not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for needles in ((f"]({url}", f"]( {url}", f"href=\"{url}\"", f"href='{url}'", f"]: {url}"), (url,)):
+        for number, text in enumerate(lines, 1):
+            if any(needle in text for needle in needles):
+                return number
+    return None
+
+
+@dataclass(eq=False)
+class LinkWarnings(logging.Filter):
+    """Rewrites MkDocs' link warnings (see the module's docstring); one per problem and run."""
+
+    locator: Locator | None = None
+    strict: bool = False
+    seen: set[tuple] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+    def start_run(self, locator: Locator, strict: bool) -> None:
+        self.locator, self.strict, self.seen = locator, strict, set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.locator is None or record.levelno < logging.WARNING:
+            return True
+        rewritten = self.rewrite(record.getMessage())
+        if rewritten is None:
+            return True
+        file, line, message = rewritten
+        key = (file, line, str(message))
+        if key in self.seen:  # the same English page in five language builds
+            return False
+        self.seen.add(key)
+        record.msg, record.args = render(message, where(file, line)), ()
+        if github_actions():
+            level = "error" if self.strict else "warning"
+            body = "\n".join(message.in_language(lang) for lang in message_languages())
+            print(annotation(level, file.split(" ", 1)[0], line, body, "mkdocs build"), flush=True)
+            add_to_step_summary(f"- `{where(file, line).rstrip(': ')}`: "
+                                + " / ".join(message.in_language(lang) for lang in BOTH))
+        return True
+
+    def rewrite(self, text: str) -> tuple[str, int | None, Message] | None:
+        for pattern, make in ((_NOT_FOUND, self._not_found), (_ABSOLUTE, self._plain("link.absolute")),
+                              (_UNRECOGNIZED, self._plain("link.unrecognized")), (_ANCHOR, self._anchor)):
+            match = pattern.match(text)
+            if match:
+                file, path = self.locator.file_of(match["src"])
+                return file, line_of_link(path, match["url"]), make(match)
+        return None
+
+    @staticmethod
+    def _not_found(match: re.Match) -> Message:
+        suggest = Message("link.suggest", url=match["suggest"]) if match["suggest"] else ""
+        return Message("link.missing", url=match["url"], target=match["target"] or match["url"].lstrip("/"),
+                       suggest=suggest)
+
+    @staticmethod
+    def _plain(message_id: str) -> Callable[[re.Match], Message]:
+        return lambda match: Message(message_id, url=match["url"])
+
+    @staticmethod
+    def _anchor(match: re.Match) -> Message:
+        anchor = match["anchor"] or match["url"].partition("#")[2]
+        return Message("link.anchor", url=match["url"], anchor=anchor, target=match["target"] or match["src"])
+
+
+LINK_WARNINGS = LinkWarnings()
+
+
+def install(locator: Locator, strict: bool) -> None:
+    """Start rewriting MkDocs' link warnings for a new run (idempotent across runs and builds)."""
+    LINK_WARNINGS.start_run(locator, strict)
+    logger = logging.getLogger(PAGES_LOGGER)
+    if LINK_WARNINGS not in logger.filters:
+        logger.addFilter(LINK_WARNINGS)

@@ -1,0 +1,203 @@
+"""Opening hours as editors write them in data/venues.yml, in the OpenStreetMap `opening_hours`
+syntax (https://wiki.openstreetmap.org/wiki/Key:opening_hours), the part of it venues need:
+
+    Tu-Su 10:00-18:00; Fr[-1] off        Tuesday to Sunday 10-18, closed on the last Friday of the month
+    Mo-Fr 09:00-13:00,14:00-18:00        a lunch break
+    Mo,We,Fr 10:00-17:00; Sa 11:00-15:00
+    10:00-22:00                          every day
+    24/7                                 always open
+
+Rules are separated by ';'; a later rule replaces what an earlier one said about the same days.
+Days are Mo Tu We Th Fr Sa Su, alone, in ranges (Tu-Su, Fr-Mo) or lists (Mo,We); `Fr[-1]` is the
+last Friday of the month, `Mo[1]`..`Mo[5]` the first..fifth Monday (one day per such rule).
+Times are HH:MM-HH:MM (24:00 may end a span; an end before the start runs past midnight); `off`
+or `closed` instead of times closes those days.
+
+The text is parsed into typed rules when the data is loaded (a mistake stops `make check` with
+the rule that is wrong); pages render the rules in each language and JSON-LD turns the regular
+week into schema.org OpeningHoursSpecification.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # 0 = Monday, as Python and Babel count
+NTH_ALLOWED = (1, 2, 3, 4, 5, -1)
+EXAMPLE = "Tu-Su 10:00-18:00; Fr[-1] off"
+
+_TIME = r"(\d{2}):(\d{2})"
+_SPAN = re.compile(rf"^{_TIME}-{_TIME}$")
+_DAY_ITEM = re.compile(r"^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su)|\[(-?\d+)\])?$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Open from `start` to `end`, minutes after midnight (end 1440 = 24:00; end < start: past midnight)."""
+
+    start: int
+    end: int
+
+    @staticmethod
+    def clock(minutes: int) -> str:
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+    def __str__(self) -> str:
+        return f"{self.clock(self.start)}-{self.clock(self.end)}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: on these days (ranges as written, (first, last) with 0 = Monday; empty = every
+    day), or on the nth such weekday of the month, these spans (none = closed)."""
+
+    day_ranges: tuple[tuple[int, int], ...]
+    spans: tuple[Span, ...]
+    nth: int | None = None  # 1..5 or -1 (last), with one day in day_ranges
+
+    @property
+    def days(self) -> tuple[int, ...]:
+        """Every day the rule is about, Monday first (a range may wrap past Sunday: Fr-Mo)."""
+        if not self.day_ranges:
+            return tuple(range(7))
+        found: set[int] = set()
+        for first, last in self.day_ranges:
+            day = first
+            found.add(day)
+            while day != last:
+                day = (day + 1) % 7
+                found.add(day)
+        return tuple(sorted(found))
+
+    @property
+    def closed(self) -> bool:
+        return not self.spans
+
+    @property
+    def every_day(self) -> bool:
+        return self.nth is None and len(self.days) == 7
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """Parsed opening hours; `text` is what the editor wrote (the OSM tag value, for open data)."""
+
+    text: str
+    rules: tuple[Rule, ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def weekly(self) -> dict[int, tuple[Span, ...]]:
+        """The regular week: day (0 = Monday) -> spans, later rules replacing earlier ones; days
+        without spans are closed. Rules about the nth weekday of the month are exceptions, left out."""
+        week: dict[int, tuple[Span, ...]] = {}
+        for rule in self.rules:
+            if rule.nth is not None:
+                continue
+            for day in rule.days:
+                week[day] = rule.spans
+        return {day: spans for day, spans in sorted(week.items()) if spans}
+
+
+class HoursError(ValueError):
+    pass
+
+
+def _fail(spec: str, part: str, why: str) -> HoursError:
+    return HoursError(
+        f"'{spec}' is not an opening-hours rule the site reads: in '{part}', {why}; write it like "
+        f"'{EXAMPLE}': days Mo Tu We Th Fr Sa Su, a range Tu-Su, a list Mo,We, Fr[-1] for the last "
+        "Friday of the month; times HH:MM-HH:MM; 'off' for closed; rules separated by ';'"
+    )
+
+
+def _minutes(hours: str, minutes: str, *, end: bool) -> int | None:
+    value = int(hours) * 60 + int(minutes)
+    if int(minutes) > 59 or value > 24 * 60 or (value == 24 * 60 and not end):
+        return None
+    return value
+
+
+def _parse_spans(spec: str, text: str) -> tuple[Span, ...]:
+    spans = []
+    for part in text.split(","):
+        match = _SPAN.match(part.strip())
+        if not match:
+            raise _fail(spec, part.strip(), "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00)")
+        start = _minutes(match[1], match[2], end=False)
+        end = _minutes(match[3], match[4], end=True)
+        if start is None or end is None:
+            raise _fail(spec, part.strip(), "hours go from 00:00 to 24:00")
+        if start == end:
+            raise _fail(spec, part.strip(), "a span must not end when it starts")
+        spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def _parse_days(spec: str, text: str) -> tuple[tuple[tuple[int, int], ...], int | None]:
+    ranges: list[tuple[int, int]] = []
+    nth = None
+    items = text.split(",")
+    for item in items:
+        match = _DAY_ITEM.match(item.strip())
+        if not match:
+            raise _fail(spec, item.strip(), "days are Mo Tu We Th Fr Sa Su")
+        first = DAY_CODES.index(match[1])
+        last = DAY_CODES.index(match[2]) if match[2] else first
+        if match[3] is not None:
+            nth = int(match[3])
+            if nth not in NTH_ALLOWED:
+                raise _fail(spec, item.strip(), "[1] to [5] is the first to fifth such day of the month, [-1] the last")
+            if len(items) > 1:
+                raise _fail(spec, text, "a day of the month such as Fr[-1] needs a rule of its own")
+        ranges.append((first, last))
+    return tuple(ranges), nth
+
+
+def _parse_rule(spec: str, text: str) -> Rule:
+    if text == "24/7":
+        return Rule((), (Span(0, 24 * 60),))
+    words = text.split()
+    if words[0][:1].isdigit():  # times alone: every day
+        day_ranges: tuple[tuple[int, int], ...] = ()
+        nth = None
+        rest = words
+    else:
+        day_ranges, nth = _parse_days(spec, words[0])
+        rest = words[1:]
+    if not rest:
+        raise _fail(spec, text, "the days need times, or 'off'")
+    if len(rest) == 1 and rest[0] in ("off", "closed"):
+        return Rule(day_ranges, (), nth)
+    return Rule(day_ranges, _parse_spans(spec, "".join(rest)), nth)
+
+
+def parse_opening_hours(value: Any) -> OpeningHours:
+    if isinstance(value, OpeningHours):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise HoursError(f"write the opening hours as text in quotes, e.g. \"{EXAMPLE}\"")
+    spec = " ".join(value.split())
+    parts = [part.strip() for part in spec.split(";")]
+    if any(not part for part in parts):
+        raise _fail(spec, spec, "an empty rule between ';'")
+    return OpeningHours(spec, tuple(_parse_rule(spec, part) for part in parts))
+
+
+HoursSpec = Annotated[
+    OpeningHours,
+    PlainValidator(parse_opening_hours),
+    PlainSerializer(str),
+    WithJsonSchema({
+        "type": "string",
+        "description": "Opening hours in the OpenStreetMap opening_hours syntax, e.g. "
+        f"\"{EXAMPLE}\" (days Mo..Su, ranges Tu-Su, lists Mo,We, Fr[-1] = last Friday of the month; "
+        "times HH:MM-HH:MM; off; 24/7; rules separated by ';').",
+        "examples": [EXAMPLE, "Mo-Fr 09:00-13:00,14:00-18:00", "24/7"],
+    }),
+]

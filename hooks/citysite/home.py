@@ -1,0 +1,180 @@
+"""The home page's visitor blocks (overrides/home.html): the next events from data/events.yml,
+the top tasks, the seasons and the partner cities from data/home.yml, each in the page's language.
+
+data/home.yml is checked when a run starts (every text in all five languages, links to pages
+that exist, images that have a record); the template gets plain values and ready HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import replace
+from html import escape
+from pathlib import Path
+from typing import Annotated, Any
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+from pydantic import Field, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass as checked
+
+from .cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta_line
+from .data import SiteData
+from .data.load import DataError, Problem, _describe
+from .data.model import STRICT
+from .data.yamlfile import YamlSyntaxError, read_yaml
+from .images import SiteImages
+from .images.records import EveryLanguage
+from .languages import language_prefix
+from .pages.common import PageContext
+from .pages.events import season_target
+from .timing import occurrence_text
+
+HOME_FILE = "data/home.yml"
+DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from data/<section>.yml
+log = logging.getLogger("mkdocs.plugins.citysite")
+HOME_TEMPLATE = "home.html"
+UPCOMING_LIMIT = 3
+
+
+Link = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9-]+)?$",
+                            description="A page of the site: visit/index.md#visas")]
+Icon = Annotated[str, Field(pattern=r"^(material|fontawesome/solid|octicons)/[a-z0-9-]+$")]
+
+
+@checked(config=STRICT)
+class Tile:
+    link: Link
+    icon: Icon
+    title: EveryLanguage
+    text: EveryLanguage
+    image: str | None = None
+
+
+@checked(config=STRICT)
+class PartnerBlock:
+    links: list[Link]
+    text: EveryLanguage
+
+
+@checked(config=STRICT)
+class HomeBlocks:
+    """data/home.yml: the home page's tasks, seasons and partner cities."""
+
+    tasks: list[Tile]
+    seasons: list[Tile]
+    partners: PartnerBlock
+
+
+def load_home_blocks(root: Path, images: SiteImages, page_exists) -> HomeBlocks | None:
+    """data/home.yml checked (None when the project has none); `page_exists(src_uri)` says whether a
+    link leads to a page (hand-written or made from the data)."""
+    path = root / HOME_FILE
+    if not path.exists():
+        return None
+    try:
+        doc = read_yaml(path, HOME_FILE)
+    except YamlSyntaxError as error:
+        raise DataError([Problem(error.file, error.line, "", error.message)]) from None
+    try:
+        blocks = TypeAdapter(HomeBlocks).validate_python(doc.data)
+    except ValidationError as error:
+        raise DataError([Problem(HOME_FILE, doc.line_of(detail["loc"]), "", _describe(detail, HomeBlocks))
+                         for detail in error.errors()]) from None
+    problems = []
+    for group in ("tasks", "seasons"):
+        tiles = getattr(blocks, group)
+        for index, tile in enumerate(tiles):
+            target, line = tile.link.split("#")[0], doc.line_of((group, index, "link"))
+            section = target.split("/")[0]
+            if not page_exists(target) and section in DATA_SECTIONS and page_exists(f"{section}/index.md"):
+                # An entry of data/<section>.yml that is not there (a project with other data, such as
+                # the tests' fixtures): the card leads to the section's list instead.
+                log.info(f"{HOME_FILE}:{line}: '{tile.link}' is not in data/{section}.yml; the card links to "
+                         f"{section}/index.md")
+                tiles[index] = tile = replace(tile, link=f"{section}/index.md")
+            elif not page_exists(target):
+                problems.append(Problem(HOME_FILE, line, "", f"'{tile.link}' is not a page of the site; correct the path"))
+            if tile.image and tile.image not in images.images:
+                problems.append(Problem(HOME_FILE, doc.line_of((group, index, "image")), "",
+                                        f"there is no picture '{tile.image}' in data/images.yml"))
+    for index, link in enumerate(blocks.partners.links):
+        if not page_exists(link):
+            problems.append(Problem(HOME_FILE, doc.line_of(("partners", "links", index)), "",
+                                    f"'{link}' is not a page of the site; correct the path"))
+    if problems:
+        raise DataError(problems)
+    return blocks
+
+
+def page_url(link: str, lang: str, root_language: str) -> str:
+    """The site-relative URL of a Markdown link ("visit/index.md#visas" -> "ru/visit/#visas")."""
+    path, _, anchor = link.partition("#")
+    path = re.sub(r"(^|/)index\.md$", r"\1", path)
+    path = path[:-3] + "/" if path.endswith(".md") else path
+    return language_prefix(lang, root_language) + path + (f"#{anchor}" if anchor else "")
+
+
+def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, page: str,
+                    root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
+    """The next `limit` events from the build date (those already on first), as cards."""
+    ctx = PageContext(data, today, strings)
+    texts = {key: values[lang] for key, values in strings.items()}
+    cards = []
+    for event, occurrence in ctx.coming_up(limit=limit):
+        title = escape(event.title[lang])
+        if event.title.shown_in(lang) != lang:
+            title = f'<span lang="{event.title.shown_in(lang)}">{title}</span>'
+        category = strings.get(f"event_category_{event.category}", {}).get(lang)
+        meta = [meta_line("material/calendar", escape(occurrence_text(occurrence, lang, texts))),
+                meta_line("material/map-marker", ctx.event_place(event, lang))]
+        if category:
+            meta.append(meta_line(EVENT_ICONS.get(event.category, DEFAULT_ICON), escape(category)))
+        cards.append(Card(
+            url=get_relative_url(page_url(f"events/{event.id}.md", lang, root_language), page),
+            title=title, kind="event", meta=meta,
+            media=date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact),
+        ))
+    return cards
+
+
+def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteImages, strings: dict,
+                 lang: str, today: dt.date, page: str, root_language: str, titles: dict[str, str]) -> dict[str, Any]:
+    """What overrides/home.html shows on the page at `page` (its site-relative URL): ready HTML for
+    the card lists, and the links the template writes itself. `titles` are the pages' titles in
+    this language, by path ("partners/index.md")."""
+    def link(target: str) -> str:
+        return get_relative_url(page_url(target, lang, root_language), page)
+
+    def tile(item: Tile, kind: str) -> Card:
+        media = images.picture(item.image, lang, page, alt="", css_class="kh-card__image",
+                               sizes="(min-width: 76.25em) 14rem, (min-width: 45em) 45vw, 100vw") if item.image else ""
+        return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,
+                    text=escape(item.text[lang]), media=media)
+
+    events = upcoming_events(data, strings, lang, today, page, root_language) if data else []
+    # The season's events on /events/ ("Winter 2026/27: all events"): citysite.pages.events.
+    season = season_target(PageContext(data, today, strings), lang) if data else None
+    return {
+        "events": Markup(cards_html(events, css_class="kh-cards--events")) if events else None,
+        "events_url": link("events/index.md"),
+        "season": {"label": season[0], "url": link(season[1])} if season else None,
+        "plan_url": link("visit/index.md"),
+        "tasks": Markup(cards_html([tile(item, "task") for item in blocks.tasks], css_class="kh-cards--tasks"))
+        if blocks else None,
+        "seasons": Markup(cards_html([tile(item, "season") for item in blocks.seasons], css_class="kh-cards--seasons"))
+        if blocks else None,
+        "partner_text": blocks.partners.text[lang] if blocks else "",
+        "partner_links": [{"url": link(target), "title": titles.get(target) or target}
+                          for target in (blocks.partners.links if blocks else [])],
+    }
+
+
+_H1 = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.DOTALL)
+
+
+def without_h1(html: str) -> Markup:
+    """The page's HTML without its title: the home template shows the title in the hero."""
+    return Markup(_H1.sub("", str(html), count=1))

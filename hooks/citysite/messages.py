@@ -1,0 +1,927 @@
+"""Every message an editor gets, in English and Russian: one catalogue keyed by message id.
+
+A message is made with `Message("id", **arguments)`. It *is* its English text (a `str`), so code
+and tests that compare English keep working, and it remembers its id and arguments, so that
+`text(message, "ru")` renders the Russian template with the same arguments. Arguments that are
+Messages themselves (a hint inside a sentence) are rendered in the same language.
+
+Text that reaches the editor as a plain English string (from code that formats its own messages,
+or from MkDocs) is matched against the English templates (`translate`), so it is still shown in
+Russian when its wording is in the catalogue. A message that is in neither stays English; the
+tests (tests/test_messages.py, tests/test_contributing.py) list every such message an editor can
+get, so **add each new message to CATALOGUE**, with the same wording in `en` as the code writes.
+
+Which language: SITE_MESSAGES (`ru`, `en`, or `ru,en` for both), else both when CI=true (the
+pull-request log is read by Russian- and English-speaking people), else the editor's locale
+(LC_ALL, LC_MESSAGES, LANG starting with `ru`), else English. With both, each message is shown
+twice: the Russian line, then the English line, each with its own file:line.
+
+Templates use `{name}` for an argument and `{name:plural:one:few:many}` (Russian) or
+`{name:plural:one:other}` (English) for a word that follows the number `name`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any
+
+LANGUAGES = ("en", "ru")
+BOTH = ("ru", "en")
+
+
+# --- which language --------------------------------------------------------------------------------
+
+def message_languages(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The languages to show messages in, in order (see the module's docstring)."""
+    env = os.environ if env is None else env
+    explicit = env.get("SITE_MESSAGES", "").strip().lower()
+    if explicit:
+        if explicit in ("both", "all"):
+            return BOTH
+        chosen = tuple(dict.fromkeys(part.strip() for part in re.split(r"[,\s/]+", explicit)
+                                     if part.strip() in LANGUAGES))
+        if chosen:
+            return chosen
+    if env.get("CI", "").strip().lower() in ("true", "1", "yes"):
+        return BOTH
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "").strip()
+        if value:
+            return ("ru",) if value.lower().startswith("ru") else ("en",)
+    return ("en",)
+
+
+# --- messages --------------------------------------------------------------------------------------
+
+class Message(str):
+    """A catalogue message: its English text, with the id and arguments to render it in Russian."""
+
+    id: str
+    args: dict[str, Any]
+
+    def __new__(cls, message_id: str, /, **args: Any) -> Message:
+        if message_id not in CATALOGUE:
+            raise KeyError(f"no message '{message_id}' in citysite/messages.py")
+        self = super().__new__(cls, _format(CATALOGUE[message_id]["en"], args, "en"))
+        self.id, self.args = message_id, args
+        return self
+
+    def in_language(self, lang: str) -> str:
+        return _format(CATALOGUE[self.id].get(lang) or CATALOGUE[self.id]["en"], self.args, lang)
+
+    def __reduce__(self):  # copies and pickles keep the id (str's own would pass the English text)
+        return (_rebuild, (self.id, self.args))
+
+    def __reduce_ex__(self, protocol):
+        return self.__reduce__()
+
+
+def _rebuild(message_id: str, args: dict[str, Any]) -> Message:
+    return Message(message_id, **args)
+
+
+def _plural(number: Any, forms: list[str], lang: str) -> str:
+    try:
+        n = abs(int(number))
+    except (TypeError, ValueError):
+        return forms[-1]
+    if lang == "ru" and len(forms) >= 3:
+        if n % 10 == 1 and n % 100 != 11:
+            return forms[0]
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return forms[1]
+        return forms[2]
+    return forms[0] if n == 1 else forms[-1]
+
+
+def _value(value: Any, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.in_language(lang)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value(item, lang) for item in value)
+    return str(value)
+
+
+def _format(template: str, args: Mapping[str, Any], lang: str) -> str:
+    out = []
+    for literal, name, spec, _conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        if spec and spec.startswith("plural:"):
+            out.append(_plural(args.get(name), spec.split(":")[1:], lang))
+        else:
+            value = args.get(name, "{" + name + "}")
+            if name in NESTED and isinstance(value, str) and not isinstance(value, Message):
+                value = translate(value, lang)
+            out.append(_value(value, lang))
+    return "".join(out)
+
+
+# --- translating text --------------------------------------------------------------------------------
+
+NESTED = frozenset({"message", "hint", "detail", "suggest", "has", "type", "month_name", "why", "at"})  # translated
+# Of those, the arguments that are always catalogue text; the others ("detail": a parser's words)
+# may stay English. A match whose strict argument is not catalogue text is not this message.
+STRICT_NESTED = frozenset({"hint", "suggest", "has", "type", "month_name", "at"})
+MIN_PATTERN_LITERAL = 12  # shorter templates are only made as Messages, never recognised in text
+
+
+@cache
+def _patterns(short: bool = False) -> list[tuple[re.Pattern, str]]:
+    """(regular expression of the English template, message id), the most specific first; with
+    `short`, also the templates with little fixed text (for a part of a message, never a whole)."""
+    found = []
+    for message_id, texts in CATALOGUE.items():
+        parts, seen, literal_length = [], set(), 0
+        for literal, name, spec, _conversion in string.Formatter().parse(texts["en"]):
+            parts.append(re.escape(literal))
+            literal_length += len(literal)
+            if name is None:
+                continue
+            if spec and spec.startswith("plural:"):
+                parts.append("(?:" + "|".join(re.escape(form) for form in spec.split(":")[1:]) + ")")
+            elif name in seen:
+                parts.append(f"(?P={name})")
+            else:
+                seen.add(name)
+                parts.append(f"(?P<{name}>.*?)")
+        letters = sum(char.isalpha() for literal, *_ in string.Formatter().parse(texts["en"]) for char in literal)
+        if literal_length >= MIN_PATTERN_LITERAL or (short and letters >= 3):  # or it would match any text
+            found.append((literal_length, re.compile("".join(parts) + r"\Z", re.DOTALL), message_id))
+    found.sort(key=lambda item: -item[0])
+    return [(pattern, message_id) for _length, pattern, message_id in found]
+
+
+@cache
+def _fixed_texts() -> dict[str, str]:
+    """English text -> id of the messages without arguments ("February", "check the id")."""
+    return {texts["en"]: message_id for message_id, texts in reversed(CATALOGUE.items())
+            if "{" not in texts["en"].replace("{{", "")}
+
+
+def identify(text: str, part: bool = False) -> Message | None:
+    """The catalogue message `text` is (a Message, or English text with a catalogue wording);
+    `part`: `text` is an argument of another message ("line 3: ")."""
+    if isinstance(text, Message):
+        return text
+    if text in _fixed_texts():
+        return Message(_fixed_texts()[text])
+    for pattern, message_id in _patterns(part):
+        match = pattern.match(text)
+        if match:
+            args: dict[str, Any] = {}
+            for name, value in match.groupdict().items():
+                inner = identify(value, part=True) if name in NESTED and value else None
+                if inner is None and value and name in STRICT_NESTED:
+                    break
+                args[name] = inner if inner is not None else value
+            else:
+                message = Message(message_id, **args)
+                if message == text:
+                    return message
+    field_name, colon, rest = text.partition(": ")  # "summary.start: <a message>" from a field's check
+    if colon and re.fullmatch(r"[\w][\w./-]*", field_name):  # a field, or a file: "docs_ru/a.md: ..."
+        inner = identify(rest)
+        if inner is not None:
+            return Message("field_message", name=field_name, message=inner)
+    return None
+
+
+def translate(text: str, lang: str) -> str:
+    """`text` in `lang`: a Message rendered, English text matched against the catalogue, or
+    `text` itself when its wording is not in the catalogue."""
+    if lang == "en":
+        return str(text)
+    message = identify(text)
+    return message.in_language(lang) if message is not None else str(text)
+
+
+def is_translated(text: str) -> bool:
+    return identify(text) is not None
+
+
+def render(text: str, prefix: str | Message = "", languages: Iterable[str] | None = None) -> str:
+    """`prefix` + `text`, one line per language chosen (see message_languages)."""
+    languages = tuple(languages or message_languages())
+    return "\n".join(translate(prefix, lang) + translate(text, lang) if prefix else translate(text, lang)
+                     for lang in languages)
+
+
+def where(file: str, line: int | None) -> str:
+    return f"{file}:{line}: " if line else f"{file}: "
+
+
+# --- GitHub Actions -----------------------------------------------------------------------------------
+
+def github_actions(env: Mapping[str, str] | None = None) -> bool:
+    return (os.environ if env is None else env).get("GITHUB_ACTIONS", "").lower() == "true"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(level: str, file: str, line: int | None, body: str, title: str) -> str:
+    """A GitHub workflow command that shows `body` (the message, one line per language) on
+    `file`'s `line` in the pull request; level: error, warning or notice."""
+    where_ = f"file={_escape_property(file)}" + (f",line={int(line)}" if line else "")
+    return f"::{level} {where_},title={_escape_property(title)}::{_escape_data(body)}"
+
+
+def add_to_step_summary(markdown: str) -> None:
+    """Append to the job's Summary page when running in GitHub Actions (nothing otherwise)."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if github_actions() and path:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(markdown.rstrip("\n") + "\n\n")
+
+
+# --- the catalogue -----------------------------------------------------------------------------------
+# id -> {"en": the exact English wording the code writes, "ru": the same in Russian}. Russian uses
+# the YAML field names (start, sources...) as they are: editors type them in the files.
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # -- where a data problem is ------------------------------------------------------------------
+    "entry": {"en": "entry {entry}: ", "ru": "запись {entry}: "},
+    "did_you_mean": {"en": "did you mean '{close}'?", "ru": "может быть, '{close}'?"},
+    "check_the_id": {"en": "check the id", "ru": "проверьте id"},
+    "allowed_fields": {"en": "allowed fields: {fields}", "ru": "допустимые поля: {fields}"},
+
+    # -- reading the YAML files (citysite/data/yamlfile.py) -------------------------------------------------
+    "yaml.syntax": {
+        "en": "YAML syntax error: {detail}; check indentation, colons and quotes on this line or the one above "
+              "(text with ':' or '#' needs quotes)",
+        "ru": "ошибка синтаксиса YAML ({detail}); проверьте отступы, двоеточия и кавычки в этой строке или в строке "
+              "выше (текст с ':' или '#' нужно брать в кавычки)",
+    },
+    "yaml.tab": {
+        "en": "YAML syntax error: a tab character (column {column}) where YAML expects spaces; indent with spaces "
+              "only, never with tabs (an editor's Tab key may insert one)",
+        "ru": "ошибка синтаксиса YAML: символ табуляции (столбец {column}) там, где YAML ждёт пробелы; делайте "
+              "отступы только пробелами, никогда табуляцией (её может вставить клавиша Tab)",
+    },
+    "yaml.indentation": {
+        "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
+              "entry or one block start at the same column (count the spaces at the start of the line)",
+        "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; строки одной "
+              "записи или одного блока начинаются с одного и того же столбца (посчитайте пробелы в начале строки)",
+    },
+    "yaml.colon": {
+        "en": "YAML syntax error: a ': ' inside a text that is not in quotes; put the whole text in quotes "
+              "(title: \"Partners: Harbin\")",
+        "ru": "ошибка синтаксиса YAML: ': ' внутри текста без кавычек; возьмите весь текст в кавычки "
+              "(title: \"Партнёры: Харбин\")",
+    },
+    "yaml.unclosed_flow": {
+        "en": "YAML syntax error: the '{{' or '[' opened on line {line} is not closed{hint}",
+        "ru": "ошибка синтаксиса YAML: '{{' или '[', открытая в строке {line}, не закрыта{hint}",
+    },
+    "yaml.hash_in_flow": {
+        "en": "; the ' #' in a text without quotes starts a comment, which cuts off the rest of the line: "
+              "put that text in quotes",
+        "ru": "; ' #' в тексте без кавычек начинает комментарий и отрезает остаток строки: "
+              "возьмите этот текст в кавычки",
+    },
+    "yaml.unclosed_quote": {
+        "en": "YAML syntax error: the quote opened on line {line} is not closed; end the text with the same "
+              "quote (\" or ')",
+        "ru": "ошибка синтаксиса YAML: кавычка, открытая в строке {line}, не закрыта; закончите текст такой же "
+              "кавычкой (\" или ')",
+    },
+    "yaml.bad_start": {
+        "en": "YAML syntax error: a text starts with a character YAML keeps for itself (such as @, `, % or |); "
+              "put the whole text in quotes",
+        "ru": "ошибка синтаксиса YAML: текст начинается с символа, который YAML использует сам (например, @, `, % "
+              "или |); возьмите весь текст в кавычки",
+    },
+    "yaml.key_twice": {
+        "en": "the key '{key}' appears twice in the same entry",
+        "ru": "ключ '{key}' встречается в одной записи дважды",
+    },
+    "yaml.cut_by_comment": {
+        "en": "the text of '{name}' is cut at ' #': YAML reads ' #' and everything after it on the line as a "
+              "comment, so the site would show only '{value}'; put the whole text in quotes: {key}: \"{whole}\"",
+        "ru": "текст '{name}' обрезан на ' #': YAML считает ' #' и всё, что после него в строке, комментарием, и "
+              "на сайте было бы только '{value}'; возьмите весь текст в кавычки: {key}: \"{whole}\"",
+    },
+
+    # -- validating the entries (citysite/data/load.py, model.py, when.py, geo.py) -----------------------------
+    "missing": {
+        "en": "'{name}' is missing; add it (see CONTRIBUTING.md for an example entry)",
+        "ru": "нет поля '{name}'; добавьте его (пример записи — в CONTRIBUTING.ru.md)",
+    },
+    "unknown_field": {
+        "en": "unknown field '{name}'; {hint}",
+        "ru": "неизвестное поле '{name}'; {hint}",
+    },
+    "indented_under": {
+        "en": "'{key}' is indented under '{parent}', so YAML reads it as part of '{parent}'; fix the indentation: "
+              "move '{key}:' left so that it starts in the same column as '{parent}:'",
+        "ru": "'{key}' записано с отступом внутри '{parent}', и YAML считает его частью '{parent}'; исправьте "
+              "отступ: сдвиньте '{key}:' влево, чтобы оно начиналось в том же столбце, что и '{parent}:'",
+    },
+    "not_indented_enough": {
+        "en": "'{key}' belongs to '{parent}' above it, but is not indented; fix the indentation: indent '{key}:' "
+              "like the other lines of '{parent}' (two more spaces than '{parent}:')",
+        "ru": "'{key}' относится к '{parent}' выше, но записано без отступа; исправьте отступ: сдвиньте '{key}:' "
+              "вправо, как другие строки '{parent}' (на два пробела дальше, чем '{parent}:')",
+    },
+    "not_known": {
+        "en": "'{value}' is not a known {name}; use one of: {expected}",
+        "ru": "'{value}' — недопустимое значение {name}; используйте одно из: {expected}",
+    },
+    "not_an_id": {
+        "en": "'{value}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day-2019)",
+        "ru": "'{value}' — недопустимый id; используйте строчные латинские буквы, цифры и дефисы (city-day-2019)",
+    },
+    "must_be_whole": {
+        "en": "'{name}' must be a whole number, not '{value}'",
+        "ru": "'{name}' должно быть целым числом, а не '{value}'",
+    },
+    "must_be_number": {
+        "en": "'{name}' must be a number such as {example}, not '{value}'",
+        "ru": "'{name}' должно быть числом, например {example}, а не '{value}'",
+    },
+    "must_be_text": {
+        "en": "'{name}' must be text, not {type} '{value}'; put it in quotes",
+        "ru": "'{name}' должно быть текстом, а не {type} '{value}'; возьмите его в кавычки",
+    },
+    "type.int": {"en": "int", "ru": "числом"},
+    "type.float": {"en": "float", "ru": "числом"},
+    "type.bool": {"en": "bool", "ru": "значением да/нет"},
+    "type.NoneType": {"en": "NoneType", "ru": "пустым значением"},
+    "type.list": {"en": "list", "ru": "списком"},
+    "type.dict": {"en": "dict", "ru": "блоком полей"},
+    "must_be_list": {
+        "en": "'{name}' must be a list, e.g. [{name}-1, {name}-2] or one '- item' per line",
+        "ru": "'{name}' должно быть списком, например [{name}-1, {name}-2], или по одному '- элемент' на строку",
+    },
+    "must_not_be_empty": {
+        "en": "'{name}' must not be empty; add at least one item (for sources: where the fact comes from)",
+        "ru": "'{name}' не может быть пустым; добавьте хотя бы один элемент (для sources — откуда взят факт)",
+    },
+    "too_few_stops": {
+        "en": "'stops' needs at least two stops: a route leads from one venue to another",
+        "ru": "в 'stops' нужно хотя бы две остановки: маршрут ведёт от одной площадки к другой",
+    },
+    "greater_than": {"en": "'{name}' is {value}: input should be greater than {limit}",
+                     "ru": "'{name}' равно {value}: значение должно быть больше {limit}"},
+    "greater_than_equal": {"en": "'{name}' is {value}: input should be greater than or equal to {limit}",
+                           "ru": "'{name}' равно {value}: значение должно быть не меньше {limit}"},
+    "less_than": {"en": "'{name}' is {value}: input should be less than {limit}",
+                  "ru": "'{name}' равно {value}: значение должно быть меньше {limit}"},
+    "less_than_equal": {"en": "'{name}' is {value}: input should be less than or equal to {limit}",
+                        "ru": "'{name}' равно {value}: значение должно быть не больше {limit}"},
+    "must_be_block": {
+        "en": "'{name}' must be a block of fields (name: ..., en: ...), not '{value}'",
+        "ru": "'{name}' должно быть блоком полей (name: ..., en: ...), а не '{value}'",
+    },
+    "field_message": {"en": "{name}: {message}", "ru": "{name}: {message}"},
+    "not_a_list_of_entries": {
+        "en": "the file must be a list of entries, each starting with '- id: ...'",
+        "ru": "файл должен быть списком записей, каждая из которых начинается с '- id: ...'",
+    },
+    "no_translation_yet": {
+        "en": "'{name}' has no {langs} text yet; English is shown instead",
+        "ru": "у '{name}' ещё нет текста на {langs}; вместо него показывается английский",
+    },
+    "id_used": {
+        "en": "the id is already used on line {line}; give each entry its own id",
+        "ru": "этот id уже занят в строке {line}; дайте каждой записи свой id",
+    },
+    "unknown_venue": {
+        "en": "unknown venue '{value}'; use an id from data/venues.yml ({suggest})",
+        "ru": "неизвестная площадка '{value}'; используйте id из data/venues.yml ({suggest})",
+    },
+    "unknown_partner": {
+        "en": "unknown partner '{value}'; use an id from data/partners.yml ({suggest})",
+        "ru": "неизвестный город-партнёр '{value}'; используйте id из data/partners.yml ({suggest})",
+    },
+    "unknown_city": {
+        "en": "unknown city '{value}'; use a partner city id from data/partners.yml, or '{home}' for Khabarovsk "
+              "({suggest})",
+        "ru": "неизвестный город '{value}'; используйте id города-партнёра из data/partners.yml или '{home}' для "
+              "Хабаровска ({suggest})",
+    },
+    "file_missing": {"en": "the file is missing; create {name}", "ru": "файла нет; создайте {name}"},
+    "home_not_partner": {
+        "en": "Khabarovsk itself is not a partner city; remove this entry",
+        "ru": "сам Хабаровск не может быть городом-партнёром; удалите эту запись",
+    },
+    "not_a_web_address": {
+        "en": "'{value}' is not a web address; write it in full, starting with https://",
+        "ru": "'{value}' — не веб-адрес; напишите его полностью, начиная с https://",
+    },
+    "source_kind": {
+        "en": "'{value}' does not say what kind of source it is; start it with one of {kinds} and say what after "
+              "the colon (a bare 'seed' means the 2019 report)",
+        "ru": "у '{value}' не указан вид источника; начните его с одного из {kinds} и после двоеточия укажите, что "
+              "это (просто 'seed' означает отчёт 2019 года)",
+    },
+    "where_event": {
+        "en": "venues: say where the event is with exactly one of: venues (ids from venues.yml), city (a partner "
+              "city id, or khabarovsk when the venue is not known), place (elsewhere){has}",
+        "ru": "venues: укажите, где проходит событие, ровно одним из полей: venues (id из venues.yml), city (id "
+              "города-партнёра или khabarovsk, если площадка неизвестна), place (в другом месте){has}",
+    },
+    "where_event_has": {"en": "; it has {fields}", "ru": "; сейчас указано: {fields}"},
+    "end_before_start": {
+        "en": "end: {end} is before start {start}; swap them or fix the dates",
+        "ru": "end: {end} раньше, чем start {start}; поменяйте их местами или исправьте даты",
+    },
+    # -- yearly events (data/events.yml): usual timing and editions (model.py, when.py) ---------------
+    "usually.one_kind": {
+        "en": "say when the event usually happens with exactly one of: date (MM-DD), rule (an RRULE), moveable "
+              "(orthodox-easter), month (with an optional part), or from and to{has}",
+        "ru": "укажите, когда событие обычно проходит, ровно одним способом: date (ММ-ДД), rule (правило RRULE), "
+              "moveable (orthodox-easter), month (можно с part) или from и to{has}",
+    },
+    "usually.not_with": {
+        "en": "'{name}' does not go with '{kind}'; next to '{kind}' write only {allowed}",
+        "ru": "'{name}' не сочетается с '{kind}'; рядом с '{kind}' пишите только {allowed}",
+    },
+    "usually.from_needs_to": {
+        "en": "'from' needs 'to': the month (and part) the season usually ends in",
+        "ru": "к 'from' нужно 'to': месяц (и part), в котором сезон обычно заканчивается",
+    },
+    "usually.moveable_needs_offset": {
+        "en": "'moveable' needs 'offset_days': 0 for Easter Sunday, -50 for the Saturday of Maslenitsa week",
+        "ru": "к 'moveable' нужно 'offset_days': 0 — само пасхальное воскресенье, -50 — суббота масленичной недели",
+    },
+    "usually.end_same": {
+        "en": "'end' is the same day as 'date'; leave 'end' out for a one-day event",
+        "ru": "'end' — тот же день, что и 'date'; для однодневного события уберите 'end'",
+    },
+    "usually.yearly_is_date": {
+        "en": "rule 'yearly' gives no day; for the same day every year write date: \"MM-DD\" instead",
+        "ru": "правило 'yearly' не называет день; для одного и того же дня каждый год пишите date: \"ММ-ДД\"",
+    },
+    "usually.not_yearly": {
+        "en": "rule '{rule}' does not repeat every year; start it with FREQ=YEARLY",
+        "ru": "правило '{rule}' повторяется не каждый год; начните его с FREQ=YEARLY",
+    },
+    "edition.only_year": {
+        "en": "the start '{start}' gives only a year; an edition needs at least the month (YYYY-MM), better the "
+              "days (YYYY-MM-DD)",
+        "ru": "в start '{start}' указан только год; выпуску нужен хотя бы месяц (ГГГГ-ММ), а лучше дни (ГГГГ-ММ-ДД)",
+    },
+    "edition.time_apart": {
+        "en": "write the start time apart: start: \"{day}\" and time: \"{time}\"",
+        "ru": "запишите время начала отдельно: start: \"{day}\" и time: \"{time}\"",
+    },
+    "edition.time_needs_day": {
+        "en": "a start time needs a start day (YYYY-MM-DD)",
+        "ru": "для времени начала нужен день начала (ГГГГ-ММ-ДД)",
+    },
+    "editions.same_year": {
+        "en": "editions: two editions start in {year}; an edition is one year's dates, so merge them or fix the year",
+        "ru": "editions: два выпуска начинаются в {year} году; выпуск — это даты одного года: объедините их или "
+              "исправьте год",
+    },
+    "repeat_needs_day": {
+        "en": "recurrence: a repeating event needs a start day (YYYY-MM-DD) to repeat from",
+        "ru": "recurrence: повторяющемуся событию нужен день начала (ГГГГ-ММ-ДД), от которого считать повторы",
+    },
+    "same_stop_twice": {
+        "en": "stops: stop {number} is the same venue as stop {previous} ('{venue}'); remove one of them",
+        "ru": "stops: остановка {number} — та же площадка, что и остановка {previous} ('{venue}'); удалите одну "
+              "из них",
+    },
+    "must_be_bool": {
+        "en": "'{name}' must be true or false, not '{value}'",
+        "ru": "'{name}' должно быть true (да) или false (нет), а не '{value}'",
+    },
+    "not_a_route_number": {
+        "en": "'{value}' is not a route number; write it as on the stop's sign: 34 or 61С",
+        "ru": "'{value}' — не номер маршрута; пишите его как на табличке остановки: 34 или 61С",
+    },
+    "no_visible_source": {
+        "en": "has no source a visitor can check; add the 2019 report (\"seed: <quote>\") or a web page "
+              "(\"page:https://...\") for the facts shown (code:, estimate:, general: and note: are for editors)",
+        "ru": "нет источника, который может проверить посетитель; добавьте отчёт 2019 года (\"seed: <цитата>\") "
+              "или веб-страницу (\"page:https://...\") для показанных фактов (code:, estimate:, general: и note: — "
+              "только для редакторов)",
+    },
+    "retired_source_kind": {
+        "en": "'{value}': '{kind}:' is no longer a kind of source; {detail}",
+        "ru": "'{value}': вида источника '{kind}:' больше нет; {detail}",
+    },
+    "retired.reference": {
+        "en": "the research notes are not public: cite the page they read as 'page:https://...', "
+              "or keep the remark for editors as 'note: ...'",
+        "ru": "заметки исследования не публичны: укажите страницу, которую они цитируют, как 'page:https://...', "
+              "или оставьте замечание для редакторов как 'note: ...'",
+    },
+    "private_source": {
+        "en": "'{value}' cites a file of the project's research (shared/, reference/, notes.md), which visitors "
+              "and reviewers cannot open; cite the public page it read ('page:https://...') or the 2019 report "
+              "('seed: <quote>')",
+        "ru": "'{value}' ссылается на файл исследования проекта (shared/, reference/, notes.md), который не могут "
+              "открыть ни посетители, ни проверяющие; укажите публичную страницу ('page:https://...') или отчёт "
+              "2019 года ('seed: <цитата>')",
+    },
+    "blocked_source": {
+        "en": "'{value}' is on {host}, a site that copies, reposts or aggregates other pages; cite the original "
+              "(the city, the venue, the partner city, the organiser, an official body or established media), "
+              "or leave the fact out",
+        "ru": "'{value}' — на сайте {host}, который копирует, перепечатывает или собирает чужие страницы; укажите "
+              "оригинал (город, площадку, город-партнёр, организатора, официальный орган или известное СМИ) или "
+              "не приводите этот факт",
+    },
+    "not_a_checked_day": {
+        "en": "'{value}' is not a day; write the day you checked the source, YYYY-MM-DD",
+        "ru": "'{value}' — не день; напишите день, когда вы проверили источник, ГГГГ-ММ-ДД",
+    },
+    "practical_needs_page": {
+        "en": "sources: a practical fact needs a 'page:' source, the web page it was read on "
+              "(\"page:https://... (the page's own date)\")",
+        "ru": "sources: практическому сведению нужен источник 'page:' — веб-страница, где оно прочитано "
+              "(\"page:https://... (дата самой страницы)\")",
+    },
+    "hours_spec_or_note": {
+        "en": "give the 'spec' (e.g. \"Tu-Su 10:00-18:00\") or a 'note', or both",
+        "ru": "укажите 'spec' (например, \"Tu-Su 10:00-18:00\"), или 'note', или оба",
+    },
+    "free_has_no_price": {
+        "en": "free admission has no price; remove 'price' or write 'free: false'",
+        "ru": "у бесплатного входа нет цены; удалите 'price' или напишите 'free: false'",
+    },
+    "not_a_phone": {
+        "en": "'{value}' is not a phone number; write it in full with the country code, e.g. +7 4212 47-71-58",
+        "ru": "'{value}' — не номер телефона; напишите его полностью, с кодом страны, например +7 4212 47-71-58",
+    },
+    "not_a_day_of_year": {
+        "en": "'{value}' is not a day of the year; write MM-DD in quotes, e.g. \"01-07\" for 7 January",
+        "ru": "'{value}' — не день года; пишите ММ-ДД в кавычках, например \"01-07\" для 7 января",
+    },
+    "no_such_day_of_year": {
+        "en": "'{value}' does not exist: {month_name} has {days} days{hint}",
+        "ru": "'{value}' не существует: в {month_name} {days} {days:plural:день:дня:дней}{hint}",
+    },
+    "feb_29_needs_rule": {
+        "en": "; an event on 29 February needs a rule",
+        "ru": "; событию 29 февраля нужно правило повтора",
+    },
+    "not_a_time": {
+        "en": "'{value}' is not a time of day; write HH:MM in quotes (Khabarovsk time), e.g. \"10:00\"",
+        "ru": "'{value}' — не время суток; пишите ЧЧ:ММ в кавычках (время хабаровское), например \"10:00\"",
+    },
+    "not_hours": {
+        "en": "'{spec}' is not an opening-hours rule the site reads: in '{part}', {why}; write it like "
+              "'{example}': days Mo Tu We Th Fr Sa Su, a range Tu-Su, a list Mo,We, Fr[-1] for the last Friday of "
+              "the month; times HH:MM-HH:MM; 'off' for closed; rules separated by ';'",
+        "ru": "'{spec}' — не правило часов работы, понятное сайту: в '{part}' {why}; пишите так: '{example}': "
+              "дни Mo Tu We Th Fr Sa Su, диапазон Tu-Su, список Mo,We, Fr[-1] — последняя пятница месяца; время "
+              "ЧЧ:ММ-ЧЧ:ММ; 'off' — выходной; правила разделяются ';'",
+    },
+    "hours.span": {"en": "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00)",
+                   "ru": "промежуток времени пишется ЧЧ:ММ-ЧЧ:ММ с ведущими нулями (09:00-18:00)"},
+    "hours.range": {"en": "hours go from 00:00 to 24:00", "ru": "часы — от 00:00 до 24:00"},
+    "hours.empty_span": {"en": "a span must not end when it starts",
+                         "ru": "промежуток не может заканчиваться там же, где начинается"},
+    "hours.days": {"en": "days are Mo Tu We Th Fr Sa Su", "ru": "дни — Mo Tu We Th Fr Sa Su"},
+    "hours.nth": {"en": "[1] to [5] is the first to fifth such day of the month, [-1] the last",
+                  "ru": "[1]–[5] — с первого по пятый такой день месяца, [-1] — последний"},
+    "hours.nth_alone": {"en": "a day of the month such as Fr[-1] needs a rule of its own",
+                        "ru": "дню месяца вроде Fr[-1] нужно отдельное правило"},
+    "hours.needs_times": {"en": "the days need times, or 'off'", "ru": "дням нужно время или 'off'"},
+    "hours.empty_rule": {"en": "an empty rule between ';'", "ru": "пустое правило между ';'"},
+    "hours.as_text": {"en": "write the opening hours as text in quotes, e.g. \"{example}\"",
+                      "ru": "пишите часы работы текстом в кавычках, например \"{example}\""},
+    "date_as_text": {
+        "en": "write the date as text: {forms}",
+        "ru": "напишите дату текстом: ГГГГ-ММ-ДД, ГГГГ-ММ-ДД ЧЧ:ММ, ГГГГ-ММ или ГГГГ",
+    },
+    "not_a_date": {
+        "en": "'{value}' is not a date; write {forms}, e.g. 2019-05-26",
+        "ru": "'{value}' — не дата; пишите ГГГГ-ММ-ДД, ГГГГ-ММ-ДД ЧЧ:ММ, ГГГГ-ММ или ГГГГ, например 2019-05-26",
+    },
+    "no_such_month": {
+        "en": "'{value}': there is no month {month}; months go from 01 to 12",
+        "ru": "'{value}': месяца {month} не бывает; месяцы — от 01 до 12",
+    },
+    "no_such_day": {
+        "en": "'{value}' does not exist: {month_name} {year} has {days} days",
+        "ru": "'{value}' не существует: в {month_name} {year} года {days} {days:plural:день:дня:дней}",
+    },
+    "no_such_time": {
+        "en": "'{value}': the time must be between 00:00 and 23:59",
+        "ru": "'{value}': время должно быть от 00:00 до 23:59",
+    },
+    "not_a_repeat_rule": {
+        "en": "'{value}' is not a repeat rule ({detail}); write 'yearly' (same date every year) or an iCalendar "
+              "RRULE such as FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU (last Sunday of May)",
+        "ru": "'{value}' — не правило повтора ({detail}); напишите 'yearly' (каждый год в тот же день) или правило "
+              "iCalendar RRULE, например FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU (последнее воскресенье мая)",
+    },
+    "rrule_starts_with_freq": {
+        "en": "'{value}': an RRULE starts with FREQ=, e.g. FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU",
+        "ru": "'{value}': правило RRULE начинается с FREQ=, например FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU",
+    },
+    "outside_khabarovsk": {
+        "en": "{value} is outside Khabarovsk ({axis} {low}..{high}); a venue must be in the city: check the number "
+              "and that lat and lon are not swapped",
+        "ru": "{value} — за пределами Хабаровска ({axis} {low}..{high}); площадка должна быть в городе: проверьте "
+              "число и не перепутаны ли lat и lon",
+    },
+    "not_a_country": {
+        "en": "'{value}' is not an ISO 3166 country code; use two capital letters such as JP, CN, KR, US",
+        "ru": "'{value}' — не код страны ISO 3166; используйте две заглавные латинские буквы, например JP, CN, KR, US",
+    },
+    **{f"month.{number}": {"en": en, "ru": ru} for number, (en, ru) in enumerate((
+        ("January", "январе"), ("February", "феврале"), ("March", "марте"), ("April", "апреле"),
+        ("May", "мае"), ("June", "июне"), ("July", "июле"), ("August", "августе"),
+        ("September", "сентябре"), ("October", "октябре"), ("November", "ноябре"), ("December", "декабре")), 1)},
+
+    # -- make check (scripts/check_data.py) ---------------------------------------------------------------------
+    "schema_line": {
+        "en": "make the first line `{line}` so that editors' YAML tools check the file as you type",
+        "ru": "сделайте первой строкой `{line}`, чтобы редакторы YAML проверяли файл прямо при наборе",
+    },
+    "check.warnings": {
+        "en": "Warnings (they do not stop the build; English is shown where a translation is missing):",
+        "ru": "Предупреждения (сборку они не останавливают; где нет перевода, показывается английский текст):",
+    },
+    "check.failed": {
+        "en": "{errors} {errors:plural:error:errors}, {warnings} warnings: fix the errors above; the site is not "
+              "built until they are fixed.",
+        "ru": "Ошибок: {errors}, предупреждений: {warnings}. Исправьте ошибки выше: пока они есть, сайт не "
+              "собирается.",
+    },
+    "check.ok": {
+        "en": "OK: {counts}; {warnings} {warnings:plural:warning:warnings}.",
+        "ru": "OK: {counts}; предупреждений: {warnings}.",
+    },
+    "check.count.venues": {"en": "{n} venues", "ru": "площадок: {n}"},
+    "check.count.partners": {"en": "{n} partner cities", "ru": "городов-партнёров: {n}"},
+    "check.count.events": {"en": "{n} events", "ru": "событий: {n}"},
+    "check.count.routes": {"en": "{n} routes", "ru": "маршрутов: {n}"},
+    "check.count.chronicle": {"en": "{n} entries of the 2019 chronicle", "ru": "записей хроники 2019 года: {n}"},
+    "summary.build_errors": {"en": "Build errors (mkdocs build)", "ru": "Ошибки сборки (mkdocs build)"},
+    "summary.data_errors": {
+        "en": "Data errors (make check)", "ru": "Ошибки в данных (make check)",
+    },
+
+    # -- the build (citysite/errors.py and the build's own checks) ---------------------------------------------
+    "build.data_errors": {
+        "en": "The data files have {count} {count:plural:problem:problems}; nothing was built and the previous site "
+              "is unchanged. Fix each one (`make check` checks the data without building):",
+        "ru": "В файлах данных есть ошибки ({count}); сайт не собран, прежний сайт не изменился. Исправьте каждую "
+              "(`make check` проверяет данные без сборки):",
+    },
+    "fix": {"en": "; {message}", "ru": "; {message}"},
+    "ui.not_yaml": {"en": "not valid YAML ({detail})", "ru": "это не корректный YAML ({detail})"},
+    "ui.not_yaml.fix": {
+        "en": "check the indentation and put text with ':' or '#' in quotes",
+        "ru": "проверьте отступы и возьмите в кавычки текст с ':' или '#'",
+    },
+    "ui.missing": {"en": "missing translations: {missing}", "ru": "нет переводов: {missing}"},
+    "ui.missing.fix": {"en": "add them", "ru": "добавьте их"},
+    "i18n_missing": {"en": "the i18n plugin is missing", "ru": "нет плагина i18n"},
+    "i18n_not_configured": {"en": "the i18n plugin is not configured", "ru": "плагин i18n не настроен"},
+    "i18n.fix": {"en": "list it under plugins:", "ru": "добавьте его в plugins:"},
+    "same_page_twice": {"en": "the same page as {other}", "ru": "та же страница, что и {other}"},
+    "same_page_twice.fix": {"en": "keep translations only in docs_{lang}/",
+                            "ru": "держите переводы только в docs_{lang}/"},
+    "option.fix": {"en": "see the comments above it in mkdocs.yml for what it takes",
+                   "ru": "что здесь можно писать, сказано в комментариях над этой строкой в mkdocs.yml"},
+    "offline.not_bool": {"en": "'offline: {value}' must be true or false",
+                         "ru": "'offline: {value}' — здесь можно написать только true или false"},
+    "offline.fix": {
+        "en": "write `offline: true` to keep the page on visitors' phones for reading offline, or remove the line",
+        "ru": "напишите `offline: true`, чтобы страница сохранялась на телефонах посетителей для чтения без "
+              "интернета, или удалите строку",
+    },
+    "map_marker": {
+        "en": "'{marker}' asks for a map, but there are maps only on the home page, venues/index.md, "
+              "partners/index.md and the venue pages",
+        "ru": "'{marker}' просит карту, но карты есть только на главной странице, в venues/index.md, "
+              "partners/index.md и на страницах площадок",
+    },
+    "map_marker.fix": {"en": "remove the line", "ru": "удалите эту строку"},
+    "pinned_changed": {"en": "{what}: the pinned theme or i18n plugin changed",
+                       "ru": "{what}: изменилась закреплённая версия темы или плагина i18n"},
+    "link.missing": {
+        "en": "the link '{url}' leads to a page or file that does not exist ({target}){suggest}; check the "
+              "spelling and the ../ (a path starting with ru/ means the file in docs_ru/)",
+        "ru": "ссылка '{url}' ведёт на несуществующую страницу или файл ({target}){suggest}; проверьте "
+              "написание и ../ (путь, начинающийся с ru/, означает файл в docs_ru/)",
+    },
+    "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (может быть, '{url}'?)"},
+    "link.absolute": {
+        "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
+              "link to the page's file relative to this page (../visit/index.md)",
+        "ru": "ссылка '{url}' начинается с '/': она сломается, если сайт опубликован не в корне адреса; "
+              "ссылайтесь на файл страницы относительно этой страницы (../visit/index.md)",
+    },
+    "link.unrecognized": {
+        "en": "the link '{url}' does not name a page's file; link to the file (../visit/index.md), not to a "
+              "folder or address of the site",
+        "ru": "ссылка '{url}' не указывает на файл страницы; ссылайтесь на файл (../visit/index.md), а не на "
+              "папку или адрес сайта",
+    },
+    "link.anchor": {
+        "en": "the link '{url}' leads to the anchor '#{anchor}', which {target} does not have; check the heading's "
+              "anchor (its id) on that page",
+        "ru": "ссылка '{url}' ведёт на якорь '#{anchor}', которого нет в {target}; проверьте якорь (id) "
+              "заголовка на той странице",
+    },
+    "link.generated": {"en": "{file} (a page made from {data})", "ru": "{file} (страница из {data})"},
+
+    # -- make serve's error page -----------------------------------------------------------------------------------
+    "serve.title": {"en": "The site could not be rebuilt", "ru": "Сайт не удалось пересобрать"},
+    "serve.lead": {
+        "en": "Your last change has a problem; until it is fixed, the preview shows this page. Fix the file "
+              "and save it: this page reloads by itself.",
+        "ru": "В последнем изменении есть ошибка; пока она не исправлена, предпросмотр показывает эту страницу. "
+              "Исправьте файл и сохраните его — страница обновится сама.",
+    },
+    "serve.more": {
+        "en": "The same message is in the terminal where make serve runs. What the messages mean: {guide}, "
+              "\"Checks and what their messages mean\".",
+        "ru": "То же сообщение есть в терминале, где запущен make serve. Что означают сообщения — в {guide}, "
+              "раздел «Проверки и что означают их сообщения».",
+    },
+    "serve.guide": {"en": "CONTRIBUTING.md", "ru": "CONTRIBUTING.ru.md"},
+    "serve.partial": {
+        "en": "Rebuilt only '{lang}' ({files}); the other languages are rebuilt with the next change of the data, "
+              "templates or settings",
+        "ru": "Пересобран только язык '{lang}' ({files}); остальные языки пересоберутся при следующем изменении "
+              "данных, шаблонов или настроек",
+    },
+    "serve.stale": {
+        "en": "'{langs}' still show the previous English text of {files} (their copies of it are rebuilt with "
+              "the next change of the data, templates or settings, or a restart of make serve)",
+        "ru": "'{langs}' пока показывают прежний английский текст {files} (их копии пересоберутся при следующем "
+              "изменении данных, шаблонов или настроек или после перезапуска make serve)",
+    },
+
+    # -- translation status (citysite/translations.py, scripts/translations.py) ---------------------------------
+    "front_matter.invalid": {
+        "en": "{at}the front matter (between the --- lines) is not valid YAML ({detail}); put text containing ': ' "
+              "or '#' in quotes",
+        "ru": "{at}заголовочный блок (между строками ---) — не корректный YAML ({detail}); возьмите в кавычки текст, "
+              "в котором есть ': ' или '#'",
+    },
+    "front_matter.line": {"en": "line {line}: ", "ru": "строка {line}: "},
+    "front_matter.not_mapping": {
+        "en": "the front matter (between the --- lines) must be 'key: value' lines",
+        "ru": "заголовочный блок (между строками ---) должен состоять из строк 'ключ: значение'",
+    },
+    "translations.data_error": {
+        "en": "data/*.yml have {count} {count:plural:error:errors}, so data entries were not checked; run "
+              "`make check` to see and fix them",
+        "ru": "в data/*.yml есть ошибки ({count}), поэтому записи данных не проверены; выполните `make check`, "
+              "чтобы увидеть и исправить их",
+    },
+    "status.up to date": {"en": "up to date", "ru": "актуален"},
+    "status.outdated": {"en": "outdated", "ru": "устарел"},
+    "status.not marked": {"en": "not marked", "ru": "не отмечен"},
+    "status.missing": {"en": "missing", "ru": "нет перевода"},
+    "report.title": {
+        "en": "Translations compared with the English originals (docs/ and data/*.yml)",
+        "ru": "Переводы в сравнении с английскими оригиналами (docs/ и data/*.yml)",
+    },
+    "report.pages": {"en": "pages", "ru": "страницы"},
+    "report.data": {"en": "data", "ru": "данные"},
+    "report.data_not_checked": {"en": "not checked, the data files have errors (see below)",
+                                "ru": "не проверены: в файлах данных есть ошибки (см. ниже)"},
+    "report.none": {"en": "none", "ru": "нет"},
+    "report.in_all": {"en": "{counts} ({total} in all)", "ru": "{counts} (всего {total})"},
+    "report.count": {"en": "{n} {status}", "ru": "{status}: {n}"},
+    "report.problem": {"en": "Problem: {message}", "ru": "Проблема: {message}"},
+    "report.complete": {"en": "Everything is translated and up to date.", "ru": "Всё переведено и актуально."},
+    "report.words": {"en": "What the words mean:", "ru": "Что означают слова:"},
+    "report.what_changed": {"en": "what changed: {command}", "ru": "что изменилось: {command}"},
+    "advice.outdated": {
+        "en": "the English original changed after the translation was marked: update the translation, then mark "
+              "it (make mark-translated PAGE=docs_<lang>/<page> or ENTRY=<kind>/<id>)",
+        "ru": "английский оригинал изменился после того, как перевод отметили: обновите перевод, затем отметьте "
+              "его (make mark-translated PAGE=docs_<язык>/<страница> или ENTRY=<вид>/<id>)",
+    },
+    "advice.not marked": {
+        "en": "translated, but nobody has marked which English version it translates: compare it with the English "
+              "text, then mark it the same way",
+        "ru": "перевод есть, но никто не отметил, какой английской версии он соответствует: сверьте его с "
+              "английским текстом, затем отметьте так же",
+    },
+    "advice.missing": {
+        "en": "not translated yet; the site shows the English text meanwhile",
+        "ru": "ещё не переведено; пока сайт показывает английский текст",
+    },
+    "md.title": {"en": "Translations", "ru": "Переводы"},
+    "md.problem": {"en": "Problem", "ru": "Проблема"},
+    "md.language": {"en": "language", "ru": "язык"},
+    "md.entries": {"en": "data entries", "ru": "записи данных"},
+    "md.not_checked": {"en": "not checked (data errors)", "ru": "не проверены (ошибки в данных)"},
+    "mark.pages": {
+        "en": "Marked {changed} of {total} page translations as up to date{tail}",
+        "ru": "Отмечено как актуальные переводов страниц: {changed} из {total}{tail}",
+    },
+    "mark.pages.none_changed": {"en": " (all already were)", "ru": " (все уже были отмечены)"},
+    "mark.entries": {
+        "en": "Marked {count} data entry translations as up to date in {file}",
+        "ru": "Отмечено как актуальные переводов записей данных: {count} (в {file})",
+    },
+    "mark.skipped": {
+        "en": "Not marked: {key} has no {lang} text yet for {fields}",
+        "ru": "Не отмечено: у {key} ещё нет текста на {lang} для {fields}",
+    },
+    "mark.error": {"en": "Error: {message}", "ru": "Ошибка: {message}"},
+    "mark.data_errors": {
+        "en": "data/*.yml have errors, so no entry was marked; run `make check` and fix them",
+        "ru": "в data/*.yml есть ошибки, поэтому ни одна запись не отмечена; выполните `make check` и исправьте их",
+    },
+    "mark.no_entry": {
+        "en": "no data entry {keys}; write it as events/<id>, venues/<id>, partners/<id>, routes/<id> or chronicle/<id>",
+        "ru": "нет записи данных {keys}; пишите её как events/<id>, venues/<id>, partners/<id>, routes/<id> или chronicle/<id>",
+    },
+    "mark.no_file": {"en": "{path} does not exist", "ru": "{path} не существует"},
+    "mark.no_translation": {"en": "{path} has no translation yet in {langs}",
+                            "ru": "у {path} ещё нет перевода на {langs}"},
+    "mark.no_original": {"en": "{path} has no English original docs/{rel}",
+                         "ru": "у {path} нет английского оригинала docs/{rel}"},
+    "mark.not_a_page": {
+        "en": "'{target}' is not a page: give docs_<lang>/<path>.md, docs/<path>.md, or a data entry such as "
+              "events/<id>",
+        "ru": "'{target}' — не страница: укажите docs_<язык>/<путь>.md, docs/<путь>.md или запись данных вроде "
+              "events/<id>",
+    },
+
+    # -- pictures (data/images.yml, citysite/images/) and the home page's blocks (data/home.yml) ---------------
+    "images.no_record": {
+        "en": "'{file}' has no record, so no credit; add an entry with its author, licence, source and alt text, "
+              "or delete the file",
+        "ru": "у '{file}' нет записи, а значит, и указания автора; добавьте запись с автором, лицензией, источником "
+              "и альтернативным текстом или удалите файл",
+    },
+    "images.no_file": {
+        "en": "'{file}' does not exist; put the file there or correct the path",
+        "ru": "'{file}' не существует; положите файл туда или исправьте путь",
+    },
+    "images.used_twice": {
+        "en": "'{file}' already has a record, '{other}'; one record per file",
+        "ru": "у '{file}' уже есть запись, '{other}'; на каждый файл — одна запись",
+    },
+    "images.no_source": {
+        "en": "source: 'source' is missing; give the address of the page the picture comes from, where its author "
+              "and licence can be checked",
+        "ru": "source: нет поля 'source'; укажите адрес страницы, откуда взято изображение и где можно проверить "
+              "автора и лицензию",
+    },
+    "images.no_permission": {
+        "en": "permission: 'permission' is missing; say who in the city administration allowed the use, when and in "
+              "which letter or agreement",
+        "ru": "permission: нет поля 'permission'; укажите, кто в администрации города разрешил использование, когда "
+              "и в каком письме или соглашении",
+    },
+    "images.permission_only_city": {
+        "en": "permission: only a picture under 'city-permission' has a 'permission'",
+        "ru": "permission: поле 'permission' бывает только у изображения с лицензией 'city-permission'",
+    },
+    "images.card_only_svg": {
+        "en": "card: only an SVG needs a 'card'; a photograph is its own link preview",
+        "ru": "card: поле 'card' нужно только для SVG; фотография сама служит превью ссылки",
+    },
+    "images.svg_viewbox": {
+        "en": "'{file}': the SVG has no viewBox on its <svg> element; add one (viewBox=\"0 0 WIDTH HEIGHT\")",
+        "ru": "'{file}': у элемента <svg> нет атрибута viewBox; добавьте его (viewBox=\"0 0 ШИРИНА ВЫСОТА\")",
+    },
+    "images.svg_title": {
+        "en": "'{file}': the SVG has no <title>; add one right after <svg ...> saying what it shows",
+        "ru": "'{file}': в SVG нет <title>; добавьте его сразу после <svg ...> и напишите, что изображено",
+    },
+    "images.svg_script": {
+        "en": "'{file}': the SVG contains a script, an event handler or a link to another site; remove it",
+        "ru": "'{file}': в SVG есть скрипт, обработчик событий или ссылка на другой сайт; удалите их",
+    },
+    "images.unreadable": {
+        "en": "'{file}' cannot be read as a picture ({detail}); export it again as JPEG or PNG",
+        "ru": "'{file}' не читается как изображение ({detail}); сохраните его заново в JPEG или PNG",
+    },
+    "images.unknown": {
+        "en": "there is no picture '{id}' in data/images.yml (known: {known})",
+        "ru": "в data/images.yml нет изображения '{id}' (есть: {known})",
+    },
+    "images.unknown_fix": {
+        "en": "add its record to data/images.yml or correct the id",
+        "ru": "добавьте его запись в data/images.yml или исправьте id",
+    },
+    "home.not_a_page": {
+        "en": "'{link}' is not a page of the site; correct the path",
+        "ru": "'{link}' — не страница сайта; исправьте путь",
+    },
+    "home.no_picture": {
+        "en": "there is no picture '{id}' in data/images.yml",
+        "ru": "в data/images.yml нет изображения '{id}'",
+    },
+}

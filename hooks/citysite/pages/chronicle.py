@@ -1,0 +1,97 @@
+"""The 2019 chronicle of the city's international cooperation (data/chronicle.yml), under
+Cooperation: a page per entry (/cooperation/chronicle/<id>/) and the list on
+/cooperation/chronicle/, by year and month.
+
+These entries were on /events/<id>/ until the events section became the visitors' calendar. Each
+old address still answers, in every language, with a small page (`redirect_html`) that sends the
+reader to the new one: a meta refresh, a canonical link and a link in the reader's language. It is
+a plain HTML file, not a documentation page: neither the sitemap nor the search index lists it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+
+from babel.lists import format_list
+
+from ..alternates import absolute_url
+from ..data.model import ChronicleEntry
+from ..dates import format_month, format_span, format_year
+from ..languages import colon, language_prefix
+from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
+
+FOLDER = "cooperation/chronicle"  # the chronicle's pages, under Cooperation
+OLD_FOLDER = "events"  # where the entries were until 2026: /events/<id>/ leads to the new page
+
+
+def chronicle_page(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
+    """/cooperation/chronicle/<id>/: when, where, who, what, sources."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    when = format_span(entry.start, entry.end, lang)
+    if entry.start.precision == "time":
+        when += f" ({t('khabarovsk_time')})"
+    facts = [
+        ctx.line("material-calendar", "label_when", when, lang),
+        ctx.line("material-map-marker", "label_where", ctx.event_place(entry, lang, "../../"), lang),
+    ]
+    if len(entry.venues) == 1:
+        venue = ctx.data.venues[entry.venues[0]]
+        facts.append(ctx.line("material-home-map-marker", "label_address", md_inline(venue.address, lang), lang))
+    if entry.partners:
+        names = format_list(
+            [f"[{md_inline(ctx.data.partners[p].name, lang)}](../../partners/{p}.md)" for p in entry.partners],
+            locale=lang,
+        )
+        facts.append(ctx.line("material-handshake", "label_partners", names, lang))
+    facts.append(ctx.line("material-tag", "label_category", t(f"event_category_{entry.category}"), lang))
+    if entry.website:
+        facts.append(ctx.line("material-web", "label_website", external_link(entry.website), lang))
+    parts = [
+        front_matter(entry.summary[lang]),
+        f"# {md_inline(entry.title, lang)}\n",
+        f"[:material-arrow-left: {t('chronicle_title')}](index.md)\n",
+        "\n".join(facts) + "\n",
+        md_paragraphs(entry.summary, lang) + "\n",
+        ctx.sources(entry.sources, lang),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def chronicle_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /cooperation/chronicle/: every entry by year (newest first) and month
+    (in the order they happened)."""
+    by_year: dict[int, dict[int | None, list[ChronicleEntry]]] = defaultdict(lambda: defaultdict(list))
+    for entry in sorted(ctx.data.chronicle.values(), key=ctx.chronicle_key):
+        by_year[entry.start.year][entry.start.month].append(entry)
+    lines: list[str] = []
+    for year in sorted(by_year, reverse=True):
+        lines += [f"## {format_year(year, lang)}"]
+        months = by_year[year]
+        for month in sorted(months, key=lambda m: 13 if m is None else m):
+            heading = format_month(year, month, lang) if month else ctx.t("events_month_unknown", lang)
+            lines += ["", f"### {heading}", ""]
+            lines += [ctx.event_item(entry, lang) for entry in months[month]]
+        lines.append("")
+    root = "../" + language_root(lang)  # the chronicle's index is a folder deeper than a section's
+    lines += [f":material-database-export: {ctx.t('open_data', lang)}{colon(lang)}[chronicle.json]({root}data/chronicle.json)"]
+    return "\n".join(lines) + "\n"
+
+
+def redirect_html(ctx: PageContext, entry: ChronicleEntry, lang: str, site_url: str) -> str:
+    """The page left at /events/<id>/ (and /ru/events/<id>/ ...): it sends the reader to the entry's
+    new page, in the reader's language, and tells search engines where the page is now."""
+    new_path = f"{language_prefix(lang)}{FOLDER}/{entry.id}/"
+    target = f"../../{FOLDER}/{entry.id}/"  # relative: works on any host and sub-path
+    title = html.escape(entry.title[lang])
+    moved = html.escape(ctx.t("page_moved", lang))
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{title}</title>\n"
+        f'<link rel="canonical" href="{html.escape(absolute_url(site_url, new_path), quote=True)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f"</head>\n<body>\n<p>{moved} <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,80 @@
+"""The walking routes: a page per route (summary, map, numbered stops linking their venues, the
+distance and walking time to the next stop) and the list on /routes/.
+
+Distances are in a straight line between the stops and the pages say so (citysite.walking).
+"""
+
+from __future__ import annotations
+
+from ..cards import ROUTE_ICON, Card, cards_html, meta_line
+from ..data.model import Route
+from ..languages import colon
+from ..walking import distance_text, minutes_text, route_km, route_legs, speed_text, walking_minutes
+from .common import PageContext, front_matter, md_inline, md_paragraphs, md_text
+from .venues import MAP_MARKER
+
+INDENT = "    "  # the continuation of a list item in Markdown
+
+
+def length_text(ctx: PageContext, route: Route, lang: str) -> str:
+    """«2.9 km in a straight line from stop to stop, about 39 min on foot», escaped for Markdown."""
+    km = route_km(route_legs(ctx.data, route))
+    text = ctx.t("route_length_value", lang).format(
+        distance=distance_text(km, lang), time=minutes_text(walking_minutes(km), lang))
+    return md_text(text)
+
+
+def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
+    """The stops as an ordered list (numbered like the map's markers): the venue's name linking its
+    page, the stop's text, and the way to the next stop."""
+    legs = route_legs(ctx.data, route)
+    items = []
+    for number, stop in enumerate(route.stops, start=1):
+        venue = ctx.data.venues[stop.venue]
+        lines = [f"{number}. **[{md_inline(venue.name, lang)}](../venues/{venue.id}.md)**", "",
+                 f"{INDENT}{md_inline(stop.text, lang)}"]
+        if number <= len(legs):
+            leg = legs[number - 1]
+            way = ctx.t("route_leg", lang).format(
+                distance=distance_text(leg.km, lang), time=minutes_text(leg.minutes, lang))
+            lines += ["", f"{INDENT}:material-walk: *{md_text(way)}*"]
+        items.append("\n".join(lines))
+    return "\n\n".join(items) + "\n"
+
+
+def route_page(ctx: PageContext, route: Route, lang: str) -> str:
+    """/routes/<id>/: the facts, the summary, the map, the stops in order, how distances are
+    measured, and the sources."""
+    t = lambda key: ctx.t(key, lang)  # noqa: E731
+    facts = [
+        ctx.line("material-map-marker-multiple", "label_route_stops", str(len(route.stops)), lang),
+        ctx.line("material-walk", "label_route_length", length_text(ctx, route, lang), lang),
+    ]
+    if route.season:
+        facts.append(ctx.line("material-calendar-month", "label_season", md_inline(route.season, lang), lang))
+    parts = [
+        front_matter(route.summary[lang]),
+        f"# {md_inline(route.title, lang)}\n",
+        f"[:material-arrow-left: {t('back_to_routes')}](index.md)\n",
+        "\n".join(facts) + "\n",
+        md_paragraphs(route.summary, lang) + "\n",
+        MAP_MARKER + "\n",
+        f"## {t('route_stops_heading')}\n",
+        stops_list(ctx, route, lang),
+        md_text(t("route_note").format(speed=speed_text(lang))) + "\n",
+        ctx.sources(route.sources, lang),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def routes_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /routes/: each route with its summary, number of stops and length."""
+    cards = []  # cards with the routes' icon (citysite/cards.py); URLs as built
+    for route in ctx.data.routes.values():
+        facts = [
+            meta_line("material/map-marker-multiple", f"{ctx.t('label_route_stops', lang)}{colon(lang)}{len(route.stops)}"),
+            meta_line("material/walk", f"{ctx.t('label_route_length', lang)}{colon(lang)}{length_text(ctx, route, lang)}"),
+        ]
+        cards.append(Card(url=f"{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON, kind="route",
+                          meta=facts, text=md_inline(route.summary, lang)))
+    return cards_html(cards, heading=2, css_class="kh-cards--routes") + "\n"

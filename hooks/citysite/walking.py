@@ -1,0 +1,74 @@
+"""Walking routes in numbers: the distance from stop to stop and the time it takes on foot.
+
+Distances are great-circle (haversine) distances between the venues' coordinates, that is in a
+straight line: the way along the streets is longer, by how much depends on the streets, and no
+factor for it is applied. Times are those distances at WALKING_SPEED_KMH, without the time spent
+at the stops. Pages say both.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from babel.units import format_unit
+
+from .data import SiteData
+from .data.model import Route, Venue
+from .places import distance_km
+
+WALKING_SPEED_KMH = 4.5  # an unhurried adult pace; the pages state it
+
+
+@dataclass(frozen=True)
+class Leg:
+    """From one stop to the next."""
+
+    start: Venue
+    end: Venue
+    km: float
+
+    @property
+    def minutes(self) -> int:
+        return walking_minutes(self.km)
+
+
+def route_venues(data: SiteData, route: Route) -> list[Venue]:
+    """The venues of the route's stops, in order (the loader checked that each exists)."""
+    return [data.venues[stop.venue] for stop in route.stops]
+
+
+def route_legs(data: SiteData, route: Route) -> list[Leg]:
+    """One leg between each pair of consecutive stops: len(stops) - 1 legs."""
+    venues = route_venues(data, route)
+    return [Leg(a, b, distance_km(a.lat, a.lon, (b.lat, b.lon))) for a, b in zip(venues, venues[1:])]
+
+
+def route_km(legs: list[Leg]) -> float:
+    """The whole route, stop to stop, in a straight line."""
+    return sum(leg.km for leg in legs)
+
+
+def walking_minutes(km: float) -> int:
+    """Minutes on foot at WALKING_SPEED_KMH, rounded up; at least one."""
+    return max(1, math.ceil(km / WALKING_SPEED_KMH * 60 - 1e-9))
+
+
+def distance_text(km: float, lang: str) -> str:
+    """«350 m», «2.4 km», «2,4 км», «2.4公里»: metres to the nearest 10 below 1 km (at least 10 m),
+    kilometres to one decimal from 1 km."""
+    if km < 0.995:
+        metres = max(10, int(round(km * 100)) * 10)
+        return format_unit(metres, "length-meter", "short", locale=lang)
+    return format_unit(round(km, 1), "length-kilometer", "short", locale=lang)
+
+
+def minutes_text(minutes: int, lang: str) -> str:
+    """«6 min», «6 мин», «6分钟», «6 分», «6분»."""
+    return format_unit(minutes, "duration-minute", "short", locale=lang)
+
+
+def speed_text(lang: str) -> str:
+    """«4.5 km/h», «4,5 км/ч»; in words where the short form is latin letters (每小时4.5公里)."""
+    length = "long" if lang in ("zh", "ja", "ko") else "short"
+    return format_unit(WALKING_SPEED_KMH, "speed-kilometer-per-hour", length, locale=lang)

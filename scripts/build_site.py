@@ -1,0 +1,326 @@
+"""`make build`: the whole site, each language built by its own process, assembled into one site folder.
+
+    python scripts/build_site.py [--site-dir site] [--strict] [--jobs N] [--sequential] [--engine properdocs] [-q|-v]
+
+The i18n plugin builds the other languages one after the other inside the first language's build.
+Here the coordinator loads the configuration once (every import done once), then forks one process
+per language, at most --jobs at a time (default: the number of cores this process may use). Each
+builds its language alone (CITYSITE_BUILD_LANGUAGE; hooks/citysite/plugin.py) into a folder of its
+own and saves what the site-wide files need (a LanguagePart, hooks/citysite/assembly.py). The
+coordinator then merges the folders (a file written by several languages, such as the theme's
+assets, must be the same in each: any difference stops the build), writes the search indexes,
+sitemap.xml(.gz) and the patched theme scripts with the same function as a one-process build
+(assembly.finish_site), and puts the result in place of --site-dir. If anything fails, the previous
+site stays as it was. The site is byte for byte the one `mkdocs build` makes in one process
+(tests/test_parallel_build.py).
+
+--sequential (or --jobs 1, or a one-language preview with BUILD_ONLY_LOCALE) builds in one process,
+as `mkdocs build` does, into the same temporary folder first.
+
+--engine properdocs builds with ProperDocs, the maintained fork of MkDocs 1.x (PLATFORM.md): it is
+imported from PROPERDOCS_PATH (default .venv/properdocs, where `make properdocs` installs it) and
+answers every `mkdocs.*` import itself. The output differs only in `<meta name="generator">`
+(tests/test_engines.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import filecmp
+import importlib
+import logging
+import os
+import shutil
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ("mkdocs", "properdocs")
+DEFAULT_PROPERDOCS_PATH = ROOT / ".venv" / "properdocs"
+# Written by every language's build with different content, and rewritten by assembly.finish_site.
+REWRITTEN = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+# Started first: the longest (the Chinese build also segments its search text with jieba).
+START_FIRST = ("zh",)
+# Each language process logs these again; the coordinator says them once for the whole site.
+REPEATED_LOG_LINES = ("Cleaning site directory", "Building documentation to directory",
+                      "Documentation built in", "Building '")
+
+log = logging.getLogger("mkdocs.citysite.build_site")
+_LOGGING = None  # the command line's logging set-up (setup_logging)
+
+
+class BuildFailed(Exception):
+    """The site was not built; the message says why (the language builds' logs are printed)."""
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def use_engine(engine: str) -> None:
+    """Make `import mkdocs` the chosen engine's (call before anything imports mkdocs)."""
+    if engine == "properdocs":
+        path = os.environ.get("PROPERDOCS_PATH") or str(DEFAULT_PROPERDOCS_PATH)
+        if path not in sys.path:
+            sys.path.insert(0, path)
+        try:
+            import properdocs.replacement  # noqa: F401 - mkdocs.* imports become properdocs.*
+        except ImportError:
+            raise BuildFailed(f"ProperDocs is not installed in {path}: run `make properdocs` "
+                              "(or set PROPERDOCS_PATH)") from None
+
+
+def import_jieba_directly() -> None:
+    """Material's search plugin imports jieba (Chinese words), and jieba imports pkg_resources, the
+    slowest import of the build (0.4 s), only to open its own data files: without it, jieba opens
+    them directly (jieba/_compat.py). Call before the configuration is loaded."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        return
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment] - `import pkg_resources` fails
+    try:
+        importlib.import_module("jieba")
+    except ImportError:
+        pass
+    finally:
+        del sys.modules["pkg_resources"]
+
+
+def setup_logging(verbosity: int) -> None:
+    """The command line's logging, as `mkdocs build` sets it up (level from -q / -v)."""
+    from mkdocs import __main__ as cli
+
+    global _LOGGING
+    level = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
+    _LOGGING = cli.State()  # the engine's logger with its own handler and format (kept while it lives)
+    _LOGGING.logger.setLevel(level)
+    cli._enable_warnings()
+
+
+# --- building ------------------------------------------------------------------------------------
+
+def load(config_file: Path, site_dir: Path, strict: bool):
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+
+
+def build_in_this_process(config_file: Path, site_dir: Path, strict: bool) -> None:
+    """What `mkdocs build` does after parsing its options."""
+    from mkdocs.commands.build import build
+
+    config = load(config_file, site_dir, strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _language_process(config_file: Path, lang: str, work: Path, strict: bool) -> None:
+    """The forked process of one language: build it alone, log to work/<lang>.log, never return."""
+    from citysite import assembly
+
+    code = 1
+    try:
+        with open(work / f"{lang}.log", "w", encoding="utf-8") as out:
+            os.dup2(out.fileno(), 1)
+            os.dup2(out.fileno(), 2)
+        os.environ[assembly.ENV_LANGUAGE] = lang
+        os.environ[assembly.ENV_PART] = str(work / f"{lang}.json")
+        build_in_this_process(config_file, work / lang, strict)
+        code = 0
+    except SystemExit as stop:  # MkDocs' Abort: its message is the reason
+        print(str(stop) or "Aborted", file=sys.stderr)
+    except BaseException:  # noqa: BLE001 - reported in the log, as the command line would
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+def build_languages(config_file: Path, work: Path, languages: list[str], strict: bool, jobs: int) -> dict[str, float]:
+    """Fork a process per language, at most `jobs` at a time; seconds each took. A failure stops
+    the others and raises BuildFailed once every log is printed (in the order of `languages`)."""
+    pending = sorted(languages, key=lambda lang: lang not in START_FIRST)
+    running, failed, seconds, started = {}, [], {}, {}
+    stopped: set[str] = set()  # stopped by us after another language failed
+    try:
+        while pending or running:
+            while pending and len(running) < jobs and not failed:
+                lang = pending.pop(0)
+                sys.stdout.flush()
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:
+                    _language_process(config_file, lang, work, strict)
+                running[pid], started[lang] = lang, time.monotonic()
+            if not running:
+                break
+            pid, status = os.wait()
+            lang = running.pop(pid)
+            seconds[lang] = time.monotonic() - started[lang]
+            if os.waitstatus_to_exitcode(status) != 0 and lang not in stopped:
+                failed.append(lang)
+                stopped |= set(running.values())
+                for other in running:  # our own children, by process id
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(other, signal.SIGTERM)
+    finally:
+        for pid in list(running):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+    print_logs(work, languages)
+    if failed:
+        raise BuildFailed(f"the {', '.join(failed)} build failed (its messages are above)")
+    return seconds
+
+
+def print_logs(work: Path, languages: list[str]) -> None:
+    """Each language's messages in build order, a line said by several languages once."""
+    seen = set()
+    for lang in languages:
+        path = work / f"{lang}.log"
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line in seen or any(part in line for part in REPEATED_LOG_LINES):
+                continue
+            seen.add(line)
+            print(line, file=sys.stderr)
+
+
+def merge(folders: list[Path], target: Path) -> None:
+    """Move every file of `folders` into `target`; a file several have must be the same in each
+    (apart from REWRITTEN), else BuildFailed lists the differences."""
+    differ = []
+    for folder in folders:
+        for dirpath, _, filenames in os.walk(folder):
+            for name in filenames:
+                source = Path(dirpath) / name
+                rel = source.relative_to(folder)
+                dest = target / rel
+                if not dest.exists():
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(source, dest)
+                elif rel.as_posix() not in REWRITTEN and not filecmp.cmp(source, dest, shallow=False):
+                    differ.append(f"{rel.as_posix()} ({folder.name} and an earlier language)")
+    if differ:
+        raise BuildFailed("the language builds wrote different files at the same place: "
+                          + ", ".join(differ[:20]) + (f" and {len(differ) - 20} more" if len(differ) > 20 else ""))
+
+
+def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, jobs: int) -> bool:
+    """The parallel build into `site_dir`; False when it cannot apply (the caller builds in one process)."""
+    # One build moment for every language (the feeds, "upcoming" lists and MkDocs' dates).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+    config = load(config_file, site_dir, strict)  # every import, once, before the processes fork
+    from mkdocs.structure.files import Files
+
+    from citysite import assembly, offline, pinned, run  # the project's (its hook imported them)
+
+    plugin = pinned.i18n_plugin(config)
+    if plugin is None or plugin.config.build_only_locale or len(plugin.build_languages) < 2:
+        return False
+    languages, root = list(plugin.build_languages), plugin.default_language
+    started = time.monotonic()
+    with contextlib.suppress(Exception):  # else each language's process reads them, and reports the problem
+        if run.prepare(config) is not None:  # maps will be built: folium imported once, for all
+            importlib.import_module("citysite.maps.build")
+    pinned.list_theme_files_once()  # Material's 14,500 files listed once, for all
+    pinned.add_files_from_theme(Files([]), None, config)
+    pinned.reuse_markdown_converters()
+    forked = time.monotonic()
+    seconds = build_languages(config_file, work, languages, strict, jobs)
+    built = time.monotonic()
+    merge([work / lang for lang in languages], site_dir)
+    parts = [assembly.load_part(work / f"{lang}.json") for lang in languages]
+    assembly.finish_site(site_dir, parts, config.site_url, root, offline.Guide.load(config))
+    log.debug(f"build_site: {forked - started:.2f} s reading the data, then the languages ("
+              + ", ".join(f"{lang} {seconds[lang]:.2f} s" for lang in languages)
+              + f") in {built - forked:.2f} s, assembled in {time.monotonic() - built:.2f} s")
+    log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds "
+             f"({len(languages)} languages, {min(jobs, len(languages))} at a time)")
+    return True
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, the old one removed only once the new one is in place."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        os.rename(target, old)
+    os.rename(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, jobs: int | None = None,
+               sequential: bool = False) -> None:
+    """Build into a temporary folder beside `site_dir`, then put it in place (BuildFailed otherwise)."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    hooks = str(config_file.parent / "hooks")  # the project's own citysite, also for a copy of it
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)
+    work = site_dir.parent / f".site-build-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        new = work / "site"
+        jobs = jobs or available_cores()
+        one_process = sequential or jobs < 2 or not hasattr(os, "fork")  # fork: not on Windows
+        if one_process or not build_parallel(config_file, new, work, strict, jobs):
+            shutil.rmtree(new, ignore_errors=True)
+            build_in_this_process(config_file, new, strict)
+        replace_folder(new, site_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("-s", "--strict", action="store_true", help="stop on any warning, as mkdocs build --strict")
+    parser.add_argument("-j", "--jobs", type=int, default=None, help="language builds at a time (default: cores)")
+    parser.add_argument("--sequential", action="store_true", help="build in one process, as mkdocs build does")
+    parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("SITE_ENGINE") or "mkdocs",
+                        help="mkdocs (default) or properdocs (SITE_ENGINE sets the default)")
+    parser.add_argument("--dirty", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0)
+    parser.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity")
+    args = parser.parse_args(argv)
+    if args.dirty:
+        print("--dirty is not supported: a dirty build keeps pages made from the data out of date; "
+              "build without it (make build)", file=sys.stderr)
+        return 2
+    try:
+        use_engine(args.engine)
+        import_jieba_directly()
+        setup_logging(args.verbosity)
+        build_site(args.config_file.resolve(), args.site_dir, strict=args.strict, jobs=args.jobs,
+                   sequential=args.sequential)
+    except BuildFailed as error:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+        return 1
+    except SystemExit as stop:  # MkDocs' Abort (a one-process build): MkDocs logged the reason
+        print(str(stop) or "Aborted", file=sys.stderr)
+        return 1
+    except Exception as error:  # a wrong mkdocs.yml, say: as the command line shows it
+        if not callable(getattr(error, "format_message", None)):  # not a click error: a bug
+            raise
+        print(f"Error: {error.format_message()}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

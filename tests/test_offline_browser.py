@@ -1,0 +1,282 @@
+"""The offline guide in Chromium (hooks/citysite/offline, issue 19): the site installs as an app in
+every language, also under a sub-path; after one online visit, with the network off, the kept pages
+of each language render with their content and styles, a page not kept shows the offline page in
+that language, and a map shows its places with a note that tiles need a connection; a new build
+replaces the cache; map tiles are kept within the cap; the worker at the site root leaves the other
+languages alone.
+
+"Network off" is both Playwright's offline mode and the test's own server shut down. Installability
+is asked of Chromium (DevTools' Page.getInstallabilityErrors) in a persistent profile: an incognito
+profile is never installable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from citysite import offline
+from citysite.data import load_site_data
+from citysite.languages import language_prefix, load_ui_strings
+from tests.conftest import CHROMIUM, ROOT, run_mkdocs_build
+from tests.helpers import LANGUAGES, PNG_1X1, BuiltSite, serve_directory
+from tests.test_offline import project_guide
+
+pytestmark = pytest.mark.browser
+
+STRINGS = load_ui_strings(ROOT)
+DATA = load_site_data(ROOT / "data")
+PREFIX = {lang: language_prefix(lang) for lang in LANGUAGES}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+SUB_PATH_URL = "https://example.org/khabarovsk/"
+TILE_HOST = "tile.openstreetmap.org"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+# Resolves with the worker's scope once it is active (its install, the kept files, is done) and
+# controls the page (it claims open pages when it activates).
+READY = """async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    }
+    return registration.scope;
+}"""
+CACHES = """async () => {
+    const found = {};
+    for (const name of await caches.keys()) {
+        found[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+    }
+    return found;
+}"""
+HEADER_COLOUR = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+
+
+def heading(site: BuiltSite, url: str) -> str:
+    return site.page(url).select_one("h1").get_text().rstrip("¶").strip()
+
+
+def shown_heading(page) -> str:
+    return page.locator("h1").first.inner_text().rstrip("¶").strip()
+
+
+def tiles_with_cors(route) -> None:
+    route.fulfill(body=PNG_1X1, content_type="image/png", headers={"Access-Control-Allow-Origin": "*"})
+
+
+@pytest.fixture
+def profile(browser, tmp_path):
+    """A persistent Chromium profile (yields a function url -> page): installability needs one."""
+    contexts = []
+
+    def open_page(url: str):
+        context = browser.browser_type.launch_persistent_context(
+            str(tmp_path / f"profile-{len(contexts)}"), executable_path=CHROMIUM, headless=True, args=ARGS)
+        contexts.append(context)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(url)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory) -> BuiltSite:
+    """The site built for https://example.org/khabarovsk/ (SITE_URL, as the README says)."""
+    site_dir = tmp_path_factory.mktemp("offline-sub-path") / "site"
+    result = run_mkdocs_build(ROOT, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return BuiltSite(site_dir)
+
+
+@pytest.fixture
+def site_copy(site, tmp_path) -> Path:
+    """A copy of the built site that a test may change (a new build, other settings)."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    return copy
+
+
+def assert_installable(page, base: str, lang: str) -> None:
+    scope = page.evaluate(READY)
+    assert scope == base + PREFIX[lang]
+    response = page.reload()
+    assert response.from_service_worker, "the worker answers the page (it has a fetch handler)"
+    session = page.context.new_cdp_session(page)
+    manifest = session.send("Page.getAppManifest")
+    assert manifest["url"] == base + PREFIX[lang] + offline.MANIFEST
+    assert manifest["errors"] == []
+    assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    assert page.evaluate("document.querySelector('link[rel=manifest]').href") == manifest["url"]
+
+
+# --- installable -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_site_installs_as_an_app_in_each_language(site, site_server, profile, lang):
+    page = profile(site_server + PREFIX[lang] + "visit/")
+    assert_installable(page, site_server, lang)
+
+
+def test_the_app_installs_under_a_sub_path_in_every_language(sub_path_site, profile):
+    path = urlsplit(SUB_PATH_URL).path
+    with serve_directory(sub_path_site.root, prefix=path) as base:
+        assert base.endswith("/khabarovsk/")
+        for lang in LANGUAGES:
+            page = profile(base + PREFIX[lang])
+            assert_installable(page, base, lang)
+            page.context.set_offline(True)
+            page.goto(base + PREFIX[lang] + "venues/")
+            assert shown_heading(page) == heading(sub_path_site, PREFIX[lang] + "venues/")
+            page.goto(base + PREFIX[lang] + "about/")
+            assert shown_heading(page) == STRINGS["offline_title"][lang]
+            registrations = page.evaluate("navigator.serviceWorker.getRegistrations().then("
+                                          "list => list.map(r => r.scope))")
+            assert registrations == [base + PREFIX[lang]]  # under the base path, nothing else on the host
+
+
+# --- offline ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
+    prefix = PREFIX[lang]
+    venues = list(DATA.venues.values())[:3]
+    route = next(iter(DATA.routes.values()))
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_directory(site.root) as base:
+        page.goto(base + prefix)
+        assert page.evaluate(READY) == base + prefix
+    context.set_offline(True)  # and the server is gone
+
+    kept = ["", "visit/", "events/", "venues/", *(f"venues/{venue.id}/" for venue in venues),
+            "routes/", f"routes/{route.id}/", "partners/"]
+    for url in kept:
+        page.goto(base + prefix + url)
+        assert shown_heading(page) == heading(site, prefix + url), url
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)", f"{url}: the site's styles, from the cache"
+    for venue in venues:  # the address for the taxi driver, in Russian
+        page.goto(base + prefix + f"venues/{venue.id}/")
+        assert venue.address.ru in page.locator("article").inner_text()
+
+    # a page not kept: the offline page in the reader's language, at the address asked for
+    page.goto(base + prefix + "about/")
+    assert page.url == base + prefix + "about/"
+    assert shown_heading(page) == STRINGS["offline_title"][lang]
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)"
+    links = page.locator("article ul.kh-offline-pages a")
+    assert links.count() >= len(DATA.venues) + 6
+    with page.expect_navigation():
+        page.locator(f'article ul.kh-offline-pages a[href$="venues/{venues[0].id}/"]').click()
+    assert page.url == base + prefix + f"venues/{venues[0].id}/"
+    assert shown_heading(page) == heading(site, prefix + f"venues/{venues[0].id}/")
+
+    # a route's map: Leaflet and the stops from the cache, a note instead of the missing tiles
+    page.goto(base + prefix + f"routes/{route.id}/")
+    frame = map_frame(page)
+    assert frame.locator(".map-marker--stop").count() == len(route.stops)
+    frame.locator(".map-tiles-note").wait_for(state="visible")
+    assert frame.locator(".map-tiles-note").inner_text() == STRINGS["map_tiles_offline"][lang]
+    # a venue's own small map is not kept: its frame says the map needs a connection, never blank
+    page.goto(base + prefix + f"venues/{venues[1].id}/")
+    frame = map_frame(page, markers=False)
+    assert frame.locator("body").inner_text().strip() == STRINGS["map_offline"][lang]
+    assert frame.evaluate("document.documentElement.lang") == lang
+    assert dialogs == []
+    context.close()
+
+
+def map_frame(page, markers: bool = True):
+    iframe = page.locator("figure.site-map iframe")
+    iframe.scroll_into_view_if_needed()
+    frame = iframe.element_handle().content_frame()
+    frame.wait_for_load_state()
+    if markers:
+        frame.wait_for_selector(".leaflet-marker-icon", state="attached")
+    return frame
+
+
+def test_a_new_build_replaces_the_cache_on_the_next_visit(browser, site_copy):
+    context = browser.new_context(**PHONE)
+    asked: list[str] = []
+    context.on("request", lambda request: request.service_worker and asked.append(request.url))
+    page = context.new_page()
+    with serve_directory(site_copy) as base:
+        page.goto(base + "ru/")
+        page.evaluate(READY)
+        old = set(page.evaluate(CACHES))
+        assert len([name for name in old if not name.endswith((" read", " tiles"))]) == 1
+
+        # the next build: a kept page changed, so its worker has a new version
+        visit = site_copy / "ru" / "visit" / "index.html"
+        visit.write_text(visit.read_text(encoding="utf-8").replace(
+            "</article>", '<p id="new-build">New build</p></article>', 1), encoding="utf-8")
+        offline.write_workers(site_copy, ["ru"], "en", project_guide())
+        asked.clear()
+        page.goto(base + "ru/")  # the browser checks the worker on a visit
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        old_kept = {name for name in old if not name.endswith((" read", " tiles"))}
+        for _ in range(100):  # the new worker installs, then activates and deletes the old version
+            new = set(page.evaluate("caches.keys()"))
+            if not new & old_kept and {name for name in new if not name.endswith((" read", " tiles"))}:
+                break
+            page.wait_for_timeout(100)
+        kept_paths = {"/" + path for path in offline.worker_files((site_copy / "ru" / "sw.js").read_text("utf-8"))}
+        # of the kept files only the changed page was downloaded again; the rest came from the old cache
+        downloaded = {urlsplit(url).path for url in asked} & kept_paths - {"/ru/"}  # "/ru/": the visit itself
+        assert downloaded == {"/ru/visit/"}
+    context.set_offline(True)
+    page.goto(base + "ru/visit/")
+    assert page.locator("#new-build").inner_text() == "New build"
+    kept = [name for name in new if not name.endswith((" read", " tiles"))]
+    assert len(kept) == 1 and not (old & set(kept)), "the old version's cache is gone"
+    context.close()
+
+
+def test_map_tiles_are_kept_once_seen_within_the_cap(browser, site_copy):
+    offline.write_workers(site_copy, ["ja"], "en", dataclasses.replace(project_guide(), max_tiles=5))
+    context = browser.new_context(**PHONE)
+    context.route(re.compile(rf"^https://{re.escape(TILE_HOST)}/"), tiles_with_cors)
+    page = context.new_page()
+    with serve_directory(site_copy) as base:
+        page.goto(base + "ja/")
+        page.evaluate(READY)
+        page.goto(base + "ja/maps/venues.html")
+        page.wait_for_selector(".leaflet-tile-loaded")
+        page.wait_for_timeout(1500)
+        found = page.evaluate(CACHES)
+        tiles = next(urls for name, urls in found.items() if name.endswith(" tiles"))
+        assert 0 < len(tiles) <= 5
+        assert all(urlsplit(url).netloc == TILE_HOST for url in tiles)
+        others = [url for urls in found.values() for url in urls if urlsplit(url).netloc not in (TILE_HOST,
+                                                                                               urlsplit(base).netloc)]
+        assert others == [], "nothing else from another host is kept"
+        assert page.locator(".map-tiles-note").is_hidden()
+    context.close()
+
+
+def test_the_worker_at_the_root_leaves_the_other_languages_to_theirs(browser, site):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    with serve_directory(site.root) as base:
+        page.goto(base)
+        assert page.evaluate(READY) == base
+        page.goto(base + "ru/visit/")
+        assert page.evaluate(READY) == base + "ru/"
+        scopes = page.evaluate("navigator.serviceWorker.getRegistrations().then(list => list.map(r => r.scope))")
+        assert sorted(scopes) == [base, base + "ru/"]
+        found = page.evaluate(CACHES)
+        english = [url for name, urls in found.items() if name.startswith(f"citysite {base} ") for url in urls]
+        assert english and [url for url in english if "/ru/" in url] == []
+    context.close()

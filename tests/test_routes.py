@@ -1,0 +1,206 @@
+"""Walking routes (data/routes.yml): checked like the other data files (a stop at an unknown venue
+comes back with the file's line and the nearest id), distances and walking times that follow from
+the venues' coordinates and say they are straight lines, and on the real site a page and a map
+per route in every language, listed on /routes/ and in the navigation.
+
+The map itself, in Chromium: tests/test_maps_browser.py; the map files: tests/test_maps.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from citysite.data import load_site_data
+from citysite.data.schema import json_schemas
+from citysite.languages import language_prefix, load_ui_strings
+from citysite.walking import (WALKING_SPEED_KMH, distance_text, minutes_text, route_km, route_legs,
+                              walking_minutes)
+from tests.conftest import ROOT
+from tests.helpers import LANGUAGES, main_text, resolve
+from tests.test_data_validation import FIXTURE, edit, errors, line_of
+
+STRINGS = load_ui_strings(ROOT)
+NAV_NAMES = {"en": "Routes", "ru": "Маршруты", "zh": "步行路线", "ja": "散策ルート", "ko": "도보 코스"}
+# Sources the research draft leaned on that the content rules exclude (a personal blog, travel and
+# news aggregators): no route may cite them.
+EXCLUDED_HOSTS = {"tanakaiku.sakura.ne.jp", "russiavibes.com", "tuturizm.ru", "khabarovsk-news.ru",
+                  "transsibinfo.com"}
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """The venues and the route of tests/data_fixture/, without events and partner cities (routes
+    do not refer to them)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in ("venues", "routes"):
+        shutil.copy(FIXTURE / f"{name}.yml", folder)
+    for name in ("events", "partners"):  # the files a project must have
+        (folder / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    return folder
+
+
+def route_errors(folder: Path) -> list[str]:
+    """The errors about data/routes.yml."""
+    return [message for message in errors(folder) if message.startswith("data/routes.yml:")]
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The test's own great-circle distance (mean Earth radius 6371.0088 km)."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+# --- data/routes.yml as an editor writes it ---------------------------------------------------------
+
+def test_a_stop_at_an_unknown_venue_names_the_line_and_the_nearest_id(data_dir):
+    text = edit(data_dir, "routes.yml", "    - venue: lenin-square", "    - venue: lenin-sqare")
+    found = route_errors(data_dir)
+    line = line_of(text, "venue: lenin-sqare")
+    assert found == [f"data/routes.yml:{line}: entry two-squares: unknown venue 'lenin-sqare'; "
+                     "use an id from data/venues.yml (did you mean 'lenin-square'?)"]
+
+
+def test_a_route_needs_two_stops(data_dir):
+    text = edit(data_dir, "routes.yml", "    - venue: lenin-square\n      text: {en: End on the main square., "
+                "ru: Закончите на главной площади.}\n", "")
+    found = route_errors(data_dir)
+    assert len(found) == 1 and found[0].startswith(f"data/routes.yml:{line_of(text, 'stops:')}: entry two-squares: ")
+    assert "'stops' needs at least two stops" in found[0]
+
+
+def test_the_same_venue_twice_in_a_row_is_an_error(data_dir):
+    edit(data_dir, "routes.yml", "    - venue: lenin-square", "    - venue: komsomolskaya-square")
+    found = route_errors(data_dir)
+    assert len(found) == 1 and "entry two-squares: " in found[0]
+    assert "stop 2 is the same venue as stop 1 ('komsomolskaya-square'); remove one of them" in found[0]
+
+
+def test_an_unknown_field_in_a_stop_suggests_the_right_one(data_dir):
+    text = edit(data_dir, "routes.yml", "    - venue: lenin-square", "    - venu: lenin-square")
+    found = route_errors(data_dir)
+    assert any(f"data/routes.yml:{line_of(text, 'venu: lenin-square')}: entry two-squares: unknown field "
+               "'stops.venu'; did you mean 'venue'?" in message for message in found), found
+
+
+def test_a_stop_text_without_a_translation_is_a_warning_at_its_line(data_dir):
+    text = (data_dir / "routes.yml").read_text(encoding="utf-8")
+    warnings = [str(w) for w in load_site_data(data_dir).warnings]
+    line = line_of(text, "text: {en: End on the main square.")
+    assert (f"data/routes.yml:{line}: entry two-squares: 'stops.1.text' has no zh, ja, ko text yet; "
+            "English is shown instead") in warnings
+
+
+def test_a_project_without_routes_needs_no_routes_file(data_dir):
+    (data_dir / "routes.yml").unlink()
+    assert load_site_data(data_dir).routes == {}
+
+
+def test_the_schema_describes_a_route_for_editors_tools():
+    schema = json.loads(json_schemas()["routes.schema.json"])
+    route, stop = schema["$defs"]["Route"], schema["$defs"]["RouteStop"]
+    assert route["additionalProperties"] is False and stop["additionalProperties"] is False
+    assert {"id", "title", "summary", "stops", "sources"} <= set(route["required"])
+    assert route["properties"]["stops"]["minItems"] == 2
+    assert set(stop["required"]) == {"venue", "text"}
+
+
+# --- distances and times -----------------------------------------------------------------------------
+
+def test_legs_are_straight_lines_between_consecutive_stops(data_dir):
+    data = load_site_data(data_dir)
+    route = data.routes["two-squares"]
+    legs = route_legs(data, route)
+    assert [(leg.start.id, leg.end.id) for leg in legs] == [("komsomolskaya-square", "lenin-square")]
+    start, end = data.venues["komsomolskaya-square"], data.venues["lenin-square"]
+    assert legs[0].km == pytest.approx(haversine_km((start.lat, start.lon), (end.lat, end.lon)), rel=1e-9)
+    assert route_km(legs) == pytest.approx(legs[0].km)
+    assert haversine_km((48.0, 135.0), (49.0, 135.0)) == pytest.approx(111.195, abs=0.001)  # one degree
+
+
+def test_walking_time_at_the_stated_speed_rounded_up():
+    assert WALKING_SPEED_KMH == 4.5
+    assert [walking_minutes(km) for km in (0.001, 0.075, 0.076, 0.45, 4.5, 4.51)] == [1, 1, 2, 6, 60, 61]
+
+
+@pytest.mark.parametrize(("km", "lang", "expected"), [
+    (0.027, "en", "30 m"), (0.004, "en", "10 m"), (0.9949, "en", "990 m"), (0.996, "en", "1 km"),
+    (1.934, "en", "1.9 km"), (1.934, "ru", "1,9 км"), (0.35, "zh", "350米"), (2.44, "ko", "2.4km"),
+])
+def test_distances_in_metres_below_a_kilometre(km, lang, expected):
+    assert distance_text(km, lang) == expected
+
+
+def test_minutes_in_each_language():
+    assert [minutes_text(6, lang) for lang in LANGUAGES] == ["6 min", "6 мин", "6分钟", "6 分", "6분"]
+
+
+# --- the real routes ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return load_site_data(ROOT / "data")
+
+
+def test_at_least_two_routes_in_five_languages(data):
+    assert len(data.routes) >= 2
+    raw = yaml.safe_load((ROOT / "data" / "routes.yml").read_text(encoding="utf-8"))
+    for entry in raw:
+        texts = [entry["title"], entry["summary"], *(stop["text"] for stop in entry["stops"])]
+        texts += [entry["season"]] if "season" in entry else []
+        for text in texts:
+            assert set(text) == set(LANGUAGES), (entry["id"], text)
+
+
+def test_routes_cite_no_excluded_source_and_one_a_visitor_can_follow(data):
+    for route in data.routes.values():
+        pages = [source.split(":", 1)[1].split()[0] for source in route.sources if source.startswith("page:")]
+        assert pages, f"{route.id}: no page: source a visitor can follow"
+        hosts = {urlsplit(url).hostname.removeprefix("www.") for url in pages}
+        assert not hosts & EXCLUDED_HOSTS, route.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
+    prefix = language_prefix(lang)
+    index_url = f"{prefix}routes/"
+    index = site.page(index_url)
+    listed = {resolve(index_url, a["href"]) for a in index.select("article h2 a[href]:not(.headerlink)")}
+    assert listed == {f"{prefix}routes/{route_id}/" for route_id in data.routes}
+    for route in data.routes.values():
+        url = f"{prefix}routes/{route.id}/"
+        page = site.page(url)
+        assert page.select_one("article h1").get_text().rstrip("¶") == route.title[lang]
+        iframe = page.select_one("article figure.site-map iframe")
+        assert resolve(url, iframe["src"]) == f"{prefix}maps/route-{route.id}.html"
+        assert site.exists(resolve(url, iframe["src"]))
+        items = page.select("article ol > li")
+        assert len(items) == len(route.stops), url
+        for item, stop in zip(items, route.stops, strict=True):
+            link = item.select_one("a")
+            assert resolve(url, link["href"]) == f"{prefix}venues/{stop.venue}/", url
+            assert link.get_text() == data.venues[stop.venue].name[lang]
+        legs = route_legs(data, route)
+        for item, leg in zip(items, legs):  # every stop but the last: the way to the next one
+            expected = STRINGS["route_leg"][lang].format(distance=distance_text(leg.km, lang),
+                                                         time=minutes_text(leg.minutes, lang))
+            assert item.find("em").get_text() == expected, url
+        assert items[-1].find("em") is None
+        total = route_km(legs)
+        length = STRINGS["route_length_value"][lang].format(
+            distance=distance_text(total, lang), time=minutes_text(walking_minutes(total), lang))
+        assert length in main_text(page), url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_routes_are_in_the_navigation(site, lang):
+    tabs = [a.get_text(strip=True) for a in site.page(language_prefix(lang)).select(".md-tabs__link")]
+    assert NAV_NAMES[lang] in tabs

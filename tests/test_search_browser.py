@@ -1,0 +1,145 @@
+"""The site's own search, in a real browser (Playwright driving Debian's Chromium), in every language:
+what a visitor types or pastes finds the page they want among the first three results.
+
+Built with the fixes of issue 15: practical pages weigh more than the 2019 chronicle
+(citysite.search_index.PAGE_BOOSTS and `search: boost:` in front matter), jieba keeps the site's
+Chinese names whole (citysite.search_words), the search worker cuts Chinese and Japanese queries
+the way the index was cut and ranks exact words above longer ones (citysite.pinned.
+SEARCH_WORKER_FIXES), and a pasted query searches without a key press (docs/javascripts/
+search-input.js)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from citysite.search_index import page_boost
+from citysite.search_words import han_words, name_runs
+from tests.helpers import LANGUAGES
+
+PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
+VISIT, CITY_DAY, GRODEKOV, NIIGATA = "visit/", "events/city-day/", "venues/grodekov-museum/", "partners/niigata/"
+
+# (query as a visitor of that language writes it, the page it must find among the first three)
+QUERIES = {
+    "en": [("visa", VISIT), ("money exchange", VISIT), ("airport", VISIT), ("City Day", CITY_DAY),
+           ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT)],
+    "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
+           ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT)],
+    "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
+           ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT)],
+    "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
+           ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT)],
+    "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
+           ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT)],
+}
+
+
+def result_pages(page, lang: str) -> list[str]:
+    """The pages the search lists, in order, as paths relative to the language's root."""
+    hrefs = page.eval_on_selector_all(
+        "li.md-search-result__item",
+        "items => items.map(li => li.querySelector('a.md-search-result__link').getAttribute('href'))",
+    )
+    paths = [urlsplit(href).path.lstrip("/") for href in hrefs]
+    return [path[len(PREFIX[lang]):] if path.startswith(PREFIX[lang]) else path for path in paths]
+
+
+def search(page, lang: str, query: str, paste: bool = True) -> list[str]:
+    """Put `query` in the search field as a paste does (no key press), wait for the results."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length === 0")
+    if paste:
+        field.fill(query)  # sets the value and fires "input" only, as pasting does
+    else:
+        field.press_sequentially(query)
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
+    page.wait_for_timeout(200)  # the worker answers each change; let the last answer land
+    return result_pages(page, lang)
+
+
+@pytest.fixture(scope="module")
+def results(site, site_server, browser) -> dict[str, dict[str, list[str]]]:
+    found: dict[str, dict[str, list[str]]] = {}
+    for lang, queries in QUERIES.items():
+        page = browser.new_page()
+        page.goto(site_server + PREFIX[lang])
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        found[lang] = {query: search(page, lang, query) for query, _ in queries}
+        page.close()
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_expected_page_is_among_the_first_three_results(results, lang):
+    misses = {
+        query: results[lang][query][:5]
+        for query, expected in QUERIES[lang]
+        if expected not in results[lang][query][:3]
+    }
+    assert misses == {}, f"{lang}: first results of the queries that missed their page"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_six_queries_or_more(lang):
+    assert len(QUERIES[lang]) >= 6
+
+
+def test_a_pasted_query_searches_without_a_key_press(site_server, browser):
+    """An "input" event alone (a paste, a drop, an input method) starts the search."""
+    page = browser.new_page()
+    page.goto(site_server + "zh/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.eval_on_selector("input.md-search__input", """field => {
+        field.value = "签证";
+        field.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertFromPaste"}));
+    }""")
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
+    assert result_pages(page, "zh")[0] == VISIT
+    page.close()
+
+
+def test_typing_still_searches(site_server, browser):
+    page = browser.new_page()
+    page.goto(site_server + "ko/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    assert VISIT in search(page, "ko", "비자", paste=False)[:3]
+    page.close()
+
+
+# --- what the fixes rely on, without a browser ---------------------------------------------------------
+
+def test_the_chinese_index_keeps_the_sites_names_whole(site):
+    index = json.loads(site.text("zh/search/search_index.json"))
+    words = {word for doc in index["docs"] for text in (doc["title"], doc["text"]) for word in text.split("\u200b")}
+    assert {"城市日", "格罗杰科夫", "新潟", "哈巴罗夫斯克"} <= words
+    assert "广场" in words  # a generic word stays findable on its own
+
+
+def test_the_search_worker_is_fixed(site):
+    worker = next((site.root / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    assert "o<=t.length" in worker and "lunr.segmenter?" in worker and '"^10 "' in worker
+
+
+def test_practical_pages_weigh_more_than_the_chronicle(site):
+    for lang in LANGUAGES:
+        index = json.loads(site.text(PREFIX[lang] + "search/search_index.json"))
+        boost = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
+        assert boost[VISIT] == 2 and boost[CITY_DAY] == 2 and boost["reports/2019/"] < 1, lang
+        assert all(value < 1 for location, value in boost.items() if location.startswith("cooperation/chronicle/")), lang
+
+
+def test_page_boost_rules():
+    assert page_boost("events/city-day/") == 2 and page_boost("venues/grodekov-museum/#sources") == 1.5
+    assert page_boost("venues/") is None and page_boost("cooperation/chronicle/city-day-2019/") == 0.5
+    assert page_boost("cooperation/culture/") is None
+
+
+def test_the_user_dictionary_keeps_names_and_leaves_generic_words():
+    assert name_runs("格罗杰科夫") == ["格罗杰科夫"] and name_runs("城市日") == ["城市日"]
+    assert name_runs("中俄文化艺术") == ["中俄"]
+    words = han_words(["列宁广场", "格罗杰科夫哈巴罗夫斯克边疆区博物馆", "城市日"], ["哈巴罗夫斯克", "阿穆尔河", "新潟"])
+    assert words == ["哈巴罗夫斯克", "城市日", "新潟", "格罗杰科夫", "边疆区", "阿穆尔"]  # not 列宁广场, not 博物馆

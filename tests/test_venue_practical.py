@@ -1,0 +1,407 @@
+"""A venue's practical facts (issue 14): opening hours in the OpenStreetMap syntax, parsed when the
+data is loaded and written the way each language writes them; admission, phone, step-free access,
+the stop; the Russian address for a taxi driver; map-app links; addresses and popups in the
+reader's language, with no English prose on Chinese, Japanese and Korean pages.
+
+Most checks build a copy of the site with the real data/venues.yml and no events (the venue
+pages are what is checked, whatever the state of the events calendar); the prose check also runs
+on the real site. Expected texts come from the issue, Babel and data/ui.yml.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from citysite.data import DataError, load_site_data
+from citysite.data.hours import HoursError, Span, parse_opening_hours
+from citysite.dates import format_when
+from citysite.languages import load_ui_strings
+from citysite.maps import MapContext, Tiles
+from citysite.maps.popups import venue_popup
+from citysite.practical import hours_text, map_app_urls, opening_hours_specification
+from tests.conftest import ROOT, run_mkdocs_build
+from tests.helpers import LANGUAGES, BuiltSite
+from tests.small_project import make_small_project
+
+STRINGS = load_ui_strings(ROOT)
+PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
+CJK = ("zh", "ja", "ko")
+
+
+@pytest.fixture(scope="module")
+def venues(tmp_path_factory):
+    """The real venues, read with data/venues.yml alone (the other data files are not about venues)."""
+    folder = tmp_path_factory.mktemp("venues-only")
+    shutil.copy(ROOT / "data" / "venues.yml", folder / "venues.yml")
+    for name in ("partners", "events"):
+        (folder / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    return load_site_data(folder).venues
+
+
+@pytest.fixture(scope="module")
+def practical_site(tmp_path_factory) -> BuiltSite:
+    """A small project (the real configuration, hooks and interface strings; no written pages)
+    with the real data/venues.yml and no events: every venue page, as the build makes it."""
+    project = make_small_project(tmp_path_factory.mktemp("practical") / "project", {})
+    shutil.copy(ROOT / "data" / "venues.yml", project / "data" / "venues.yml")
+    (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
+    site_dir = project.parent / "site"
+    result = run_mkdocs_build(project, site_dir, strict=False)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(site_dir, build_log=result.stderr)
+
+
+def fact(site: BuiltSite, url: str, label_key: str, lang: str):
+    """The list item of a venue page's fact with this label, or None."""
+    label = STRINGS[label_key][lang]
+    for item in site.page(url).select("article li"):
+        strong = item.find("strong")
+        if strong is not None and strong.get_text().rstrip(":：") == label:
+            return item
+    return None
+
+
+def value_of(item) -> str:
+    strong = item.find("strong")
+    return item.get_text("", strip=False).split(strong.get_text(), 1)[1].strip()
+
+
+# --- opening hours: parsing ----------------------------------------------------------------------
+
+def test_opening_hours_are_parsed_into_typed_rules():
+    hours = parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off")
+    regular, last_friday = hours.rules
+    assert regular.days == (1, 2, 3, 4, 5, 6) and regular.spans == (Span(600, 1080),) and regular.nth is None
+    assert last_friday.days == (4,) and last_friday.closed and last_friday.nth == -1
+    assert set(hours.weekly()) == {1, 2, 3, 4, 5, 6}  # Monday closed; the last Friday is an exception
+    assert parse_opening_hours("Fr-Mo 11:00-01:00").rules[0].days == (0, 4, 5, 6)  # wraps past Sunday
+    assert parse_opening_hours("10:00-22:00").rules[0].every_day
+    assert parse_opening_hours("24/7").weekly()[6] == (Span(0, 1440),)
+    assert parse_opening_hours("Mo-Su 10:00-18:00; Mo off").weekly().keys() == {1, 2, 3, 4, 5, 6}
+    lunch = parse_opening_hours("Mo-Fr 09:00-13:00, 14:00-18:00")
+    assert lunch.rules[0].spans == (Span(540, 780), Span(840, 1080)) and str(lunch) == "Mo-Fr 09:00-13:00, 14:00-18:00"
+
+
+@pytest.mark.parametrize("spec", [
+    "Tu-Su 10-18", "Tu-Xx 10:00-18:00", "Mo 18:00-18:00", "Mo 25:00-26:00", "Mo 10:00-10:75",
+    "Fr[-2] off", "Mo,Fr[-1] off", "Mo", "Mo 10:00-18:00;", "PH off", "sunrise-sunset",
+])
+def test_opening_hours_the_site_cannot_read_are_refused(spec):
+    with pytest.raises(HoursError, match="is not an opening-hours rule the site reads"):
+        parse_opening_hours(spec)
+
+
+# --- opening hours: each language's way ------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "expected"), [  # the forms of the issue
+    ("en", "Tue–Sun 10:00–18:00"),
+    ("ru", "Вт–вс 10:00–18:00"),
+    ("zh", "周二～周日 10:00～18:00"),
+    ("ja", "火～日 10:00～18:00"),
+    ("ko", "화~일 10:00~18:00"),
+])
+def test_hours_in_each_language(lang, expected):
+    assert hours_text(parse_opening_hours("Tu-Su 10:00-18:00"), lang) == expected
+
+
+def test_exceptions_lists_and_closed_days_in_each_language():
+    spec = parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off")
+    assert hours_text(spec, "en") == "Tue–Sun 10:00–18:00; closed on the last Friday of the month"
+    assert hours_text(spec, "ru") == "Вт–вс 10:00–18:00; последняя пятница месяца — выходной"
+    assert hours_text(spec, "zh") == "周二～周日 10:00～18:00；每月最后一个星期五休息"
+    assert hours_text(spec, "ja") == "火～日 10:00～18:00／毎月最終金曜日は休み"
+    assert hours_text(spec, "ko") == "화~일 10:00~18:00 / 매월 마지막 금요일 휴무"
+    # Russian ordinals agree with the weekday's gender.
+    assert hours_text(parse_opening_hours("Tu[-1] off"), "ru") == "Последний вторник месяца — выходной"
+    assert hours_text(parse_opening_hours("Su[1] off"), "ru") == "Первое воскресенье месяца — выходной"
+    lists = parse_opening_hours("Mo,We 09:00-13:00,14:00-18:00; Sa,Su off")
+    assert hours_text(lists, "ja") == "月・水 09:00～13:00、14:00～18:00／土・日曜日は休み"
+    assert hours_text(lists, "en") == "Mon, Wed 09:00–13:00, 14:00–18:00; closed Sat, Sun"
+    assert hours_text(parse_opening_hours("10:00-22:00"), "ko") == "매일 10:00~22:00"
+
+
+def test_opening_hours_specification_for_search_engines():
+    week = opening_hours_specification(parse_opening_hours("Mo-Fr 09:00-18:00; Sa 10:00-24:00; Fr[-1] off"))
+    assert week == [
+        {"@type": "OpeningHoursSpecification",
+         "dayOfWeek": [f"https://schema.org/{day}" for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")],
+         "opens": "09:00", "closes": "18:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": ["https://schema.org/Saturday"],
+         "opens": "10:00", "closes": "23:59"},
+    ]
+
+
+# --- the data: messages and warnings -------------------------------------------------------------
+
+BROKEN_VENUE = """
+- id: test-museum
+  name: {en: Test Museum, ru: Тестовый музей, zh: 测试博物馆, ja: テスト博物館, ko: 테스트 박물관}
+  category: museum
+  address: {en: 1 Test St, ru: "ул. Тестовая, 1", zh: 测试街1号, ja: テスト通り1番地, ko: 테스트 거리 1}
+  lat: 48.48
+  lon: 135.07
+  description: {en: A test., ru: Тест., zh: 测试。, ja: テスト。, ko: 테스트.}
+  sources: [seed]
+  open_air: maybe
+  hours:
+    spec: "Tu-Su 10-18"
+    sources: ["page:https://example.org/hours"]
+    checked: "2026-12"
+  tickets: {free: true, price: 300, sources: ["page:https://example.org/"], checked: "2026-12-04"}
+  phone: {number: "47-71-58", sources: ["page:https://example.org/"], checked: "2026-12-04"}
+  step_free: {available: true, sources: ["general: it looked flat"], checked: "2026-12-04"}
+  stop:
+    name: {en: Test, ru: Тест}
+    routes: {bus: [34, "x-1"]}
+    sources: ["page:https://example.org/"]
+    checked: "2026-12-04"
+"""
+
+
+def _load_venues(tmp_path: Path, text: str):
+    for name in ("partners", "events"):
+        (tmp_path / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "venues.yml").write_text(text, encoding="utf-8")
+    return load_site_data(tmp_path)
+
+
+def test_mistakes_in_practical_facts_name_the_line_and_the_field(tmp_path):
+    with pytest.raises(DataError) as error:
+        _load_venues(tmp_path, BROKEN_VENUE)
+    lines = BROKEN_VENUE.splitlines()
+    where = {problem.line: problem.message for problem in error.value.problems}
+
+    def line_of(text: str) -> int:
+        return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+    assert where[line_of("open_air:")] == "'open_air' must be true or false, not 'maybe'"
+    assert where[line_of('spec: "Tu-Su 10-18"')].startswith(
+        "hours.spec: 'Tu-Su 10-18' is not an opening-hours rule the site reads: in '10-18', a time span is HH:MM-HH:MM")
+    assert where[line_of('checked: "2026-12"')].startswith("hours.checked: '2026-12' is not a day")
+    assert "free admission has no price" in where[line_of("tickets:")]
+    assert where[line_of("phone:")].startswith("phone.number: '47-71-58' is not a phone number")
+    assert "a practical fact needs a 'page:' source" in where[line_of("step_free:")]
+    assert where[line_of("routes:")] == "'x-1' is not a route number; write it as on the stop's sign: 34 or 61С"
+    assert all(problem.entry == "test-museum" and problem.file == "data/venues.yml" for problem in error.value.problems)
+
+
+def test_a_note_without_chinese_japanese_korean_is_a_warning(tmp_path):
+    text = BROKEN_VENUE.split("  open_air:")[0] + (
+        '  hours:\n    note: {en: "Services every day.", ru: "Службы ежедневно."}\n'
+        '    sources: ["page:https://example.org/"]\n    checked: "2026-12-04"\n')
+    data = _load_venues(tmp_path, text)
+    assert [w.message for w in data.warnings] == ["'hours.note' has no zh, ja, ko text yet; English is shown instead"]
+    assert data.venues["test-museum"].hours.checked.first_day() == dt.date(2026, 12, 4)
+
+
+def test_real_practical_facts_have_a_page_source_and_a_checked_day(venues):
+    for venue in venues.values():
+        for fact in (venue.hours, venue.tickets, venue.phone, venue.step_free, venue.stop):
+            if fact is not None:
+                assert any(source.startswith("page:https://") or source.startswith("page:http://")
+                           for source in fact.sources), venue.id
+                assert fact.checked.precision == "day"
+
+
+# --- venue pages ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_venue_page_has_the_five_map_app_links(practical_site, venues, lang):
+    hosts = {"yandex": "yandex.ru", "2gis": "2gis.ru", "google": "www.google.com",
+             "apple": "maps.apple.com", "osm": "www.openstreetmap.org"}
+    for venue in venues.values():
+        page = practical_site.page(f"{PREFIX[lang]}venues/{venue.id}/")
+        links = page.select("article .map-apps a")
+        assert [link.get_text() for link in links] == [STRINGS[f"map_app_{key}"][lang] for key in hosts], venue.id
+        for key, link in zip(hosts, links, strict=True):
+            url = urlsplit(link["href"])
+            assert url.scheme == "https" and url.hostname == hosts[key], (venue.id, link["href"])
+            assert link.get("translate") == "no"
+        numbers = [float(n) for n in re.findall(r"\d+\.\d+", links[0]["href"])]
+        assert numbers == [venue.lon, venue.lat]  # Yandex: pt=LON,LAT
+        assert [float(n) for n in parse_qs(urlsplit(links[2]["href"]).query)["query"][0].split(",")] == [venue.lat, venue.lon]
+        assert parse_qs(urlsplit(links[3]["href"]).query)["q"] == [venue.name[lang]]
+
+
+def test_map_app_urls_from_the_coordinates(venues):
+    urls = map_app_urls(venues["grodekov-museum"], "ko")
+    assert urls["yandex"] == "https://yandex.ru/maps/?pt=135.0506,48.4733&z=17&l=map"
+    assert urls["2gis"] == "https://2gis.ru/geo/135.0506,48.4733"
+    assert urls["google"] == "https://www.google.com/maps/search/?api=1&query=48.4733,135.0506"
+    assert urls["apple"].startswith("https://maps.apple.com/?ll=48.4733,135.0506&q=%EA%B7%B8")  # 그로데코프
+    assert urls["osm"] == "https://www.openstreetmap.org/?mlat=48.4733&mlon=135.0506#map=17/48.4733/135.0506"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_venue_page_shows_the_russian_address_for_a_taxi_driver(practical_site, venues, lang):
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        if lang == "ru":  # the address itself is the Russian one
+            assert value_of(fact(practical_site, url, "label_address", lang)) == venue.address.ru
+            continue
+        block = practical_site.page(url).select_one("article .taxi-address")
+        assert block.select_one("p").get_text() == STRINGS["taxi_address"][lang]
+        russian = block.select_one(".taxi-address__text")
+        assert (russian.get_text(), russian["lang"], russian["translate"]) == (venue.address.ru, "ru", "no")
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_addresses_are_in_the_reader_s_language_with_english_as_a_labelled_alternative(practical_site, venues, lang):
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        address = fact(practical_site, url, "label_address", lang)
+        assert value_of(address) == getattr(venue.address, lang), venue.id
+        assert not address.select("[lang]")  # written in the page's language, not English standing in
+        latin = practical_site.page(url).select_one(".taxi-address__latin")
+        assert latin.get_text().startswith(STRINGS["label_address_latin"][lang])
+        assert [(span["lang"], span.get_text()) for span in latin.select("[lang]")] == [("en", venue.address.en)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_open_air_places_say_so_instead_of_hours(practical_site, venues, lang):
+    open_air = [venue for venue in venues.values() if venue.open_air and venue.hours is None]
+    assert len(open_air) >= 10
+    for venue in open_air:
+        item = fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", "label_hours", lang)
+        assert value_of(item) == STRINGS["hours_open_air"][lang], venue.id
+    indoor = next(venue for venue in venues.values() if not venue.open_air and venue.hours is None)
+    assert fact(practical_site, f"{PREFIX[lang]}venues/{indoor.id}/", "label_hours", lang) is None  # not known: not said
+
+
+def jsonld(site: BuiltSite, url: str) -> dict:
+    return json.loads(site.page(url).select_one('script[type="application/ld+json"]').string)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_opening_hours_on_the_page_and_in_json_ld(practical_site, venues, lang):
+    with_hours = [venue for venue in venues.values() if venue.hours is not None and venue.hours.spec is not None]
+    assert with_hours, "no venue has opening hours"
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        value = jsonld(practical_site, url)
+        if venue in with_hours:
+            item = fact(practical_site, url, "label_hours", lang)
+            assert value_of(item).startswith(hours_text(venue.hours.spec, lang)), venue.id
+            hosts = {urlsplit(s.split(":", 1)[1].split()[0]).hostname for s in venue.hours.sources if s.startswith("page:")}
+            gap = "、" if lang in ("zh", "ja") else ", "
+            checked = STRINGS["checked_on"][lang].format(sources=gap.join(sorted(hosts)), date=format_when(venue.hours.checked, lang))
+            assert item.select_one(".fact-checked").get_text().split() == checked.split()  # Babel's spaces vary
+            assert value["openingHoursSpecification"] == opening_hours_specification(venue.hours.spec)
+        else:
+            assert "openingHoursSpecification" not in value, venue.id
+
+
+def test_grodekov_museum_page(practical_site):
+    """One venue with every fact the research found, read as a Japanese visitor gets it."""
+    url = "ja/venues/grodekov-museum/"
+    assert value_of(fact(practical_site, url, "label_hours", "ja")).startswith("火～日 10:00～18:00／毎月最終金曜日は休み")
+    assert value_of(fact(practical_site, url, "label_tickets", "ja")).startswith("有料 · 常設展")
+    phone = fact(practical_site, url, "label_phone", "ja").select_one("a")
+    assert (phone["href"], phone.get_text()) == ("tel:+74212477158", "+7 4212 47-71-58")
+    value = jsonld(practical_site, url)
+    assert value["telephone"] == "+7 4212 47-71-58" and value["isAccessibleForFree"] is False
+    hours_source = fact(practical_site, url, "label_hours", "ja").select_one(".fact-checked a")
+    assert (hours_source["href"], hours_source.get_text()) == ("https://hkm.ru/en/category/uchenyj-sovet/", "hkm.ru")
+
+
+FACTS = {"hours": "label_hours", "tickets": "label_tickets", "phone": "label_phone",
+         "step_free": "label_step_free", "stop": "label_stop"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_practical_fact_links_its_sources_and_says_when_it_was_checked(practical_site, venues, lang):
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        for name, label in FACTS.items():
+            fact_ = getattr(venue, name)
+            if fact_ is None:
+                continue
+            checked = fact(practical_site, url, label, lang).select_one(".fact-checked")
+            pages = [s.split(":", 1)[1].split()[0] for s in fact_.sources if s.startswith("page:")]
+            assert [a["href"] for a in checked.select("a")] == pages, (venue.id, name)
+            assert format_when(fact_.checked, lang).split()[-1] in checked.get_text(), (venue.id, name)
+
+
+def test_a_stop_gives_its_russian_name_and_routes(practical_site, venues):
+    venue = next(v for v in venues.values() if v.stop is not None and v.stop.routes is not None)
+    item = fact(practical_site, f"ko/venues/{venue.id}/", "label_stop", "ko")
+    assert [span.get_text() for span in item.select('[lang="ru"]')] == [venue.stop.name.ru]
+    assert venue.stop.name.ko in value_of(item) and STRINGS["route_bus"]["ko"].split()[0] in value_of(item)
+
+
+# --- no English prose on Chinese, Japanese and Korean pages and popups --------------------------------
+
+PROSE_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")  # a Latin word with a small letter: not an acronym (KHL, CIS)
+
+
+def english_prose(element, lang: str) -> list[str]:
+    """Latin words in `element` outside what is marked as another language (lang="en", "ru", "zxx"
+    for addresses and numbers) or not for translation (translate="no": brand names)."""
+    element = copy.copy(element)
+    for other in element.select("[lang], [translate=no]"):
+        if other.get("lang", lang) != lang or other.get("translate") == "no":
+            other.decompose()
+    return [word for word in PROSE_WORD.findall(element.get_text(" ")) if len(word) > 1]
+
+
+def test_the_prose_measure_finds_english():
+    page = BeautifulSoup('<article>住所 Shevchenko St <span lang="en">11 Shevchenko St</span> KHL '
+                         '<a translate="no">Googleマップ</a></article>', "html.parser")
+    assert english_prose(page.article, "zh") == ["Shevchenko", "St"]
+
+
+def _prose_on_venue_pages(site: BuiltSite, venues, lang: str) -> dict[str, list[str]]:
+    found = {}
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        words = english_prose(site.page(url).select_one("article"), lang)
+        if words:
+            found[url] = words
+    return found
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_no_english_prose_on_venue_pages(practical_site, venues, lang):
+    assert _prose_on_venue_pages(practical_site, venues, lang) == {}
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_no_english_prose_on_the_real_site_s_venue_pages(site, venues, lang):
+    """The same on the real site, where venue pages also list their events."""
+    assert _prose_on_venue_pages(site, venues, lang) == {}
+
+
+def _map_context(lang: str) -> MapContext:
+    return MapContext(lang=lang, strings={key: texts[lang] for key, texts in STRINGS.items()},
+                      tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), prefix=PREFIX[lang],
+                      page_urls={})
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_popups_are_in_the_map_s_language(venues, lang):
+    ctx = _map_context(lang)
+    for venue in venues.values():
+        popup = BeautifulSoup(venue_popup(ctx, venue), "html.parser").select_one(".map-popup")
+        assert popup["lang"] == lang
+        assert getattr(venue.address, lang) in popup.get_text()
+        assert english_prose(popup, lang) == [], venue.id
+
+
+def test_a_popup_marks_english_standing_in_for_a_missing_translation(venues):
+    venue = venues["grodekov-museum"]
+    untranslated = type(venue.address)(en=venue.address.en, ru=venue.address.ru)
+    stand_in = copy.copy(venue)
+    object.__setattr__(stand_in, "address", untranslated)
+    popup = BeautifulSoup(venue_popup(_map_context("ja"), stand_in), "html.parser").select_one(".map-popup")
+    assert popup["lang"] == "ja"
+    assert [(span["lang"], span.get_text()) for span in popup.select("span[lang]")] == [("en", venue.address.en)]
+    assert english_prose(popup, "ja") == []
