@@ -110,6 +110,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
     if "quoted scalar" in problem and "end of stream" in problem:
         return context_line, Message("yaml.unclosed_quote", line=context_line)
     if "mapping values are not allowed" in problem:
+        # A line that is a `key:` of its own but indented unlike the line above it was read as the
+        # rest of that line's text: say indentation, not quotes.
+        here, above = text_of(line), text_of(line - 1)
+        indent = lambda text: len(text) - len(text.lstrip(" "))  # noqa: E731
+        if re.match(r"^\s*[A-Za-z_][\w-]*:(\s|$)", here) and above.strip() and indent(here) != indent(above):
+            return line, Message("yaml.indentation")
         return line, Message("yaml.colon")
     for number in range(context_line, line):  # a text whose closing quote is missing ran on
         if text_of(number).count('"') % 2 == 1:
