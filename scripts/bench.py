@@ -228,8 +228,10 @@ def timed_tests(timing: Timing, project: Path) -> None:
 
 
 def count_pages(site: Path) -> int:
-    """HTML pages made from Markdown (map files and 404.html left out)."""
-    return sum(1 for path in site.rglob("*.html") if path.name == "index.html" and "maps" not in path.parts)
+    """HTML pages made from Markdown (map files, 404.html and the redirects left at old addresses
+    left out)."""
+    return sum(1 for path in site.rglob("*.html") if path.name == "index.html" and "maps" not in path.parts
+               and b'http-equiv="refresh"' not in path.read_bytes()[:2048])
 
 
 def _free_port() -> int:

@@ -487,10 +487,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "editions: два выпуска начинаются в {year} году; выпуск — это даты одного года: объедините их или "
               "исправьте год",
     },
-    "repeat_needs_day": {
-        "en": "recurrence: a repeating event needs a start day (YYYY-MM-DD) to repeat from",
-        "ru": "recurrence: повторяющемуся событию нужен день начала (ГГГГ-ММ-ДД), от которого считать повторы",
-    },
     "same_stop_twice": {
         "en": "stops: stop {number} is the same venue as stop {previous} ('{venue}'); remove one of them",
         "ru": "stops: остановка {number} — та же площадка, что и остановка {previous} ('{venue}'); удалите одну "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .alternates import absolute_url
 from .data import SiteData
 from .data.geo import KHABAROVSK_CENTRE
-from .data.model import HOME_CITY, Event
+from .data.model import HOME_CITY, ChronicleEntry, Event
 from .languages import language_prefix
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
@@ -34,7 +34,7 @@ class Location:
     lon: float | None = None
 
 
-def event_locations(data: SiteData, event: Event, lang: str, khabarovsk: str) -> list[Location]:
+def event_locations(data: SiteData, event: Event | ChronicleEntry, lang: str, khabarovsk: str) -> list[Location]:
     """Where `event` happens, with names in `lang` (`khabarovsk` is the city's name in it)."""
     if event.venues:
         return [
