@@ -29,6 +29,7 @@ import argparse
 import contextlib
 import filecmp
 import importlib
+import json
 import logging
 import os
 import shutil
@@ -43,6 +44,7 @@ ENGINES = ("mkdocs", "properdocs")
 DEFAULT_PROPERDOCS_PATH = ROOT / ".venv" / "properdocs"
 # Written by every language's build with different content, and rewritten by assembly.finish_site.
 REWRITTEN = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+TIMES_FILE = "CITYSITE_BUILD_TIMES"  # where to write the CPU seconds of each part (scripts/bench.py)
 # Started first: the longest (the Chinese build also segments its search text with jieba).
 START_FIRST = ("zh",)
 # Each language process logs these again; the coordinator says them once for the whole site.
@@ -148,9 +150,11 @@ def _language_process(config_file: Path, lang: str, work: Path, strict: bool) ->
         os._exit(code)
 
 
-def build_languages(config_file: Path, work: Path, languages: list[str], strict: bool, jobs: int) -> dict[str, float]:
-    """Fork a process per language, at most `jobs` at a time; seconds each took. A failure stops
-    the others and raises BuildFailed once every log is printed (in the order of `languages`)."""
+def build_languages(config_file: Path, work: Path, languages: list[str], strict: bool,
+                    jobs: int) -> dict[str, tuple[float, float]]:
+    """Fork a process per language, at most `jobs` at a time; the seconds each took and the CPU
+    seconds it used. A failure stops the others and raises BuildFailed once every log is printed
+    (in the order of `languages`)."""
     pending = sorted(languages, key=lambda lang: lang not in START_FIRST)
     running, failed, seconds, started = {}, [], {}, {}
     stopped: set[str] = set()  # stopped by us after another language failed
@@ -166,9 +170,9 @@ def build_languages(config_file: Path, work: Path, languages: list[str], strict:
                 running[pid], started[lang] = lang, time.monotonic()
             if not running:
                 break
-            pid, status = os.wait()
+            pid, status, usage = os.wait4(-1, 0)
             lang = running.pop(pid)
-            seconds[lang] = time.monotonic() - started[lang]
+            seconds[lang] = (time.monotonic() - started[lang], usage.ru_utime + usage.ru_stime)
             if os.waitstatus_to_exitcode(status) != 0 and lang not in stopped:
                 failed.append(lang)
                 stopped |= set(running.values())
@@ -200,23 +204,29 @@ def print_logs(work: Path, languages: list[str]) -> None:
 
 
 def merge(folders: list[Path], target: Path) -> None:
-    """Move every file of `folders` into `target`; a file several have must be the same in each
-    (apart from REWRITTEN), else BuildFailed lists the differences."""
-    differ = []
+    """Move every file of `folders` into `target` (a folder only one has, such as ru/, in one
+    move); a file several have must be the same in each (apart from REWRITTEN), else BuildFailed
+    lists the differences."""
+    differ: list[str] = []
+    target.mkdir(parents=True, exist_ok=True)
     for folder in folders:
-        for dirpath, _, filenames in os.walk(folder):
-            for name in filenames:
-                source = Path(dirpath) / name
-                rel = source.relative_to(folder)
-                dest = target / rel
-                if not dest.exists():
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(source, dest)
-                elif rel.as_posix() not in REWRITTEN and not filecmp.cmp(source, dest, shallow=False):
-                    differ.append(f"{rel.as_posix()} ({folder.name} and an earlier language)")
+        _merge_into(folder, target, Path(), folder.name, differ)
     if differ:
         raise BuildFailed("the language builds wrote different files at the same place: "
                           + ", ".join(differ[:20]) + (f" and {len(differ) - 20} more" if len(differ) > 20 else ""))
+
+
+def _merge_into(source: Path, target: Path, rel: Path, lang: str, differ: list[str]) -> None:
+    for entry in os.scandir(source):
+        path, dest, name = Path(entry.path), target / entry.name, (rel / entry.name).as_posix()
+        if not os.path.lexists(dest):
+            os.replace(path, dest)
+        elif entry.is_dir(follow_symlinks=False) and dest.is_dir():
+            _merge_into(path, dest, rel / entry.name, lang, differ)
+        elif entry.is_dir(follow_symlinks=False) or dest.is_dir():
+            differ.append(f"{name} (a folder in one language, a file in another)")
+        elif name not in REWRITTEN and not filecmp.cmp(path, dest, shallow=False):
+            differ.append(f"{name} ({lang} and an earlier language)")
 
 
 def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, jobs: int) -> bool:
@@ -233,21 +243,32 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
         return False
     languages, root = list(plugin.build_languages), plugin.default_language
     started = time.monotonic()
+    cpu = time.process_time()
     with contextlib.suppress(Exception):  # else each language's process reads them, and reports the problem
         if run.prepare(config) is not None:  # maps will be built: folium imported once, for all
             importlib.import_module("citysite.maps.build")
+    cpu_prepare = time.process_time() - cpu
     pinned.list_theme_files_once()  # Material's 14,500 files listed once, for all
     pinned.add_files_from_theme(Files([]), None, config)
     pinned.reuse_markdown_converters()
-    forked = time.monotonic()
+    forked, cpu_forked = time.monotonic(), time.process_time()
     seconds = build_languages(config_file, work, languages, strict, jobs)
-    built = time.monotonic()
+    built, cpu_built = time.monotonic(), time.process_time()
     merge([work / lang for lang in languages], site_dir)
     parts = [assembly.load_part(work / f"{lang}.json") for lang in languages]
     assembly.finish_site(site_dir, parts, config.site_url, root, offline.Guide.load(config))
     log.debug(f"build_site: {forked - started:.2f} s reading the data, then the languages ("
-              + ", ".join(f"{lang} {seconds[lang]:.2f} s" for lang in languages)
+              + ", ".join(f"{lang} {seconds[lang][0]:.2f} s" for lang in languages)
               + f") in {built - forked:.2f} s, assembled in {time.monotonic() - built:.2f} s")
+    if os.environ.get(TIMES_FILE):  # for scripts/bench.py: the CPU seconds of each part
+        events = [float((work / f"{lang}.seconds").read_text()) for lang in languages]  # CitySite.event_seconds
+        assembled = time.process_time() - cpu_built
+        Path(os.environ[TIMES_FILE]).write_text(json.dumps({
+            "before": cpu_forked, "languages": {lang: seconds[lang][1] for lang in languages},
+            "order": sorted(languages, key=lambda lang: lang not in START_FIRST), "jobs": jobs,
+            "assembly": assembled,
+            # The project's own code: reading the data, the site's event methods, the assembly.
+            "project": cpu_prepare + sum(events) + assembled}), encoding="utf-8")
     log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds "
              f"({len(languages)} languages, {min(jobs, len(languages))} at a time)")
     return True

@@ -64,7 +64,8 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser moved on
+                self.wfile.write(body)
 
 
 @contextlib.contextmanager

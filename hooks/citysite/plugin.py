@@ -14,7 +14,9 @@ coordinator writes once every language is built. Both give the same site, byte f
 
 from __future__ import annotations
 
+import functools
 import logging
+import time
 from pathlib import Path
 
 from markupsafe import Markup
@@ -61,6 +63,7 @@ class CitySite:
         self.last_error: BaseException | None = None
         self.dirty = False  # `--dirty` (refused in on_config)
         self.serving = False  # `mkdocs serve`: no service worker (citysite/offline) on the preview
+        self.event_seconds = 0.0  # CPU seconds spent in the event methods (events())
 
     def on_startup(self, command, dirty):
         self.dirty = dirty
@@ -219,7 +222,9 @@ class CitySite:
             assembly.patch_theme_scripts(config.site_dir)
             return
         if self.run.language:  # one language of a parallel build: scripts/build_site.py finishes the site
-            assembly.save_part(assembly.language_parts(config, [self.run.language])[0], assembly.part_path())
+            part = Path(assembly.part_path())
+            assembly.save_part(assembly.language_parts(config, [self.run.language])[0], part)
+            part.with_suffix(".seconds").write_text(f"{self.event_seconds}")  # for scripts/bench.py
             return
         if not pinned.is_first_build(config):
             return
@@ -312,5 +317,17 @@ class CitySite:
         )
 
     def events(self) -> dict[str, object]:
-        """The hook functions MkDocs looks for, by name."""
-        return {name: getattr(self, name) for name in type(self).__dict__ if name.startswith("on_")}
+        """The hook functions MkDocs looks for, by name, each adding its CPU time to `event_seconds`
+        (the project's own share of a build, which scripts/bench.py reports)."""
+        return {name: self._timed(getattr(self, name)) for name in type(self).__dict__ if name.startswith("on_")}
+
+    def _timed(self, method):
+        @functools.wraps(method)  # keeps mkdocs_priority
+        def event(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.event_seconds += time.process_time() - started
+
+        return event

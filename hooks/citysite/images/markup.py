@@ -61,11 +61,13 @@ def img_html(image: ProcessedImage, lang: str, page_url: str, *, sizes: str = "1
     `alt=""` when the text beside the picture already says what it shows."""
     record = image.record
     src = escape(get_relative_url(image.fallback.path, page_url))
-    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    # The top picture is painted with the first frame that can (no async decoding): it is the page's
+    # largest paint; the others wait until a visitor scrolls near them.
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
     style = f' style="object-position: {record.focus}"' if record.focus else ""
     classes = f' class="{escape(css_class)}"' if css_class else ""
     common = (f'width="{image.width}" height="{image.height}" alt="{escape(record.alt[lang] if alt is None else alt)}" '
-              f'{loading} decoding="async"{classes}{style}')
+              f'{loading}{classes}{style}')
     if image.svg is not None:
         return f'<img src="{src}" {common}>'
     return (
