@@ -11,7 +11,8 @@
     python scripts/translations.py mark --lang ru                # every Russian page and entry
     python scripts/translations.py mark --all                    # everything translated so far
 
-How translations record their English version: hooks/citysite/translations.py.
+How translations record their English version: hooks/citysite/translations.py; the status of
+each page and entry, and marking: scripts/translation_status.py.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import textwrap
 from collections import defaultdict
 from pathlib import Path
 
-from citysite import translations as tr
+import translation_status as tr  # beside this script
+
 from citysite.languages import TRANSLATED_LANGUAGES, language_folder
 from citysite.messages import BOTH, Message, message_languages, translate
 

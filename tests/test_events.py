@@ -23,7 +23,12 @@ from citysite.data import DataError, load_site_data
 from citysite.data.model import Event, Usually
 from citysite.languages import load_ui_strings
 from citysite.schedule import (
-    history, next_occurrence, orthodox_easter, season_of, upcoming, usual_occurrences,
+    history,
+    next_occurrence,
+    orthodox_easter,
+    season_of,
+    upcoming,
+    usual_occurrences,
 )
 from citysite.timing import occurrence_text, usual_text
 from tests.conftest import ROOT

@@ -20,8 +20,14 @@ import yaml
 from citysite.data import load_site_data
 from citysite.data.schema import json_schemas
 from citysite.languages import language_prefix, load_ui_strings
-from citysite.walking import (WALKING_SPEED_KMH, distance_text, minutes_text, route_km, route_legs,
-                              walking_minutes)
+from citysite.walking import (
+    WALKING_SPEED_KMH,
+    distance_text,
+    minutes_text,
+    route_km,
+    route_legs,
+    walking_minutes,
+)
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, main_text, resolve
 from tests.test_data_validation import FIXTURE, edit, errors, line_of
@@ -189,7 +195,7 @@ def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
             assert resolve(url, link["href"]) == f"{prefix}venues/{stop.venue}/", url
             assert link.get_text() == data.venues[stop.venue].name[lang]
         legs = route_legs(data, route)
-        for item, leg in zip(items, legs):  # every stop but the last: the way to the next one
+        for item, leg in zip(items, legs, strict=False):  # every stop but the last: the way to the next one
             expected = STRINGS["route_leg"][lang].format(distance=distance_text(leg.km, lang),
                                                          time=minutes_text(leg.minutes, lang))
             assert item.find("em").get_text() == expected, url

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from citysite import translations as tr
+from scripts import translation_status as tr
 from tests.small_project import ROOT, make_small_project
 
 SCRIPT = ROOT / "scripts" / "translations.py"

@@ -18,7 +18,8 @@ from .jsonld import chronicle_jsonld, event_jsonld, venue_jsonld
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 from .opendata import chronicle_json, events_json, partners_geojson, venues_geojson
 from .pages import PageContext, generate_pages, section_listings
-from .pages.chronicle import FOLDER as CHRONICLE_FOLDER, OLD_FOLDER, redirect_html
+from .pages.chronicle import FOLDER as CHRONICLE_FOLDER
+from .pages.chronicle import OLD_FOLDER, redirect_html
 from .scriptjson import script_json
 
 OPEN_DATA_FOLDER = "data/"

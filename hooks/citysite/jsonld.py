@@ -15,8 +15,8 @@ from .data import SiteData
 from .data.model import ChronicleEntry, Event, Venue
 from .data.when import When
 from .places import Location, entry_url, event_locations
-from .schedule import Occurrence
 from .practical import map_app_urls, opening_hours_specification
+from .schedule import Occurrence
 
 CONTEXT = "https://schema.org"
 # More precise schema.org types for some venue categories (all of them are Places).

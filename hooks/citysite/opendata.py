@@ -16,9 +16,9 @@ from .data import SiteData
 from .data.geo import KHABAROVSK_TZ, country_name
 from .data.model import Address, Text, Usually
 from .data.sources import public_sources
-from .schedule import Occurrence
 from .languages import LANGUAGES
 from .places import distance_km, entry_url
+from .schedule import Occurrence
 
 
 def _texts(value: Text | Address | None) -> dict[str, str] | None:

@@ -8,6 +8,7 @@ at the stops. Pages say both.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ def route_venues(data: SiteData, route: Route) -> list[Venue]:
 def route_legs(data: SiteData, route: Route) -> list[Leg]:
     """One leg between each pair of consecutive stops: len(stops) - 1 legs."""
     venues = route_venues(data, route)
-    return [Leg(a, b, distance_km(a.lat, a.lon, (b.lat, b.lon))) for a, b in zip(venues, venues[1:])]
+    return [Leg(a, b, distance_km(a.lat, a.lon, (b.lat, b.lon))) for a, b in itertools.pairwise(venues)]
 
 
 def route_km(legs: list[Leg]) -> float:

@@ -7,6 +7,7 @@ them. Checks that need one record only live here; checks across records live in 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import field
 from typing import Annotated, Literal
@@ -514,7 +515,7 @@ class Route:
 
     @model_validator(mode="after")
     def _stops_move_on(self) -> Route:
-        for number, (before, after) in enumerate(zip(self.stops, self.stops[1:]), start=2):
+        for number, (before, after) in enumerate(itertools.pairwise(self.stops), start=2):
             if before.venue == after.venue:
                 raise ValueError(
                     f"stops: stop {number} is the same venue as stop {number - 1} ('{after.venue}'); "

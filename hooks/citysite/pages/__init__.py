@@ -8,8 +8,9 @@ hand-written section pages (docs/events/index.md ...), which hooks/data_pages.py
 from __future__ import annotations
 
 from ..languages import LANGUAGES, language_prefix
+from .chronicle import FOLDER as CHRONICLE_FOLDER
+from .chronicle import chronicle_listing, chronicle_page
 from .common import PageContext
-from .chronicle import FOLDER as CHRONICLE_FOLDER, chronicle_listing, chronicle_page
 from .events import category_pages, event_page, events_listing
 from .partners import partner_page, partners_listing
 from .routes import route_page, routes_listing

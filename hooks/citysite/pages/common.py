@@ -18,10 +18,10 @@ from ..data.geo import country_name
 from ..data.model import Address, ChronicleEntry, Event, Text
 from ..data.sources import public_sources, source_parts
 from ..dates import format_span
-from ..schedule import Occurrence, next_occurrence, upcoming
-from ..timing import occurrence_text
 from ..languages import colon, language_prefix
 from ..places import Location, event_locations
+from ..schedule import Occurrence, next_occurrence, upcoming
+from ..timing import occurrence_text
 
 # Characters with a meaning in Markdown, its extensions (emoji :name:, attr_list {...}, tables |,
 # details ???) or HTML. Data text shows them literally as numeric character references.
