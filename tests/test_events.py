@@ -16,9 +16,11 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 from dateutil.rrule import rrulestr
 from pydantic import TypeAdapter
 
+from citysite.cards import EVENT_ICONS, icon_svg
 from citysite.data import DataError, load_site_data
 from citysite.data.model import Event, Usually
 from citysite.languages import load_ui_strings
@@ -276,7 +278,7 @@ def listed_events(site, lang: str) -> dict[str, str]:
         key = heading.get("id", "")
         if not (re.fullmatch(r"\d{4}-\d{2}", key) or key == "now"):
             continue
-        for link in heading.find_next_sibling("ul").select("li > a"):
+        for link in heading.find_next_sibling("ul").select("li a"):
             target = resolve(url, link["href"])
             match = re.fullmatch(rf"{PREFIX[lang]}events/([a-z0-9-]+)/", target)
             if match:
@@ -316,6 +318,21 @@ def test_the_home_page_links_the_next_events_and_the_seasons_events(site, data, 
     assert len(dict.fromkeys(events)) >= 3, events
     assert f"{PREFIX[lang]}events/#winter-2026" in links  # the coming season on /events/
     assert site.page(f"{PREFIX[lang]}events/").select_one("#winter-2026") is not None
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_events_are_cards_with_a_calendar_chip_and_the_category_icon(site, data, lang):
+    url = f"{PREFIX[lang]}events/"
+    cards = site.page(url).select("article li.kh-card--event")
+    assert len(cards) >= 15
+    for card in cards:
+        event = data.events[resolve(url, card.select_one(".kh-card__title a")["href"]).split("/")[-2]]
+        icon = BeautifulSoup(icon_svg(EVENT_ICONS[event.category]), "html.parser").path["d"]
+        assert card.select_one(".kh-card__title svg path")["d"] == icon, event.id
+        chip = card.select_one("time.kh-date")
+        month = chip["datetime"][:7]
+        assert card.find_parent("ul").find_previous_sibling(["h2", "h3"])["id"] in (month, "now"), event.id
+        assert chip.select_one(".kh-date__month").get_text(strip=True)
 
 
 def test_twelve_venue_pages_list_the_events_held_there(site, data):

@@ -121,7 +121,7 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
                     root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
     """The next `limit` events from the build date (those already on first), as cards."""
     ctx = PageContext(data, today, strings)
-    texts = {key: values[lang] for key, values in strings.items()}
+    texts = ctx.strings_in(lang)
     cards = []
     for event, occurrence in ctx.coming_up(limit=limit):
         title = escape(event.title[lang])

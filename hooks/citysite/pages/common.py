@@ -83,6 +83,7 @@ class PageContext:
     events_at_venue: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     chronicle_at_venue: dict[str, list[ChronicleEntry]] = field(default_factory=lambda: defaultdict(list))
     events_with_partner: dict[str, list[ChronicleEntry]] = field(default_factory=lambda: defaultdict(list))
+    by_language: dict[str, dict[str, str]] = field(default_factory=dict)  # strings_in, made once per language
 
     def __post_init__(self) -> None:
         events = self.data.events.values()
@@ -123,6 +124,12 @@ class PageContext:
 
     def t(self, key: str, lang: str) -> str:
         return self.strings[key][lang]
+
+    def strings_in(self, lang: str) -> dict[str, str]:
+        """Every interface string in `lang` (made once per run and language: every event page asks)."""
+        if lang not in self.by_language:
+            self.by_language[lang] = {key: texts[lang] for key, texts in self.strings.items()}
+        return self.by_language[lang]
 
     # --- pieces of Markdown -----------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import typing
 from babel.dates import format_date
 from babel.lists import format_list
 
+from ..cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta_line
 from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
@@ -26,19 +27,6 @@ from .common import PageContext, external_link, front_matter, language_root, md_
 
 MAX_PLACES_IN_LIST = 3  # venues named in a list entry; the event's page names them all
 CATEGORY_FOLDER = "category"
-
-
-def _strings(ctx: PageContext, lang: str) -> dict[str, str]:
-    """The interface strings in `lang` (made once per run and language: every event page asks)."""
-    if _STRINGS[0] is not ctx.strings:
-        _STRINGS[:] = [ctx.strings, {}]
-    made = _STRINGS[1]
-    if lang not in made:
-        made[lang] = {key: texts[lang] for key, texts in ctx.strings.items()}
-    return made[lang]
-
-
-_STRINGS: list = [None, {}]  # the run's interface strings, and them in each language
 
 
 def in_calendar(occurrence: Occurrence | None) -> bool:
@@ -64,9 +52,13 @@ def season_title(season: tuple[str, int], lang: str, ctx: PageContext) -> str:
 
 # --- one entry ------------------------------------------------------------------------------------
 
-def venue_links(ctx: PageContext, event: Event, lang: str, root: str, limit: int | None = None) -> str:
-    """The event's venues linked (`root` leads from the page to the site's root folder)."""
-    names = [f"[{md_inline(ctx.data.venues[venue].name, lang)}]({root}venues/{venue}.md)"
+def venue_links(ctx: PageContext, event: Event, lang: str, root: str, limit: int | None = None,
+                html: bool = False) -> str:
+    """The event's venues linked (`root` leads from the page to the language's root folder: a
+    Markdown path, or with `html` a built URL)."""
+    target = "venues/{}/" if html else "venues/{}.md"
+    names = [(f'<a href="{root}{target.format(venue)}">{md_inline(ctx.data.venues[venue].name, lang)}</a>' if html
+              else f"[{md_inline(ctx.data.venues[venue].name, lang)}]({root}{target.format(venue)})")
              for venue in event.venues]
     if limit is not None and len(names) > limit:  # "A, B, C and 3 more": no "and" before C
         separator = "、" if lang in ("zh", "ja") else ", "
@@ -78,26 +70,34 @@ def price_label(event: Event, lang: str, ctx: PageContext) -> str | None:
     return ctx.t(f"price_{event.price}", lang) if event.price else None
 
 
-def when_in_list(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
-    """The bold date of a list entry, and "usually" when it is the usual period (no dates announced)."""
-    when = f"**{md_text(occurrence_text(occurrence, lang, _strings(ctx, lang)))}**"
+def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str, to_events: str, to_root: str,
+               with_places: bool = True) -> Card:
+    """An event in a list, as a card (citysite/cards.py): its calendar chip; the linked title with
+    the category's icon; when ("usually" when no dates are announced), where (the venues, linked),
+    the price, the calendar link. `to_events` and `to_root` lead from the page's URL to /events/
+    and to the language's root."""
+    when = md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang)))
     if not occurrence.exact and occurrence.edition is None:
         when += " " + md_text(ctx.t("usually_mark", lang))
-    return when
-
-
-def event_entry(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str, events_path: str,
-                root: str, with_places: bool = True) -> str:
-    """An event in a list: when, linked title, venues (linked), price, calendar link."""
-    parts = [when_in_list(ctx, occurrence, lang), f"[{md_inline(event.title, lang)}]({events_path}{event.id}.md)"]
+    meta = [meta_line("material/calendar", when)]
     if with_places:
-        parts.append(venue_links(ctx, event, lang, root, MAX_PLACES_IN_LIST))
+        meta.append(meta_line("material/map-marker", venue_links(ctx, event, lang, to_root, MAX_PLACES_IN_LIST, html=True)))
     price = price_label(event, lang, ctx)
     if price:
-        parts.append(md_text(price))
+        meta.append(meta_line("material/ticket", md_text(price)))
     if in_calendar(occurrence):
-        parts.append(f"[:material-calendar-plus: {ctx.t('add_to_calendar', lang)}]({events_path}{event.id}.ics)")
-    return "- " + " · ".join(parts)
+        meta.append(meta_line("material/calendar-plus",
+                              f'<a href="{to_events}{event.id}.ics">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
+    return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang),
+                icon=EVENT_ICONS.get(event.category, DEFAULT_ICON), kind="event", meta=meta,
+                media=date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact))
+
+
+def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang: str, to_events: str, to_root: str,
+                heading: int, with_places: bool = True) -> str:
+    """Events as a list of cards whose titles are headings of level `heading`."""
+    cards = [event_card(ctx, event, occurrence, lang, to_events, to_root, with_places) for event, occurrence in entries]
+    return cards_html(cards, heading=heading, css_class="kh-cards--events")
 
 
 # --- the page of an event -------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     """/events/<id>/: the next dates, the usual timing, where, price, organiser, category, what it
     is, a calendar link, past editions and sources."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
-    strings = _strings(ctx, lang)
+    strings = ctx.strings_in(lang)
     occurrence = ctx.next[event.id]
     facts = []
     if occurrence is not None:
@@ -221,7 +221,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [t("events_none_upcoming"), ""]
     if on_now:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
-        lines += [event_entry(ctx, event, occ, lang, "", "../") for event, occ in on_now] + [""]
+        lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
     season = None
     for key, group in months.items():
         first_day = group[0][1].first
@@ -229,7 +229,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
             season = season_of(first_day)
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += [f"### {md_text(_month_title(key, lang))} {{#{key}}}", ""]
-        lines += [event_entry(ctx, event, occ, lang, "", "../") for event, occ in group] + [""]
+        lines += [event_cards(ctx, group, lang, "", "../", heading=4), ""]
     root = language_root(lang)
     lines += [
         f"## {t('chronicle_heading')}",
@@ -263,10 +263,10 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
     on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
     if on_now:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
-        lines += [event_entry(ctx, event, occ, lang, "../", "../../") for event, occ in on_now] + [""]
+        lines += [event_cards(ctx, on_now, lang, "../../", "../../../", heading=3), ""]
     for key, group in _months(entries, ctx.today).items():
         lines += [f"## {md_text(_month_title(key, lang))} {{#{key}}}", ""]
-        lines += [event_entry(ctx, event, occ, lang, "../", "../../") for event, occ in group] + [""]
+        lines += [event_cards(ctx, group, lang, "../../", "../../../", heading=3), ""]
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ from ..dates import format_when
 from ..languages import colon
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from .common import PageContext, external_link, front_matter, in_language, md_inline, md_paragraphs, md_text
-from .events import event_entry, open_data_line
+from .events import event_cards, open_data_line
 
 MAP_MARKER = "<!-- map -->"
 
@@ -37,13 +37,10 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
     """The yearly events usually held at a venue, the next first (their next dates, or "usually"
     and the usual period), then its entries in the 2019 chronicle."""
     sections = []
-    items = []
-    for event in events:
-        occurrence = ctx.next[event.id]
-        if occurrence is not None:
-            items.append(event_entry(ctx, event, occurrence, lang, "../events/", "../", with_places=False))
-    if items:
-        sections.append(f"## {ctx.t('events_held_here', lang)}\n\n" + "\n".join(items) + "\n")
+    coming = [(event, ctx.next[event.id]) for event in events if ctx.next[event.id] is not None]
+    if coming:  # cards; URLs from the venue's page (venues/<id>/) as built
+        cards = event_cards(ctx, coming, lang, "../../events/", "../../", heading=3, with_places=False)
+        sections.append(f"## {ctx.t('events_held_here', lang)}\n\n{cards}\n")
     if chronicle:
         entries = "\n".join(ctx.event_item(entry, lang, "../cooperation/chronicle/") for entry in chronicle)
         sections.append(f"## {ctx.t('chronicle_at_venue', lang)}\n\n{entries}\n")
