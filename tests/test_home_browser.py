@@ -128,6 +128,26 @@ def test_the_phone_menu_still_reaches_every_section(browser, site_server):
         context.close()
 
 
+@pytest.mark.parametrize("url", ["events/", "ja/venues/lenin-square/"])
+def test_a_tap_on_an_event_cards_place_or_calendar_link_opens_that_link(browser, site_server, url):
+    """The whole card opens the event; its other links (places, calendar file) stay tappable."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(site_server + url)
+        links = page.locator(".kh-card--event .kh-card__meta a")
+        assert links.count() >= 1
+        for index in range(min(links.count(), 6)):
+            link = links.nth(index)
+            link.scroll_into_view_if_needed()
+            box = link.bounding_box()
+            on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
+                                   [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+            assert on_top == link.evaluate("a => a.href"), (index, on_top)
+    finally:
+        context.close()
+
+
 def test_the_readme_screenshots_are_small():
     for name in ("readme-home-phone.png", "readme-home-desktop.png"):
         path = Path(ROOT / "docs" / "images" / name)

@@ -97,7 +97,7 @@ def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang:
                 heading: int, with_places: bool = True) -> str:
     """Events as a list of cards whose titles are headings of level `heading`."""
     cards = [event_card(ctx, event, occurrence, lang, to_events, to_root, with_places) for event, occurrence in entries]
-    return cards_html(cards, heading=heading, css_class="kh-cards--events")
+    return cards_html(cards, heading=heading, css_class="kh-cards--list")  # one column: the page has sidebars
 
 
 # --- the page of an event -------------------------------------------------------------------------
