@@ -21,6 +21,7 @@ from citysite.data import SiteData, load_site_data
 from citysite.languages import language_prefix, load_ui_strings
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, PNG_1X1, BuiltSite, serve_directory
+from tests.test_home_browser import RECORD_SHIFTS
 from tests.test_maps import HOSTILE, fixture_site  # noqa: F401  (the fixture project, built once)
 
 pytestmark = pytest.mark.browser
@@ -395,3 +396,21 @@ def test_keyboard_reaches_the_back_link_and_every_stop(visit, fixture_site, fixt
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "map-main"
     assert_clean(seen)
+
+
+@pytest.mark.parametrize("url", ["maps/venues.html", "ru/maps/partners.html", "ja/maps/route-centre-day.html"])
+def test_a_map_does_not_move_as_its_layers_arrive(browser, site, site_server, url):
+    """The legend and the tiles' attribution are in their corner before the first paint; the
+    markers and routes that follow in later tasks move nothing (cumulative layout shift 0)."""
+    context = browser.new_context(**PHONE)
+    try:
+        context.route(re.compile(rf"^https?://{re.escape(TILE_HOST)}/"),
+                      lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
+        page = context.new_page()
+        page.add_init_script(RECORD_SHIFTS)
+        page.goto(site_server + url, wait_until="networkidle")
+        page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__shifts") == []
+    finally:
+        context.close()

@@ -10,10 +10,16 @@ import folium
 from branca.element import Element, Figure
 from folium.template import Template
 
+from .elements import FitAll, Legend
+
 # map.css without its comments, and map.js (every map page carries a copy of both).
 _CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
 MAP_CSS = _CSS_COMMENT.sub("", resources.files(__package__).joinpath("map.css").read_text(encoding="utf-8"))
 MAP_JS = resources.files(__package__).joinpath("map.js").read_text(encoding="utf-8")
+# Run with the map itself, before the first paint: the legend and the tiles' attribution fill the
+# corner controls (added later, they would move them after the first paint: a layout shift); the
+# view is set before the tiles, so that only the tiles of the view shown load.
+AT_ONCE = (Legend, FitAll, folium.TileLayer)
 
 
 class MapPage(Figure):
@@ -55,13 +61,14 @@ class MapPage(Figure):
         self.header._children.clear()  # Figure's http-equiv meta: we declare the charset above
 
     def script_in_steps(self) -> str:
-        """map.js and the map's script, run a piece at a time: the map itself at once, then each of
-        its layers and controls (a cluster with its markers, the tiles, the legend) in a task of
-        its own, in order (citysite.runSteps; Lighthouse's total blocking time)."""
+        """map.js and the map's script, run a piece at a time: the map itself, its legend, view and
+        tiles at once (AT_ONCE), then each of its other layers (a cluster with its markers, a
+        route) in a task of its own, in order (citysite.runSteps; Lighthouse's total blocking time)."""
         site_map = next(child for child in self._children.values() if isinstance(child, folium.Map))
         step_of = {
             element.get_name(): step
             for step, child in enumerate(site_map._children.values())
+            if not isinstance(child, AT_ONCE)
             for element in _subtree(child)
         }
         at_once, steps = [], [[] for _ in site_map._children]
