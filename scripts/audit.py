@@ -15,7 +15,8 @@ time, scaled 4x to mimic a phone, includes whatever else the machine is doing).
 Budget: at least 98 in performance and 100 in accessibility, best practices and SEO on every page,
 and no layout shift (cumulative layout shift 0); the home page transfers at most 300 KB and a page with a big map (venues, partners) at most 400 KB,
 compressed, map tiles not counted. Prints a table, writes each page's Lighthouse JSON and a
-summary to bench-results/lighthouse/ (not committed) and exits 1 when the budget is missed.
+summary to bench-results/lighthouse/ (not committed), rewrites the Lighthouse section of
+BENCHMARKS.md after a run over every page, and exits 1 when the budget is missed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import benchmarks_file
 import machine
 import mkdocs_run
 import static_host
@@ -175,6 +177,29 @@ def print_table(results: list[PageResult], runs: int) -> None:
               f"{row.tile_requests:>6}  {', '.join(map(str, row.performance_runs))} ({row.benchmark_index:.0f})")
 
 
+def markdown_section(results: list[PageResult], runs: int) -> str:
+    """BENCHMARKS.md's Lighthouse section: the table of a run over every page, and the misses."""
+    lines = [
+        benchmarks_file.LIGHTHOUSE_HEADING,
+        "",
+        f"Written by `make audit` (scripts/audit.py) over all {len(results)} pages: Lighthouse "
+        f"{lighthouse_version()}, mobile preset, median of {runs} runs by performance score, on "
+        f"{os.cpu_count()} cores; KB as transferred (gzip), map tiles not counted. The budget: performance "
+        f"98, the others 100, no layout shift, the home page at most {HOME_BUDGET // 1024} KB and a map page "
+        f"at most {MAP_PAGE_BUDGET // 1024} KB. Scores vary from run to run on a shared machine: the runs "
+        "and Lighthouse's benchmark index (machine speed) are beside each median.",
+        "",
+        "| page | performance | accessibility | best practices | SEO | KB | runs (benchmark index) | misses |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for row in results:
+        scores = " | ".join(str(row.scores[name]) for name in CATEGORIES)
+        lines.append(f"| /{row.page} | {scores} | {row.transfer_bytes / 1024:.0f} | "
+                     f"{', '.join(map(str, row.performance_runs))} ({row.benchmark_index:.0f}) | "
+                     f"{'; '.join(row.misses)} |")
+    return "\n".join(lines)
+
+
 def lighthouse_version() -> str:
     return json.loads((LIGHTHOUSE.parent.parent / "lighthouse" / "package.json").read_text())["version"]
 
@@ -218,6 +243,9 @@ def main() -> int:
             results.append(summarize(page, section, report, performance, base_url))
     print_table(results, args.runs)
     (RESULTS / "summary.json").write_text(json.dumps([asdict(row) for row in results], indent=1) + "\n")
+    if not args.pages:
+        benchmarks_file.write(benchmarks_file.with_section(benchmarks_file.read(), benchmarks_file.LIGHTHOUSE_HEADING,
+                                                           markdown_section(results, args.runs)))
     missed = [row for row in results if row.misses]
     for row in missed:
         print(f"\n/{row.page} misses the budget: {'; '.join(row.misses)}\n" + "\n".join(row.weak_audits))

@@ -51,6 +51,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import benchmarks_file
 import machine
 import map_weight
 import mkdocs_run
@@ -67,7 +68,7 @@ MAX_PARALLEL_RATIO = 0.55  # make build (a process per language) against the one
 MAX_REBUILD_SECONDS = 2.0  # the one-language preview (make serve SITE_LANG=ru)
 MAX_SERVE_PAGE_SECONDS = 3.0  # the full five-language make serve, after saving one language's page
 PREVIEW_HEADING = "## Preview (make serve)"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
+BENCHMARKS = benchmarks_file.BENCHMARKS
 RESULTS = ROOT / "bench-results"
 
 
@@ -210,17 +211,8 @@ def preview_section(timings: dict[str, Timing], found: list[Check], about: dict,
 
 def rewrite_preview_section(section: list[str]) -> None:
     """BENCHMARKS.md with its preview section replaced (or added before the map weights)."""
-    text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else "# Benchmarks\n"
-    block = "\n".join(section).rstrip("\n") + "\n\n"
-    if PREVIEW_HEADING in text:
-        start = text.index(PREVIEW_HEADING)
-        end = text.find("\n## ", start + len(PREVIEW_HEADING))
-        text = text[:start] + block + (text[end + 1:] if end != -1 else "")
-    elif "\n## Map page weight" in text:
-        text = text.replace("\n## Map page weight", "\n" + block + "\n## Map page weight", 1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    BENCHMARKS.write_text(text, encoding="utf-8")
+    benchmarks_file.write(benchmarks_file.with_section(benchmarks_file.read(), PREVIEW_HEADING, "\n".join(section),
+                                                       before="## Map page weight"))
 
 
 def markdown_report(timings: dict[str, Timing], found: list[Check], maps: dict[str, dict], about: dict,
@@ -341,8 +333,9 @@ def main() -> int:
     print()
     for check in found:
         print(f"{'met   ' if check.met else 'MISSED'} {check.text}")
-    BENCHMARKS.write_text(markdown_report(timings, found, maps, about, args.runs, taken, offline_sizes),
-                          encoding="utf-8")
+    lighthouse = benchmarks_file.section(benchmarks_file.read(), benchmarks_file.LIGHTHOUSE_HEADING)  # make audit's
+    benchmarks_file.write(markdown_report(timings, found, maps, about, args.runs, taken, offline_sizes).rstrip("\n")
+                          + ("\n\n" + lighthouse if lighthouse else ""))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps({
         "taken": taken.isoformat(timespec="seconds"), "machine": about,

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import (
@@ -352,3 +353,20 @@ def test_heading_link_tooltips_speak_the_page_language(site, lang):
     assert len(titles) == 1 and "Permanent link" not in titles
     if lang != "en":
         assert titles != {link["title"] for link in site.page("about/").select("a.headerlink")}
+
+
+def test_every_link_in_a_page_leads_to_a_file_of_the_site(site):
+    """Lists written as HTML (cards) escape MkDocs' own link check: every relative link in a page's
+    text, in every language, must lead to a page or file the build wrote."""
+    broken = []
+    for path in site.html_files():
+        url = site.url_of(path)
+        if url.startswith(("maps/", "assets/")) or "/maps/" in url:
+            continue
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("article a[href]"):
+            href = link["href"]
+            if urlsplit(href).scheme or href.startswith(("#", "//")):
+                continue
+            if not site.exists(resolve(url, href).partition("#")[0]):
+                broken.append(f"{url}: {href}")
+    assert not broken, broken[:10]
