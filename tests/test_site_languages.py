@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import (
@@ -363,7 +363,8 @@ def test_every_link_in_a_page_leads_to_a_file_of_the_site(site):
         url = site.url_of(path)
         if url.startswith(("maps/", "assets/")) or "/maps/" in url:
             continue
-        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("article a[href]"):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer("article"))
+        for link in article.select("a[href]"):
             href = link["href"]
             if urlsplit(href).scheme or href.startswith(("#", "//")):
                 continue
