@@ -79,16 +79,12 @@ def _timed_build(timing: Timing, project: Path, how: str, extra_env: dict[str, s
     if result.returncode != 0:
         sys.exit(f"{timing.name}: the build of {project} failed:\n{result.stderr[-3000:]}")
     parts = json.loads(times.read_text()) if times.exists() else None
-    timing.idle.append(idle_estimate(parts, machine_cores()) if parts else timing.cpu[-1])  # one process: its CPU
+    timing.idle.append(idle_estimate(parts, build_site.available_cores()) if parts else timing.cpu[-1])  # one process: its CPU
     if parts:
         total = parts["before"] + sum(parts["languages"].values()) + parts["assembly"]
         timing.share.append(parts["project"] / (total - parts["project"]))
     timing.pages = count_pages(site)
     return site
-
-
-def machine_cores() -> int:
-    return build_site.available_cores()
 
 
 def idle_estimate(times: dict, cores: int) -> float:
