@@ -53,11 +53,19 @@ def pieces(name: str) -> list[str]:
 
 @functools.cache
 def _tokenizer():
-    """jieba with its own dictionary only, never changed: the same names always give the same words."""
+    """jieba with its own dictionary only, never changed: the same names always give the same words.
+    Reading that dictionary takes about a second, so when jieba's default tokenizer (the one the
+    search plugin segments with, citysite.pinned.segment_han_text) is still unread, it is read once
+    for both: this one keeps a copy made before the site's words go into the default one."""
     import jieba
 
+    default = jieba.dt
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    if default.initialized:  # the site's words may be in it already: read the dictionary again
+        tokenizer.initialize()
+        return tokenizer
+    default.initialize()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(default.FREQ), default.total, True
     return tokenizer
 
 
