@@ -156,6 +156,19 @@ def test_the_worker_keeps_the_essentials_of_its_language(site, lang):
     assert [path for path in files if not site.exists(path)] == []
 
 
+def test_what_a_page_loads_is_read_from_its_tags_only():
+    """Only real tags count: not a tag in a comment, in a script's text or inside an attribute value."""
+    page = """<head><link rel="stylesheet" href="a.css"><link rel="alternate" href="/ru/">
+    <!-- <img src="commented.png"> --><style>.x::after { content: "<img src=styled.png>" }</style>
+    <script>var html = '<img src="scripted.png">';</script><script src="b.js" async></script></head>
+    <body><img alt="a > b" src="c.png" srcset="c-1x.webp 1x, c-2x.webp 2x">
+    <figure class="site-map site-map--small"><iframe src="small.html"></iframe></figure>
+    <FIGURE><IFRAME SRC="large.html"></IFRAME></FIGURE></body>"""
+    loads = offline._Loads().read(page)
+    assert loads.files == ["a.css", "b.js", "c.png", "c-1x.webp", "c-2x.webp"]
+    assert loads.frames == [("small.html", True), ("large.html", False)]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_languages_precache_stays_under_2_mb(site, lang):
     weight = offline.precache_weight(site.root, lang)
