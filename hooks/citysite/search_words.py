@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from .languages import SAFE_LOADER
+
 # Words that end many names and are worth finding on their own (jieba knows them); longest first.
 GENERIC_ENDINGS = tuple(sorted({
     "广场", "站前广场", "大街", "街", "滨江步道", "步道", "公园", "博物馆", "纪念馆", "美术馆", "图书馆", "大教堂",
@@ -114,7 +116,7 @@ def chinese_words(data, glossary: Path) -> list[str]:
     proper = [record.name.zh for record in data.partners.values()]
     other = [record.name.zh for record in data.venues.values()]
     if glossary.exists():
-        entries = yaml.safe_load(glossary.read_text(encoding="utf-8")) or {}
+        entries = yaml.load(glossary.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}  # noqa: S506
         for group, members in entries.items():
             names = [entry.get("zh", "") for entry in (members or {}).values()]
             (proper if group in ("places", "people") else other).extend(names)

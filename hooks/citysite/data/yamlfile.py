@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..languages import SAFE_LOADER
 from ..messages import Message
 
 Path_ = tuple[Any, ...]
@@ -29,7 +30,7 @@ class YamlSyntaxError(Exception):
         self.file, self.line, self.message = file, line, message
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it: 5x faster
+class _Loader(SAFE_LOADER):
     """SafeLoader without implicit timestamps: dates reach the model as text."""
 
 
