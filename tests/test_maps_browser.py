@@ -88,6 +88,7 @@ def map_frame(visit: Visit):
     """Scroll the page's map into view (it loads lazily) and wait until Leaflet drew markers."""
     iframe = visit.page.locator("figure.site-map iframe")
     iframe.scroll_into_view_if_needed()
+    visit.page.wait_for_selector("figure.site-map iframe[src]")  # a small map's, once in view
     frame = iframe.element_handle().content_frame()
     frame.wait_for_selector(".leaflet-marker-icon", state="attached")
     visit.page.wait_for_timeout(300)  # let the clusters settle
@@ -294,6 +295,32 @@ def test_venue_map_is_centred_on_the_venue(visit, fixture_site, fixture_server):
     tip = (left + 12, top + 29)  # the pin's point: its icon anchor (citysite/maps/build.py)
     assert abs(tip[0] - width / 2) <= 1 and abs(tip[1] - height / 2) <= 1
     assert_clean(seen)
+
+
+@pytest.mark.parametrize("url", ["venues/grodekov-museum/", "ko/venues/lenin-square/"])
+def test_a_venue_map_below_the_first_screen_loads_once_scrolled_to(browser, site, site_server, url):
+    """On a phone a venue's map lies below the first screen: until the reader scrolls to it the
+    page asks for no map and no Leaflet (docs/javascripts/map-frames.js); in view, it loads and
+    shows the venue."""
+    context = browser.new_context(**PHONE)
+    try:
+        context.route(re.compile(rf"^https?://{re.escape(TILE_HOST)}/"),
+                      lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+        page.goto(site_server + url, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        iframe = page.locator("figure.site-map iframe")
+        assert iframe.bounding_box()["y"] > PHONE["viewport"]["height"], "pick a venue whose map is below the first screen"
+        assert [path for path in asked if "/maps/" in path or "leaflet" in path] == []
+        iframe.scroll_into_view_if_needed()
+        page.wait_for_selector("figure.site-map iframe[src]")
+        iframe.element_handle().content_frame().wait_for_selector(".map-marker", state="attached")
+        venue = url.rstrip("/").rsplit("/", 1)[-1]
+        assert [path for path in asked if path.endswith(f"/maps/venue-{venue}.html")]
+    finally:
+        context.close()
 
 
 # --- walking routes --------------------------------------------------------------------------------

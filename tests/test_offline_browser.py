@@ -200,6 +200,7 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
 def map_frame(page, markers: bool = True):
     iframe = page.locator("figure.site-map iframe")
     iframe.scroll_into_view_if_needed()
+    page.wait_for_selector("figure.site-map iframe[src]")  # a small map's, once in view
     frame = iframe.element_handle().content_frame()
     frame.wait_for_load_state()
     if markers:

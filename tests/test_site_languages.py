@@ -292,6 +292,7 @@ def external_loads(html: str) -> list[str]:
     found += [
         link["href"] for link in page.find_all("link", href=True) if set(link.get("rel", [])) & LOADING_LINKS
     ]
+    found += [frame["data-src"] for frame in page.find_all("iframe", attrs={"data-src": True})]  # map-frames.js
     found += re.findall(r"""url\(\s*['"]?((?:https?:)?//[^)'"\s]+)""", html)
     found += re.findall(r"@import\s+['\"]?(?:url\()?\s*['\"]?(https?://[^'\")]+)", html)
     return [url for url in found if re.match(r"^(https?:)?//", url)]

@@ -71,8 +71,13 @@ def embed_maps(markdown: str, ctx: MapContext, src_uri: str, page_url: str, data
 
 
 def map_html(ctx: MapContext, page_map: PageMap, page_url: str) -> str:
-    """The iframe (titled, lazy, sized by docs/stylesheets/maps.css) and a caption with links."""
+    """The iframe (titled, lazy, sized by docs/stylesheets/maps.css) and a caption with links. A
+    small map (a venue's own, below the first screen on a phone) has its address in `data-src`:
+    docs/javascripts/map-frames.js loads it when the reader scrolls to it. The browser's own
+    loading="lazy" starts a frame up to two screens early, so every venue page paid for Leaflet
+    before anyone looked; the large maps are at the top of their pages and load at once."""
     src = escape(get_relative_url(ctx.map_path(page_map.name), page_url))
+    address = f'src="{src}"' if page_map.size == "large" else f'data-src="{src}"'
     links = []
     if page_map.size == "large":
         links.append(escape(ctx.t("map_caption_list")))
@@ -82,6 +87,6 @@ def map_html(ctx: MapContext, page_map: PageMap, page_url: str) -> str:
     links.append(f'<a href="{src}">{escape(ctx.t("map_open_full"))}</a>')
     return (
         f'<figure class="site-map site-map--{page_map.size}">'
-        f'<iframe src="{src}" title="{escape(page_map.title)}" loading="lazy"></iframe>'
+        f'<iframe {address} title="{escape(page_map.title)}" loading="lazy"></iframe>'
         f"<figcaption>{' '.join(links)}</figcaption></figure>"
     )

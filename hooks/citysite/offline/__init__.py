@@ -64,7 +64,6 @@ DATA_SECTIONS = ("events", "venues", "partners", "routes")  # the folders of pag
 MAX_READ = 200  # pages and files kept as read, per language (the oldest go first)
 PRECACHE_BUDGET = 2_000_000  # bytes one language's install may download (make bench, tests)
 NETWORK_TIMEOUT_MS = 4000  # a page with a kept copy waits this long for the network
-SMALL_MAP = "site-map--small"  # maps/embed.py: a venue's own map (and the home page's preview)
 WORKER_SOURCE = resources.files(__package__).joinpath("worker.js").read_text(encoding="utf-8")
 SETTINGS_PLACEHOLDER = "/* SETTINGS */{}"
 
@@ -260,15 +259,14 @@ def _by_title(entry: tuple[str, str]) -> str:
 
 class _Loads(HTMLParser):
     """The same-site files an HTML page loads (styles, scripts, icons, the manifest, pictures) and
-    the map frames it shows, each marked small or large."""
+    the map frames it shows at once (a small map waits in data-src until it is seen, maps/embed.py)."""
 
     LINK_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.files: list[str] = []
-        self.frames: list[tuple[str, bool]] = []  # (src, small)
-        self._small_figure = False
+        self.frames: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
@@ -279,18 +277,12 @@ class _Loads(HTMLParser):
         elif tag in ("img", "source"):
             self.files += [attrs["src"]] if attrs.get("src") else []
             self.files += [part.split()[0] for part in attrs.get("srcset", "").split(",") if part.strip()]
-        elif tag == "figure":
-            self._small_figure = SMALL_MAP in attrs.get("class", "").split()
         elif tag == "iframe" and attrs.get("src"):
-            self.frames.append((attrs["src"], self._small_figure))
-
-    def handle_endtag(self, tag):
-        if tag == "figure":
-            self._small_figure = False
+            self.frames.append(attrs["src"])
 
     def read(self, html: str) -> _Loads:
-        """Parse only the tags that load something (and the figures around map frames): a whole
-        page through HTMLParser took three seconds for the site's thousand pages."""
+        """Parse only the tags that load something: whole pages through HTMLParser took three
+        seconds for the site's thousand pages."""
         for match in _LOADING_TAGS.finditer(html):
             tag = match.group("tag") or match.group("script")
             if tag:
@@ -305,7 +297,7 @@ class _Loads(HTMLParser):
 _ATTRIBUTES = r"""(?:[^>"']+|"[^"]*"|'[^']*')*"""
 _LOADING_TAGS = re.compile(  # one literal "<" first: the regex engine then skips to each "<" quickly
     rf"<(?:!--.*?-->|style\b{_ATTRIBUTES}>.*?</style\s*>|(?P<script>script\b{_ATTRIBUTES}>.*?</script\s*>)"
-    rf"|(?P<tag>(?:link|img|source|figure|iframe)\b{_ATTRIBUTES}>|/figure\s*>))", re.S | re.I)
+    rf"|(?P<tag>(?:link|img|source|iframe)\b{_ATTRIBUTES}>))", re.S | re.I)
 
 
 def _site_path(site: Path, base: str, href: str) -> str | None:
@@ -351,9 +343,9 @@ def precache(site: Path, guide: Guide, lang: str, root: str) -> list[str]:
         loads = _Loads().read(_file_of(site, url).read_text(encoding="utf-8"))
         for href in loads.files:
             kept.update(filter(None, [_site_path(site, url, href)]))
-        for src, small in loads.frames:
+        for src in loads.frames:
             frame = _site_path(site, url, src)
-            if frame is None or small:
+            if frame is None:
                 continue
             kept.add(frame)
             inner = _Loads().read(_file_of(site, frame).read_text(encoding="utf-8"))
