@@ -87,7 +87,7 @@ def load_ui_strings(root: Path) -> dict[str, dict[str, str]]:
     path = root / UI_STRINGS_FILE
     with path.open(encoding="utf-8-sig") as stream:
         try:
-            strings = yaml.load(stream, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+            strings = yaml.load(stream, Loader=SAFE_LOADER)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark
             raise SiteError(UI_STRINGS_FILE, mark.line + 1 if mark else 1, f"not valid YAML ({error.problem})",

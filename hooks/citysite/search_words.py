@@ -116,7 +116,7 @@ def chinese_words(data, glossary: Path) -> list[str]:
     proper = [record.name.zh for record in data.partners.values()]
     other = [record.name.zh for record in data.venues.values()]
     if glossary.exists():
-        entries = yaml.load(glossary.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}  # noqa: S506
+        entries = yaml.load(glossary.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
         for group, members in entries.items():
             names = [entry.get("zh", "") for entry in (members or {}).values()]
             (proper if group in ("places", "people") else other).extend(names)

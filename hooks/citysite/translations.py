@@ -56,7 +56,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.load(match["block"] or "", Loader=SAFE_LOADER) or {}  # noqa: S506 - a safe loader
+        meta = yaml.load(match["block"] or "", Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Message("front_matter.line", line=mark.line + 2) if mark else ""
