@@ -291,10 +291,10 @@ class _Loads(HTMLParser):
         return self
 
 
-# The tags _Loads reads, quoted attribute values allowed to hold ">"; comments, scripts and styles
-# are matched whole so that nothing inside them counts (a script is read whole: HTMLParser skips
-# its text up to </script>).
-_ATTRIBUTES = r"""(?:[^>"']+|"[^"]*"|'[^']*')*"""
+# The tags _Loads reads, quoted attribute values allowed to hold ">" (possessive: a tag that never
+# closes fails at once instead of backtracking); comments, scripts and styles are matched whole so
+# that nothing inside them counts (a script is read whole: HTMLParser skips its text up to </script>).
+_ATTRIBUTES = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 _LOADING_TAGS = re.compile(  # one literal "<" first: the regex engine then skips to each "<" quickly
     rf"<(?:!--.*?-->|style\b{_ATTRIBUTES}>.*?</style\s*>|(?P<script>script\b{_ATTRIBUTES}>.*?</script\s*>)"
     rf"|(?P<tag>(?:link|img|source|iframe)\b{_ATTRIBUTES}>))", re.S | re.I)
