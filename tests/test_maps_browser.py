@@ -425,19 +425,37 @@ def test_keyboard_reaches_the_back_link_and_every_stop(visit, fixture_site, fixt
     assert_clean(seen)
 
 
+# Every opacity below 1 that a map tile is given, in order.
+RECORD_TILE_OPACITY = """
+window.__tileOpacities = [];
+new MutationObserver(function (changes) {
+  changes.forEach(function (change) {
+    var tile = change.target;
+    if (tile.classList && tile.classList.contains("leaflet-tile") && tile.style.opacity !== "" && tile.style.opacity < 1) {
+      window.__tileOpacities.push(tile.style.opacity);
+    }
+  });
+}).observe(document, {attributes: true, attributeFilter: ["style"], subtree: true});
+"""
+
+
 @pytest.mark.parametrize("url", ["maps/venues.html", "ru/maps/partners.html", "ja/maps/route-centre-day.html"])
-def test_a_map_does_not_move_as_its_layers_arrive(browser, site, site_server, url):
+def test_a_map_does_not_move_or_fade_as_its_layers_arrive(browser, site, site_server, url):
     """The legend and the tiles' attribution are in their corner before the first paint; the
-    markers and routes that follow in later tasks move nothing (cumulative layout shift 0)."""
+    markers and routes that follow in later tasks move nothing (cumulative layout shift 0). Tiles
+    show as they arrive: Leaflet's fade-in would set a tile's opacity frame after frame."""
     context = browser.new_context(**PHONE)
     try:
         context.route(re.compile(rf"^https?://{re.escape(TILE_HOST)}/"),
                       lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
         page = context.new_page()
         page.add_init_script(RECORD_SHIFTS)
+        page.add_init_script(RECORD_TILE_OPACITY)
         page.goto(site_server + url, wait_until="networkidle")
         page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+        page.wait_for_selector(".leaflet-tile-loaded")
         page.wait_for_timeout(300)
         assert page.evaluate("window.__shifts") == []
+        assert page.evaluate("window.__tileOpacities") == []
     finally:
         context.close()

@@ -20,8 +20,9 @@ from ..scriptjson import script_json
 
 class SiteMap(folium.Map):
     """folium.Map with self-hosted Leaflet, zoom buttons titled in the page's language, no
-    Leaflet flag in the attribution, and wheel zoom only when the map is not embedded (in an
-    iframe the wheel scrolls the page)."""
+    Leaflet flag in the attribution, wheel zoom only when the map is not embedded (in an
+    iframe the wheel scrolls the page), and tiles shown as they arrive: Leaflet's fade-in
+    repaints the map every frame until the last tile is in (a string of long tasks on a phone)."""
 
     _template = Template(
         """
@@ -49,7 +50,7 @@ class SiteMap(folium.Map):
 
     def __init__(self, page: Figure, js: list[tuple[str, str]], css: list[tuple[str, str]],
                  zoom_in: str, zoom_out: str, **kwargs):
-        super().__init__(tiles=None, zoom_control=False, scroll_wheel_zoom=False, **kwargs)
+        super().__init__(tiles=None, zoom_control=False, scroll_wheel_zoom=False, fade_animation=False, **kwargs)
         self.default_js, self.default_css = js, css
         self.zoom_titles = js_value({"zoomInTitle": zoom_in, "zoomOutTitle": zoom_out})
         page.add_child(self)
