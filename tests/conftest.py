@@ -101,3 +101,24 @@ def frozen_site(tmp_path_factory) -> tuple[Path, BuiltSite]:
     if result.returncode != 0:
         pytest.fail(f"make build's build (scripts/build_site.py --strict) failed:\n{result.stdout}\n{result.stderr}")
     return copy, BuiltSite(site_dir, build_log=result.stderr)
+
+
+SUB_PATH_URL = "https://city.example.net/guides/khabarovsk/"  # a site served below a host's root
+UNTRANSLATED = "test-untranslated/"  # an English-only page added to the sub-path build
+
+
+@pytest.fixture(scope="session")
+def sub_path_site(tmp_path_factory) -> BuiltSite:
+    """The project built for SUB_PATH_URL (SITE_URL, as the README says), with one page that has no
+    translation (UNTRANSLATED); built once for every test that needs a site below the host's root."""
+    project = tmp_path_factory.mktemp("sub-path") / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    (project / "docs" / "test-untranslated.md").write_text(
+        "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
+        encoding="utf-8",
+    )
+    site_dir = project.parent / "site"
+    result = run_mkdocs_build(project, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return BuiltSite(site_dir, build_log=result.stderr)

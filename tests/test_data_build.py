@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from citysite.data.load import DATA_FILES
 from citysite.data.schema import SCHEMA_FOLDER, json_schemas, schema_line
 from citysite.languages import language_prefix
@@ -26,11 +28,33 @@ def snapshot(site: Path) -> dict[str, str]:
     }
 
 
-def test_two_builds_of_the_same_tree_are_byte_identical(project_copy, tmp_path):
-    first, second = tmp_path / "first", tmp_path / "second"
-    for site in (first, second):
-        result = run_mkdocs_build(project_copy, site, strict=False)
-        assert result.returncode == 0, result.stderr
+@pytest.fixture(scope="module")
+def rebuilt(frozen_site, tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """The session's project built again, in this process, counting how often the build read the
+    data and made the generated pages: (its site, the counts)."""
+    import citysite.run
+
+    calls = {"load": 0, "make": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    site = tmp_path_factory.mktemp("rebuilt") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(citysite.run, "load_site_data", counted("load", citysite.run.load_site_data))
+        patch.setattr(citysite.run, "make_outputs", counted("make", citysite.run.make_outputs))
+        result = run_mkdocs_build(frozen_site[0], site, strict=False)
+    assert result.returncode == 0, result.stderr
+    return site, calls
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(frozen_site, rebuilt):
+    """The session's site (make build: a process per language) and the same tree built again in
+    this process: nothing that varies between runs (set order, clock, paths) reaches a file."""
+    first, second = frozen_site[1].root, rebuilt[0]
     files = snapshot(first)
     assert "events/events.ics" in files and "data/events.json" in files
     different = [path for path, digest in snapshot(second).items() if files.get(path) != digest]
@@ -50,10 +74,9 @@ def test_the_build_date_moves_events_from_upcoming_to_the_archive(project_copy, 
     assert all(occurrence["first"] < "2101-01-01" for occurrence in upcoming)  # the next 12 months
 
 
-def test_a_data_error_leaves_the_previous_site_untouched(project_copy, tmp_path):
+def test_a_data_error_leaves_the_previous_site_untouched(frozen_site, project_copy, tmp_path):
     site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site, strict=False)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(frozen_site[1].root, site)  # the site published before the editor's change
     before = snapshot(site)
 
     events = project_copy / "data" / "chronicle.yml"
@@ -69,22 +92,8 @@ def test_a_data_error_leaves_the_previous_site_untouched(project_copy, tmp_path)
     assert snapshot(site) == before
 
 
-def test_data_is_read_and_pages_made_once_per_run_for_five_languages(project_copy, tmp_path, monkeypatch):
-    import citysite.run
-
-    calls = {"load": 0, "make": 0}
-
-    def counted(name, function):
-        def wrapper(*args, **kwargs):
-            calls[name] += 1
-            return function(*args, **kwargs)
-        return wrapper
-
-    monkeypatch.setattr(citysite.run, "load_site_data", counted("load", citysite.run.load_site_data))
-    monkeypatch.setattr(citysite.run, "make_outputs", counted("make", citysite.run.make_outputs))
-    site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site, strict=False)
-    assert result.returncode == 0, result.stderr
+def test_data_is_read_and_pages_made_once_per_run_for_five_languages(rebuilt):
+    site, calls = rebuilt
     assert calls == {"load": 1, "make": 1}
     for lang in LANGUAGES:
         assert (site / language_prefix(lang) / "events" / "events.ics").is_file()

@@ -11,9 +11,9 @@ from mkdocs.utils import yaml_load
 from mkdocs.utils.meta import get_data
 
 from citysite.languages import language_folder
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SUB_PATH_URL, UNTRANSLATED
 from tests.helpers import LANGUAGES, SITE_URL, BuiltSite, resolve
-from tests.test_site_languages import SITE_NAMES, SUB_PATH_URL, UNTRANSLATED, variant  # noqa: F401
+from tests.test_site_languages import SITE_NAMES
 
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
 OG_LOCALES = {"en": "en_US", "ru": "ru_RU", "zh": "zh_CN", "ja": "ja_JP", "ko": "ko_KR"}
@@ -138,8 +138,8 @@ def test_the_social_card_is_on_the_site(site):
     assert len(data) < 100_000, "keep the card small: it is fetched for every shared link"
 
 
-def test_an_untranslated_copy_describes_its_english_original(variant):  # noqa: F811
-    page = variant.page(f"ru/{UNTRANSLATED}")
+def test_an_untranslated_copy_describes_its_english_original(sub_path_site):
+    page = sub_path_site.page(f"ru/{UNTRANSLATED}")
     assert meta(page, "og:locale") == "en_US"
     assert meta(page, "og:url") == SUB_PATH_URL + UNTRANSLATED
     assert page.find_all("meta", attrs={"property": "og:locale:alternate"}) == []

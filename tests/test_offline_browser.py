@@ -23,7 +23,7 @@ import pytest
 from citysite import offline
 from citysite.data import load_site_data
 from citysite.languages import language_prefix, load_ui_strings
-from tests.conftest import CHROMIUM, ROOT, run_mkdocs_build
+from tests.conftest import CHROMIUM, ROOT, SUB_PATH_URL
 from tests.helpers import LANGUAGES, PNG_1X1, BuiltSite, serve_directory
 from tests.test_offline import project_guide
 
@@ -33,7 +33,6 @@ STRINGS = load_ui_strings(ROOT)
 DATA = load_site_data(ROOT / "data")
 PREFIX = {lang: language_prefix(lang) for lang in LANGUAGES}
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SUB_PATH_URL = "https://example.org/khabarovsk/"
 TILE_HOST = "tile.openstreetmap.org"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -85,15 +84,6 @@ def profile(browser, tmp_path):
     yield open_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory) -> BuiltSite:
-    """The site built for https://example.org/khabarovsk/ (SITE_URL, as the README says)."""
-    site_dir = tmp_path_factory.mktemp("offline-sub-path") / "site"
-    result = run_mkdocs_build(ROOT, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return BuiltSite(site_dir)
 
 
 @pytest.fixture

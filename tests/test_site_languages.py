@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
-from tests.conftest import ROOT, run_mkdocs_build
+from tests.conftest import SUB_PATH_URL, UNTRANSLATED
 from tests.helpers import (
     LANGUAGES,
     PNG_1X1,
     SITE_URL,
     TRANSLATED_LANGUAGES,
-    BuiltSite,
     main_text,
     resolve,
     serve_directory,
@@ -26,27 +24,6 @@ from tests.helpers import (
 
 SITE_NAMES = {"en": "Khabarovsk", "ru": "Хабаровск", "zh": "哈巴罗夫斯克", "ja": "ハバロフスク", "ko": "하바롭스크"}
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
-SUB_PATH_URL = "https://city.example.net/guides/khabarovsk/"
-UNTRANSLATED = "test-untranslated/"  # an English-only page added to the variant build
-
-
-@pytest.fixture(scope="module")
-def variant(tmp_path_factory) -> BuiltSite:
-    """The project built under a sub-path site_url, with one page that has no translation."""
-    project = tmp_path_factory.mktemp("variant") / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache")
-    )
-    (project / "docs" / "test-untranslated.md").write_text(
-        "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
-        encoding="utf-8",
-    )
-    site_dir = project.parent / "site"
-    result = run_mkdocs_build(project, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(site_dir, build_log=result.stderr)
-
-
 def page_language(url: str) -> str:
     first = url.split("/", 1)[0]
     return first if first in LANGUAGES else "en"
@@ -103,8 +80,8 @@ def test_language_menu_goes_to_the_same_page_in_each_language(site):
                 assert site.exists(target), f"{url}: {target_lang} menu link is broken ({target})"
 
 
-def test_language_menu_works_under_a_sub_path(variant, browser):
-    with serve_directory(variant.root, prefix=urlsplit(SUB_PATH_URL).path) as base:
+def test_language_menu_works_under_a_sub_path(sub_path_site, browser):
+    with serve_directory(sub_path_site.root, prefix=urlsplit(SUB_PATH_URL).path) as base:
         page = browser.new_page()
         page.goto(base + "about/")
         page.locator(".md-select").first.hover()
@@ -122,17 +99,17 @@ def test_language_menu_works_under_a_sub_path(variant, browser):
 # --- pages not translated yet -------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)
-def test_untranslated_page_says_so_in_the_readers_language(variant, lang):
-    page = variant.page(PREFIX[lang] + UNTRANSLATED)
+def test_untranslated_page_says_so_in_the_readers_language(sub_path_site, lang):
+    page = sub_path_site.page(PREFIX[lang] + UNTRANSLATED)
     notice = page.select_one("article .kh-notice")
     assert notice is not None
-    english_notice = variant.page(UNTRANSLATED).select_one(".kh-notice")
+    english_notice = sub_path_site.page(UNTRANSLATED).select_one(".kh-notice")
     assert english_notice is None
     assert page.html["lang"] == lang
     assert notice.find_parent(attrs={"lang": "en"}) is None, "the notice is in the reader's language"
     content = page.select_one('article [lang="en"]')
     assert content is not None and "Only English." in content.get_text()
-    assert notice.get_text(strip=True) != variant.page("ru/" + UNTRANSLATED).select_one(".kh-notice").get_text(
+    assert notice.get_text(strip=True) != sub_path_site.page("ru/" + UNTRANSLATED).select_one(".kh-notice").get_text(
         strip=True
     ) or lang == "ru"
 
@@ -161,14 +138,14 @@ def test_hreflang_links_are_absolute_complete_and_resolve(site):
                 assert site.page(href).html["lang"] == (hreflang if hreflang != "x-default" else "en")
 
 
-def test_fallback_copy_is_not_advertised_as_a_translation(variant):
-    english = hreflang_of(variant.page(UNTRANSLATED))
+def test_fallback_copy_is_not_advertised_as_a_translation(sub_path_site):
+    english = hreflang_of(sub_path_site.page(UNTRANSLATED))
     assert sorted(english) == ["en", "x-default"]
     assert english["en"] == SUB_PATH_URL + UNTRANSLATED
-    copy = variant.page("ru/" + UNTRANSLATED)
+    copy = sub_path_site.page("ru/" + UNTRANSLATED)
     assert hreflang_of(copy) == {}
     assert copy.select_one('link[rel="canonical"]')["href"] == SUB_PATH_URL + UNTRANSLATED
-    sitemap = variant.text("sitemap.xml")
+    sitemap = sub_path_site.text("sitemap.xml")
     assert SUB_PATH_URL + "ru/" + UNTRANSLATED not in sitemap
     assert f"<loc>{SUB_PATH_URL}{UNTRANSLATED}</loc>" in sitemap
 
@@ -282,10 +259,9 @@ LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "preconnect",
                  "apple-touch-icon", "prefetch"}
 
 
-def external_loads(html: str) -> list[str]:
-    from bs4 import BeautifulSoup
-
-    page = BeautifulSoup(html, "html.parser")
+def external_loads(html: str, page: BeautifulSoup | None = None) -> list[str]:
+    """What `html` (parsed: `page`) loads from another host."""
+    page = BeautifulSoup(html, "html.parser") if page is None else page
     found = []
     for tag, attribute in LOADING_ATTRIBUTES.items():
         found += [element[attribute] for element in page.find_all(tag) if element.get(attribute)]
@@ -300,10 +276,10 @@ def external_loads(html: str) -> list[str]:
 
 def test_no_page_loads_anything_from_another_host(site):
     offenders = {}
-    for path in site.html_files():
-        urls = [url for url in external_loads(path.read_text(encoding="utf-8"))]
+    for url in map(site.url_of, site.html_files()):
+        urls = external_loads(site.text(url), site.page(url))  # pages parsed once for the session
         if urls:
-            offenders[site.url_of(path) or "/"] = urls
+            offenders[url or "/"] = urls
     assert offenders == {}
 
 
