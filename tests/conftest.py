@@ -78,13 +78,18 @@ def browser():
         chromium.close()
 
 
+def copy_project(target: Path) -> Path:
+    """Copy the project (config, hooks, templates, pages, data) to `target`, without what git,
+    the virtualenv, npm and earlier builds left in it; return `target`."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules", "bench-results"))
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throwaway copy of the project (config, hooks, templates, pages, data) to build variants of."""
-    copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, copy, ignore=ignore)
-    return copy
+    """A throwaway copy of the project to build variants of."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
@@ -93,9 +98,7 @@ def frozen_site(tmp_path_factory) -> tuple[Path, BuiltSite]:
     one process per language, scripts/build_site.py). The tests read that site, and the tests that
     build the same site another way compare bytes with it (tests/test_parallel_build.py,
     test_engines.py): edits to the working tree meanwhile reach neither."""
-    copy = tmp_path_factory.mktemp("frozen") / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, copy, ignore=ignore)
+    copy = copy_project(tmp_path_factory.mktemp("frozen") / "project")
     site_dir = copy.parent / "site"
     result = mkdocs_run.build_site(copy, site_dir, strict=True, quiet=False)
     if result.returncode != 0:
@@ -111,9 +114,7 @@ UNTRANSLATED = "test-untranslated/"  # an English-only page added to the sub-pat
 def sub_path_site(tmp_path_factory) -> BuiltSite:
     """The project built for SUB_PATH_URL (SITE_URL, as the README says), with one page that has no
     translation (UNTRANSLATED); built once for every test that needs a site below the host's root."""
-    project = tmp_path_factory.mktemp("sub-path") / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, project, ignore=ignore)
+    project = copy_project(tmp_path_factory.mktemp("sub-path") / "project")
     (project / "docs" / "test-untranslated.md").write_text(
         "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
         encoding="utf-8",

@@ -20,7 +20,7 @@ from babel import Locale
 from citysite.data import load_site_data
 from citysite.data.geo import KHABAROVSK_CENTRE
 from citysite.places import distance_km
-from tests.conftest import ROOT, run_mkdocs_build
+from tests.conftest import ROOT, copy_project, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, main_text, resolve
 
 FIXTURE = Path(__file__).parent / "data_fixture"
@@ -42,9 +42,7 @@ NASTY_EVENT = f"""
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> BuiltSite:
-    project = tmp_path_factory.mktemp("data-pages") / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, project, ignore=ignore)
+    project = copy_project(tmp_path_factory.mktemp("data-pages") / "project")
     for name in ("venues.yml", "partners.yml", "events.yml", "chronicle.yml", "routes.yml"):
         shutil.copy(FIXTURE / name, project / "data" / name)
     with (project / "data" / "events.yml").open("a", encoding="utf-8") as events:

@@ -23,7 +23,7 @@ from citysite.data import load_site_data
 from citysite.languages import language_folder, language_prefix, load_ui_strings
 from citysite.maps import MapContext, Tiles, map_files
 from citysite.maps.build import lon_near
-from tests.conftest import ROOT, run_mkdocs_build
+from tests.conftest import ROOT, copy_project, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, resolve
 
 STRINGS = load_ui_strings(ROOT)
@@ -120,9 +120,7 @@ _built: dict[str, BuiltSite] = {}  # the fixture is built once per session, whic
 def fixture_site(tmp_path_factory) -> BuiltSite:
     """The fixture project built (not --strict: pages of the real site link to real venues)."""
     if "site" not in _built:
-        project = tmp_path_factory.mktemp("maps") / "project"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "site", ".site-*", "__pycache__", ".pytest_cache", "node_modules"))
+        project = copy_project(tmp_path_factory.mktemp("maps") / "project")
         make_fixture_project(project)
         site_dir = project.parent / "site"
         result = run_mkdocs_build(project, site_dir, strict=False)
