@@ -148,12 +148,14 @@ def test_the_user_dictionary_keeps_names_and_leaves_generic_words():
     assert words == ["哈巴罗夫斯克", "城市日", "新潟", "格罗杰科夫", "边疆区", "阿穆尔"]  # not 列宁广场, not 博物馆
 
 
-def test_the_chinese_build_reads_jiebas_dictionary_once():
-    """The names' own tokenizer and the search plugin's share one read of jieba's dictionary (each
-    read costs about a second of the Chinese build), and the site's words added for the search
-    index do not reach the names' tokenizer. In a new process: jieba's state is per process."""
+def test_the_chinese_build_reads_jiebas_dictionary_once_and_keeps_no_other_builds_words():
+    """The names' tokenizer and the search plugin's share one read of jieba's dictionary (each read
+    costs about a second of the Chinese build); the site's words for the search index reach neither
+    the names' tokenizer nor a later build with other names (make serve, the tests' in-process
+    builds). In a new process: jieba's state is per process."""
     script = textwrap.dedent("""
         import jieba
+        import material.plugins.search.plugin as material_search
         from citysite import pinned, search_words
         reads = []
         read = jieba.Tokenizer.initialize
@@ -161,10 +163,18 @@ def test_the_chinese_build_reads_jiebas_dictionary_once():
             reads.append(self.initialized)
             return read(self, *args, **kwargs)
         jieba.Tokenizer.initialize = counted
+        text = "哈巴罗夫斯克边疆区的格罗杰科夫博物馆"
         assert search_words.name_runs("格罗杰科夫") == ["格罗杰科夫"]
         pinned.segment_han_text(True, ["格罗杰科夫"])
-        assert "格罗杰科夫" in jieba.lcut_for_search("格罗杰科夫博物馆")
-        assert "格罗杰科夫" not in search_words._tokenizer().FREQ
+        first = list(material_search.jieba.cut(text))
+        assert "格罗杰科夫" in first, first
+        assert "格罗杰科夫" not in search_words.jieba_dictionary().FREQ
+        pinned.segment_han_text(True, ["格罗杰科夫", "哈巴罗夫斯克边疆区"])  # another site's names
+        assert "哈巴罗夫斯克边疆区" in material_search.jieba.cut(text)
+        pinned.segment_han_text(True, ["格罗杰科夫"])
+        assert list(material_search.jieba.cut(text)) == first
+        pinned.segment_han_text(False)
+        assert material_search.jieba is None
         print(reads.count(False))
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

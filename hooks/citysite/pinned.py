@@ -23,9 +23,9 @@ Re-check on an upgrade of mkdocs-static-i18n:
 from __future__ import annotations
 
 import fnmatch
+import functools
 import io
 import json
-import logging
 import os
 import re
 import sysconfig
@@ -37,6 +37,7 @@ from typing import Any
 import material.plugins.search.plugin as material_search
 from markupsafe import Markup
 
+from . import search_words
 from .errors import SiteError
 from .languages import DEFAULT_LANGUAGE, language_prefix
 
@@ -289,23 +290,28 @@ def list_theme_files_once() -> None:
 
 if not hasattr(material_search, "jieba"):
     raise _changed("material.plugins.search.plugin has no `jieba`", "find how it segments Chinese now")
-_JIEBA = material_search.jieba
-
-
-_USER_WORDS: set[str] = set()  # words this process has added to jieba's dictionary
+_JIEBA = material_search.jieba  # the jieba module, None where it is not installed
 
 
 def segment_han_text(on: bool, words: Iterable[str] = ()) -> None:
     """Material segments Han text with jieba when it is installed; that helps Chinese and splits
-    Japanese kanji words apart, so the caller turns it on for the Chinese build only. `words` (the
-    site's names, citysite.search_words) go into jieba's dictionary as a user dictionary, with the
-    frequency jieba suggests for keeping each whole."""
-    material_search.jieba = _JIEBA if on else None
-    new = [word for word in words if word not in _USER_WORDS]
-    if on and _JIEBA is not None and new:
-        _JIEBA.setLogLevel(logging.WARNING)
-        _JIEBA.load_userdict(io.StringIO("".join(f"{word}\n" for word in new)))
-        _USER_WORDS.update(new)
+    Japanese kanji words apart, so the caller turns it on for the Chinese build only. The search
+    plugin gets a tokenizer of this build's own: jieba's dictionary plus `words` (the site's names,
+    citysite.search_words), each with the frequency jieba suggests for keeping it whole. jieba's
+    default tokenizer would keep the words of every build in the process (make serve, the tests),
+    and the same pages would give another search index after a build with other names."""
+    material_search.jieba = _site_tokenizer(tuple(sorted(set(words)))) if on and _JIEBA is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _site_tokenizer(words: tuple[str, ...]):
+    """A jieba tokenizer with jieba's own dictionary (read once per process) and `words` added."""
+    dictionary = search_words.jieba_dictionary()
+    tokenizer = _JIEBA.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(dictionary.FREQ), dictionary.total, True
+    if words:
+        tokenizer.load_userdict(io.StringIO("".join(f"{word}\n" for word in words)))
+    return tokenizer
 
 
 def split_pipeline(value: str) -> list[str]:

@@ -12,6 +12,7 @@ every square. The list comes from the data only: the same data gives the same di
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -54,28 +55,22 @@ def pieces(name: str) -> list[str]:
 
 
 @functools.cache
-def _tokenizer():
-    """jieba with its own dictionary only, never changed: the same names always give the same words.
-    Reading that dictionary takes about a second, so when jieba's default tokenizer (the one the
-    search plugin segments with, citysite.pinned.segment_han_text) is still unread, it is read once
-    for both: this one keeps a copy made before the site's words go into the default one."""
+def jieba_dictionary():
+    """jieba's default tokenizer with its own dictionary only: read once per process (about a
+    second) and never changed, so the same names always give the same words. The site's words go
+    into a copy for the search index (citysite.pinned.segment_han_text)."""
     import jieba
 
-    default = jieba.dt
-    tokenizer = jieba.Tokenizer()
-    if default.initialized:  # the site's words may be in it already: read the dictionary again
-        tokenizer.initialize()
-        return tokenizer
-    default.initialize()
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(default.FREQ), default.total, True
-    return tokenizer
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt
 
 
 def name_runs(fragment: str) -> list[str]:
     """The parts of a compound name jieba does not know: runs of single characters and rare words
     (格/罗杰/科夫 -> 格罗杰科夫, 中/俄/文化/艺术 -> 中俄), and a last single character joined to the word
     before it (城市/日 -> 城市日)."""
-    tokenizer = _tokenizer()
+    tokenizer = jieba_dictionary()
     cut = list(tokenizer.cut(fragment, HMM=False))
     runs, current = [], ""
     for index, part in enumerate(cut):
