@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from scripts import mkdocs_run
 from tests.helpers import BuiltSite, serve_directory
@@ -92,18 +94,35 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], str]) -> tuple[Path, str]:
+    """(folder, build log) of something built once for the whole run: `build(folder)` builds it and
+    returns its log. With tests side by side (pytest-xdist: make test), the first worker to ask
+    builds it and the others wait for it, then read the same folder."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, log = base / name, base / f"{name}.log"
+    with FileLock(f"{folder}.lock"):
+        if not log.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            log.write_text(build(folder), encoding="utf-8")
+    return folder, log.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def frozen_site(tmp_path_factory) -> tuple[Path, BuiltSite]:
     """(a copy of the project taken when the session needs it, its site as `make build` builds it:
     one process per language, scripts/build_site.py). The tests read that site, and the tests that
     build the same site another way compare bytes with it (tests/test_parallel_build.py,
     test_engines.py): edits to the working tree meanwhile reach neither."""
-    copy = copy_project(tmp_path_factory.mktemp("frozen") / "project")
-    site_dir = copy.parent / "site"
-    result = mkdocs_run.build_site(copy, site_dir, strict=True, quiet=False)
-    if result.returncode != 0:
-        pytest.fail(f"make build's build (scripts/build_site.py --strict) failed:\n{result.stdout}\n{result.stderr}")
-    return copy, BuiltSite(site_dir, build_log=result.stderr)
+    def build(folder: Path) -> str:
+        result = mkdocs_run.build_site(copy_project(folder / "project"), folder / "site", strict=True, quiet=False)
+        if result.returncode != 0:
+            pytest.fail(f"make build's build (scripts/build_site.py --strict) failed:\n{result.stdout}\n{result.stderr}")
+        return result.stderr
+
+    folder, log = built_once(tmp_path_factory, "frozen", build)
+    return folder / "project", BuiltSite(folder / "site", build_log=log)
 
 
 SUB_PATH_URL = "https://city.example.net/guides/khabarovsk/"  # a site served below a host's root
@@ -114,12 +133,15 @@ UNTRANSLATED = "test-untranslated/"  # an English-only page added to the sub-pat
 def sub_path_site(tmp_path_factory) -> BuiltSite:
     """The project built for SUB_PATH_URL (SITE_URL, as the README says), with one page that has no
     translation (UNTRANSLATED); built once for every test that needs a site below the host's root."""
-    project = copy_project(tmp_path_factory.mktemp("sub-path") / "project")
-    (project / "docs" / "test-untranslated.md").write_text(
-        "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
-        encoding="utf-8",
-    )
-    site_dir = project.parent / "site"
-    result = run_mkdocs_build(project, site_dir, env={"SITE_URL": SUB_PATH_URL}, strict=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return BuiltSite(site_dir, build_log=result.stderr)
+    def build(folder: Path) -> str:
+        project = copy_project(folder / "project")
+        (project / "docs" / "test-untranslated.md").write_text(
+            "---\ndescription: A page that exists in English only.\n---\n# Untranslated test page\n\nOnly English.\n",
+            encoding="utf-8",
+        )
+        result = run_mkdocs_build(project, folder / "site", env={"SITE_URL": SUB_PATH_URL}, strict=False)
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stderr
+
+    folder, log = built_once(tmp_path_factory, "sub-path", build)
+    return BuiltSite(folder / "site", build_log=log)
