@@ -5,12 +5,18 @@ Each view is saved as a screenshot to bench-results/screenshots/ (not committed)
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from citysite.languages import load_ui_strings
+from scripts.static_host import StaticHost
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES
 
@@ -114,6 +120,49 @@ def test_home_page_blocks_fit_the_screen(browser, site_server, lang, width):
         context.close()
     assert errors == []
     assert hosts <= {urlsplit(site_server).netloc}, hosts
+
+
+class SlowPages(StaticHost):
+    """The site's host, sending each page in parts with a pause before the language menu's search
+    box, the home page's picture and the page's main part, as a slow connection does: the browser
+    draws what it has at each pause."""
+
+    PAUSES = (b'<div class="md-search"', b'<figure class="kh-hero__figure"', b'<main class="md-main"')
+
+    def _send(self, status, content_type, body, suffix, head, cache=False):
+        if suffix != ".html" or head:
+            return super()._send(status, content_type, body, suffix, head, cache)
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        cuts = sorted(index for index in (body.find(pause) for pause in self.PAUSES) if index > 0)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser moved on
+            for start, end in zip([0, *cuts], [*cuts, len(body)], strict=True):
+                self.wfile.write(body[start:end])
+                self.wfile.flush()
+                if end < len(body):
+                    time.sleep(0.4)
+
+
+@pytest.mark.parametrize(("url", "width"), [("", 1280), ("ru/", 1280), ("ru/visit/", 1280), ("zh/", 390)])
+def test_nothing_moves_while_a_page_arrives_slowly(browser, site, url, width):
+    """The header, the tabs and the home page's top are drawn whole, never in parts that then move:
+    the page's head asks the browser to wait for them (`rel=expect`, overrides/main.html)."""
+    handler = type("Host", (SlowPages,), {"prefix": "/", "fixed": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(**VIEWS[width])
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="load")
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__shifts") == [], "the layout moved while the page arrived"
+        assert page.evaluate("performance.getEntriesByName('first-contentful-paint').length") == 1
+    finally:
+        context.close()
+        server.shutdown()
 
 
 def test_the_phone_menu_still_reaches_every_section(browser, site_server):
