@@ -6,7 +6,8 @@ Re-check on an upgrade of mkdocs-material:
 - `disable_theme_alternate_lookup`: the call in the JavaScript bundle that fetches sitemap.xml for
   every <link rel="alternate"> (THEME_ALTERNATE_LOOKUP);
 - `improve_search_queries`: the search worker's query segmentation (SEARCH_WORKER_FIXES);
-- `segment_han_text`: the search plugin's module-level `jieba` (set per language build);
+- `segment_han_text`: the search plugin's module-level `jieba`, set per language build to a
+  tokenizer of that build (the plugin calls its `cut`);
 - `search_config` / `point_search_at_language`: partials/language.html's search.config.* keys and
   the `"base": ...` entry of the #__config script;
 - `theme_head`: the <link rel="icon">, <meta name="description"> and hreflang links Material writes
