@@ -69,9 +69,11 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(root: Path, prefix: str = "/", fixed: Mapping[str, tuple[str, bytes]] | None = None) -> Iterator[str]:
-    """Serve `root` at http://127.0.0.1:<free port><prefix> during the block; yields that base URL."""
-    handler_class = type("Host", (StaticHost,), {"prefix": prefix, "fixed": dict(fixed or {})})
+def serve(root: Path, prefix: str = "/", fixed: Mapping[str, tuple[str, bytes]] | None = None,
+          host: type[StaticHost] = StaticHost) -> Iterator[str]:
+    """Serve `root` at http://127.0.0.1:<free port><prefix> during the block; yields that base URL.
+    `host`: a StaticHost that answers differently (a test's slow host)."""
+    handler_class = type("Host", (host,), {"prefix": prefix, "fixed": dict(fixed or {})})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -6,9 +6,6 @@ Each view is saved as a screenshot to bench-results/screenshots/ (not committed)
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +15,7 @@ import pytest
 from citysite.languages import load_ui_strings
 from scripts.static_host import StaticHost
 from tests.conftest import ROOT
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -149,20 +146,17 @@ class SlowPages(StaticHost):
 def test_nothing_moves_while_a_page_arrives_slowly(browser, site, url, width):
     """The header, the tabs and the home page's top are drawn whole, never in parts that then move:
     the page's head asks the browser to wait for them (`rel=expect`, overrides/main.html)."""
-    handler = type("Host", (SlowPages,), {"prefix": "/", "fixed": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context(**VIEWS[width])
     context.add_init_script(RECORD_SHIFTS)
     page = context.new_page()
     try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{url}", wait_until="load")
+        with serve_directory(site.root, host=SlowPages) as base:
+            page.goto(base + url, wait_until="load")
         page.wait_for_timeout(200)
         assert page.evaluate("window.__shifts") == [], "the layout moved while the page arrived"
         assert page.evaluate("performance.getEntriesByName('first-contentful-paint').length") == 1
     finally:
         context.close()
-        server.shutdown()
 
 
 def test_the_phone_menu_still_reaches_every_section(browser, site_server):
