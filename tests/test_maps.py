@@ -23,7 +23,7 @@ from citysite.data import load_site_data
 from citysite.languages import language_folder, language_prefix, load_ui_strings
 from citysite.maps import MapContext, Tiles, map_files
 from citysite.maps.build import lon_near
-from tests.conftest import ROOT, copy_project, run_mkdocs_build
+from tests.conftest import ROOT, built_once, copy_project, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, resolve
 
 STRINGS = load_ui_strings(ROOT)
@@ -113,21 +113,20 @@ def make_fixture_project(project: Path) -> Path:
     return project
 
 
-_built: dict[str, BuiltSite] = {}  # the fixture is built once per session, whichever module asks
-
-
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> BuiltSite:
-    """The fixture project built (not --strict: pages of the real site link to real venues)."""
-    if "site" not in _built:
-        project = copy_project(tmp_path_factory.mktemp("maps") / "project")
+    """The fixture project built (not --strict: pages of the real site link to real venues), once
+    per run for this module and tests/test_maps_browser.py."""
+    def build(folder: Path) -> str:
+        project = copy_project(folder / "project")
         make_fixture_project(project)
-        site_dir = project.parent / "site"
-        result = run_mkdocs_build(project, site_dir, strict=False)
+        result = run_mkdocs_build(project, folder / "site", strict=False)
         if result.returncode != 0:
             pytest.fail(f"the map fixture did not build:\n{result.stdout}\n{result.stderr}")
-        _built["site"] = BuiltSite(site_dir, build_log=result.stderr)
-    return _built["site"]
+        return result.stderr
+
+    folder, log = built_once(tmp_path_factory, "maps", build)
+    return BuiltSite(folder / "site", build_log=log)
 
 
 def _map_names() -> list[str]:
