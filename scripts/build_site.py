@@ -236,7 +236,7 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
     config = load(config_file, site_dir, strict)  # every import, once, before the processes fork
     from mkdocs.structure.files import Files
 
-    from citysite import assembly, offline, pinned, run  # the project's (its hook imported them)
+    from citysite import assembly, maps, offline, pinned, run  # the project's (its hook imported them)
 
     plugin = pinned.i18n_plugin(config)
     if plugin is None or plugin.config.build_only_locale or len(plugin.build_languages) < 2:
@@ -246,7 +246,7 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
     cpu = time.process_time()
     with contextlib.suppress(Exception):  # else each language's process reads them, and reports the problem
         if run.prepare(config) is not None:  # maps will be built: folium imported once, for all
-            importlib.import_module("citysite.maps.build")
+            maps.import_builder()
     cpu_prepare = time.process_time() - cpu
     pinned.list_theme_files_once()  # Material's 14,500 files listed once, for all
     pinned.add_files_from_theme(Files([]), None, config)

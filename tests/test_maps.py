@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -452,3 +454,45 @@ def test_route_page_lists_the_stops_in_map_order(fixture_site, lang):
     assert len(legs) == len(stops) - 1 and not items[-1].find("em")
     figure = page.select_one("figure.site-map")
     assert figure.find_next("ol") is items[0].parent
+
+
+FOLIUM_IMPORT = """
+import hashlib, marshal, sys
+from pathlib import Path
+import jinja2
+from citysite.templates import TEMPLATE_CACHE
+compiled = []
+jinja2_compile = jinja2.Environment.compile
+def counted(env, source, name=None, *args, **kwargs):
+    if name is None:  # from a string: a template read by a loader has a name
+        compiled.append(source)
+    return jinja2_compile(env, source, name, *args, **kwargs)
+jinja2.Environment.compile = counted
+TEMPLATE_CACHE.keep_in(Path(sys.argv[1]))
+from citysite.maps import import_builder
+import_builder()
+import folium, folium.plugins
+from citysite.maps import elements
+classes = {f"{c.__module__}.{c.__qualname__}": c for module in (folium, folium.plugins, elements)
+           for c in vars(module).values() if isinstance(getattr(c, "_template", None), jinja2.Template)}
+code = b"".join(marshal.dumps(classes[name]._template.root_render_func.__code__) for name in sorted(classes))
+print(len(compiled), len(classes), hashlib.sha256(code).hexdigest())
+"""
+
+
+def test_the_templates_folium_compiles_on_import_come_from_the_cache_the_second_time(tmp_path):
+    """Folium's classes compile about 90 Jinja templates from strings when it is imported, at the
+    start of every build: the first process compiles them into the project's .cache/jinja/, the
+    next loads the same code from there and compiles none (citysite/templates.py)."""
+    def import_folium() -> tuple[int, int, str]:
+        result = subprocess.run([sys.executable, "-c", FOLIUM_IMPORT, str(tmp_path)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        compiled, classes, code = result.stdout.split()
+        return int(compiled), int(classes), code
+
+    first, second = import_folium(), import_folium()
+    assert first[0] >= 50 and first[1] >= 50, first
+    assert second[0] == 0, f"{second[0]} templates compiled again"
+    assert second[1:] == first[1:], "the templates loaded from the cache differ from those compiled"
+    assert len(list((tmp_path / ".cache" / "jinja").glob("string-*"))) == first[0]

@@ -42,7 +42,8 @@ from .images import credits_url
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
 from .run import Run
-from .serve import RENDER_CACHE, TEMPLATE_CACHE, Preview
+from .serve import RENDER_CACHE, Preview
+from .templates import TEMPLATE_CACHE
 
 log = logging.getLogger("mkdocs.plugins.citysite")
 
@@ -144,8 +145,7 @@ class CitySite:
 
     @editor_errors
     def on_env(self, env, config, files):
-        env.bytecode_cache = TEMPLATE_CACHE  # each template compiled once per process (serve.py)
-        TEMPLATE_CACHE.directory = self.run.root / ".cache" / "jinja"  # and once for later processes
+        env.bytecode_cache = TEMPLATE_CACHE  # each template compiled once (citysite/templates.py)
         strings = self.run.strings
         lang, root = pinned.current_language(config), pinned.root_language(config)
         env.globals["t"] = lambda key: strings[key][lang]

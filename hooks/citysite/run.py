@@ -27,6 +27,7 @@ from .languages import (
 from .maps import MapContext
 from .offline import Guide, offline_pages
 from .sources import Sources
+from .templates import TEMPLATE_CACHE
 
 PLACEHOLDER_SITE_URL = "https://localhost/"  # links in feeds when mkdocs.yml gives no site_url
 # A parallel build's coordinator (scripts/build_site.py) reads the options, strings, pictures and
@@ -42,6 +43,7 @@ def prepare(config: Any) -> SiteData | None:
 
 
 def _read(config: Any, root: Path, shared: bool = False) -> tuple:
+    TEMPLATE_CACHE.keep_in(root)  # before the maps' templates are compiled (citysite.maps)
     options = load_options(config)
     strings = load_ui_strings(root)
     moment = build_moment()

@@ -24,15 +24,12 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-import os
 import threading
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.bccache
 from mkdocs import utils as mkdocs_utils
 
 from .errors import Located
@@ -249,41 +246,6 @@ class Preview:
 def _is_page(path: str) -> bool:
     last = path.rsplit("/", 1)[-1]
     return path.endswith("/") or last.endswith((".html", ".htm")) or "." not in last
-
-
-
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory across the builds of one process: the five language
-    builds of a run and every rebuild of `make serve` compile each template once (a template's
-    source checksum is part of the check, so an edited template is compiled again)."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-        # Also kept on disk (the project's .cache/jinja/, set by citysite.plugin): the next build,
-        # and each language's process of a parallel build, load them instead of compiling.
-        self.directory: Path | None = None
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        compiled = self._compiled.get(bucket.key)
-        if compiled is None and self.directory is not None:
-            with contextlib.suppress(OSError):
-                compiled = (self.directory / bucket.key).read_bytes()
-        if compiled is not None:
-            bucket.bytecode_from_string(compiled)  # Jinja's version and the source's checksum are checked
-            if bucket.code is not None:
-                self._compiled[bucket.key] = compiled
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._compiled[bucket.key] = compiled = bucket.bytecode_to_string()
-        if self.directory is not None:
-            with contextlib.suppress(OSError):
-                self.directory.mkdir(parents=True, exist_ok=True)
-                part = self.directory / f".{bucket.key}.{os.getpid()}"
-                part.write_bytes(compiled)
-                os.replace(part, self.directory / bucket.key)  # whole, whoever writes it at the same time
-
-
-TEMPLATE_CACHE = TemplateCache()
 
 
 class RenderCache:

@@ -2,19 +2,25 @@
 language (build), self-hosted libraries (assets), the folium pieces they are made of (elements),
 popups and legends (popups), and the iframe that shows a map in a page (embed)."""
 
+from ..templates import TEMPLATE_CACHE
 from .assets import vendor_files
 from .context import MapContext, Tiles, page_urls
 from .embed import embed_maps
 
 
-def map_files(context, data):
-    """The map files of one language (citysite.maps.build). Folium is imported here, when maps are
-    built: a build without data (a one-language preview's rebuild of text only still builds them)."""
-    from .build import map_files as build
+def import_builder():
+    """citysite.maps.build, and with it folium, imported when maps are first built (a build
+    without data has none), the templates their classes compile taken from the template cache."""
+    with TEMPLATE_CACHE.compiling_strings():
+        from . import build
+    return build
 
-    return build(context, data)
+
+def map_files(context, data):
+    """The map files of one language (citysite.maps.build)."""
+    return import_builder().map_files(context, data)
 
 __all__ = [
-    "MapContext", "Tiles", "embed_maps", "map_files",
+    "MapContext", "Tiles", "embed_maps", "import_builder", "map_files",
     "page_urls", "vendor_files",
 ]
