@@ -182,6 +182,21 @@ def test_chinese_and_japanese_use_full_width_punctuation(lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_the_built_pages_put_full_width_brackets_around_what_the_build_adds(site, lang):
+    """The notes the build writes after a text (the time zone after a time, "usually" after a
+    month, where and when a fact was checked, the number of events in a category) are bracketed
+    like the texts: （…） with no space before it, in every page's article."""
+    problems = []
+    for url in site.content_pages(lang):
+        page = site.text(url)
+        article = page[page.index("<article"):page.index("</article>")]
+        text = html.unescape(re.sub(r"<[^>]*>", "", article))  # inline tags dropped, lines kept
+        problems += [f"{url}: {found}" for line in text.splitlines() for found in half_width_marks(line)]
+        problems += [f"{url}: {m.group(0)}" for m in re.finditer(r"\S{0,8}[^\S\n]（", text)]
+    assert problems == [], problems[:10]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
 def test_map_popups_use_full_width_punctuation(site, lang):
     maps = sorted((site.root / lang / "maps").rglob("*.html"))
     assert maps, f"no map pages under {lang}/maps/"

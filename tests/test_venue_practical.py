@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from citysite.data import DataError, load_site_data
 from citysite.data.hours import HoursError, Span, parse_opening_hours
 from citysite.dates import format_when
-from citysite.languages import load_ui_strings
+from citysite.languages import aside, load_ui_strings
 from citysite.maps import MapContext, Tiles
 from citysite.maps.popups import venue_popup
 from citysite.practical import hours_text, map_app_urls, opening_hours_specification
@@ -293,7 +293,8 @@ def test_opening_hours_on_the_page_and_in_json_ld(practical_site, venues, lang):
             assert value_of(item).startswith(hours_text(venue.hours.spec, lang)), venue.id
             hosts = {urlsplit(s.split(":", 1)[1].split()[0]).hostname for s in venue.hours.sources if s.startswith("page:")}
             gap = "、" if lang in ("zh", "ja") else ", "
-            checked = STRINGS["checked_on"][lang].format(sources=gap.join(sorted(hosts)), date=format_when(venue.hours.checked, lang))
+            checked = aside(STRINGS["checked_on"][lang].format(sources=gap.join(sorted(hosts)),
+                                                               date=format_when(venue.hours.checked, lang)), lang)
             assert item.select_one(".fact-checked").get_text().split() == checked.split()  # Babel's spaces vary
             assert value["openingHoursSpecification"] == opening_hours_specification(venue.hours.spec)
         else:

@@ -46,6 +46,12 @@ def colon(lang: str) -> str:
     return "：" if lang in ("zh", "ja") else ": "
 
 
+def aside(text: str, lang: str) -> str:
+    """A note in brackets after what it explains: full width with no space before it in Chinese and
+    Japanese ("18:00（UTC+10）"), " (…)" elsewhere."""
+    return f"（{text}）" if lang in ("zh", "ja") else f" ({text})"
+
+
 def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
     """The folder a language is served from: "" for the root language (English), "ru/" for Russian.
     A one-language preview serves its language at the root: pass it as `root_language`."""

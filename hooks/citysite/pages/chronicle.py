@@ -18,7 +18,7 @@ from babel.lists import format_list
 from ..alternates import absolute_url
 from ..data.model import ChronicleEntry
 from ..dates import format_month, format_span, format_year
-from ..languages import colon, language_prefix
+from ..languages import aside, colon, language_prefix
 from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
 
 FOLDER = "cooperation/chronicle"  # the chronicle's pages, under Cooperation
@@ -30,7 +30,7 @@ def chronicle_page(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     when = format_span(entry.start, entry.end, lang)
     if entry.start.precision == "time":
-        when += f" ({t('khabarovsk_time')})"
+        when += aside(t("khabarovsk_time"), lang)
     facts = [
         ctx.line("material-calendar", "label_when", when, lang),
         ctx.line("material-map-marker", "label_where", ctx.event_place(entry, lang, "../../"), lang),

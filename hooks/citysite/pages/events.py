@@ -20,7 +20,7 @@ from ..cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta
 from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
-from ..languages import colon
+from ..languages import aside, colon
 from ..schedule import Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
 from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs, md_text
@@ -78,7 +78,7 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
     and to the language's root."""
     when = md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang)))
     if not occurrence.exact and occurrence.edition is None:
-        when += " " + md_text(ctx.t("usually_mark", lang))
+        when += md_text(aside(ctx.t("usually_mark", lang), lang))
     meta = [meta_line("material/calendar", when)]
     if with_places:
         meta.append(meta_line("material/map-marker", venue_links(ctx, event, lang, to_root, MAX_PLACES_IN_LIST, html=True)))
@@ -112,7 +112,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if occurrence is not None:
         when = md_text(occurrence_text(occurrence, lang, strings, with_time=True))
         if occurrence.exact and occurrence.time is not None:
-            when += " " + md_text(f"({t('khabarovsk_time')})")
+            when += md_text(aside(t("khabarovsk_time"), lang))
         if not occurrence.exact and occurrence.edition is None:
             when = md_text(t("next_approx").format(when=occurrence_text(occurrence, lang, strings)))
         if occurrence.first <= ctx.today <= occurrence.last:
@@ -182,7 +182,7 @@ def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | Non
         counts[event.category] += 1
     links = []
     for category, count in counts.items():
-        label = md_text(f"{ctx.t(f'event_category_{category}', lang)} ({count})")
+        label = md_text(ctx.t(f"event_category_{category}", lang) + aside(str(count), lang))
         links.append(f"**{label}**" if category == current else f"[{label}]({prefix}{category}.md)")
     return f":material-filter-variant: {ctx.t('events_categories', lang)}{colon(lang)}" + " · ".join(links)
 

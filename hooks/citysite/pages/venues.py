@@ -19,7 +19,7 @@ from ..cards import VENUE_ICONS, Card, cards_html, meta_line
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
-from ..languages import colon
+from ..languages import aside, colon
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from .common import PageContext, external_link, front_matter, in_language, md_inline, md_paragraphs, md_text
 from .events import event_cards, open_data_line
@@ -47,7 +47,6 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
     return "\n".join(sections)
 
 
-ALTERNATIVE = {"zh": "（{}）", "ja": "（{}）"}  # a name's Russian form after it: " (…)" elsewhere
 SENTENCE_GAP = " · "  # between a fact and its note
 LIST_GAP = {"zh": "、", "ja": "、"}  # between source links; ", " elsewhere
 
@@ -58,7 +57,7 @@ def _checked(ctx: PageContext, fact, lang: str) -> str:
     links = [external_link(url, urlsplit(url).hostname) for kind, url in map(source_parts, fact.sources) if kind == "page"]
     text = ctx.t("checked_on", lang).format(sources=LIST_GAP.get(lang, ", ").join(links),
                                             date=md_text(format_when(fact.checked, lang)))
-    return f' <span class="fact-checked">{text}</span>'
+    return f'<span class="fact-checked">{aside(text, lang)}</span>'
 
 
 def _with_note(ctx: PageContext, value: str, note, lang: str) -> str:
@@ -106,7 +105,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         stop = venue.stop
         name = md_inline(stop.name, lang)
         if lang != "ru":  # as on the sign and in the announcements
-            name += ALTERNATIVE.get(lang, " ({})").format(in_language(md_text(stop.name.ru), "ru", lang))
+            name += aside(in_language(md_text(stop.name.ru), "ru", lang), lang)  # its Russian name
         if stop.routes is not None and routes_text(stop.routes, ctx.strings, lang):
             name = t("stop_routes").format(stop=name, routes=md_text(routes_text(stop.routes, ctx.strings, lang)))
         facts.append(ctx.line("material-bus-stop", "label_stop", name + _checked(ctx, stop, lang), lang))
