@@ -121,7 +121,7 @@ def test_yearly_event_shows_its_announced_dates_and_its_usual_timing(built):
     assert facts(built, "ru/events/city-day/")["Обычно"] == "каждый год в последнее воскресенье мая"
     # Only a month is known: the usual period, said to be the usual one.
     assert facts(built, "events/museum-night/")["Next date"] == (
-        "mid-May 2027 (the usual period; the dates are not announced yet)")
+        "mid-May 2027 (the usual period; the dates have not been announced yet)")
     history = [li.get_text(" ", strip=True) for li in built.page("events/city-day/").select("article h2 + ul li")
                if "2025" in li.get_text() or "2020" in li.get_text()]
     assert history == ["May 25, 2025", "May 2020: cancelled"]

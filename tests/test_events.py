@@ -446,6 +446,6 @@ def test_city_day_is_modelled_as_the_city_holds_it(site, data):
     assert {e.year for e in city_day.editions} >= {2022, 2023, 2024, 2025}
     text = plain(main_text(site.page("events/city-day/")))
     assert "the last weekend of May or the first weekend of June" in text
-    assert "late May – early June 2027 (the usual period; the dates are not announced yet)" in text
+    assert "late May – early June 2027 (the usual period; the dates have not been announced yet)" in text
     assert "May 30 – 31, 2025" in text
     assert not site.exists("events/city-day.ics")  # no day known for 2027 yet
