@@ -181,6 +181,14 @@ def test_chinese_and_japanese_use_full_width_punctuation(lang):
     assert problems == [], "use ，：；！？（）。 next to Chinese characters and kana"
 
 
+def test_japanese_writes_ranges_with_one_wave_dash():
+    """11:00～23:00, 2000～2002年: the full-width tilde (U+FF5E) that the dates Babel writes use too,
+    never the wave dash U+301C, which fonts draw differently."""
+    problems = [f"{where}: {text[max(0, i - 8):i + 8]}" for where, text in all_texts("ja")
+                for i in (m.start() for m in re.finditer("\u301c", text))]
+    assert problems == [], "write ～ (U+FF5E) for a range"
+
+
 @pytest.mark.parametrize("lang", ["zh", "ja"])
 def test_the_built_pages_put_full_width_brackets_around_what_the_build_adds(site, lang):
     """The notes the build writes after a text (the time zone after a time, "usually" after a
