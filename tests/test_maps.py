@@ -318,7 +318,7 @@ def test_same_data_same_bytes_within_a_run(tmp_path):
     assert 'href=\\"../venues/lenin-square/\\"' in venues
 
 
-def test_the_map_is_made_at_once_and_its_layers_one_task_each(tmp_path):
+def test_the_map_is_made_at_once_and_its_layers_in_steps(tmp_path):
     """The map's script blocks a phone's main thread in short tasks: the map, its legend, view and
     tiles first, in that order (before the first paint: no layout shift of the corner's controls;
     only the view's tiles load), then the cluster with all its markers in a step of its own."""

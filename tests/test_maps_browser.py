@@ -459,3 +459,32 @@ def test_a_map_does_not_move_or_fade_as_its_layers_arrive(browser, site, site_se
         assert page.evaluate("window.__tileOpacities") == []
     finally:
         context.close()
+
+
+RUN_STEPS = """([stepMs, count]) => new Promise((done) => {
+  const ran = [];
+  const busy = (ms) => { const end = performance.now() + ms; while (performance.now() < end) {} };
+  citysite.runSteps(Array.from({length: count}, (_, i) => () => { busy(stepMs); ran.push(i); }));
+  setTimeout(() => {  // queued after runSteps' first task, before any task that one queues
+    const inFirstTask = ran.length;
+    const wait = () => ran.length < count ? setTimeout(wait, 10) : done({inFirstTask, ran});
+    wait();
+  }, 0);
+})"""
+
+
+def test_a_map_runs_its_layers_in_short_tasks(browser, site, site_server):
+    """citysite.runSteps (maps/map.js) runs the layers in order, several in one task while they
+    are quick (a task each drew the map once per layer), and lets the page answer taps once a
+    task has taken 8 ms (a long task on a phone four times slower is 50 ms)."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server + "ru/maps/partners.html")
+        quick = page.evaluate(RUN_STEPS, [0, 20])
+        assert quick["ran"] == list(range(20))
+        assert quick["inFirstTask"] > 1
+        slow = page.evaluate(RUN_STEPS, [5, 6])
+        assert slow["ran"] == list(range(6))
+        assert 1 <= slow["inFirstTask"] <= 2
+    finally:
+        page.close()

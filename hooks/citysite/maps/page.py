@@ -62,8 +62,8 @@ class MapPage(Figure):
 
     def script_in_steps(self) -> str:
         """map.js and the map's script, run a piece at a time: the map itself, its legend, view and
-        tiles at once (AT_ONCE), then each of its other layers (a cluster with its markers, a
-        route) in a task of its own, in order (citysite.runSteps; Lighthouse's total blocking time)."""
+        tiles at once (AT_ONCE), then its other layers (a cluster with its markers, a route) one
+        step each, in order, in short tasks (citysite.runSteps; Lighthouse's total blocking time)."""
         site_map = next(child for child in self._children.values() if isinstance(child, folium.Map))
         step_of = {
             element.get_name(): step
