@@ -5,8 +5,8 @@ var citysite = {
   /* Run the map's layers in short tasks, so that a phone can answer taps in between (one long
      script blocked its main thread for a quarter of a second): as many layers as fit in 8 ms
      here, about 32 ms on a phone four times slower, under the 50 ms of a long task. A task per
-     layer drew the partner cities' map 17 times over (Lighthouse on /ja/partners/, median of 8:
-     87 with a task per layer, 91 with this budget). */
+     layer (17 on the partner cities' map) let the browser lay out and draw the map between any
+     two (Lighthouse on /ja/partners/, median of 8: 87 with a task per layer, 91 with this budget). */
   runSteps: function (steps) {
     function next() {
       var end = performance.now() + 8, step;
