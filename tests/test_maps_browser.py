@@ -475,8 +475,8 @@ RUN_STEPS = """([stepMs, count]) => new Promise((done) => {
 
 def test_a_map_runs_its_layers_in_short_tasks(browser, site, site_server):
     """citysite.runSteps (maps/map.js) runs the layers in order, several in one task while they
-    are quick (a task each let the browser draw the map between layers), and lets the page answer taps once a
-    task has taken 8 ms (a long task on a phone four times slower is 50 ms)."""
+    are quick (a task each let the browser draw the map between layers), and lets the page answer
+    taps once a task has taken 8 ms (a long task on a phone four times slower is 50 ms)."""
     page = browser.new_page()
     try:
         page.goto(site_server + "ru/maps/partners.html")
