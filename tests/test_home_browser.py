@@ -196,6 +196,38 @@ def test_a_tap_on_an_event_cards_place_or_calendar_link_opens_that_link(browser,
         context.close()
 
 
+# Each place link of the event cards: its smallest line box, and whether a "、" right after it sits
+# on the same line as the link's end (null when no "、" follows).
+CARD_PLACE_LINKS = """() => [...document.querySelectorAll('.kh-card--event .kh-card__meta a')].map(a => {
+    const rects = [...a.getClientRects()], last = rects[rects.length - 1], next = a.nextSibling;
+    let sameLine = null;
+    if (next && next.nodeType === Node.TEXT_NODE && next.data.startsWith('、')) {
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        const mark = range.getBoundingClientRect();
+        sameLine = Math.abs((mark.top + mark.bottom) / 2 - (last.top + last.bottom) / 2) < 3;
+    }
+    return {text: a.textContent, height: Math.min(...rects.map(r => r.height)), sameLine};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_a_cards_list_of_places_wraps_like_text(browser, site_server, lang):
+    """On a phone, the places on an event card wrap as text does: a "、" never starts a line (it
+    did when each link was a block of its own), and each link stays a 24 px target."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{lang}/events/")
+        links = page.evaluate(CARD_PLACE_LINKS)
+        assert sum(link["sameLine"] is not None for link in links) >= 3
+        assert [link["text"] for link in links if link["sameLine"] is False] == []
+        assert min(link["height"] for link in links) >= 24
+    finally:
+        context.close()
+
+
 def test_the_readme_screenshots_are_small():
     for name in ("readme-home-phone.png", "readme-home-desktop.png"):
         path = Path(ROOT / "docs" / "images" / name)

@@ -138,15 +138,15 @@ def test_walking_time_at_the_stated_speed_rounded_up():
 
 
 @pytest.mark.parametrize(("km", "lang", "expected"), [
-    (0.027, "en", "30 m"), (0.004, "en", "10 m"), (0.9949, "en", "990 m"), (0.996, "en", "1 km"),
-    (1.934, "en", "1.9 km"), (1.934, "ru", "1,9 км"), (0.35, "zh", "350米"), (2.44, "ko", "2.4km"),
+    (0.027, "en", "30\u00a0m"), (0.004, "en", "10\u00a0m"), (0.9949, "en", "990\u00a0m"), (0.996, "en", "1\u00a0km"),
+    (1.934, "en", "1.9\u00a0km"), (1.934, "ru", "1,9\u00a0км"), (0.35, "zh", "350米"), (2.44, "ko", "2.4km"), (0.35, "ja", "350\u00a0m"),
 ])
 def test_distances_in_metres_below_a_kilometre(km, lang, expected):
     assert distance_text(km, lang) == expected
 
 
 def test_minutes_in_each_language():
-    assert [minutes_text(6, lang) for lang in LANGUAGES] == ["6 min", "6 мин", "6分钟", "6 分", "6분"]
+    assert [minutes_text(6, lang) for lang in LANGUAGES] == ["6\u00a0min", "6\u00a0мин", "6分钟", "6分", "6분"]
 
 
 # --- the real routes ----------------------------------------------------------------------------------

@@ -8,7 +8,10 @@ from `event_locations`.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+
+from babel.units import format_unit
 
 from .alternates import absolute_url
 from .data import SiteData
@@ -17,6 +20,16 @@ from .data.model import HOME_CITY, ChronicleEntry, Event
 from .languages import language_prefix
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
+_CJK = "\u3040-\u30ff\u4e00-\u9fff"  # kana and CJK ideographs (Korean keeps its spaces)
+_SPACE_BESIDE_CJK = re.compile(f"(?<=[{_CJK}])\\s+|\\s+(?=[{_CJK}])")
+
+
+def measure_text(value: float, unit: str, lang: str, length: str = "short") -> str:
+    """A number with its unit (Babel's CLDR forms), never split between two lines: «350 m», «6 мин»
+    with a no-break space; with no space beside Chinese or Japanese characters («6分», «時速4.5キロメートル», not
+    CLDR's «6 分», «時速 4.5 キロメートル»)."""
+    text = _SPACE_BESIDE_CJK.sub("", format_unit(value, unit, length, locale=lang))
+    return text.replace(" ", "\u00a0")
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,9 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from babel.units import format_unit
-
 from .data import SiteData
 from .data.model import Route, Venue
-from .places import distance_km
+from .places import distance_km, measure_text
 
 WALKING_SPEED_KMH = 4.5  # an unhurried adult pace; the pages state it
 
@@ -60,16 +58,16 @@ def distance_text(km: float, lang: str) -> str:
     kilometres to one decimal from 1 km."""
     if km < 0.995:
         metres = max(10, int(round(km * 100)) * 10)
-        return format_unit(metres, "length-meter", "short", locale=lang)
-    return format_unit(round(km, 1), "length-kilometer", "short", locale=lang)
+        return measure_text(metres, "length-meter", lang)
+    return measure_text(round(km, 1), "length-kilometer", lang)
 
 
 def minutes_text(minutes: int, lang: str) -> str:
-    """«6 min», «6 мин», «6分钟», «6 分», «6분»."""
-    return format_unit(minutes, "duration-minute", "short", locale=lang)
+    """«6 min», «6 мин», «6分钟», «6分», «6분» (no line break inside)."""
+    return measure_text(minutes, "duration-minute", lang)
 
 
 def speed_text(lang: str) -> str:
     """«4.5 km/h», «4,5 км/ч»; in words where the short form is latin letters (每小时4.5公里)."""
     length = "long" if lang in ("zh", "ja", "ko") else "short"
-    return format_unit(WALKING_SPEED_KMH, "speed-kilometer-per-hour", length, locale=lang)
+    return measure_text(WALKING_SPEED_KMH, "speed-kilometer-per-hour", lang, length)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -27,11 +28,14 @@ from ..timing import occurrence_text
 # details ???) or HTML. Data text shows them literally as numeric character references.
 _SPECIAL = frozenset("\\`*_{}[]()#+-.!|:<>&~^=$?\"")
 _AS_REFERENCES = {ord(char): f"&#{ord(char)};" for char in _SPECIAL}
+# Line breaks and ordinary spaces become one space; a no-break space stays (str.split() took it too).
+_LINE_BREAKS_AND_SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def md_text(text: str) -> str:
-    """Data text for a line of Markdown: shows literally, whatever it contains; one line."""
-    return " ".join(text.split()).translate(_AS_REFERENCES)
+    """Data text for a line of Markdown: shows literally, whatever it contains; one line (no-break
+    spaces kept: «43\u00a0410», «350\u00a0m»)."""
+    return _LINE_BREAKS_AND_SPACES.sub(" ", text).strip(" ").translate(_AS_REFERENCES)
 
 
 def in_language(markdown: str, written_in: str, lang: str) -> str:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import typing
 
-from babel.units import format_unit
-
 from ..data.geo import country_name
 from ..data.model import Partner, PartnerStatus
 from ..dates import format_since, format_when
-from ..places import distance_km
+from ..places import distance_km, measure_text
 from .common import PageContext, external_link, front_matter, md_inline, md_paragraphs, md_text
 from .events import open_data_line
 from .venues import MAP_MARKER
@@ -19,7 +17,7 @@ from .venues import MAP_MARKER
 def distance_text(partner: Partner, lang: str) -> str:
     """«520 km», «520 км», «520公里»: to the nearest 10 km (city centres are known to 1-2 km)."""
     km = distance_km(partner.lat, partner.lon)
-    return format_unit(round(km, -1) if km >= 100 else round(km), "length-kilometer", "short", locale=lang)
+    return measure_text(round(km, -1) if km >= 100 else round(km), "length-kilometer", lang)
 
 
 def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
