@@ -326,13 +326,18 @@ def test_a_venue_map_below_the_first_screen_loads_once_scrolled_to(browser, site
 # --- walking routes --------------------------------------------------------------------------------
 
 STOPS_DRAWN = """() => [...document.querySelectorAll('.map-marker--stop')].map(icon => [icon.textContent, icon.title])"""
+# The stop whose marker a reader sees (and taps) at the centre of the first stop's marker.
+STOP_ON_TOP_OF_THE_FIRST = """() => {
+  const first = document.querySelector('.map-marker--stop'), box = first.getBoundingClientRect();
+  return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2).closest('.map-marker--stop').textContent;
+}"""
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data, lang):
     """Each route page's map draws the line and one marker per stop, numbered 1, 2, 3... as the
-    list under it and titled with the stop's name, all in view; inside the page's frame the map
-    has no header of its own and fills the frame."""
+    list under it and titled with the stop's name, all in view, the start never hidden under a
+    later stop; inside the page's frame the map has no header of its own and fills the frame."""
     prefix = language_prefix(lang)
     assert len(real_data.routes) >= 2
     for route in real_data.routes.values():
@@ -343,6 +348,7 @@ def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data,
             for number, stop in enumerate(route.stops, start=1)
         ]
         assert frame.evaluate(STOPS_DRAWN) == expected, route.id
+        assert frame.evaluate(STOP_ON_TOP_OF_THE_FIRST) == "1", route.id
         assert_all_markers(frame, len(route.stops))
         assert frame.locator("path.map-line--route").count() == 1
         assert frame.locator(".map-header").is_hidden() and frame.locator(".map-skip").is_hidden()

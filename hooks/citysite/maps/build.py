@@ -97,19 +97,21 @@ def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
 
 def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
     """A walking route: a line through its stops in order and a numbered marker at each, not
-    clustered (the numbers must stay readable). The route's page lists the same stops in text."""
+    clustered (the numbers must stay readable), an earlier stop drawn over a later one where they
+    overlap (the start is never hidden), zoomed in quarter steps to fill the frame. The route's
+    page lists the same stops in text."""
     with map_rendering():
         venues = route_venues(data, route)
         points = [(venue.lat, venue.lon) for venue in venues]
         name = route.title[ctx.lang]
         page, site_map = _new_map(ctx, route_map_name(route.id), MapHome(f"routes/{route.id}.md", name),
                                   ctx.t("map_title_route").format(name=name), None, fit=points,
-                                  max_zoom=VENUE_ZOOM)
+                                  max_zoom=VENUE_ZOOM, zoom_snap=0.25)
         folium.PolyLine(points, class_name="map-line map-line--route").add_to(site_map)
         for number, venue in enumerate(venues, start=1):
             title = ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])
             marker = Pin((venue.lat, venue.lon), "map-marker map-marker--stop", 26, (13, 13), title,
-                         label=str(number))
+                         z_index_offset=(len(venues) - number) * 1000, label=str(number))
             HtmlPopup(route_stop_popup(ctx, number, venue)).add_to(marker)
             marker.add_to(site_map)
         return page.render()
