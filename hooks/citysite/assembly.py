@@ -64,7 +64,9 @@ def language_parts(config: Any, languages: list[str] | None = None) -> list[Lang
         if languages is not None and lang not in languages:
             continue
         own = [entry for entry in entries if search_index.entry_language(entry["location"], root) == lang]
-        parts.append(LanguagePart(lang, pinned.search_config(env, lang, fields), own,
+        search_config = pinned.search_config(env, lang, fields)
+        search_config["separator"] = search_index.word_separator(search_config["separator"])
+        parts.append(LanguagePart(lang, search_config, own,
                                   [alternates.page_record(file, lang, config.site_url) for file in files]))
     return parts
 

@@ -23,6 +23,15 @@ PAGE_BOOSTS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(r"^(cooperation/chronicle|reports)/"), 0.5),  # the 2019 chronicle and report
 )
 
+# Words end at these too, besides the theme's separator (spaces, hyphens, CJK commas and stops): a
+# name in brackets or quotes is a word of its own ("홈경기(아이스하키)", «Амур», 「たびレジ」).
+PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»・·,:;!?：；！？]+"
+
+
+def word_separator(theme_separator: str) -> str:
+    """The search's word separator: the theme's for the language, or PUNCTUATION."""
+    return f"{theme_separator}|{PUNCTUATION}"
+
 
 def page_boost(location: str) -> float | None:
     """The boost of a search entry at `location` (relative to its language's root), if a rule sets one."""
