@@ -321,6 +321,24 @@ def test_the_home_page_links_the_next_events_and_the_seasons_events(site, data, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_pages_two_links_to_events_say_different_things(site, lang):
+    """"Winter 2026/27: all events · All events in the next 12 months", not "...: all events · All
+    events" (which read as the same link twice)."""
+    season, year = [a.get_text(strip=True).casefold() for a in site.page(PREFIX[lang]).select(".kh-more a")]
+    assert year not in season and season not in year
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_event_under_way_in_its_usual_period_is_not_said_to_be_unannounced(site, lang):
+    """HC Amur's season (usually from September to March) is under way on the build date: its page
+    says so and asks the reader to check this season's dates, not that they are to be announced."""
+    text = main_text(site.page(f"{PREFIX[lang]}events/hc-amur-home-games/"))
+    assert STRINGS["on_now"][lang] in text
+    assert STRINGS["now_approx"][lang].replace("{when}", "").strip() in text
+    assert STRINGS["next_approx"][lang].replace("{when}", "").strip() not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_events_are_cards_with_a_calendar_chip_and_the_category_icon(site, data, lang):
     url = f"{PREFIX[lang]}events/"
     cards = site.page(url).select("article li.kh-card--event")

@@ -113,9 +113,11 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         when = md_text(occurrence_text(occurrence, lang, strings, with_time=True))
         if occurrence.exact and occurrence.time is not None:
             when += md_text(aside(t("khabarovsk_time"), lang))
-        if not occurrence.exact and occurrence.edition is None:
-            when = md_text(t("next_approx").format(when=occurrence_text(occurrence, lang, strings)))
-        if occurrence.first <= ctx.today <= occurrence.last:
+        on_now = occurrence.first <= ctx.today <= occurrence.last
+        if not occurrence.exact and occurrence.edition is None:  # under way: not "to be announced"
+            approx = t("now_approx" if on_now else "next_approx")
+            when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
+        if on_now:
             when = md_text(t("on_now")) + " · " + when
         facts.append(ctx.line("material-calendar-star", "label_next", when, lang))
     facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
