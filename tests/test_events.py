@@ -338,6 +338,17 @@ def test_an_event_under_way_in_its_usual_period_is_not_said_to_be_unannounced(si
     assert STRINGS["next_approx"][lang].replace("{when}", "").strip() not in text
 
 
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "ru"])
+def test_an_event_at_one_venue_gives_its_russian_address_for_a_taxi(site, data, lang):
+    """A visitor reading about Amur Crystal can show the driver where to go without another page."""
+    events = [event for event in data.events.values() if len(event.venues) == 1]
+    assert len(events) >= 5
+    for event in events:
+        page = site.page(f"{PREFIX[lang]}events/{event.id}/")
+        russian = [span.get_text() for span in page.select('article li span[lang="ru"]')]
+        assert data.venues[event.venues[0]].address.ru in russian, event.id
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_events_are_cards_with_a_calendar_chip_and_the_category_icon(site, data, lang):
     url = f"{PREFIX[lang]}events/"

@@ -12,6 +12,7 @@ search-input.js)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -119,9 +120,18 @@ def test_typing_still_searches(site_server, browser):
 
 def test_the_chinese_index_keeps_the_sites_names_whole(site):
     index = json.loads(site.text("zh/search/search_index.json"))
-    words = {word for doc in index["docs"] for text in (doc["title"], doc["text"]) for word in text.split("\u200b")}
+    separator = re.compile(index["config"]["separator"])  # as the search cuts the text into words
+    words = {word for doc in index["docs"] for text in (doc["title"], doc["text"]) for word in separator.split(text)}
     assert {"城市日", "格罗杰科夫", "新潟", "哈巴罗夫斯克"} <= words
     assert "广场" in words  # a generic word stays findable on its own
+
+
+def test_a_chinese_result_never_starts_a_line_with_punctuation(site):
+    """The zero-width spaces between the cut words are where a result's text may break: none
+    before "，" or "。" or after "（"."""
+    docs = json.loads(site.text("zh/search/search_index.json"))["docs"]
+    assert sum("\u200b" in doc["text"] for doc in docs) > 100  # still cut into words
+    assert [doc["location"] for doc in docs if re.search("\u200b[，。、；：！？）」』】》”]|[（「『【《“]\u200b", doc["text"])] == []
 
 
 def test_the_search_worker_is_fixed(site):

@@ -28,6 +28,12 @@ PAGE_BOOSTS: tuple[tuple[re.Pattern, float], ...] = (
 PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»・·,:;!?：；！？]+"
 
 
+# The zero-width spaces the theme puts between the Chinese words it cuts (jieba) are also where a
+# search result's text may break its line: none before closing or after opening punctuation, so
+# that no line of a result starts with "，" or "。" (punctuation separates words anyway).
+_SPACE_AT_PUNCTUATION = re.compile("\u200b(?=[，。、；：！？）」』】》”])|(?<=[（「『【《“])\u200b")
+
+
 def word_separator(theme_separator: str) -> str:
     """The search's word separator: the theme's for the language, or PUNCTUATION."""
     return f"{theme_separator}|{PUNCTUATION}"
@@ -60,7 +66,7 @@ def language_index(
             continue
         if entry_language(location, root) != lang:
             continue
-        doc = {**entry, "location": location[len(prefix):]}
+        doc = {**entry, "location": location[len(prefix):], "text": _SPACE_AT_PUNCTUATION.sub("", entry["text"])}
         if "boost" not in doc and (boost := page_boost(doc["location"])) is not None:
             doc["boost"] = boost
         docs.append(doc)

@@ -23,7 +23,16 @@ from ..dates import format_month
 from ..languages import aside, colon
 from ..schedule import Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
-from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs, md_text
+from .common import (
+    PageContext,
+    external_link,
+    front_matter,
+    in_language,
+    language_root,
+    md_inline,
+    md_paragraphs,
+    md_text,
+)
 
 MAX_PLACES_IN_LIST = 3  # venues named in a list entry; the event's page names them all
 CATEGORY_FOLDER = "category"
@@ -125,6 +134,9 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if len(event.venues) == 1:
         venue = ctx.data.venues[event.venues[0]]
         facts.append(ctx.line("material-home-map-marker", "label_address", md_inline(venue.address, lang), lang))
+        if lang != "ru":  # to show a taxi driver without opening the venue's page
+            russian = in_language(md_text(venue.address.ru), "ru", lang)
+            facts.append(ctx.line("material-taxi", "label_address_ru", russian, lang))
     if event.price or event.price_note:
         price = md_text(price_label(event, lang, ctx) or "")
         if event.price_note is not None:
