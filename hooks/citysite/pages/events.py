@@ -123,8 +123,8 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         if occurrence.exact and occurrence.time is not None:
             when += md_text(aside(t("khabarovsk_time"), lang))
         on_now = occurrence.first <= ctx.today <= occurrence.last
-        if not occurrence.exact and occurrence.edition is None:  # under way: not "to be announced"
-            approx = t("now_approx" if on_now else "next_approx")
+        if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
+            approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
             when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
         if on_now:
             when = md_text(t("on_now")) + " · " + when
