@@ -1,6 +1,7 @@
 """The home page as a visitor sees it, in Chromium, on a phone (390 px) and a desktop (1280 px), in
 every language: the visitor blocks in order, the picture at the top with its size known before it
-arrives, nothing wider than the screen, nothing requested from another host, no console error.
+arrives, nothing wider than the screen, nothing requested from another host, no console error;
+and how Chinese, Japanese and Korean text wraps and stands on the event cards and in notes.
 Each view is saved as a screenshot to bench-results/screenshots/ (not committed) for a look."""
 
 from __future__ import annotations
@@ -226,6 +227,56 @@ def test_a_cards_list_of_places_wraps_like_text(browser, site_server, lang):
         assert min(link["height"] for link in links) >= 24
     finally:
         context.close()
+
+
+# The places where a Korean card title or link wraps inside a word: the two characters around each
+# line break with a letter or digit on both sides ("시/민": Material's link style broke words anywhere).
+BROKEN_KOREAN_WORDS = """() => {
+    const broken = [];
+    for (const link of document.querySelectorAll('.kh-card a')) {
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        let previous = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.data.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const box = range.getBoundingClientRect(), char = node.data[i];
+                if (previous && box.top > previous.top + 4 && /[\\p{L}\\p{N}]/u.test(previous.char) && /[\\p{L}\\p{N}]/u.test(char)) {
+                    broken.push(previous.char + '/' + char);
+                }
+                if (box.height) previous = {top: box.top, char};
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def test_korean_cards_wrap_between_words(browser, site_server):
+    """On a phone, the Korean event cards' titles and places wrap only where there is a space."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}ko/events/")
+        assert page.locator(".kh-card a").count() >= 15
+        assert page.evaluate(BROKEN_KOREAN_WORDS) == []
+    finally:
+        context.close()
+
+
+def test_emphasis_is_upright_in_chinese_japanese_and_korean(browser, site_server):
+    """CJK fonts have no italics (the browser would slant the characters): the "checked" notes of
+    the visit page are upright there, italic in English and Russian."""
+    page = browser.new_page()
+    try:
+        styles = {}
+        for lang in LANGUAGES:
+            page.goto(f"{site_server}{'' if lang == 'en' else lang + '/'}visit/")
+            styles[lang] = page.evaluate("getComputedStyle(document.querySelector('article p > em')).fontStyle")
+        assert styles == {"en": "italic", "ru": "italic", "zh": "normal", "ja": "normal", "ko": "normal"}
+    finally:
+        page.close()
 
 
 def test_the_readme_screenshots_are_small():
