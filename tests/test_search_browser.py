@@ -27,19 +27,25 @@ from tests.helpers import LANGUAGES
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
 VISIT, CITY_DAY, GRODEKOV, NIIGATA = "visit/", "events/city-day/", "venues/grodekov-museum/", "partners/niigata/"
 CLIFF, HOCKEY, ABOUT = "venues/amur-cliff/", "events/hc-amur-home-games/", "about/"
+CHRISTMAS = "events/orthodox-christmas/"
 
 # (query as a visitor of that language writes it, the page it must find among the first three)
 QUERIES = {
     "en": [("visa", VISIT), ("money exchange", VISIT), ("airport", VISIT), ("City Day", CITY_DAY),
-           ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT), ("Utyos", CLIFF)],
+           ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT), ("Utyos", CLIFF),
+           ("Christmas", CHRISTMAS), ("public holidays", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
-           ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF)],
+           ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
+           ("Рождество", CHRISTMAS), ("праздничные дни", VISIT)],
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
-           ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT)],
+           ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
+           ("圣诞节", CHRISTMAS), ("法定节假日", VISIT)],
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
-           ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF)],
+           ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
+           ("クリスマス", CHRISTMAS), ("祝日", VISIT)],
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
-           ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY)],
+           ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
+           ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT)],
 }
 
 
