@@ -58,6 +58,18 @@ def test_the_places_tab_its_page_and_the_way_back_say_the_same(site, lang):
     assert tab in map_home, map_home
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_places_page_opens_with_the_places_and_folds_how_they_were_chosen(site, lang):
+    """A visitor reads what the page holds first; the note on the 2019 report and how the places
+    were chosen (three paragraphs at the top before) is folded away under its own title."""
+    article = site.page(PREFIX[lang] + "venues/").select_one("article")
+    opening = article.select_one("h1 ~ p").get_text()
+    note = article.select_one("h1 ~ details")
+    assert note is not None and not note.has_attr("open")
+    assert "2019" in note.get_text() and "2019" not in opening, opening
+    assert article.select_one("h1 + p + details + figure.site-map"), "the opening, the note, then the map"
+
+
 # --- what a visitor sees in each language -------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGUAGES)
