@@ -105,6 +105,20 @@ def test_every_page_is_written_in_its_language(site, lang):
     assert wrong == {}
 
 
+UNIT_ON_A_LINE_OF_ITS_OWN = re.compile(r"\d (?:°C|km|км|m|м|min|мин)(?!\w)")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_number_is_split_from_its_unit(site, lang):
+    """«−20 °C», «30 км», «350 m» keep number and unit on one line (a no-break space): on a phone
+    the Russian climate line broke as «около −20» / «°C»."""
+    split = {url: found for url in site.content_pages(lang)
+             if (found := UNIT_ON_A_LINE_OF_ITS_OWN.findall(site.page(url).select_one("article").get_text()))}
+    assert split == {}
+    climate = site.page(PREFIX[lang] + "visit/").select_one("article").get_text()
+    assert "20\u00a0°C" in climate or "20°C" in climate
+
+
 # --- the same numbers in every version ----------------------------------------------------------
 
 NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+)(?!\d)(\s*[月월])?")

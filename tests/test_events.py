@@ -23,7 +23,7 @@ from pydantic import TypeAdapter
 from citysite.cards import EVENT_ICONS, icon_svg
 from citysite.data import DataError, load_site_data
 from citysite.data.model import Event, Usually
-from citysite.languages import load_ui_strings
+from citysite.languages import aside, load_ui_strings
 from citysite.schedule import (
     history,
     next_occurrence,
@@ -333,9 +333,22 @@ def test_an_event_under_way_in_its_usual_period_is_not_said_to_be_unannounced(si
     """HC Amur's season (usually from September to March) is under way on the build date: its page
     says so and asks the reader to check this season's dates, not that they are to be announced."""
     text = main_text(site.page(f"{PREFIX[lang]}events/hc-amur-home-games/"))
-    assert STRINGS["on_now"][lang] in text
+    assert STRINGS["next_on_now"][lang] + " · " in text
     assert STRINGS["now_approx"][lang].replace("{when}", "").strip() in text
     assert STRINGS["next_approx"][lang].replace("{when}", "").strip() not in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cards_mark_the_usual_period_and_show_now_for_a_season_under_way(site, lang):
+    """On the home page as on the events page, a card without announced dates says "usually" (after
+    a space: "March 2027(usually)" before), and HC Amur's season, begun in September, shows "Now"
+    on its chip in November, not "Sep" (read as ten months away)."""
+    for url in (PREFIX[lang], f"{PREFIX[lang]}events/"):
+        card = site.page(url).select_one('li.kh-card:has(a[href*="hc-amur-home-games"])')
+        assert card.select_one(".kh-date__month").get_text() == STRINGS["chip_now"][lang], url
+        assert not card.select(".kh-date__day"), url
+        when = card.select_one(".kh-card__meta").get_text()
+        assert when.endswith(aside(STRINGS["usually_mark"][lang], lang)), (url, when)
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "ru"])

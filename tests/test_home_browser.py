@@ -229,6 +229,24 @@ def test_a_cards_list_of_places_wraps_like_text(browser, site_server, lang):
         context.close()
 
 
+@pytest.mark.parametrize("lang", ["", "ru/"])
+def test_the_events_lists_months_and_categories_are_whole_thumb_sized_links(browser, site_server, lang):
+    """The links to a month or a category at the top of the events list: on a phone each is one
+    piece ("July 2027", "Concert (2)" broke in two) and at least 24 px high (17 px before)."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{lang}events/")
+        links = page.eval_on_selector_all(".kh-jump a", """links => links.map(link => ({
+            text: link.textContent, pieces: link.getClientRects().length,
+            height: link.getBoundingClientRect().height}))""")
+        assert len(links) >= 10
+        assert [link["text"] for link in links if link["pieces"] != 1] == []
+        assert min(link["height"] for link in links) >= 24
+    finally:
+        context.close()
+
+
 # The places where a Korean card title or link wraps inside a word: the two characters around each
 # line break with a letter or digit on both sides ("시/민": Material's link style broke words anywhere).
 BROKEN_KOREAN_WORDS = """() => {

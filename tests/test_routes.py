@@ -147,6 +147,10 @@ def test_distances_in_metres_below_a_kilometre(km, lang, expected):
 
 def test_minutes_in_each_language():
     assert [minutes_text(6, lang) for lang in LANGUAGES] == ["6\u00a0min", "6\u00a0мин", "6分钟", "6分", "6분"]
+    # from an hour on, hours and minutes («около 61 мин пешком» read oddly)
+    assert [minutes_text(61, lang) for lang in LANGUAGES] == [
+        "1\u00a0hr\u00a01\u00a0min", "1\u00a0ч\u00a01\u00a0мин", "1小时1分钟", "1時間1分", "1시간\u00a01분"]
+    assert [minutes_text(120, lang) for lang in LANGUAGES] == ["2\u00a0hr", "2\u00a0ч", "2小时", "2時間", "2시간"]
 
 
 # --- the real routes ----------------------------------------------------------------------------------

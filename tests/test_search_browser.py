@@ -27,7 +27,7 @@ from tests.helpers import LANGUAGES
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
 VISIT, CITY_DAY, GRODEKOV, NIIGATA = "visit/", "events/city-day/", "venues/grodekov-museum/", "partners/niigata/"
 CLIFF, HOCKEY, ABOUT = "venues/amur-cliff/", "events/hc-amur-home-games/", "about/"
-CHRISTMAS = "events/orthodox-christmas/"
+CHRISTMAS, NEW_YEAR = "events/orthodox-christmas/", "events/new-year-town-lenin-square/"
 
 # (query as a visitor of that language writes it, the page it must find among the first three)
 QUERIES = {
@@ -36,7 +36,8 @@ QUERIES = {
            ("Christmas", CHRISTMAS), ("public holidays", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
-           ("Рождество", CHRISTMAS), ("праздничные дни", VISIT)],
+           ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
+           ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR)],
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT)],

@@ -45,15 +45,16 @@ def test_home_and_about_exist_in_every_language(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_places_tab_its_page_and_the_way_back_say_the_same(site, lang):
-    """The tab, the section's heading, a venue page's link back and the map's link to the section
-    name the section with one word (the tab said Places over a page headed Venues)."""
-    home = site.page(PREFIX[lang])
-    tab = next(a.get_text(" ", strip=True) for a in home.select("a.md-tabs__link") if a["href"] == "venues/")
-    heading = site.page(PREFIX[lang] + "venues/").select_one("article h1").get_text(strip=True).rstrip("¶")
+def test_the_tabs_name_their_pages_and_the_ways_back_as_the_pages_do(site, lang):
+    """What's on and Places: the tab and the page's heading say the same (the tab said Places over a
+    page headed Venues, What's on over Events), and so do a venue page's link back and the map's."""
+    tabs = {a["href"]: a.get_text(" ", strip=True) for a in site.page(PREFIX[lang]).select("a.md-tabs__link")}
+    for section in ("events/", "venues/"):
+        heading = site.page(PREFIX[lang] + section).select_one("article h1").get_text(strip=True).rstrip("¶")
+        assert heading == tabs[section]
+    tab = tabs["venues/"]
     back = site.page(PREFIX[lang] + "venues/lenin-square/").select_one('article a[href="../"]').get_text(strip=True)
     map_home = site.page(PREFIX[lang] + "maps/venues.html").select_one('a[href$="venues/"]').get_text(strip=True)
-    assert heading == tab
     assert tab.casefold() in back.casefold(), back
     assert tab in map_home, map_home
 

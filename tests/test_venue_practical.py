@@ -277,6 +277,16 @@ def test_open_air_places_say_so_instead_of_hours(practical_site, venues, lang):
     assert fact(practical_site, f"{PREFIX[lang]}venues/{indoor.id}/", "label_hours", lang) is None  # not known: not said
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_links_out_show_cyrillic_domains_in_cyrillic(practical_site, venues, lang):
+    """A source or website on a Cyrillic domain reads двхм.рф, as its readers write it, never the
+    xn--b1adz9a.xn--p1ai the browser sends."""
+    shown = [a.get_text() for venue in venues for a in
+             practical_site.page(f"{PREFIX[lang]}venues/{venue}/").select('article a[lang="zxx"]')]
+    assert any(".рф" in text for text in shown)
+    assert [text for text in shown if "xn--" in text] == []
+
+
 def jsonld(site: BuiltSite, url: str) -> dict:
     return json.loads(site.page(url).select_one('script[type="application/ld+json"]').string)
 

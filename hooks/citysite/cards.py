@@ -57,13 +57,14 @@ def icon_svg(name: str) -> str:
     return svg.replace("<svg ", '<svg class="kh-icon" aria-hidden="true" focusable="false" ', 1)
 
 
-def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True) -> str:
+def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, under_way: str = "") -> str:
     """The calendar chip of an event: the month over the day(s) ("May" / "30", "5月" / "27–28"), as
-    <time>; the month alone while only the month is known (`exact` false). Screen readers read the
-    full date written beside it instead (the chip is hidden from them)."""
-    month = format_skeleton("MMM", first, locale=lang)
+    <time>; the month alone while only the month is known (`exact` false); `under_way` ("Now")
+    instead of a month long past for an event that began before today and goes on. Screen readers
+    read the full date written beside it instead (the chip is hidden from them)."""
+    month = under_way or format_skeleton("MMM", first, locale=lang)
     day = ""
-    if exact:
+    if exact and not under_way:
         same_month = (last.year, last.month) == (first.year, first.month)
         day = f"{first.day}–{last.day}" if last != first and same_month else str(first.day)
     stamp = first.isoformat() if exact else f"{first:%Y-%m}"

@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from pydantic import Field, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass as checked
 
-from .cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta_line
+from .cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, meta_line
 from .data import SiteData
 from .data.load import DataError, Problem, _describe
 from .data.model import STRICT
@@ -29,8 +29,7 @@ from .images import SiteImages
 from .images.records import EveryLanguage
 from .languages import language_prefix
 from .pages.common import PageContext
-from .pages.events import season_target
-from .timing import occurrence_text
+from .pages.events import card_chip, card_when, season_target
 
 HOME_FILE = "data/home.yml"
 DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from data/<section>.yml
@@ -121,21 +120,20 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
                     root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
     """The next `limit` events from the build date (those already on first), as cards."""
     ctx = PageContext(data, today, strings)
-    texts = ctx.strings_in(lang)
     cards = []
     for event, occurrence in ctx.coming_up(limit=limit):
         title = escape(event.title[lang])
         if event.title.shown_in(lang) != lang:
             title = f'<span lang="{event.title.shown_in(lang)}">{title}</span>'
         category = strings.get(f"event_category_{event.category}", {}).get(lang)
-        meta = [meta_line("material/calendar", escape(occurrence_text(occurrence, lang, texts))),
+        meta = [meta_line("material/calendar", card_when(ctx, occurrence, lang)),
                 meta_line("material/map-marker", ctx.event_place(event, lang))]
         if category:
             meta.append(meta_line(EVENT_ICONS.get(event.category, DEFAULT_ICON), escape(category)))
         cards.append(Card(
             url=get_relative_url(page_url(f"events/{event.id}.md", lang, root_language), page),
             title=title, kind="event", meta=meta,
-            media=date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact),
+            media=card_chip(ctx, occurrence, lang),
         ))
     return cards
 

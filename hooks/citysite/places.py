@@ -28,8 +28,12 @@ def measure_text(value: float, unit: str, lang: str, length: str = "short") -> s
     """A number with its unit (Babel's CLDR forms), never split between two lines: «350 m»,
     «6 мин» with a no-break space; with no space beside Chinese or Japanese characters («6分»,
     «時速4.5キロメートル», not CLDR's «6 分», «時速 4.5 キロメートル»)."""
-    text = _SPACE_BESIDE_CJK.sub("", format_unit(value, unit, length, locale=lang))
-    return text.replace(" ", "\u00a0")
+    return unbreakable(format_unit(value, unit, length, locale=lang))
+
+
+def unbreakable(text: str) -> str:
+    """`text` on one line: no-break spaces, none beside Chinese or Japanese characters."""
+    return _SPACE_BESIDE_CJK.sub("", text).replace(" ", "\u00a0")
 
 
 @dataclass(frozen=True)

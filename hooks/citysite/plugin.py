@@ -35,6 +35,7 @@ from . import (
     preview,
     search_words,
     translations,
+    typography,
 )
 from .dates import khabarovsk_day
 from .errors import SiteError, editor_errors
@@ -186,6 +187,7 @@ class CitySite:
 
     @editor_errors
     def on_page_content(self, html, page, config, files):
+        html = typography.bind_units(html)
         return pinned.localize_permalinks(html, self.run.strings["permalink_title"][pinned.current_language(config)])
 
     @editor_errors

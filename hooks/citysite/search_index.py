@@ -34,6 +34,11 @@ PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»�
 _SPACE_AT_PUNCTUATION = re.compile("\u200b(?=[，。、；：！？）」』】》”])|(?<=[（「『【《“])\u200b")
 
 
+# Most Russian writing puts "е" for "ё" (елка, Утес): the index keeps "е" only, and the search field
+# turns a typed "ё" into "е" (docs/javascripts/search-input.js), so that both spellings find a page.
+_YO_AS_YE = str.maketrans("ёЁ", "еЕ")
+
+
 def word_separator(theme_separator: str) -> str:
     """The search's word separator: the theme's for the language, or PUNCTUATION."""
     return f"{theme_separator}|{PUNCTUATION}"
@@ -66,7 +71,8 @@ def language_index(
             continue
         if entry_language(location, root) != lang:
             continue
-        doc = {**entry, "location": location[len(prefix):], "text": _SPACE_AT_PUNCTUATION.sub("", entry["text"])}
+        doc = {**entry, "location": location[len(prefix):], "title": entry["title"].translate(_YO_AS_YE),
+               "text": _SPACE_AT_PUNCTUATION.sub("", entry["text"]).translate(_YO_AS_YE)}
         if "boost" not in doc and (boost := page_boost(doc["location"])) is not None:
             doc["boost"] = boost
         docs.append(doc)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .data import SiteData
 from .data.model import Route, Venue
-from .places import distance_km, measure_text
+from .places import distance_km, measure_text, unbreakable
 
 WALKING_SPEED_KMH = 4.5  # an unhurried adult pace; the pages state it
 
@@ -63,8 +63,13 @@ def distance_text(km: float, lang: str) -> str:
 
 
 def minutes_text(minutes: int, lang: str) -> str:
-    """«6 min», «6 мин», «6分钟», «6分», «6분» (no line break inside)."""
-    return measure_text(minutes, "duration-minute", lang)
+    """«6 min», «6 мин», «6分钟», «6分», «6분»; from an hour, hours and minutes («1 hr 1 min»,
+    «1 ч 1 мин», «1小时1分钟», «1時間1分», «1시간 1분»), not «61 мин» (no line break inside)."""
+    if minutes < 60:
+        return measure_text(minutes, "duration-minute", lang)
+    hours, rest = divmod(minutes, 60)
+    parts = [measure_text(hours, "duration-hour", lang)] + ([measure_text(rest, "duration-minute", lang)] if rest else [])
+    return unbreakable(" ".join(parts))
 
 
 def speed_text(lang: str) -> str:

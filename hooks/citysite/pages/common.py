@@ -64,6 +64,16 @@ def external_link(url: str, label: str | None = None) -> str:
     return f'<a href="{html.escape(url, quote=True)}" lang="zxx">{md_text(label or url)}</a>'
 
 
+def readable_host(url: str) -> str:
+    """The host name of `url` as its readers write it: a Cyrillic domain in Cyrillic (двхм.рф, not
+    xn--b1adz9a.xn--p1ai)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        return host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return host
+
+
 def front_matter(description: str) -> str:
     """The page's meta description (Material inserts it into an attribute as it is: escape it)."""
     text = " ".join(description.split())
@@ -183,7 +193,7 @@ class PageContext:
         for source in public_sources(sources):
             kind, detail = source_parts(source)
             if kind == "page":
-                items.append(f"- {external_link(detail, urlsplit(detail).hostname)}")
+                items.append(f"- {external_link(detail, readable_host(detail))}")
             elif kind == "seed":
                 extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
                 items.append(f"- {md_text(self.t('source_report_2019', lang))}{extra}")

@@ -85,10 +85,7 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
     the category's icon; when ("usually" when no dates are announced), where (the venues, linked),
     the price, the calendar link. `to_events` and `to_root` lead from the page's URL to /events/
     and to the language's root."""
-    when = md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang)))
-    if not occurrence.exact and occurrence.edition is None:
-        when += md_text(aside(ctx.t("usually_mark", lang), lang))
-    meta = [meta_line("material/calendar", when)]
+    meta = [meta_line("material/calendar", card_when(ctx, occurrence, lang))]
     if with_places:
         meta.append(meta_line("material/map-marker", venue_links(ctx, event, lang, to_root, MAX_PLACES_IN_LIST, html=True)))
     price = price_label(event, lang, ctx)
@@ -99,7 +96,27 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
                               f'<a href="{to_events}{event.id}.ics">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
     return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang),
                 icon=EVENT_ICONS.get(event.category, DEFAULT_ICON), kind="event", meta=meta,
-                media=date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact))
+                media=card_chip(ctx, occurrence, lang))
+
+
+def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
+    """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, marked
+    "usually" while none are announced."""
+    when = md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang)))
+    if not occurrence.exact and occurrence.edition is None:
+        when += aside(md_text(ctx.t("usually_mark", lang)), lang)
+    return when
+
+
+def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
+    """The calendar chip of an event in a list: "Now" for one that began before today and goes on
+    (its first month, "Sep" in December, read as months away)."""
+    under_way = occurrence.first < ctx.today <= occurrence.last
+    return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact,
+                     under_way=ctx.t("chip_now", lang) if under_way else "")
+
+
+JUMP_LINKS = "{: .kh-jump }"  # a line of links to parts of the page or list (attr_list): thumb-sized, whole
 
 
 def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang: str, to_events: str, to_root: str,
@@ -121,13 +138,13 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if occurrence is not None:
         when = md_text(occurrence_text(occurrence, lang, strings, with_time=True))
         if occurrence.exact and occurrence.time is not None:
-            when += md_text(aside(t("khabarovsk_time"), lang))
+            when += aside(md_text(t("khabarovsk_time")), lang)
         on_now = occurrence.first <= ctx.today <= occurrence.last
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
             when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
         if on_now:
-            when = md_text(t("on_now")) + " · " + when
+            when = md_text(t("next_on_now")) + " · " + when  # after "Next date:", in lower case
         facts.append(ctx.line("material-calendar-star", "label_next", when, lang))
     facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
     facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
@@ -229,8 +246,8 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     ]
     if months:
         index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in months)
-        lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", ""]
-    lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), ""]
+        lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
+    lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
         lines += [t("events_none_upcoming"), ""]
     if on_now:
@@ -270,6 +287,7 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
         _as_of(ctx, lang),
         "",
         _category_links(ctx, lang, "", current=category),
+        JUMP_LINKS,
         "",
     ]
     if not entries:

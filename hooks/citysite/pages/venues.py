@@ -21,7 +21,16 @@ from ..data.sources import source_parts
 from ..dates import format_when
 from ..languages import aside, colon
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
-from .common import PageContext, external_link, front_matter, in_language, md_inline, md_paragraphs, md_text
+from .common import (
+    PageContext,
+    external_link,
+    front_matter,
+    in_language,
+    md_inline,
+    md_paragraphs,
+    md_text,
+    readable_host,
+)
 from .events import event_cards, open_data_line
 
 MAP_MARKER = "<!-- map -->"
@@ -54,7 +63,7 @@ LIST_GAP = {"zh": "、", "ja": "、"}  # between source links; ", " elsewhere
 def _checked(ctx: PageContext, fact, lang: str) -> str:
     """Where a practical fact was read (its web pages, linked by host name) and the day it was
     checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
-    links = [external_link(url, urlsplit(url).hostname) for kind, url in map(source_parts, fact.sources) if kind == "page"]
+    links = [external_link(url, readable_host(url)) for kind, url in map(source_parts, fact.sources) if kind == "page"]
     text = ctx.t("checked_on", lang).format(sources=LIST_GAP.get(lang, ", ").join(links),
                                             date=md_text(format_when(fact.checked, lang)))
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
@@ -66,12 +75,7 @@ def _with_note(ctx: PageContext, value: str, note, lang: str) -> str:
 
 def _website_label(url: str) -> str:
     """The address as written, with a Cyrillic domain shown in Cyrillic (двхм.рф, not xn--...)."""
-    host = urlsplit(url).hostname or ""
-    try:
-        readable = host.encode("ascii").decode("idna")
-    except UnicodeError:
-        return url
-    return url.replace(host, readable, 1)
+    return url.replace(urlsplit(url).hostname or "", readable_host(url), 1)
 
 
 def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
