@@ -33,7 +33,8 @@ CHRISTMAS, NEW_YEAR = "events/orthodox-christmas/", "events/new-year-town-lenin-
 QUERIES = {
     "en": [("visa", VISIT), ("money exchange", VISIT), ("airport", VISIT), ("City Day", CITY_DAY),
            ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT), ("Utyos", CLIFF),
-           ("Christmas", CHRISTMAS), ("public holidays", VISIT)],
+           ("Christmas", CHRISTMAS), ("public holidays", VISIT),
+           ("skating", "events/peoples-rink/"), ("ATM", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
