@@ -157,10 +157,10 @@ def test_events_list_the_next_12_months_by_season_and_month(built, lang):
 def test_events_list_says_when_dates_are_the_usual_ones_and_links_calendars(built):
     page = built.page("events/")
     entries = {li.select_one("a").get_text(): li for li in page.select("article li") if li.select_one("a")}
-    assert "(usually)" in entries["Museum night"].get_text() and not entries["Museum night"].select('a[href$=".ics"]')
+    assert " (usually)" in entries["Museum night"].get_text() and not entries["Museum night"].select('a[href$=".ics"]')
     assert "(usually)" not in entries["City Day"].get_text()  # announced
     assert [resolve("events/", a["href"]) for a in entries["City Day"].select('a[href$=".ics"]')] == ["events/city-day.ics"]
-    assert "Tickets" in entries["Museum night"].get_text() and "Free" in entries["City Day"].get_text()
+    assert "By ticket" in entries["Museum night"].get_text() and "Free" in entries["City Day"].get_text()
     assert "November 26, 2026" in main_text(page)  # "as of" the build date
 
 
