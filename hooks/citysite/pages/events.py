@@ -36,6 +36,7 @@ from .common import (
 
 MAX_PLACES_IN_LIST = 3  # venues named in a list entry; the event's page names them all
 CATEGORY_FOLDER = "category"
+JUMP_LINKS = "{: .kh-jump }"  # a line of links to parts of the page or list (attr_list): thumb-sized, whole
 
 
 def in_calendar(occurrence: Occurrence | None) -> bool:
@@ -114,9 +115,6 @@ def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     under_way = occurrence.first < ctx.today <= occurrence.last
     return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact,
                      under_way=ctx.t("chip_now", lang) if under_way else "")
-
-
-JUMP_LINKS = "{: .kh-jump }"  # a line of links to parts of the page or list (attr_list): thumb-sized, whole
 
 
 def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang: str, to_events: str, to_root: str,
