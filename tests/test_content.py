@@ -105,13 +105,13 @@ def test_every_page_is_written_in_its_language(site, lang):
     assert wrong == {}
 
 
-UNIT_ON_A_LINE_OF_ITS_OWN = re.compile(r"\d (?:°C|km|км|m|м|min|мин)(?!\w)")
+UNIT_ON_A_LINE_OF_ITS_OWN = re.compile(r"\d (?:°C|km|км|m|м|min|мин)(?![A-Za-zА-Яа-яЁё])")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_number_is_split_from_its_unit(site, lang):
     """«−20 °C», «30 км», «350 m» keep number and unit on one line (a no-break space): on a phone
-    the Russian climate line broke as «около −20» / «°C»."""
+    the Russian climate line broke as «около −20» / «°C», the Japanese «約10～12» / «kmの距離»."""
     split = {url: found for url in site.content_pages(lang)
              if (found := UNIT_ON_A_LINE_OF_ITS_OWN.findall(site.page(url).select_one("article").get_text()))}
     assert split == {}
@@ -119,26 +119,43 @@ def test_no_number_is_split_from_its_unit(site, lang):
     assert "20\u00a0°C" in climate or "20°C" in climate
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plan_your_visit_opens_with_links_to_its_sections(site, lang):
+    """On a phone Material's table of contents is in the drawer: the 16 sections of Plan your visit are
+    a line of links under the title, each to its heading, in the page's order, before the first one."""
+    article = site.page(PREFIX[lang] + "visit/").select_one("article")
+    contents = article.select_one("nav.kh-contents")
+    headings = article.select("h2")
+    assert contents is not None and contents.find_next("h2") is headings[0]
+    assert [(a["href"], a.get_text()) for a in contents.select("a")] == [
+        ("#" + h2["id"], h2.get_text().rstrip("¶").strip()) for h2 in headings]
+    assert len(headings) >= 10 and contents.has_attr("data-search-exclude")
+
+
 # --- the same numbers in every version ----------------------------------------------------------
 
-NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+)(?!\d)(\s*[月월])?")
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+(?:\.\d+(?=万))?)(?!\d)(\s*[月월])?(万)?")
 
 
 def numbers_in(text: str) -> set[int]:
-    """Numbers of two or more digits, thousands separators removed; month numbers (5月, 5월) left out."""
+    """Numbers of two or more digits, thousands separators removed, Chinese ten thousands read (12.1万 is
+    121,000); month numbers (5月, 5월) left out."""
     found = set()
     for match in NUMBER.finditer(text):
         if match.group(2):
             continue
-        value = int(re.sub(r"\D", "", match.group(1)))
+        if match.group(3):
+            value = round(float(match.group(1)) * 10_000)
+        else:
+            value = int(re.sub(r"\D", "", match.group(1)))
         if value >= 10:
             found.add(value)
     return found
 
 
 def test_number_reader_handles_separators_and_months():
-    assert numbers_in("121,000 visitors, 43 410 туристов, 2019年12月30日, 2019년 10월 3일") == {
-        121000, 43410, 2019, 30
+    assert numbers_in("121,000 visitors, 43 410 туристов, 2019年12月30日, 2019년 10월 3일, 12.1万名, 3万") == {
+        121000, 43410, 2019, 30, 30000
     }
 
 

@@ -143,7 +143,7 @@ USUAL_WORDING = {
         "en": "every year on January 7", "ru": "каждый год 7 января", "zh": "每年1月7日", "ja": "毎年1月7日",
         "ko": "매년 1월 7일"}),
     "dates": (dict(date="01-06", end="01-07"), {
-        "en": "every year on January 6 – 7", "ru": "каждый год 6–7 января", "zh": "每年1月6至7日",
+        "en": "every year on January 6 – 7", "ru": "каждый год 6–7 января", "zh": "每年1月6日至7日",
         "ja": "毎年1月6日～7日", "ko": "매년 1월 6일~7일"}),
     "last sunday": (dict(rule="FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU"), {
         "en": "every year on the last Sunday of May", "ru": "каждый год в последнее воскресенье мая",

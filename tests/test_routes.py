@@ -147,10 +147,13 @@ def test_distances_in_metres_below_a_kilometre(km, lang, expected):
 
 def test_minutes_in_each_language():
     assert [minutes_text(6, lang) for lang in LANGUAGES] == ["6\u00a0min", "6\u00a0мин", "6分钟", "6分", "6분"]
-    # from an hour on, hours and minutes («около 61 мин пешком» read oddly)
-    assert [minutes_text(61, lang) for lang in LANGUAGES] == [
-        "1\u00a0hr\u00a01\u00a0min", "1\u00a0ч\u00a01\u00a0мин", "1小时1分钟", "1時間1分", "1시간\u00a01분"]
-    assert [minutes_text(120, lang) for lang in LANGUAGES] == ["2\u00a0hr", "2\u00a0ч", "2小时", "2時間", "2시간"]
+    # from half an hour on, to the nearest 5 minutes («約39分», «1小时1分钟» claimed too much)
+    assert [minutes_text(minutes, "en") for minutes in (29, 31, 37, 38, 59)] == [
+        "29\u00a0min", "30\u00a0min", "35\u00a0min", "40\u00a0min", "1\u00a0hr"]
+    # from an hour on, hours and minutes («около 70 мин пешком» read oddly)
+    assert [minutes_text(71, lang) for lang in LANGUAGES] == [
+        "1\u00a0hr\u00a010\u00a0min", "1\u00a0ч\u00a010\u00a0мин", "1小时10分钟", "1時間10分", "1시간\u00a010분"]
+    assert [minutes_text(121, lang) for lang in LANGUAGES] == ["2\u00a0hr", "2\u00a0ч", "2小时", "2時間", "2시간"]
 
 
 # --- the real routes ----------------------------------------------------------------------------------

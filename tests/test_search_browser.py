@@ -26,7 +26,7 @@ from tests.helpers import LANGUAGES
 
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
 VISIT, CITY_DAY, GRODEKOV, NIIGATA = "visit/", "events/city-day/", "venues/grodekov-museum/", "partners/niigata/"
-CLIFF, HOCKEY, ABOUT = "venues/amur-cliff/", "events/hc-amur-home-games/", "about/"
+CLIFF, HOCKEY, ABOUT, VENUES = "venues/amur-cliff/", "events/hc-amur-home-games/", "about/", "venues/"
 CHRISTMAS, NEW_YEAR = "events/orthodox-christmas/", "events/new-year-town-lenin-square/"
 
 # (query as a visitor of that language writes it, the page it must find among the first three)
@@ -34,20 +34,20 @@ QUERIES = {
     "en": [("visa", VISIT), ("money exchange", VISIT), ("airport", VISIT), ("City Day", CITY_DAY),
            ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT), ("Utyos", CLIFF),
            ("Christmas", CHRISTMAS), ("public holidays", VISIT),
-           ("skating", "events/peoples-rink/"), ("ATM", VISIT)],
+           ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
            ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR)],
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
-           ("圣诞节", CHRISTMAS), ("法定节假日", VISIT)],
+           ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT)],
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
-           ("クリスマス", CHRISTMAS), ("祝日", VISIT)],
+           ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT)],
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
-           ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT)],
+           ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES)],
 }
 
 
@@ -153,6 +153,14 @@ def test_practical_pages_weigh_more_than_the_chronicle(site):
         boost = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
         assert boost[VISIT] == 2 and boost[CITY_DAY] == 2 and boost["reports/2019/"] < 1, lang
         assert all(value < 1 for location, value in boost.items() if location.startswith("cooperation/chronicle/")), lang
+
+
+def test_the_credits_page_is_left_out_of_the_search(site):
+    """Its alt texts and licences answered "map" (지도, 地図) before the map pages did."""
+    for lang in LANGUAGES:
+        index = json.loads(site.text(PREFIX[lang] + "search/search_index.json"))
+        assert [doc for doc in index["docs"] if doc["location"].startswith("credits/")] == [], lang
+        assert any(doc["location"] == "venues/" for doc in index["docs"]), lang
 
 
 def test_page_boost_rules():

@@ -349,6 +349,28 @@ def test_a_stop_gives_its_russian_name_and_routes(practical_site, venues):
     assert venue.stop.name.ko in value_of(item) and STRINGS["route_bus"]["ko"].split()[0] in value_of(item)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_venue_page_says_what_the_place_is_before_its_facts(practical_site, venues, lang):
+    """On a phone the facts, the taxi card, the map-app buttons and the map filled the first two
+    screens before the one sentence that says what the place is."""
+    for venue in venues.values():
+        article = practical_site.page(f"{PREFIX[lang]}venues/{venue.id}/").select_one("article")
+        first_words = venue.description[lang].split("\n\n")[0][:12]
+        facts = article.find("ul")
+        assert first_words in " ".join(p.get_text() for p in facts.find_all_previous("p")), (venue.id, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_route_number_is_written_as_a_visitor_can_type_it(practical_site, venues, lang):
+    """The sign's «61С» has a Cyrillic С: on Russian pages it stays; elsewhere it is the Latin C it looks
+    like, which a visitor can type and search."""
+    venue, cyrillic = next((v, number) for v in venues.values() if v.stop is not None and v.stop.routes
+                           for number in v.stop.routes.bus if re.search("[А-Яа-я]", number))
+    latin = cyrillic.replace("С", "C")
+    text = value_of(fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", "label_stop", lang))
+    assert (cyrillic in text, latin in text) == ((True, False) if lang == "ru" else (False, True))
+
+
 # --- no English prose on Chinese, Japanese and Korean pages and popups --------------------------------
 
 PROSE_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")  # a Latin word with a small letter: not an acronym (KHL, CIS)

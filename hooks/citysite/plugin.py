@@ -27,6 +27,7 @@ from . import (
     alternates,
     assembly,
     buildlog,
+    contents,
     home,
     maps,
     messages,
@@ -187,8 +188,11 @@ class CitySite:
 
     @editor_errors
     def on_page_content(self, html, page, config, files):
+        lang = pinned.current_language(config)
         html = typography.bind_units(html)
-        return pinned.localize_permalinks(html, self.run.strings["permalink_title"][pinned.current_language(config)])
+        if page.meta.get("contents"):
+            html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
+        return pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang])
 
     @editor_errors
     def on_page_context(self, context, page, config, nav):

@@ -127,10 +127,17 @@ ROUTE_KINDS = ("tram", "trolleybus", "bus")
 ROUTE_NUMBERS = {"en": ", ", "ru": ", ", "zh": "、", "ja": "・", "ko": ", "}
 
 
+# The Cyrillic letters of route numbers that look like Latin ones: the sign's «61С» reads «61C» to a
+# visitor, and a Latin C is what a Japanese or Korean reader can type and search.
+LATIN_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсх", "ABEKMHOPCTXaeopcx")
+
+
 def routes_text(routes: TransitRoutes, strings: dict[str, dict[str, str]], lang: str) -> str:
-    """«tram 1; bus 34, 61С» with the words of data/ui.yml (route_tram, route_trolleybus, route_bus)."""
+    """«tram 1; bus 34, 61С» with the words of data/ui.yml (route_tram, route_trolleybus, route_bus);
+    outside Russian, in the Latin letters the sign's Cyrillic ones look like («61C»)."""
     parts = [
-        strings[f"route_{kind}"][lang].format(numbers=ROUTE_NUMBERS[lang].join(getattr(routes, kind)))
+        strings[f"route_{kind}"][lang].format(numbers=ROUTE_NUMBERS[lang].join(
+            number if lang == "ru" else number.translate(LATIN_LOOKALIKES) for number in getattr(routes, kind)))
         for kind in ROUTE_KINDS if getattr(routes, kind)
     ]
     return RULE_LIST[lang].join(parts)

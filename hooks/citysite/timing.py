@@ -70,8 +70,10 @@ def _days_of_year(first: MonthDay, last: MonthDay, lang: str) -> str:
         if start.month == end.month:
             return f"{start.day}–{format_date(end, 'd MMMM', locale='ru')}"
         return f"{format_date(start, 'd MMMM', locale='ru')} – {format_date(end, 'd MMMM', locale='ru')}"
+    if lang == "zh" and start.month == end.month:  # CLDR drops the first 日 («1月6至7日»)
+        return f"{start.month}月{start.day}日至{end.day}日"
     text = format_interval(start, end, "MMMMd", locale=lang)
-    mark = {**RANGE_MARKS, "ko": "~"}.get(lang)  # «1月6至7日», «1月6日～7日», «1월 6일~7일», as date ranges read
+    mark = {**RANGE_MARKS, "ko": "~"}.get(lang)  # «1月6日～7日», «1월 6일~7일», as date ranges read
     return _DASH.sub(mark, text) if mark else text
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# A number, an ordinary space, then a unit of temperature, distance or time that ends there.
-_NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=(?:°C|km|км|m|м|min|мин)(?!\w))")
+# A number, an ordinary space, then a unit of temperature, distance or time that ends there: no Latin
+# or Cyrillic letter follows («3 months» stays), though a CJK one may («約12 kmの距離»).
+_NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=(?:°C|km|км|m|м|min|мин)(?![A-Za-zА-Яа-яЁё]))")
 _TEXT_BETWEEN_TAGS = re.compile(r">[^<]+<")  # not inside a tag: SVG path data ("0 m-3") stays as it is
 
 

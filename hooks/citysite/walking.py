@@ -63,8 +63,11 @@ def distance_text(km: float, lang: str) -> str:
 
 
 def minutes_text(minutes: int, lang: str) -> str:
-    """«6 min», «6 мин», «6分钟», «6分», «6분»; from an hour, hours and minutes («1 hr 1 min»,
-    «1 ч 1 мин», «1小时1分钟», «1時間1分», «1시간 1분»), not «61 мин» (no line break inside)."""
+    """«6 min», «6 мин», «6分钟», «6分», «6분»; from half an hour to the nearest 5 minutes (a walk of
+    «about 39 min» claims a precision no walker has); from an hour, hours and minutes («1 hr 10 min»,
+    «1 ч 10 мин», «1小时10分钟», «1時間10分», «1시간 10분»), not «70 мин» (no line break inside)."""
+    if minutes >= 30:
+        minutes = (minutes + 2) // 5 * 5
     if minutes < 60:
         return measure_text(minutes, "duration-minute", lang)
     hours, rest = divmod(minutes, 60)

@@ -57,7 +57,8 @@ def credits_markdown(images: dict[str, ProcessedImage], lang: str, t, map_attrib
     icons = t("credits_icons").replace(
         "{link}", f'<a href="{ICONS_URL}" lang="zxx">Material Design Icons</a>')
     parts = [
-        f"---\ndescription: {description}\nhide:\n  - toc\n---\n",
+        # Out of the search: its alt texts and licences answered "map", "boat" or "train" before the pages.
+        f"---\ndescription: {description}\nhide:\n  - toc\nsearch:\n  exclude: true\n---\n",
         f"# {escape(t('credits_title'))}\n",
         f"{escape(t('credits_intro'))}\n",
         f'<div class="kh-credits">{entries}</div>\n' if entries else f"{escape(t('credits_none'))}\n",

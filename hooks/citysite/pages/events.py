@@ -329,5 +329,5 @@ def season_target(ctx: PageContext, lang: str) -> tuple[str, str] | None:
 def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:
     """"Open data:" and links to the site-wide data files (the same for every language)."""
     root = language_root(lang)
-    links = ", ".join(f"[{name}]({root}data/{name})" for name in names)
+    links = ("、" if lang in ("zh", "ja") else ", ").join(f"[{name}]({root}data/{name})" for name in names)
     return f":material-database-export: {ctx.t('open_data', lang)}{colon(lang)}{links}"

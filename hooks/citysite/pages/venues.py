@@ -149,8 +149,9 @@ def map_apps_block(ctx: PageContext, venue: Venue, lang: str) -> str:
 
 
 def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
-    """/venues/<id>/: category, address, practical facts, the Russian address for a taxi driver,
-    map-app links, map, description, events."""
+    """/venues/<id>/: what the place is (its description, first: on a phone the facts and the map fill
+    the first two screens), category, address, practical facts, the Russian address for a taxi
+    driver, map-app links, map, events."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
@@ -169,11 +170,11 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         front_matter(venue.description[lang]),
         f"# {md_inline(venue.name, lang)}\n",
         f"[:material-arrow-left: {t('back_to_venues')}](index.md)\n",
+        md_paragraphs(venue.description, lang) + "\n",
         "\n".join(facts) + "\n",
         taxi_block(ctx, venue, lang),
         map_apps_block(ctx, venue, lang),
         MAP_MARKER + "\n",
-        md_paragraphs(venue.description, lang) + "\n",
         event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
         or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
         ctx.sources(venue.sources, lang),
