@@ -491,3 +491,17 @@ def test_city_day_is_modelled_as_the_city_holds_it(site, data):
     assert "late May – early June 2027 (the usual period; the dates have not been announced yet)" in text
     assert "May 30 – 31, 2025" in text
     assert not site.exists("events/city-day.ics")  # no day known for 2027 yet
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_chinese_and_japanese_dates_stay_whole_on_a_line(site, lang):
+    """A CJK line may break between any two characters: on a phone cards read «2027年2月下» / «旬».
+    Every date of the events list and the home page's cards is one unbreakable piece."""
+    for url in (PREFIX[lang] + "events/", PREFIX[lang]):
+        page = site.page(url)
+        for piece in page.select("main .md-content"):
+            for text in piece.find_all(string=re.compile(r"\d月")):
+                if text.parent.name in ("script", "style"):
+                    continue
+                for date in re.findall(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?", text):
+                    assert text.parent.get("class") == ["kh-nowrap"] and text == date, (url, date)

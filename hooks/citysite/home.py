@@ -30,6 +30,7 @@ from .images.records import EveryLanguage
 from .languages import language_prefix
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, season_target
+from .typography import keep_dates_whole
 
 HOME_FILE = "data/home.yml"
 DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from data/<section>.yml
@@ -156,14 +157,14 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
     # The season's events on /events/ ("Winter 2026/27: all events"): citysite.pages.events.
     season = season_target(PageContext(data, today, strings), lang) if data else None
     return {
-        "events": Markup(cards_html(events, css_class="kh-cards--events")) if events else None,
+        "events": Markup(keep_dates_whole(cards_html(events, css_class="kh-cards--events"), lang)) if events else None,
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1])} if season else None,
         "plan_url": link("visit/index.md"),
-        "tasks": Markup(cards_html([tile(item, "task") for item in blocks.tasks], css_class="kh-cards--tasks"))
-        if blocks else None,
-        "seasons": Markup(cards_html([tile(item, "season") for item in blocks.seasons], css_class="kh-cards--seasons"))
-        if blocks else None,
+        "tasks": Markup(keep_dates_whole(cards_html([tile(item, "task") for item in blocks.tasks],
+                                                    css_class="kh-cards--tasks"), lang)) if blocks else None,
+        "seasons": Markup(keep_dates_whole(cards_html([tile(item, "season") for item in blocks.seasons],
+                                                      css_class="kh-cards--seasons"), lang)) if blocks else None,
         "partner_text": blocks.partners.text[lang] if blocks else "",
         "partner_links": [{"url": link(target), "title": titles.get(target) or target}
                           for target in (blocks.partners.links if blocks else [])],
