@@ -46,7 +46,13 @@ class BuiltSite:
 
     @functools.cache
     def page(self, url: str) -> BeautifulSoup:
-        return BeautifulSoup(self.text(url), "html.parser")
+        """The page parsed, without the spans that only keep a Chinese or Japanese date on one line
+        (citysite/typography.py): get_text(" ") would put a space the reader never sees around them."""
+        page = BeautifulSoup(self.text(url), "html.parser")
+        for span in page.select("span.kh-nowrap"):
+            span.unwrap()
+        page.smooth()
+        return page
 
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
