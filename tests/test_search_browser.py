@@ -47,7 +47,10 @@ QUERIES = {
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT)],
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
-           ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES)],
+           ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
+           # written without the spaces the index splits at
+           ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
+           ("출입국카드", VISIT)],
 }
 
 
@@ -144,7 +147,7 @@ def test_a_chinese_result_never_starts_a_line_with_punctuation(site):
 
 def test_the_search_worker_is_fixed(site):
     worker = next((site.root / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
-    assert "o<=t.length" in worker and "lunr.segmenter?" in worker and '"^10 "' in worker
+    assert "o<=t.length" in worker and "lunr.segmenter?" in worker and '"^10 "' in worker and "sc=Hangul" in worker
 
 
 def test_practical_pages_weigh_more_than_the_chronicle(site):

@@ -426,6 +426,9 @@ def disable_theme_alternate_lookup(site_dir: str) -> Path:
 # - Japanese is indexed by TinySegmenter (lunr.ja), but the query was cut by that same Han rule, kanji
 #   run by kanji run, so 市の日 (City Day) stayed one term that no indexed word equals, and 両替 became
 #   両*. With the segmenter loaded, the query is now cut the way the index was;
+# - Korean is indexed word by word at spaces, but visitors often leave them out: 레닌광장 found
+#   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut into the index's words as
+#   Han is (레닌* 광장); a run that is itself an indexed word, or starts with none, stays whole;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
 #   ranked below one with a rarer longer word: each plain word is now also searched exactly, ten
 #   times as strong (день^10 день*).
@@ -435,7 +438,7 @@ SEARCH_WORKER_FIXES = (
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
      r'search(e){if(e=(lunr.segmenter?e.replace(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
-     r's=>lunr.segmenter.segment(s).join(" ")):e.replace(new RegExp("\\p{sc=Han}+","gu"),'
+     r's=>lunr.segmenter.segment(s).join(" ")):e.replace(new RegExp("[\\p{sc=Han}\\p{sc=Hangul}]+","gu"),'
      r's=>[...fe(s,this.index.invertedIndex)].join("* "))).split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
 )
