@@ -429,6 +429,8 @@ def disable_theme_alternate_lookup(site_dir: str) -> Path:
 # - Korean is indexed word by word at spaces, but visitors often leave them out: 레닌광장 found
 #   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut into the index's words as
 #   Han is (레닌* 광장); a run that is itself an indexed word, or starts with none, stays whole;
+# - a single character left over beside a word (机场大巴: 机场, 大, 巴) was searched as a prefix and
+#   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
 #   ranked below one with a rarer longer word: each plain word is now also searched exactly, ten
 #   times as strong (день^10 день*).
@@ -439,7 +441,8 @@ SEARCH_WORKER_FIXES = (
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
      r'search(e){if(e=(lunr.segmenter?e.replace(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
      r's=>lunr.segmenter.segment(s).join(" ")):e.replace(new RegExp("[\\p{sc=Han}\\p{sc=Hangul}]+","gu"),'
-     r's=>[...fe(s,this.index.invertedIndex)].join("* "))).split(/\s+/)'
+     r's=>{let w=[...fe(s,this.index.invertedIndex)],l=w.filter(x=>x.length>1);return(l.length?l:w).join("* ")}))'
+     r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
 )
 
