@@ -84,6 +84,12 @@ def test_a_translation_in_both_places_names_both_files(project, tmp_path):
                 "docs/ru/guide.md: the same page as docs_ru/guide.md", "keep translations only in docs_ru/")
 
 
+def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):
+    (project / "docs" / "guide.md").write_text("---\ncontents: maybe\n---\n# Guide\n\n## Getting there\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"),
+                "docs/guide.md:2: 'contents: maybe' must be true or false", "write `contents: true`")
+
+
 # --- the pinned theme and i18n plugin -----------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "changed", "expected"), [

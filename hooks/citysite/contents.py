@@ -4,10 +4,29 @@ phone Material's table of contents is two taps away in the drawer, and Plan your
 from __future__ import annotations
 
 import html as html_text
+from pathlib import Path
 
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from .errors import SiteError
 from .languages import colon
+from .messages import Message
+
+FRONT_MATTER_KEY = "contents"
+
+
+def wants_contents(page: Page, root: Path) -> bool:
+    """Whether the page's front matter asks for the line of links; a value other than true or false
+    stops the build with the page's file and line (`root`: the project's folder)."""
+    value = page.meta.get(FRONT_MATTER_KEY)
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    source = Path(page.file.abs_src_path)
+    line = next((number for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+                 if text.startswith(f"{FRONT_MATTER_KEY}:")), None)
+    raise SiteError(source.relative_to(root).as_posix(), line, Message("contents.not_bool", value=value),
+                    Message("contents.fix"))
 
 
 def sections(toc: TableOfContents) -> list[tuple[str, str]]:

@@ -690,6 +690,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "ru": "держите переводы только в docs_{lang}/"},
     "option.fix": {"en": "see the comments above it in mkdocs.yml for what it takes",
                    "ru": "что здесь можно писать, сказано в комментариях над этой строкой в mkdocs.yml"},
+    "contents.not_bool": {"en": "'contents: {value}' must be true or false",
+                          "ru": "'contents: {value}' — здесь можно написать только true или false"},
+    "contents.fix": {
+        "en": "write `contents: true` for a line of links to the page's sections under its title, or remove the line",
+        "ru": "напишите `contents: true`, чтобы под заголовком была строка ссылок на разделы страницы, или удалите строку",
+    },
     "offline.not_bool": {"en": "'offline: {value}' must be true or false",
                          "ru": "'offline: {value}' — здесь можно написать только true или false"},
     "offline.fix": {

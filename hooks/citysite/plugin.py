@@ -190,7 +190,7 @@ class CitySite:
     def on_page_content(self, html, page, config, files):
         lang = pinned.current_language(config)
         html = typography.keep_dates_whole(typography.bind_units(html), lang)
-        if page.meta.get("contents"):
+        if contents.wants_contents(page, self.run.root):
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
         return pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang])
 
