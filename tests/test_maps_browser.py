@@ -10,12 +10,14 @@ page per language and map.
 from __future__ import annotations
 
 import html
+import io
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils import yaml_load
+from PIL import Image
 
 from citysite.data import SiteData, load_site_data
 from citysite.languages import language_prefix, load_ui_strings
@@ -205,6 +207,23 @@ def test_venues_map(visit, served, lang):
         assert expected in text
     follow_popup_link(seen, popup, f"{prefix}venues/{venue.id}/", venue.name[lang])
     assert_clean(seen)
+
+
+def test_categories_of_near_colours_are_told_apart_by_a_white_centre(browser, site, site_server):
+    """Riverside and sports are both blue, squares and stages both orange (the Okabe-Ito set): the
+    second of each pair has a white centre, on the pins and in the legend that names them."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_server + "maps/venues.html")
+    page.evaluate("document.querySelector('.map-legend').open = true")
+
+    def centre(category: str) -> tuple[int, int, int]:
+        png = page.locator(f".map-legend .map-swatch.map-marker--{category}").screenshot()
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        return image.getpixel((image.width // 2, image.height // 2))
+
+    white = lambda rgb: min(rgb) > 235  # noqa: E731
+    assert [white(centre(c)) for c in ("riverside", "sports", "square", "stage")] == [False, True, False, True]
+    page.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
