@@ -283,6 +283,20 @@ def test_korean_cards_wrap_between_words(browser, site_server):
         context.close()
 
 
+def test_no_table_of_plan_your_visit_scrolls_sideways_on_a_phone(browser, site_server):
+    """The Japanese phrase table (a Russian word, its reading, its meaning) was 5 px too wide at 390 px."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        for lang in LANGUAGES:
+            page.goto(f"{site_server}{'' if lang == 'en' else lang + '/'}visit/")
+            wraps = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')]"
+                                  ".map(w => [w.scrollWidth, w.clientWidth])")
+            assert len(wraps) >= 3 and [w for w in wraps if w[0] > w[1]] == [], lang
+    finally:
+        context.close()
+
+
 def test_emphasis_is_upright_in_chinese_japanese_and_korean(browser, site_server):
     """CJK fonts have no italics (the browser would slant the characters): the "checked" notes of
     the visit page are upright there, italic in English and Russian."""
