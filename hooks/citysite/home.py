@@ -153,18 +153,19 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,
                     text=escape(item.text[lang]), media=media)
 
+    def cards(items: list[Card], css_class: str) -> Markup:  # its dates whole on a line (zh, ja)
+        return Markup(keep_dates_whole(cards_html(items, css_class=css_class), lang))
+
     events = upcoming_events(data, strings, lang, today, page, root_language) if data else []
     # The season's events on /events/ ("Winter 2026/27: all events"): citysite.pages.events.
     season = season_target(PageContext(data, today, strings), lang) if data else None
     return {
-        "events": Markup(keep_dates_whole(cards_html(events, css_class="kh-cards--events"), lang)) if events else None,
+        "events": cards(events, "kh-cards--events") if events else None,
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1])} if season else None,
         "plan_url": link("visit/index.md"),
-        "tasks": Markup(keep_dates_whole(cards_html([tile(item, "task") for item in blocks.tasks],
-                                                    css_class="kh-cards--tasks"), lang)) if blocks else None,
-        "seasons": Markup(keep_dates_whole(cards_html([tile(item, "season") for item in blocks.seasons],
-                                                      css_class="kh-cards--seasons"), lang)) if blocks else None,
+        "tasks": cards([tile(item, "task") for item in blocks.tasks], "kh-cards--tasks") if blocks else None,
+        "seasons": cards([tile(item, "season") for item in blocks.seasons], "kh-cards--seasons") if blocks else None,
         "partner_text": blocks.partners.text[lang] if blocks else "",
         "partner_links": [{"url": link(target), "title": titles.get(target) or target}
                           for target in (blocks.partners.links if blocks else [])],

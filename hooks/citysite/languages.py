@@ -46,6 +46,11 @@ def colon(lang: str) -> str:
     return "：" if lang in ("zh", "ja") else ": "
 
 
+def list_gap(lang: str) -> str:
+    """Between the items of a list written out: the ideographic comma in Chinese and Japanese."""
+    return "、" if lang in ("zh", "ja") else ", "
+
+
 def aside(text: str, lang: str) -> str:
     """A note in brackets after what it explains: full width with no space before it in Chinese and
     Japanese ("18:00（UTC+10）"), " (…)" elsewhere."""

@@ -20,7 +20,7 @@ from ..cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta
 from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
-from ..languages import aside, colon
+from ..languages import aside, colon, list_gap
 from ..schedule import Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
 from .common import (
@@ -71,8 +71,7 @@ def venue_links(ctx: PageContext, event: Event, lang: str, root: str, limit: int
               else f"[{md_inline(ctx.data.venues[venue].name, lang)}]({root}{target.format(venue)})")
              for venue in event.venues]
     if limit is not None and len(names) > limit:  # "A, B, C and 3 more": no "and" before C
-        separator = "、" if lang in ("zh", "ja") else ", "
-        return ctx.t("more_places", lang).format(places=separator.join(names[:limit]), count=len(names) - limit)
+        return ctx.t("more_places", lang).format(places=list_gap(lang).join(names[:limit]), count=len(names) - limit)
     return format_list(names, locale=lang)
 
 
@@ -329,5 +328,5 @@ def season_target(ctx: PageContext, lang: str) -> tuple[str, str] | None:
 def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:
     """"Open data:" and links to the site-wide data files (the same for every language)."""
     root = language_root(lang)
-    links = ("、" if lang in ("zh", "ja") else ", ").join(f"[{name}]({root}data/{name})" for name in names)
+    links = list_gap(lang).join(f"[{name}]({root}data/{name})" for name in names)
     return f":material-database-export: {ctx.t('open_data', lang)}{colon(lang)}{links}"

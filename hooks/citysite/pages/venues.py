@@ -19,7 +19,7 @@ from ..cards import VENUE_ICONS, Card, cards_html, meta_line
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
-from ..languages import aside, colon
+from ..languages import aside, colon, list_gap
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from .common import (
     PageContext,
@@ -57,14 +57,13 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
 
 
 SENTENCE_GAP = " · "  # between a fact and its note
-LIST_GAP = {"zh": "、", "ja": "、"}  # between source links; ", " elsewhere
 
 
 def _checked(ctx: PageContext, fact, lang: str) -> str:
     """Where a practical fact was read (its web pages, linked by host name) and the day it was
     checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
     links = [external_link(url, readable_host(url)) for kind, url in map(source_parts, fact.sources) if kind == "page"]
-    text = ctx.t("checked_on", lang).format(sources=LIST_GAP.get(lang, ", ").join(links),
+    text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
                                             date=md_text(format_when(fact.checked, lang)))
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
 
