@@ -5,16 +5,18 @@ next events as cards with calendar chips, links that lead to pages, and the same
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from citysite.cards import date_chip
-from citysite.data import DataError
+from citysite.data import DataError, load_site_data
 from citysite.home import load_home_blocks
 from citysite.images import SiteImages
 from citysite.languages import LANGUAGES, load_ui_strings
+from citysite.schedule import next_occurrence
 from tests.conftest import ROOT
 from tests.helpers import resolve
 
@@ -109,6 +111,22 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
     partners = [resolve(url, a["href"]) for a in page.select(".kh-section--partners a")]
     assert partners == [f"{url}partners/", f"{url}cooperation/", f"{url}reports/2019/"]
     assert page.select_one(".kh-section--about h1") is None  # the title is in the hero
+
+
+def test_coming_up_shows_the_soonest_events_the_longest_first_of_those_starting_together(site):
+    """Of events that start together (three in 'late December'), the card goes to the one a visitor
+    can still catch longest: a New Year town on for two months before a four-day contest."""
+    data = load_site_data(ROOT / "data")
+    today = dt.date.fromisoformat(json.loads(site.text("data/events.json"))["build_date"])
+    ids = {record.title["en"]: record.id for record in data.events.values()}
+    shown = [ids[card.h3.get_text(strip=True)] for card in site.page("").select(".kh-cards--events > li.kh-card")]
+    def key(event_id):
+        occurrence = next_occurrence(data.events[event_id], today)
+        return max(occurrence.first, today), -occurrence.last.toordinal()
+    rest = sorted((event_id for event_id in data.events if event_id not in shown
+                   and next_occurrence(data.events[event_id], today)), key=key)
+    assert [key(event_id) for event_id in shown] == sorted(key(event_id) for event_id in shown)
+    assert key(shown[-1]) <= key(rest[0]), (shown, rest[0])
 
 
 def test_home_page_has_the_same_layout_in_every_language(site):

@@ -17,7 +17,7 @@ from ..data.model import Partner, PartnerStatus, Route, Venue, VenueCategory
 from ..walking import route_venues
 from .assets import leaflet_links, markercluster_links
 from .context import MapContext, route_map_name, venue_map_name
-from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap
+from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap, SpreadStops
 from .header import MapHome, map_header
 from .page import MapPage
 from .popups import home_popup, partner_legend, partner_popup, route_stop_popup, venue_legend, venue_popup
@@ -26,6 +26,7 @@ from .rendering import map_rendering
 VENUE_CATEGORIES: tuple[str, ...] = typing.get_args(VenueCategory)
 PARTNER_STATUSES: tuple[str, ...] = typing.get_args(PartnerStatus)
 VENUE_ZOOM = 16  # a venue's own map: the streets around it
+STOP_SIZE = 26  # a route stop's numbered disc, px (map.css)
 
 
 def map_files(ctx: MapContext, data: SiteData) -> dict[str, str]:
@@ -97,9 +98,9 @@ def partners_map(ctx: MapContext, partners: list[Partner]) -> str:
 
 def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
     """A walking route: a line through its stops in order and a numbered marker at each, not
-    clustered (the numbers must stay readable), an earlier stop drawn over a later one where they
-    overlap (the start is never hidden), zoomed in quarter steps to fill the frame. The route's
-    page lists the same stops in text."""
+    clustered (the numbers must stay readable): where two would cover each other, the later one
+    is drawn beside the earlier (SpreadStops), which stays on top. Zoomed in quarter steps to
+    fill the frame. The route's page lists the same stops in text."""
     with map_rendering():
         venues = route_venues(data, route)
         points = [(venue.lat, venue.lon) for venue in venues]
@@ -110,10 +111,12 @@ def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
         folium.PolyLine(points, class_name="map-line map-line--route").add_to(site_map)
         for number, venue in enumerate(venues, start=1):
             title = ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])
-            marker = Pin((venue.lat, venue.lon), "map-marker map-marker--stop", 26, (13, 13), title,
+            marker = Pin((venue.lat, venue.lon), "map-marker map-marker--stop", STOP_SIZE,
+                         (STOP_SIZE // 2, STOP_SIZE // 2), title,
                          z_index_offset=(len(venues) - number) * 1000, label=str(number))
             HtmlPopup(route_stop_popup(ctx, number, venue)).add_to(marker)
             marker.add_to(site_map)
+        SpreadStops(STOP_SIZE).add_to(site_map)
         return page.render()
 
 

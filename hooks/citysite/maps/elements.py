@@ -85,6 +85,24 @@ class Pin(MacroElement):
         })
 
 
+class SpreadStops(MacroElement):
+    """Route stops that would cover one another at the map's zoom set side by side (map.js,
+    citysite.spreadStops); add it after the stops' markers, which are `size` px discs."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            citysite.spreadStops({{ this._parent.get_name() }}, {{ this.size }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, size: int):
+        super().__init__()
+        self._name = "SpreadStops"
+        self.size = size
+
+
 class HtmlPopup(MacroElement):
     """A popup whose content is HTML the caller made safe, handed to Leaflet as a JSON string
     (folium's Popup puts it into a JavaScript template literal, where `${` runs code, and it

@@ -40,6 +40,45 @@ var citysite = {
     map.fitBounds(bounds, {paddingTopLeft: [28, 28], paddingBottomRight: [28 + right, 28], maxZoom: maxZoom});
   },
 
+  /* Route stops whose discs (`size` px) would cover one another at this zoom, such as two
+     places 25 m apart, or 110 m apart at a whole walk's first view: each stop, in the order of
+     the walk, keeps its place if it is clear of those before it, or else moves to the nearest
+     clear spot around it (first away from the stop it touches), so that every number can be
+     read and tapped; again after every zoom. */
+  spreadStops: function (map, size) {
+    var apart = size + 4;  // centre to centre: the discs and their outlines clear of each other
+    var markers = [];  // in the order of the walk: an earlier stop has the higher zIndexOffset
+    map.eachLayer(function (layer) {
+      if (layer instanceof L.Marker && L.DomUtil.hasClass(layer.getElement(), "map-marker--stop")) markers.push(layer);
+    });
+    markers.sort(function (a, b) { return b.options.zIndexOffset - a.options.zIndexOffset; });
+    function spread() {
+      var placed = [];
+      function touched(point) {
+        for (var i = 0; i < placed.length; i++) if (point.distanceTo(placed[i]) < apart) return placed[i];
+        return null;
+      }
+      markers.forEach(function (marker) {
+        var at = map.latLngToLayerPoint(marker.getLatLng()), shift = L.point(0, 0), other = touched(at);
+        if (other) {
+          var away = Math.atan2(at.y - other.y, at.x - other.x), found = false;
+          for (var ring = 1; ring <= 4 && !found; ring++) {
+            for (var turn = 0; turn < 12 && !found; turn++) {  // 0, +30°, -30°, +60°...
+              var angle = away + Math.PI / 6 * Math.ceil(turn / 2) * (turn % 2 ? 1 : -1);
+              shift = L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(ring * apart).round();
+              found = !touched(at.add(shift));
+            }
+          }
+        }
+        placed.push(at.add(shift));
+        marker.getElement().style.margin = (shift.y - size / 2) + "px 0 0 " + (shift.x - size / 2) + "px";
+        marker.options.icon.options.popupAnchor = [shift.x, shift.y - size / 2];
+      });
+    }
+    map.on("zoomend", spread);
+    spread();
+  },
+
   /* Cluster bubbles that tell screen readers how many places they hold ("{count}" in `label`). */
   clusterIcon: function (label) {
     return function (cluster) {

@@ -114,11 +114,14 @@ class PageContext:
                     self.events_with_partner[city].append(entry)
 
     def date_key(self, event: Event) -> tuple:
-        """Sort key of a yearly event: when its next occurrence starts (today for one that is on)."""
+        """Sort key of a yearly event: when its next occurrence starts (today for one that is on);
+        of two that start together, the one that lasts longer first (a New Year town on for two
+        months before a contest of four days in the same late December)."""
         occurrence = self.next[event.id]
         if occurrence is None:
-            return (dt.date.max, dt.time(), event.id)
-        return (max(occurrence.first, self.today), occurrence.time or dt.time(), event.id)
+            return (dt.date.max, dt.time(), 0, event.id)
+        return (max(occurrence.first, self.today), occurrence.time or dt.time(),
+                -occurrence.last.toordinal(), event.id)
 
     @staticmethod
     def chronicle_key(entry: ChronicleEntry) -> tuple:
