@@ -4,10 +4,10 @@ what a visitor types or pastes finds the page they want among the first three re
 Built with the fixes of issue 15: practical pages weigh more than the 2019 chronicle
 (citysite.search_index.PAGE_BOOSTS and `search: boost:` in front matter), jieba keeps the site's
 Chinese names whole (citysite.search_words), a name in brackets or quotes is a word of its own
-(citysite.search_index.PUNCTUATION), the search worker cuts Chinese and Japanese queries
-the way the index was cut and ranks exact words above longer ones (citysite.pinned.
-SEARCH_WORKER_FIXES), and a pasted query searches without a key press (docs/javascripts/
-search-input.js)."""
+(citysite.search_index.PUNCTUATION), the search worker cuts Chinese, Japanese and Korean queries
+into the index's words (Korean into the beginnings of words, which carry their particles) and
+ranks exact words above longer ones (citysite.pinned.SEARCH_WORKER_FIXES), and a pasted query
+searches without a key press (docs/javascripts/search-input.js)."""
 
 from __future__ import annotations
 
@@ -42,17 +42,18 @@ QUERIES = {
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),
-           ("机场大巴", VISIT)],  # not every page with 大 (大街, 大教堂...)
+           ("机场大巴", VISIT), ("游船", VISIT)],  # 机场大巴: not every page with 大 (大街, 大教堂...)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT),
-           ("トラム", VISIT), ("クレジットカード", VISIT)],
+           ("トラム", VISIT), ("クレジットカード", VISIT), ("年末年始", VISIT), ("両替所", VISIT), ("遊覧船", VISIT),
+           ("氷の彫刻", "events/amur-crystal/")],
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
            # written without the spaces the index splits at
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
-           ("출입국카드", VISIT)],
+           ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT)],
 }
 
 
@@ -149,7 +150,7 @@ def test_a_chinese_result_never_starts_a_line_with_punctuation(site):
 
 def test_the_search_worker_is_fixed(site):
     worker = next((site.root / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
-    assert "o<=t.length" in worker and "lunr.segmenter?" in worker and '"^10 "' in worker and "sc=Hangul" in worker
+    assert "o<=t.length" in worker and '"^10 "' in worker and "sc=Hangul" in worker and "sc=Katakana" in worker
 
 
 def test_practical_pages_weigh_more_than_the_chronicle(site):

@@ -425,10 +425,16 @@ def disable_theme_alternate_lookup(site_dir: str) -> Path:
 #   with those, and a trailing character after the longest match (a < length - 1) was dropped;
 # - Japanese is indexed by TinySegmenter (lunr.ja), but the query was cut by that same Han rule, kanji
 #   run by kanji run, so 市の日 (City Day) stayed one term that no indexed word equals, and 両替 became
-#   両*. With the segmenter loaded, the query is now cut the way the index was;
+#   両*. Cutting the query with TinySegmenter too did not do: alone, without the page's context, it
+#   cuts a query otherwise than the page (年末年始 into four single kanji, 両替所 into 両 and 替所,
+#   遊覧船 into nothing the index has). A run of kanji and kana is now cut into the index's words
+#   as Han is: 年末* 年始; 両替所 gives 両替 (a single character beside a word is dropped, below);
+#   市の日 gives 市 の 日, no single character searched as a prefix (の* is in every page);
 # - Korean is indexed word by word at spaces, but visitors often leave them out: 레닌광장 found
-#   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut into the index's words as
-#   Han is (레닌* 광장); a run that is itself an indexed word, or starts with none, stays whole;
+#   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut as Han is, into the
+#   beginnings of the index's words, since a Korean word is indexed with its particle (환전은): 레닌*
+#   광장, 환전소 gives 환전 (환전*, which every word is also searched as); a run that begins no
+#   indexed word stays whole;
 # - a single character left over beside a word (机场大巴: 机场, 大, 巴) was searched as a prefix and
 #   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
@@ -439,9 +445,11 @@ SEARCH_WORKER_FIXES = (
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=(lunr.segmenter?e.replace(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
-     r's=>lunr.segmenter.segment(s).join(" ")):e.replace(new RegExp("[\\p{sc=Han}\\p{sc=Hangul}]+","gu"),'
-     r's=>{let w=[...fe(s,this.index.invertedIndex)],l=w.filter(x=>x.length>1);return(l.length?l:w).join("* ")}))'
+     r'search(e){if(e=e.replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
+     r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
+     r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
+     r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
+     r'return(l.length?l:w).map((x,i,a)=>i<a.length-1&&x.length>1?x+"*":x).join(" ")})'
      r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
 )
