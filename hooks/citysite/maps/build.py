@@ -109,14 +109,17 @@ def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
                                   ctx.t("map_title_route").format(name=name), None, fit=points,
                                   max_zoom=VENUE_ZOOM, zoom_snap=0.25)
         folium.PolyLine(points, class_name="map-line map-line--route").add_to(site_map)
+        # One group, so one step of the map's script: the stops are set apart before the browser
+        # first paints them, never moved after (a layout shift).
+        stops = folium.FeatureGroup(name="stops", control=False).add_to(site_map)
         for number, venue in enumerate(venues, start=1):
             title = ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])
             marker = Pin((venue.lat, venue.lon), "map-marker map-marker--stop", STOP_SIZE,
                          (STOP_SIZE // 2, STOP_SIZE // 2), title,
                          z_index_offset=(len(venues) - number) * 1000, label=str(number))
             HtmlPopup(route_stop_popup(ctx, number, venue)).add_to(marker)
-            marker.add_to(site_map)
-        SpreadStops(STOP_SIZE).add_to(site_map)
+            marker.add_to(stops)
+        SpreadStops(site_map, STOP_SIZE).add_to(stops)
         return page.render()
 
 

@@ -86,20 +86,22 @@ class Pin(MacroElement):
 
 
 class SpreadStops(MacroElement):
-    """Route stops that would cover one another at the map's zoom set side by side (map.js,
-    citysite.spreadStops); add it after the stops' markers, which are `size` px discs."""
+    """Route stops that would cover one another at the zoom of `site_map` set side by side
+    (map.js, citysite.spreadStops); add it to the feature group of the stops' markers (`size`
+    px discs), after them."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            citysite.spreadStops({{ this._parent.get_name() }}, {{ this.size }});
+            citysite.spreadStops({{ this.map_name }}, {{ this._parent.get_name() }}, {{ this.size }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, size: int):
+    def __init__(self, site_map: folium.Map, size: int):
         super().__init__()
         self._name = "SpreadStops"
+        self.map_name = site_map.get_name()
         self.size = size
 
 

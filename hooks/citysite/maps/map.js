@@ -44,13 +44,11 @@ var citysite = {
      places 25 m apart, or 110 m apart at a whole walk's first view: each stop, in the order of
      the walk, keeps its place if it is clear of those before it, or else moves to the nearest
      clear spot around it (first away from the stop it touches), so that every number can be
-     read and tapped; again after every zoom. */
-  spreadStops: function (map, size) {
+     read and tapped; again after every zoom. `stops`, a feature group of the markers, is
+     added to the map in the same task, so they are apart before the browser first paints them. */
+  spreadStops: function (map, stops, size) {
     var apart = size + 4;  // centre to centre: the discs and their outlines clear of each other
-    var markers = [];  // in the order of the walk: an earlier stop has the higher zIndexOffset
-    map.eachLayer(function (layer) {
-      if (layer instanceof L.Marker && L.DomUtil.hasClass(layer.getElement(), "map-marker--stop")) markers.push(layer);
-    });
+    var markers = stops.getLayers();  // in the order of the walk: an earlier stop has the higher zIndexOffset
     markers.sort(function (a, b) { return b.options.zIndexOffset - a.options.zIndexOffset; });
     function spread() {
       var placed = [];
@@ -76,7 +74,7 @@ var citysite = {
       });
     }
     map.on("zoomend", spread);
-    spread();
+    stops.once("add", spread);  // the group of `stops` is put on the map right after this call
   },
 
   /* Cluster bubbles that tell screen readers how many places they hold ("{count}" in `label`). */
