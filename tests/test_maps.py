@@ -22,6 +22,7 @@ from mkdocs.utils import yaml_load
 
 from citysite.config import TilesConfig
 from citysite.data import load_site_data
+from citysite.data.geo import CITY_BOUNDS
 from citysite.languages import language_folder, language_prefix, load_ui_strings
 from citysite.maps import MapContext, Tiles, map_files
 from citysite.maps.build import lon_near
@@ -319,17 +320,18 @@ def test_same_data_same_bytes_within_a_run(tmp_path):
 
 
 def test_the_map_is_made_at_once_and_its_layers_in_steps(tmp_path):
-    """The map's script blocks a phone's main thread in short tasks: the map, its legend, view and
-    tiles first, in that order (before the first paint: no layout shift of the corner's controls;
-    only the view's tiles load), then the cluster with all its markers in a step of its own."""
+    """The map's script blocks a phone's main thread in short tasks: the map, its legend, locate
+    button, view and tiles first, in that order (before the first paint: no layout shift of the
+    corners' controls; only the view's tiles load), then the cluster with all its markers in a
+    step of its own."""
     write_fixture_data(tmp_path)
     ctx = MapContext(lang="en", strings={key: texts["en"] for key, texts in STRINGS.items()},
                      tiles=Tiles("https://t/{z}/{x}/{y}.png", "A"), page_urls={})
     script = map_files(ctx, load_site_data(tmp_path))["maps/venues.html"].split("<script>\n")[-1]
-    library, _, generated = script.partition("\n};\n")  # map.js, then folium's script
+    library, _, generated = script.partition('citysite.tilesMissing); });\n')  # map.js, then folium's script
     assert "runSteps: function" in library
     at_once, _, in_steps = generated.partition("\ncitysite.runSteps([\n")
-    first = ("L.map(", "citysite.legend", "citysite.fitAll", "L.tileLayer")  # fitAll reads the legend
+    first = ("L.map(", "citysite.legend", "citysite.locate", "citysite.fitAll", "L.tileLayer")  # fitAll reads the legend
     assert [at_once.index(call) for call in first] == sorted(at_once.index(call) for call in first)
     assert "L.marker(" not in at_once
     steps = in_steps.split("function () {\n")[1:]
@@ -435,6 +437,40 @@ def test_route_map_has_a_line_and_a_numbered_marker_per_stop(fixture_site, lang)
     points = [[v["lat"], v["lon"]] for v in (next(v for v in FIXTURE_VENUES if v["id"] == s["venue"]) for s in stops)]
     assert line and json.loads(line[1]) == points
     assert '"className": "map-line map-line--route"' in text or "map-line map-line--route" in text
+
+
+# --- where am I -------------------------------------------------------------------------------------
+
+def _locate_call(text: str) -> tuple[dict, list, list] | None:
+    """The (texts, city corners, points kept in view) a map page passes citysite.locate, or None."""
+    call = re.search(r"citysite\.locate\(map_\d+, (\{.*?\}), (\[\[.*?\]\]), (\[.*?\])\);", text, re.S)
+    return None if call is None else (json.loads(call[1]), json.loads(call[2]), json.loads(call[3]))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_city_maps_can_show_the_visitor_where_they_are(fixture_site, lang):
+    """The venues, venue and route maps have a "show where I am" button labelled in the page's
+    language, with its note; in the city they keep in view the venue or the route's stops (the
+    venues map: none, it goes to street level). The partner cities' map, of half the world, has
+    none."""
+    prefix = language_prefix(lang)
+    city = [[CITY_BOUNDS["lat"][0], CITY_BOUNDS["lon"][0]], [CITY_BOUNDS["lat"][1], CITY_BOUNDS["lon"][1]]]
+    venue = FIXTURE_VENUES[0]
+    stops = [next([v["lat"], v["lon"]] for v in FIXTURE_VENUES if v["id"] == stop["venue"]) for stop in FIXTURE_ROUTE["stops"]]
+    expected_keep = {"venues": [], f"venue-{venue['id']}": [[venue["lat"], venue["lon"]]], "route-fixture-walk": stops}
+    for name, keep in expected_keep.items():
+        text = fixture_site.text(f"{prefix}maps/{name}.html")
+        texts, corners, kept = _locate_call(text)
+        assert (corners, kept) == (city, keep), name
+        assert {key: texts[key] for key in ("button", "here", "far", "failed")} == {
+            "button": STRINGS["map_locate"][lang], "here": STRINGS["map_here"][lang],
+            "far": STRINGS["map_locate_far"][lang], "failed": STRINGS["map_locate_failed"][lang]}
+        assert texts["icon"].startswith("<svg") and 'aria-hidden="true"' in texts["icon"]
+        note = BeautifulSoup(text, "html.parser").select_one(".map-notes p.map-locate-note[role=status]")
+        assert note is not None and note.has_attr("hidden") and note.get_text() == "", name
+    partners = fixture_site.text(f"{prefix}maps/partners.html")
+    assert _locate_call(partners) is None
+    assert BeautifulSoup(partners, "html.parser").select_one(".map-locate-note") is None
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -49,11 +49,12 @@ class Visit:
 
 @pytest.fixture
 def visit(browser):
-    """Open pages of a served site like a phone; yields a function (site, base_url, url) -> Visit."""
+    """Open pages of a served site like a phone; yields a function (site, base_url, url,
+    **browser context options) -> Visit."""
     contexts = []
 
-    def open_page(site: BuiltSite, base_url: str, url: str) -> Visit:
-        context = browser.new_context(**PHONE)
+    def open_page(site: BuiltSite, base_url: str, url: str, **options) -> Visit:
+        context = browser.new_context(**PHONE, **options)
         contexts.append(context)
         page = context.new_page()
         seen = Visit(page, base_url)
@@ -340,6 +341,74 @@ def test_a_venue_map_below_the_first_screen_loads_once_scrolled_to(browser, site
         assert [path for path in asked if path.endswith(f"/maps/venue-{venue}.html")]
     finally:
         context.close()
+
+
+# --- where am I ----------------------------------------------------------------------------------
+
+# The map's Leaflet object (folium names it map_<n>), its view, and where "You are here" and the
+# other markers are drawn in the frame.
+LOCATED = """() => {
+  const map = Object.values(window).find(value => value instanceof L.Map), centre = map.getCenter();
+  const here = document.querySelector('.map-here'), note = document.querySelector('.map-locate-note');
+  const inView = icon => { const r = icon.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+                          return x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight; };
+  return {centre: [centre.lat, centre.lng], zoom: map.getZoom(), note: note.hidden ? null : note.textContent,
+          here: here && {title: here.title, inView: inView(here)},
+          othersOutOfView: [...document.querySelectorAll('.leaflet-marker-icon:not(.map-here)')].filter(i => !inView(i)).length};
+}"""
+PLAZA = {"latitude": 48.4790, "longitude": 135.0740}  # by Lenin Square, in the city
+AIRPORT_WAY = {"latitude": 48.5050, "longitude": 135.1500}  # in the city, away from the centre walk
+SEOUL = {"latitude": 37.5665, "longitude": 126.9780}
+
+
+def _press_locate(frame, lang: str) -> dict:
+    before = frame.evaluate(LOCATED)
+    frame.get_by_role("button", name=STRINGS["map_locate"][lang]).click()
+    frame.wait_for_function("() => !document.querySelector('.map-locate__button[aria-busy]')")
+    frame.wait_for_timeout(400)  # the view's animation
+    return before
+
+
+def test_the_venues_map_goes_to_the_visitor_in_the_city(visit, site, site_server):
+    seen = visit(site, site_server, "ru/maps/venues.html", geolocation=PLAZA, permissions=["geolocation"])
+    frame = seen.page.main_frame
+    frame.wait_for_selector(".leaflet-marker-icon", state="attached")
+    assert frame.locator(".map-here").count() == 0, "the location is asked only when the button is pressed"
+    _press_locate(frame, "ru")
+    after = frame.evaluate(LOCATED)
+    assert after["here"] == {"title": STRINGS["map_here"]["ru"], "inView": True}
+    assert after["zoom"] >= 15 and after["note"] is None
+    assert abs(after["centre"][0] - PLAZA["latitude"]) < 1e-4 and abs(after["centre"][1] - PLAZA["longitude"]) < 1e-4
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize("url", ["ja/venues/grodekov-museum/", "routes/centre-day/"])
+def test_a_venue_or_route_map_keeps_its_places_in_view_with_the_visitor(visit, site, site_server, url):
+    """In the page's frame: the visitor's position and the venue, or every stop of the route."""
+    lang = url.split("/")[0] if url.startswith(("ru/", "zh/", "ja/", "ko/")) else "en"
+    seen = visit(site, site_server, url, geolocation=AIRPORT_WAY, permissions=["geolocation"])
+    frame = map_frame(seen)
+    _press_locate(frame, lang)
+    after = frame.evaluate(LOCATED)
+    assert after["here"] == {"title": STRINGS["map_here"][lang], "inView": True}
+    assert after["othersOutOfView"] == 0 and after["note"] is None
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize(("lang", "options", "message"), [
+    ("ko", {"geolocation": SEOUL, "permissions": ["geolocation"]}, "map_locate_far"),
+    ("zh", {}, "map_locate_failed"),  # the visitor refused, or the phone cannot tell
+])
+def test_away_from_the_city_or_without_a_location_the_map_stays_and_says_why(visit, site, site_server, lang,
+                                                                                 options, message):
+    seen = visit(site, site_server, f"{language_prefix(lang)}maps/venues.html", **options)
+    frame = seen.page.main_frame
+    frame.wait_for_selector(".leaflet-marker-icon", state="attached")
+    before = _press_locate(frame, lang)
+    after = frame.evaluate(LOCATED)
+    assert after["note"] == STRINGS[message][lang]
+    assert (after["centre"], after["zoom"], after["here"]) == (before["centre"], before["zoom"], None)
+    assert_clean(seen)
 
 
 # --- walking routes --------------------------------------------------------------------------------

@@ -12,12 +12,13 @@ import typing
 import folium
 
 from ..data import SiteData
-from ..data.geo import KHABAROVSK_CENTRE
+from ..cards import icon_svg
+from ..data.geo import CITY_BOUNDS, KHABAROVSK_CENTRE
 from ..data.model import Partner, PartnerStatus, Route, Venue, VenueCategory
 from ..walking import route_venues
 from .assets import leaflet_links, markercluster_links
 from .context import MapContext, route_map_name, venue_map_name
-from .elements import Cluster, FitAll, HtmlPopup, Legend, Pin, SiteMap, SpreadStops
+from .elements import Cluster, FitAll, HtmlPopup, Legend, LocateButton, Pin, SiteMap, SpreadStops
 from .header import MapHome, map_header
 from .page import MapPage
 from .popups import home_popup, partner_legend, partner_popup, route_stop_popup, venue_legend, venue_popup
@@ -51,7 +52,7 @@ def venues_map(ctx: MapContext, venues: list[Venue]) -> str:
         points = [(venue.lat, venue.lon) for venue in venues]
         home = MapHome("venues/index.md", ctx.t("page_venues"))
         page, site_map = _new_map(ctx, "venues", home, ctx.t("map_title_venues"), legend, fit=points,
-                                  max_zoom=VENUE_ZOOM)
+                                  max_zoom=VENUE_ZOOM, locate=[])
         cluster = _cluster(ctx, max_cluster_radius=28).add_to(site_map)
         for venue in venues:
             _venue_marker(ctx, venue, link=True).add_to(cluster)
@@ -64,7 +65,8 @@ def venue_map(ctx: MapContext, venue: Venue) -> str:
         title = ctx.t("map_title_venue").format(name=venue.name[ctx.lang])
         home = MapHome(f"venues/{venue.id}.md", venue.name[ctx.lang])
         page, site_map = _new_map(ctx, venue_map_name(venue.id), home, title, None,
-                                  location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM)
+                                  location=(venue.lat, venue.lon), zoom_start=VENUE_ZOOM,
+                                  locate=[(venue.lat, venue.lon)])
         _venue_marker(ctx, venue, link=False).add_to(site_map)
         return page.render()
 
@@ -107,7 +109,7 @@ def route_map(ctx: MapContext, route: Route, data: SiteData) -> str:
         name = route.title[ctx.lang]
         page, site_map = _new_map(ctx, route_map_name(route.id), MapHome(f"routes/{route.id}.md", name),
                                   ctx.t("map_title_route").format(name=name), None, fit=points,
-                                  max_zoom=VENUE_ZOOM, zoom_snap=0.25)
+                                  max_zoom=VENUE_ZOOM, zoom_snap=0.25, locate=points)
         folium.PolyLine(points, class_name="map-line map-line--route").add_to(site_map)
         # One group, so one step of the map's script: the stops are set apart before the browser
         # first paints them, never moved after (a layout shift).
@@ -136,20 +138,37 @@ def lon_near(lon: float, reference: float) -> float:
 
 def _new_map(ctx: MapContext, name: str, home: MapHome | None, title: str, legend: str | None, *,
              fit: list[tuple[float, float]] | None = None, max_zoom: int | None = None,
-             **options) -> tuple[MapPage, SiteMap]:
+             locate: list[tuple[float, float]] | None = None, **options) -> tuple[MapPage, SiteMap]:
     """Map `name`'s page, with the header that leads back to `home` when it is opened full screen,
-    a legend (HTML) and tiles, showing all of `fit` (or centred on `location`)."""
-    page = MapPage(ctx.lang, title, map_header(ctx, name, home), ctx.t("map_tiles_offline"))
+    a legend (HTML) and tiles, showing all of `fit` (or centred on `location`); with a button that
+    shows the visitor where they are unless `locate` is None, keeping its points in view."""
+    page = MapPage(ctx.lang, title, map_header(ctx, name, home), ctx.t("map_tiles_offline"),
+                   locating=locate is not None)
     js, css = leaflet_links(ctx.root_from_maps())
     if fit == []:
         options.update(location=KHABAROVSK_CENTRE, zoom_start=12)
     site_map = SiteMap(page, js, css, ctx.t("map_zoom_in"), ctx.t("map_zoom_out"), **options)
     if legend:
         Legend(legend).add_to(site_map)
+    if locate is not None:
+        LocateButton(_locate_texts(ctx), _city_corners(), locate).add_to(site_map)
     if fit:
         FitAll(fit, max_zoom).add_to(site_map)
     folium.TileLayer(ctx.tiles.provider, max_zoom=ctx.tiles.max_zoom, name="tiles").add_to(site_map)
     return page, site_map
+
+
+def _locate_texts(ctx: MapContext) -> dict[str, str]:
+    return {"button": ctx.t("map_locate"), "here": ctx.t("map_here"), "far": ctx.t("map_locate_far"),
+            "failed": ctx.t("map_locate_failed"),
+            # HTML puts an inline <svg> in its namespace: the map page names no other host.
+            "icon": icon_svg("material/crosshairs-gps").replace(' xmlns="http://www.w3.org/2000/svg"', "")}
+
+
+def _city_corners() -> tuple[tuple[float, float], tuple[float, float]]:
+    """The city's territory (data/geo.py) as Leaflet bounds: the south-west and north-east corners."""
+    (south, north), (west, east) = CITY_BOUNDS["lat"], CITY_BOUNDS["lon"]
+    return (south, west), (north, east)
 
 
 def _cluster(ctx: MapContext, **options) -> Cluster:

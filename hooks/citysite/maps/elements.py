@@ -1,6 +1,6 @@
 """The folium pieces our maps are made of, where folium's own do not fit a self-hosted,
-localized, accessible page: the map, markers, popups, a legend, the first view and marker
-clusters. Their behaviour is in map.js; here they only pass it values.
+localized, accessible page: the map, markers, popups, a legend, the first view, a "show where
+I am" button and marker clusters. Their behaviour is in map.js; here they only pass it values.
 
 Data text never reaches JavaScript as code: it goes in as JSON strings escaped for a script
 element (js_value), and what is shown as HTML was escaped by the caller (see popups.py).
@@ -161,6 +161,30 @@ class FitAll(MacroElement):
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         self.bounds = [(min(lats), min(lons)), (max(lats), max(lons))]
         self.max_zoom = max_zoom
+
+
+class LocateButton(MacroElement):
+    """A "show where I am" button under the zoom buttons (map.js, citysite.locate): in the city
+    (`city`, the south-west and north-east corners) the map moves to the visitor, with `keep`
+    (points: a venue, a route's stops) still in view; farther away it says so (`texts`: button,
+    here, far, failed, and the button's icon as inline SVG). The page needs its note for that
+    (MapPage(locating=True))."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            citysite.locate({{ this._parent.get_name() }}, {{ this.texts }}, {{ this.city|tojson }}, {{ this.keep|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, texts: dict[str, str], city: tuple[tuple[float, float], tuple[float, float]],
+                 keep: list[tuple[float, float]]):
+        super().__init__()
+        self._name = "LocateButton"
+        self.texts = js_value(texts)
+        self.city = city
+        self.keep = keep
 
 
 class Cluster(MarkerCluster):

@@ -77,6 +77,57 @@ var citysite = {
     stops.once("add", spread);  // the group of `stops` is put on the map right after this call
   },
 
+  /* A button under the zoom buttons that shows the visitor where they are (the phone's own
+     location; nothing is sent anywhere), asked only when they press it. In the city (`city`,
+     [[south, west], [north, east]]) the map moves to them, keeping `keep` in view too (a
+     venue, a route's stops) or else at street level; farther away the map stays on the city
+     and says why, as it says when the location is unavailable (refused, off, no signal).
+     `texts`: button, here, far, failed. No button where the browser cannot locate at all. */
+  locate: function (map, texts, city, keep) {
+    if (!navigator.geolocation) return;
+    var control = L.control({position: "topleft"}), here = null, area = null;
+    var note = document.querySelector(".map-locate-note");
+    function say(text) { note.textContent = text; note.hidden = !text; }
+    function show(position) {
+      var at = L.latLng(position.coords.latitude, position.coords.longitude);
+      if (!L.latLngBounds(city).contains(at)) { say(texts.far); return; }
+      say("");
+      if (!here) {
+        area = L.circle(at, {radius: 0, className: "map-here-area", interactive: false}).addTo(map);
+        here = L.marker(at, {title: texts.here, zIndexOffset: 100000, keyboard: false,
+          icon: L.divIcon({className: "map-here", html: "<span></span>", iconSize: [18, 18]})}).addTo(map);
+      }
+      here.setLatLng(at);
+      area.setLatLng(at).setRadius(Math.min(position.coords.accuracy || 0, 2000));
+      if (keep.length) {
+        map.fitBounds(L.latLngBounds(keep).extend(at), {padding: [40, 40], maxZoom: 16});
+      } else {
+        map.setView(at, Math.max(map.getZoom(), 15));
+      }
+    }
+    control.onAdd = function () {
+      var bar = L.DomUtil.create("div", "leaflet-bar map-locate");
+      var button = L.DomUtil.create("button", "map-locate__button", bar);
+      button.type = "button";
+      button.title = texts.button;
+      button.setAttribute("aria-label", texts.button);
+      button.innerHTML = texts.icon;
+      L.DomEvent.disableClickPropagation(bar);
+      L.DomEvent.on(button, "click", function () {
+        button.setAttribute("aria-busy", "true");
+        navigator.geolocation.getCurrentPosition(function (position) {
+          button.removeAttribute("aria-busy");
+          show(position);
+        }, function () {
+          button.removeAttribute("aria-busy");
+          say(texts.failed);
+        }, {enableHighAccuracy: true, timeout: 20000, maximumAge: 30000});
+      });
+      return bar;
+    };
+    control.addTo(map);
+  },
+
   /* Cluster bubbles that tell screen readers how many places they hold ("{count}" in `label`). */
   clusterIcon: function (label) {
     return function (cluster) {

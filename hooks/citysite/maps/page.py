@@ -10,16 +10,16 @@ import folium
 from branca.element import Element, Figure
 from folium.template import Template
 
-from .elements import FitAll, Legend
+from .elements import FitAll, Legend, LocateButton
 
 # map.css without its comments, and map.js (every map page carries a copy of both).
 _CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
 MAP_CSS = _CSS_COMMENT.sub("", resources.files(__package__).joinpath("map.css").read_text(encoding="utf-8"))
 MAP_JS = resources.files(__package__).joinpath("map.js").read_text(encoding="utf-8")
-# Run with the map itself, before the first paint: the legend and the tiles' attribution fill the
-# corner controls (added later, they would move them after the first paint: a layout shift); the
-# view is set before the tiles, so that only the tiles of the view shown load.
-AT_ONCE = (Legend, FitAll, folium.TileLayer)
+# Run with the map itself, before the first paint: the legend, the locate button and the tiles'
+# attribution fill the corner controls (added later, they would move them after the first paint: a
+# layout shift); the view is set before the tiles, so that only the tiles of the view shown load.
+AT_ONCE = (Legend, LocateButton, FitAll, folium.TileLayer)
 
 
 class MapPage(Figure):
@@ -44,19 +44,23 @@ class MapPage(Figure):
         "{{ this.site_header }}"
         '<main id="map-main" class="map-main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
         "{{ this.html.render(**kwargs) }}\n"
-        '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>\n{% endif %}'
+        '<div class="map-notes">'
+        '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
+        '{% if this.locating %}<p class="map-locate-note" role="status" hidden></p>{% endif %}'
+        "</div>\n"
         "</main>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"
         "</body>\n"
         "</html>\n"
     )
 
-    def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = ""):
+    def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = "", locating: bool = False):
         super().__init__(title=title)
         self._name = "MapPage"
         self.lang = lang
         self.site_header = site_header
         self.tiles_note = tiles_note  # shown over the map when tiles do not load (map.js, offline)
+        self.locating = locating  # a "show where I am" button (elements.LocateButton) says here why it cannot
         self.css = MAP_CSS
         self.header._children.clear()  # Figure's http-equiv meta: we declare the charset above
 
