@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -29,7 +30,7 @@ from citysite.maps import MapContext, Tiles
 from citysite.maps.popups import venue_popup
 from citysite.practical import hours_text, map_app_urls, opening_hours_specification
 from tests.conftest import ROOT, run_mkdocs_build
-from tests.helpers import LANGUAGES, BuiltSite
+from tests.helpers import LANGUAGES, BuiltSite, resolve
 from tests.small_project import make_small_project
 
 STRINGS = load_ui_strings(ROOT)
@@ -374,6 +375,44 @@ def test_a_route_number_is_written_as_a_visitor_can_type_it(practical_site, venu
 # --- no English prose on Chinese, Japanese and Korean pages and popups --------------------------------
 
 PROSE_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")  # a Latin word with a small letter: not an acronym (KHL, CIS)
+# Unit symbols Japanese and Korean write in Latin letters after a number, as Babel (CLDR) does: 1.2 km.
+UNIT_SYMBOLS = {"km"}
+
+
+def _metres_apart(a, b) -> float:
+    """Great-circle distance in metres (the haversine formula, mean Earth radius 6,371 km)."""
+    lat1, lat2, dlat, dlon = map(math.radians, (a.lat, b.lat, b.lat - a.lat, b.lon - a.lon))
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_venue_page_lists_the_places_within_a_short_walk(practical_site, venues, lang):
+    """"Nearby": the (at most four) other venues within 1.5 km in a straight line, the nearest first,
+    each linking its page with its distance and time on foot; no section where none is that close."""
+    heading = STRINGS["venues_nearby"][lang]
+    phrase = re.escape(STRINGS["nearby_distance"][lang]).replace(r"\{distance\}", "(.+?)").replace(r"\{time\}", "(.+)")
+    without = 0
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        page = practical_site.page(url)
+        around = sorted((_metres_apart(venue, other), other.id) for other in venues.values() if other.id != venue.id)
+        expected = [other for metres, other in around if metres <= 1500][:4]
+        section = next((h2 for h2 in page.select("article h2") if h2.get_text().rstrip("¶") == heading), None)
+        if not expected:
+            assert section is None, url
+            without += 1
+            continue
+        cards = section.find_next_sibling("ul").select("li.kh-card")
+        assert [resolve(url, card.a["href"]) for card in cards] == [f"{PREFIX[lang]}venues/{other}/" for other in expected], url
+        for card, other in zip(cards, expected, strict=True):
+            assert card.a.get_text() == venues[other].name[lang]
+            distance, time = re.fullmatch(phrase, card.select_one(".kh-card__meta").get_text()).groups()
+            metres = _metres_apart(venue, venues[other])
+            shown = float(re.sub(r"[^\d.]", "", distance.replace(",", "."))) * (1 if metres < 995 else 1000)
+            assert abs(shown - metres) <= (5 if metres < 995 else 50), (url, other, distance)
+            assert re.search(r"\d", time), (url, other, time)
+    assert 0 < without < len(venues)  # the Amur Bridge museum is far from the others
 
 
 def english_prose(element, lang: str) -> list[str]:
@@ -383,7 +422,7 @@ def english_prose(element, lang: str) -> list[str]:
     for other in element.select("[lang], [translate=no]"):
         if other.get("lang", lang) != lang or other.get("translate") == "no":
             other.decompose()
-    return [word for word in PROSE_WORD.findall(element.get_text(" ")) if len(word) > 1]
+    return [word for word in PROSE_WORD.findall(element.get_text(" ")) if len(word) > 1 and word not in UNIT_SYMBOLS]
 
 
 def test_the_prose_measure_finds_english():

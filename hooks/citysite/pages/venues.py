@@ -4,8 +4,9 @@
 A venue page gives, in the reader's language: the address (zh, ja, ko: in that language, with an
 English one as a labelled alternative), the opening hours or that the place is open-air, admission,
 phone, website, step-free access and the stop nearby, each practical fact with links to the pages
-it was read on and the day it was checked (the Sources section lists the entry's own sources); then the Russian address in large type, easy to copy for a taxi driver, and links that
-open the place in Yandex Maps, 2GIS, Google Maps, Apple Maps and OpenStreetMap."""
+it was read on and the day it was checked (the Sources section lists the entry's own sources); then
+the Russian address in large type, easy to copy for a taxi driver, and links that open the place in
+Yandex Maps, 2GIS, Google Maps, Apple Maps and OpenStreetMap; its events; the places within a walk."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
 from ..languages import aside, colon, list_gap
+from ..places import distance_km
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
+from ..walking import distance_text, minutes_text, walking_minutes
 from .common import (
     PageContext,
     external_link,
@@ -34,6 +37,8 @@ from .common import (
 from .events import event_cards, open_data_line
 
 MAP_MARKER = "<!-- map -->"
+NEARBY_KM = 1.5  # a venue page lists the other venues this close (in a straight line): a short walk
+NEARBY_COUNT = 4  # at most, the nearest first
 
 
 def osm_link(lat: float, lon: float, text: str) -> str:
@@ -147,10 +152,36 @@ def map_apps_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     return f'<p class="map-apps"><span class="map-apps__label">{label}</span> {links}</p>\n'
 
 
+def nearby_venues(ctx: PageContext, venue: Venue) -> list[tuple[Venue, float]]:
+    """The other venues within NEARBY_KM of `venue` in a straight line, the nearest first (at most
+    NEARBY_COUNT), with their distance in km."""
+    around = sorted(
+        ((other, distance_km(venue.lat, venue.lon, (other.lat, other.lon)))
+         for other in ctx.data.venues.values() if other.id != venue.id),
+        key=lambda pair: (pair[1], pair[0].id),
+    )
+    return [(other, km) for other, km in around if km <= NEARBY_KM][:NEARBY_COUNT]
+
+
+def nearby_section(ctx: PageContext, venue: Venue, lang: str) -> str:
+    """"Nearby": cards of the venues within a walk, each with its distance and time on foot (a
+    straight line: the page says so, as a route's page does); nothing where none is that close."""
+    nearby = nearby_venues(ctx, venue)
+    if not nearby:
+        return ""
+    cards = cards_html([
+        Card(url=f"../{other.id}/", title=md_inline(other.name, lang), icon=VENUE_ICONS[other.category], kind="venue",
+             meta=[meta_line("material/walk", md_text(ctx.t("nearby_distance", lang).format(
+                 distance=distance_text(km, lang), time=minutes_text(walking_minutes(km), lang))))])
+        for other, km in nearby
+    ], css_class="kh-cards--grid")
+    return f"## {ctx.t('venues_nearby', lang)}\n\n{cards}\n"
+
+
 def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     """/venues/<id>/: what the place is (its description, first: on a phone the facts and the map fill
     the first two screens), category, address, practical facts, the Russian address for a taxi
-    driver, map-app links, map, events."""
+    driver, map-app links, map, events, the places nearby."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
@@ -176,6 +207,7 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         MAP_MARKER + "\n",
         event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
         or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
+        nearby_section(ctx, venue, lang),
         ctx.sources(venue.sources, lang),
     ]
     return "\n".join(part for part in parts if part)
