@@ -217,3 +217,30 @@ def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
 def test_routes_are_in_the_navigation(site, lang):
     tabs = [a.get_text(strip=True) for a in site.page(language_prefix(lang)).select(".md-tabs__link")]
     assert NAV_NAMES[lang] in tabs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_venue_page_links_the_routes_that_stop_there(site, data, lang):
+    """Each venue page lists every route with a stop at it, in the order of data/routes.yml, with
+    the stop's number; a venue on no route has no such section."""
+    heading = STRINGS["venue_on_routes"][lang]
+    prefix = language_prefix(lang)
+    on_some_route = 0
+    for venue_id in data.venues:
+        url = f"{prefix}venues/{venue_id}/"
+        expected = [(f"{prefix}routes/{route.id}/", route.title[lang],
+                     STRINGS["venue_route_stop"][lang].format(number=number, count=len(route.stops)))
+                    for route in data.routes.values()
+                    for number, stop in enumerate(route.stops, start=1) if stop.venue == venue_id]
+        section = next((h2 for h2 in site.page(url).select("article h2") if h2.get_text().rstrip("¶") == heading), None)
+        if not expected:
+            assert section is None, url
+            continue
+        on_some_route += 1
+        cards = section.find_next_sibling("ul").select("li.kh-card")
+        shown = [(resolve(url, card.a["href"]), card.a.get_text(), card.select_one(".kh-card__meta").get_text())
+                 for card in cards]
+        assert shown == expected, url
+        for target, _, _ in shown:
+            assert site.exists(target), target
+    assert 0 < on_some_route < len(data.venues)

@@ -6,7 +6,8 @@ English one as a labelled alternative), the opening hours or that the place is o
 phone, website, step-free access and the stop nearby, each practical fact with links to the pages
 it was read on and the day it was checked (the Sources section lists the entry's own sources); then
 the Russian address in large type, easy to copy for a taxi driver, and links that open the place in
-Yandex Maps, 2GIS, Google Maps, Apple Maps and OpenStreetMap; its events; the places within a walk."""
+Yandex Maps, 2GIS, Google Maps, Apple Maps and OpenStreetMap; its events, the walking routes that
+stop there and the places within a walk."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
-from ..cards import VENUE_ICONS, Card, cards_html, meta_line
+from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, meta_line
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
@@ -152,6 +153,19 @@ def map_apps_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     return f'<p class="map-apps"><span class="map-apps__label">{label}</span> {links}</p>\n'
 
 
+def routes_section(ctx: PageContext, venue: Venue, lang: str) -> str:
+    """The walking routes that stop at `venue`, each with the stop's number («Stop 3 of 15»);
+    nothing where none does."""
+    cards = [
+        Card(url=f"../../routes/{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON, kind="route",
+             meta=[meta_line("material/map-marker-multiple", md_text(ctx.t("venue_route_stop", lang).format(
+                 number=number, count=len(route.stops))))])
+        for route in ctx.data.routes.values()
+        for number, stop in enumerate(route.stops, start=1) if stop.venue == venue.id
+    ]
+    return f"## {ctx.t('venue_on_routes', lang)}\n\n{cards_html(cards)}\n" if cards else ""
+
+
 def nearby_venues(ctx: PageContext, venue: Venue) -> list[tuple[Venue, float]]:
     """The other venues within NEARBY_KM of `venue` in a straight line, the nearest first (at most
     NEARBY_COUNT), with their distance in km."""
@@ -181,7 +195,7 @@ def nearby_section(ctx: PageContext, venue: Venue, lang: str) -> str:
 def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     """/venues/<id>/: what the place is (its description, first: on a phone the facts and the map fill
     the first two screens), category, address, practical facts, the Russian address for a taxi
-    driver, map-app links, map, events, the places nearby."""
+    driver, map-app links, map, events, the walking routes that stop here, the places nearby."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
@@ -207,6 +221,7 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         MAP_MARKER + "\n",
         event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
         or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
+        routes_section(ctx, venue, lang),
         nearby_section(ctx, venue, lang),
         ctx.sources(venue.sources, lang),
     ]
