@@ -411,6 +411,24 @@ def test_away_from_the_city_or_without_a_location_the_map_stays_and_says_why(vis
     assert_clean(seen)
 
 
+def test_no_locate_button_on_a_page_served_without_https(browser, site):
+    """Browsers refuse a location to a page served over plain HTTP (not a secure context): there
+    the map has no button that could only fail."""
+    context = browser.new_context(**PHONE, geolocation=PLAZA, permissions=["geolocation"])
+    try:
+        context.route(re.compile(r"^http://insecure\.example\.net/"), lambda route: _from_folder(route, site))
+        context.route(re.compile(rf"^https?://{re.escape(TILE_HOST)}/"),
+                      lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
+        page = context.new_page()
+        page.goto("http://insecure.example.net/ko/maps/venues.html")
+        page.wait_for_selector(".leaflet-marker-icon", state="attached")
+        assert page.evaluate("window.isSecureContext") is False
+        assert page.locator(".leaflet-control-zoom").count() == 1
+        assert page.locator(".map-locate__button").count() == 0
+    finally:
+        context.close()
+
+
 # --- walking routes --------------------------------------------------------------------------------
 
 STOPS_DRAWN = """() => [...document.querySelectorAll('.map-marker--stop')].map(icon => [icon.textContent, icon.title])"""

@@ -82,9 +82,10 @@ var citysite = {
      [[south, west], [north, east]]) the map moves to them, keeping `keep` in view too (a
      venue, a route's stops) or else at street level; farther away the map stays on the city
      and says why, as it says when the location is unavailable (refused, off, no signal).
-     `texts`: button, here, far, failed. No button where the browser cannot locate at all. */
+     `texts`: button, here, far, failed. No button where the browser cannot locate: without
+     geolocation, or on a page not served over HTTPS (browsers give a location to secure pages only). */
   locate: function (map, texts, city, keep) {
-    if (!navigator.geolocation) return;
+    if (!navigator.geolocation || !window.isSecureContext) return;
     var control = L.control({position: "topleft"}), here = null, area = null;
     var note = document.querySelector(".map-locate-note");
     function say(text) { note.textContent = text; note.hidden = !text; }
