@@ -122,7 +122,9 @@ def test_yearly_event_shows_its_announced_dates_and_its_usual_timing(built):
     # Only a month is known: the usual period, said to be the usual one.
     assert facts(built, "events/museum-night/")["Next date"] == (
         "mid-May 2027 (the usual period; the dates have not been announced yet)")
-    history = [li.get_text(" ", strip=True) for li in built.page("events/city-day/").select("article h2 + ul li")
+    heading = next(h2 for h2 in built.page("events/city-day/").select("article h2")
+                   if h2.get_text().rstrip("¶") == "Past editions")
+    history = [li.get_text(" ", strip=True) for li in heading.find_next_sibling("ul").select("li")
                if "2025" in li.get_text() or "2020" in li.get_text()]
     assert history == ["May 25, 2025", "May 2020: cancelled"]
 

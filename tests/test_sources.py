@@ -4,6 +4,7 @@ copy, mirror, aggregator or repost, and never a file of the project's research; 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -214,3 +215,30 @@ def test_pages_have_the_same_anchors_in_every_language():
             if other.exists() and re.findall(r"\{#([\w-]+)\}", other.read_text(encoding="utf-8")) != anchors:
                 problems.append(f"docs_{lang}/{relative}")
     assert problems == []
+
+
+# The Sources section of a page (its heading in data/ui.yml, label_sources) and the links in its list:
+# read with regular expressions, as parsing all 700 pages would take the test ten seconds.
+SOURCES_LIST = re.compile(r'<h2 id="[^"]*">(?:Sources|Источники|资料来源|出典|출처)<a class="headerlink"[^>]*>[^<]*</a></h2>\s*<ul>(.*?)</ul>', re.S)
+SOURCE_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>([^<]*)</a>')
+
+
+def test_each_source_link_names_its_site_and_two_pages_of_one_site_differ(site):
+    """A visitor tells the sources apart: each link reads as its site's name, and where two pages
+    of one site are cited (the Grodekov Museum's, on the centre walk), also as the page's path."""
+    lists, found = 0, {}
+    for path in site.html_files():
+        section = SOURCES_LIST.search(path.read_text(encoding="utf-8"))
+        if section is None:
+            continue
+        links = [(html.unescape(href), html.unescape(label)) for href, label in SOURCE_LINK.findall(section[1])]
+        labels = [label for _, label in links]
+        assert len(set(labels)) == len(labels), (site.url_of(path), labels)
+        for href, label in links:
+            host = href.split("/")[2]
+            assert label.split("/")[0] in (host, host.encode("ascii").decode("idna")), (href, label)
+        lists += 1
+        found[site.url_of(path)] = labels
+    assert lists > 500
+    assert [label for label in found["routes/centre-day/"] if "hkm.ru" in label] == [
+        "hkm.ru/en/building/amurskij-utes", "hkm.ru/en/category/uchenyj-sovet"]

@@ -8,9 +8,9 @@ import datetime as dt
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from babel.lists import format_list
 
@@ -72,6 +72,16 @@ def readable_host(url: str) -> str:
         return host.encode("ascii").decode("idna")
     except UnicodeError:
         return host
+
+
+def source_label(url: str, longest: int = 48) -> str:
+    """A web source named by its host, path and query, to tell apart pages of one site
+    (hkm.ru/en/building/amurskij-utes, kdksrus.ru/news?id=256); shortened with "…" past `longest`
+    characters."""
+    parts = urlsplit(url)
+    path = unquote(parts.path).strip("/") + (f"?{unquote(parts.query)}" if parts.query else "")
+    label = f"{readable_host(url)}/{path}" if path else readable_host(url)
+    return label if len(label) <= longest else label[:longest - 1] + "…"
 
 
 def front_matter(description: str) -> str:
@@ -193,10 +203,12 @@ class PageContext:
         estimates, general knowledge, notes for editors) stay in the data files: never on a page, a
         map or in the open data (citysite.data.sources.PUBLIC_KINDS)."""
         items = []
-        for source in public_sources(sources):
-            kind, detail = source_parts(source)
+        public = [source_parts(source) for source in public_sources(sources)]
+        hosts = Counter(readable_host(detail) for kind, detail in public if kind == "page")
+        for kind, detail in public:
             if kind == "page":
-                items.append(f"- {external_link(detail, readable_host(detail))}")
+                label = readable_host(detail) if hosts[readable_host(detail)] == 1 else source_label(detail)
+                items.append(f"- {external_link(detail, label)}")
             elif kind == "seed":
                 extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
                 items.append(f"- {md_text(self.t('source_report_2019', lang))}{extra}")
