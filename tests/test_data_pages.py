@@ -228,9 +228,11 @@ def test_generated_markdown_has_the_map_marker_where_the_maps_go():
     venue = outputs.pages["ru/venues/lenin-square.md"]
     assert venue.count("\n<!-- map -->\n") == 1
     assert venue.index("Адрес") < venue.index("<!-- map -->")
-    for section in ("venues", "partners"):
-        listing = outputs.listings[f"ko/{section}/index.md"]
-        assert listing.startswith("<!-- map -->\n\n## ")  # right before the list that is its text version
+    # Right before the list that is its text version; on the list of places, with the button that
+    # lists the places nearest to the visitor between them.
+    assert outputs.listings["ko/partners/index.md"].startswith("<!-- map -->\n\n## ")
+    assert re.match(r'<!-- map -->\n\n<div class="near-me"[^>]*>.*?</div>\n\n<script [^>]*></script>\n\n+## ',
+                    outputs.listings["ko/venues/index.md"], re.S)
 
 
 def test_venues_grouped_by_category_and_partners_by_status_and_country(built):

@@ -21,6 +21,8 @@ from PIL import Image
 
 from citysite.data import SiteData, load_site_data
 from citysite.languages import language_prefix, load_ui_strings
+from citysite.places import distance_km
+from citysite.walking import distance_text
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, PNG_1X1, BuiltSite, serve_directory
 from tests.test_home_browser import RECORD_SHIFTS
@@ -411,9 +413,9 @@ def test_away_from_the_city_or_without_a_location_the_map_stays_and_says_why(vis
     assert_clean(seen)
 
 
-def test_no_locate_button_on_a_page_served_without_https(browser, site):
+def test_without_https_no_locate_button_and_the_near_me_list_says_why(browser, site):
     """Browsers refuse a location to a page served over plain HTTP (not a secure context): there
-    the map has no button that could only fail."""
+    the map has no button that could only fail, and the list of places' button says why it cannot."""
     context = browser.new_context(**PHONE, geolocation=PLAZA, permissions=["geolocation"])
     try:
         context.route(re.compile(r"^http://insecure\.example\.net/"), lambda route: _from_folder(route, site))
@@ -425,8 +427,54 @@ def test_no_locate_button_on_a_page_served_without_https(browser, site):
         assert page.evaluate("window.isSecureContext") is False
         assert page.locator(".leaflet-control-zoom").count() == 1
         assert page.locator(".map-locate__button").count() == 0
+        page.goto("http://insecure.example.net/ko/venues/")  # the list's button says it cannot
+        assert _press_near_me(page, "ko") == {"note": STRINGS["map_locate_failed"]["ko"], "places": None}
     finally:
         context.close()
+
+
+NEAR_ME_SHOWN = """() => {
+  const note = document.querySelector('.near-me__note'), list = document.querySelector('.near-me__list');
+  return {note: note.hidden ? null : note.textContent,
+          places: list.hidden ? null : [...list.querySelectorAll('li')].map(li =>
+            [li.querySelector('a').getAttribute('href'), li.querySelector('a').textContent,
+             li.querySelector('.near-me__distance').textContent])};
+}"""
+
+
+def _press_near_me(page, lang: str) -> dict:
+    page.get_by_role("button", name=STRINGS["venues_near_me"][lang]).click()
+    page.wait_for_function("() => !document.querySelector('.near-me__button[aria-busy]')")
+    page.wait_for_function("() => !document.querySelector('.near-me__note').hidden")
+    return page.evaluate(NEAR_ME_SHOWN)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_list_of_places_shows_the_five_nearest_to_the_visitor(visit, site, site_server, real_data, lang):
+    """By Lenin Square, "show the places nearest to me" lists the five nearest places, nearest
+    first, each linking its page, with its distance written as the site writes distances."""
+    seen = visit(site, site_server, f"{language_prefix(lang)}venues/", geolocation=PLAZA, permissions=["geolocation"])
+    assert seen.page.evaluate(NEAR_ME_SHOWN) == {"note": None, "places": None}, "nothing is asked before the button"
+    shown = _press_near_me(seen.page, lang)
+    nearest = sorted(real_data.venues.values(),
+                     key=lambda venue: distance_km(PLAZA["latitude"], PLAZA["longitude"], (venue.lat, venue.lon)))[:5]
+    assert shown["note"] == STRINGS["venues_near_me_found"][lang]
+    assert shown["places"] == [
+        [f"{venue.id}/", venue.name[lang], STRINGS["distance_value"][lang].format(
+            distance=distance_text(distance_km(PLAZA["latitude"], PLAZA["longitude"], (venue.lat, venue.lon)), lang))]
+        for venue in nearest]
+    assert_clean(seen)
+
+
+@pytest.mark.parametrize(("lang", "options", "message"), [
+    ("ja", {"geolocation": SEOUL, "permissions": ["geolocation"]}, "venues_near_me_far"),
+    ("ru", {}, "map_locate_failed"),
+])
+def test_away_from_the_city_or_without_a_location_the_list_says_why(visit, site, site_server, lang, options, message):
+    seen = visit(site, site_server, f"{language_prefix(lang)}venues/", **options)
+    shown = _press_near_me(seen.page, lang)
+    assert shown == {"note": STRINGS[message][lang], "places": None}
+    assert_clean(seen)
 
 
 # --- walking routes --------------------------------------------------------------------------------

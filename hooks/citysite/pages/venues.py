@@ -12,12 +12,14 @@ stop there and the places within a walk."""
 from __future__ import annotations
 
 import html
+import json
 import typing
 from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
-from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, meta_line
+from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, icon_svg, meta_line
+from ..data.geo import CITY_BOUNDS
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
@@ -30,6 +32,7 @@ from .common import (
     external_link,
     front_matter,
     in_language,
+    language_root,
     md_inline,
     md_paragraphs,
     md_text,
@@ -228,12 +231,38 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def near_me_block(ctx: PageContext, lang: str) -> str:
+    """A button that lists the places nearest to the visitor (docs/javascripts/near-me.js, which
+    does the rest): the places (name, page, coordinates), the city's bounds and the texts are data
+    attributes, JSON escaped for HTML."""
+    places = [{"name": venue.name[lang], "url": f"{venue.id}/", "lat": venue.lat, "lon": venue.lon}
+              for venue in ctx.data.venues.values()]
+    (south, north), (west, east) = CITY_BOUNDS["lat"], CITY_BOUNDS["lon"]
+    texts = {"distance": ctx.t("distance_value", lang), "found": ctx.t("venues_near_me_found", lang),
+             "far": ctx.t("venues_near_me_far", lang), "failed": ctx.t("map_locate_failed", lang)}
+
+    def attribute(value) -> str:
+        return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
+
+    return (
+        f'<div class="near-me" data-places="{attribute(places)}" data-texts="{attribute(texts)}" '
+        f'data-city="{attribute([[south, west], [north, east]])}">\n'
+        f'<button type="button" class="md-button near-me__button">{icon_svg("material/crosshairs-gps")}'
+        f'{html.escape(ctx.t("venues_near_me", lang))}</button>\n'
+        '<p class="near-me__note" role="status" hidden></p>\n'
+        '<ol class="near-me__list" hidden></ol>\n'
+        "</div>\n\n"
+        f'<script src="{language_root(lang)}javascripts/near-me.js" async></script>\n'
+    )
+
+
 def venues_listing(ctx: PageContext, lang: str) -> str:
-    """The generated part of /venues/: the map, then every venue by category (the map's text version)."""
+    """The generated part of /venues/: the map, the places nearest to the visitor on request, then
+    every venue by category (the map's text version)."""
     by_category: dict[str, list[Venue]] = {}
     for venue in sorted(ctx.data.venues.values(), key=lambda v: v.name[lang]):
         by_category.setdefault(venue.category, []).append(venue)
-    lines = [MAP_MARKER]
+    lines = [MAP_MARKER, "", near_me_block(ctx, lang)]
     for category in typing.get_args(VenueCategory):
         if category not in by_category:
             continue
