@@ -454,7 +454,7 @@ def test_city_maps_can_show_the_visitor_where_they_are(fixture_site, lang):
     venues map: none, it goes to street level). The partner cities' map, of half the world, has
     none."""
     prefix = language_prefix(lang)
-    city = [[CITY_BOUNDS["lat"][0], CITY_BOUNDS["lon"][0]], [CITY_BOUNDS["lat"][1], CITY_BOUNDS["lon"][1]]]
+    city = [[CITY_BOUNDS["lat"][0], CITY_BOUNDS["lon"][0]], [CITY_BOUNDS["lat"][1], CITY_BOUNDS["lon"][1]]]  # SW, NE
     venue = FIXTURE_VENUES[0]
     stops = [next([v["lat"], v["lon"]] for v in FIXTURE_VENUES if v["id"] == stop["venue"]) for stop in FIXTURE_ROUTE["stops"]]
     expected_keep = {"venues": [], f"venue-{venue['id']}": [[venue["lat"], venue["lon"]]], "route-fixture-walk": stops}

@@ -14,6 +14,7 @@ import yaml
 
 from citysite.data import DataError, load_site_data
 from citysite.data.sources import BLOCKED_HOSTS, PUBLIC_KINDS, blocked_host, hosts_in, source_parts
+from citysite.languages import load_ui_strings
 from tests.conftest import ROOT
 from tests.small_project import EVENTS, PARTNERS, VENUES
 
@@ -219,7 +220,8 @@ def test_pages_have_the_same_anchors_in_every_language():
 
 # The Sources section of a page (its heading in data/ui.yml, label_sources) and the links in its list:
 # read with regular expressions, as parsing all 700 pages would take the test ten seconds.
-SOURCES_LIST = re.compile(r'<h2 id="[^"]*">(?:Sources|Источники|资料来源|出典|출처)<a class="headerlink"[^>]*>[^<]*</a></h2>\s*<ul>(.*?)</ul>', re.S)
+SOURCES_LIST = re.compile(r'<h2 id="[^"]*">(?:' + "|".join(map(re.escape, load_ui_strings(ROOT)["label_sources"].values()))
+                          + r')<a class="headerlink"[^>]*>[^<]*</a></h2>\s*<ul>(.*?)</ul>', re.S)
 SOURCE_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>([^<]*)</a>')
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import math
 import re
 import shutil
 from pathlib import Path
@@ -32,6 +31,7 @@ from citysite.practical import hours_text, map_app_urls, opening_hours_specifica
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, resolve
 from tests.small_project import make_small_project
+from tests.test_routes import haversine_km
 
 STRINGS = load_ui_strings(ROOT)
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -380,10 +380,7 @@ UNIT_SYMBOLS = {"km"}
 
 
 def _metres_apart(a, b) -> float:
-    """Great-circle distance in metres (the haversine formula, mean Earth radius 6,371 km)."""
-    lat1, lat2, dlat, dlon = map(math.radians, (a.lat, b.lat, b.lat - a.lat, b.lon - a.lon))
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) * 1000
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -18,6 +18,12 @@ KHABAROVSK_CENTRE = (48.4800, 135.0717)  # Lenin Square
 CITY_BOUNDS = {"lat": (48.33, 48.62), "lon": (134.90, 135.26)}
 
 
+def city_corners() -> tuple[tuple[float, float], tuple[float, float]]:
+    """CITY_BOUNDS as the south-west and north-east corners, (lat, lon) each, as Leaflet takes bounds."""
+    (south, north), (west, east) = CITY_BOUNDS["lat"], CITY_BOUNDS["lon"]
+    return (south, west), (north, east)
+
+
 def _in_city(axis: str):
     low, high = CITY_BOUNDS[axis]
 

@@ -13,7 +13,7 @@ import folium
 
 from ..data import SiteData
 from ..cards import icon_svg
-from ..data.geo import CITY_BOUNDS, KHABAROVSK_CENTRE
+from ..data.geo import KHABAROVSK_CENTRE, city_corners
 from ..data.model import Partner, PartnerStatus, Route, Venue, VenueCategory
 from ..walking import route_venues
 from .assets import leaflet_links, markercluster_links
@@ -151,7 +151,7 @@ def _new_map(ctx: MapContext, name: str, home: MapHome | None, title: str, legen
     if legend:
         Legend(legend).add_to(site_map)
     if locate is not None:
-        LocateButton(_locate_texts(ctx), _city_corners(), locate).add_to(site_map)
+        LocateButton(_locate_texts(ctx), city_corners(), locate).add_to(site_map)
     if fit:
         FitAll(fit, max_zoom).add_to(site_map)
     folium.TileLayer(ctx.tiles.provider, max_zoom=ctx.tiles.max_zoom, name="tiles").add_to(site_map)
@@ -163,12 +163,6 @@ def _locate_texts(ctx: MapContext) -> dict[str, str]:
             "failed": ctx.t("map_locate_failed"),
             # HTML puts an inline <svg> in its namespace: the map page names no other host.
             "icon": icon_svg("material/crosshairs-gps").replace(' xmlns="http://www.w3.org/2000/svg"', "")}
-
-
-def _city_corners() -> tuple[tuple[float, float], tuple[float, float]]:
-    """The city's territory (data/geo.py) as Leaflet bounds: the south-west and north-east corners."""
-    (south, north), (west, east) = CITY_BOUNDS["lat"], CITY_BOUNDS["lon"]
-    return (south, west), (north, east)
 
 
 def _cluster(ctx: MapContext, **options) -> Cluster:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from babel.numbers import format_decimal
 
 from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, icon_svg, meta_line
-from ..data.geo import CITY_BOUNDS
+from ..data.geo import city_corners
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_when
@@ -237,7 +237,6 @@ def near_me_block(ctx: PageContext, lang: str) -> str:
     attributes, JSON escaped for HTML."""
     places = [{"name": venue.name[lang], "url": f"{venue.id}/", "lat": venue.lat, "lon": venue.lon}
               for venue in ctx.data.venues.values()]
-    (south, north), (west, east) = CITY_BOUNDS["lat"], CITY_BOUNDS["lon"]
     texts = {"distance": ctx.t("distance_value", lang), "found": ctx.t("venues_near_me_found", lang),
              "far": ctx.t("venues_near_me_far", lang), "failed": ctx.t("map_locate_failed", lang)}
 
@@ -246,7 +245,7 @@ def near_me_block(ctx: PageContext, lang: str) -> str:
 
     return (
         f'<div class="near-me" data-places="{attribute(places)}" data-texts="{attribute(texts)}" '
-        f'data-city="{attribute([[south, west], [north, east]])}">\n'
+        f'data-city="{attribute(city_corners())}">\n'
         f'<button type="button" class="md-button near-me__button">{icon_svg("material/crosshairs-gps")}'
         f'{html.escape(ctx.t("venues_near_me", lang))}</button>\n'
         '<p class="near-me__note" role="status" hidden></p>\n'
