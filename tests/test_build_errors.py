@@ -94,6 +94,7 @@ def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):
 
 @pytest.mark.parametrize(("name", "changed", "expected"), [
     ("THEME_ALTERNATE_LOOKUP", "ui({document$:changed});", "no longer contains 'ui({document$:changed});' once"),
+    ("SEARCH_INDEX_ON_DEMAND", (("zi=changed()", "zi=later()"),), "no longer contains 'zi=changed()' once"),
     ("_SEARCH_DIALOG", 'data-md-component="search" role="search">', "Material's search dialog markup changed"),
     ("MARKDOWN_PERMALINK_TITLE", 'title="Permalink"', "permalink title is no longer 'Permanent link'"),
     ("I18N_ATTRIBUTES", ("building", "files_by_language"), "the i18n plugin has no files_by_language"),

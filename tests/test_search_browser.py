@@ -214,3 +214,22 @@ def test_the_chinese_build_reads_jiebas_dictionary_once_and_keeps_no_other_build
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["1"], result.stdout
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_the_index_is_fetched_when_the_visitor_opens_the_search(site_server, browser, lang):
+    """A page view costs no search index (55-90 KB on a phone's data; citysite.pinned.SEARCH_INDEX_ON_DEMAND):
+    it is fetched once the search is opened, and then the search answers; a page opened from a result
+    (?h=) fetches it to mark the words."""
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: "search_index.json" in request.url and fetched.append(request.url))
+    page.goto(site_server + PREFIX[lang] + VISIT, wait_until="networkidle")
+    assert fetched == []
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    assert VISIT in search(page, lang, QUERIES[lang][0][0])[:3]
+    assert fetched == [site_server + PREFIX[lang] + "search/search_index.json"]
+    word = {"ru": "рубль", "zh": "卢布"}[lang]
+    page.goto(f"{site_server}{PREFIX[lang]}{VISIT}?h={word}", wait_until="networkidle")
+    assert page.locator("mark[data-md-highlight]").count() > 0
+    page.close()

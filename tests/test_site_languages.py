@@ -322,7 +322,7 @@ def test_no_stylesheet_refers_to_another_host(site):
 @pytest.mark.parametrize("url", ["", "ru/about/", "zh/events/", "ja/venues/", "ko/partners/", "404.html"])
 def test_a_visitors_browser_asks_no_other_host(site_server, browser, url):
     """What the page's scripts fetch too (the theme's bundle, the search worker, map frames); and
-    no sitemap.xml lookups by the theme (citysite.pinned.disable_theme_alternate_lookup) and no
+    no sitemap.xml lookups by the theme (citysite.pinned.THEME_ALTERNATE_LOOKUP) and no
     console errors."""
     page = browser.new_page()
     requests, errors = [], []

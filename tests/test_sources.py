@@ -14,7 +14,7 @@ import yaml
 
 from citysite.data import DataError, load_site_data
 from citysite.data.sources import BLOCKED_HOSTS, PUBLIC_KINDS, blocked_host, hosts_in, source_parts
-from citysite.languages import load_ui_strings
+from citysite.languages import LANGUAGES, load_ui_strings
 from tests.conftest import ROOT
 from tests.small_project import EVENTS, PARTNERS, VENUES
 
@@ -244,3 +244,23 @@ def test_each_source_link_names_its_site_and_two_pages_of_one_site_differ(site):
     assert lists > 500
     assert [label for label in found["routes/centre-day/"] if "hkm.ru" in label] == [
         "hkm.ru/en/building/amurskij-utes", "hkm.ru/en/category/uchenyj-sovet"]
+
+
+FACT_CHECKED = re.compile(r'<span class="fact-checked">(.*?)</span>', re.S)
+
+
+def test_the_sources_after_a_practical_fact_differ_too(site):
+    """The sources named after an opening time or a stop ("(hab.aif.ru/society/…, hab.aif.ru/auto/…,
+    checked …)" on Railway Station Square) read differently where they are two pages of one site."""
+    cited = 0
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            if "/venues/" not in f"/{url}":
+                continue
+            for fact in FACT_CHECKED.findall(site.text(url)):
+                labels = [html.unescape(label) for _, label in SOURCE_LINK.findall(fact)]
+                assert len(set(labels)) == len(labels), (url, labels)
+                cited += 1
+    assert cited > 50
+    stop = FACT_CHECKED.findall(site.text("venues/station-square/"))
+    assert any(len(SOURCE_LINK.findall(fact)) == 2 for fact in stop)

@@ -89,7 +89,7 @@ def write_search_indexes(site_dir: str | os.PathLike, parts: list[LanguagePart],
 
 def patch_theme_scripts(site_dir: str | os.PathLike) -> None:
     """Material's bundle and search worker, as this site needs them (citysite.pinned)."""
-    pinned.disable_theme_alternate_lookup(str(site_dir))
+    pinned.patch_theme_bundle(str(site_dir))
     pinned.improve_search_queries(str(site_dir))
 
 

@@ -3,8 +3,9 @@ mkdocs-static-i18n (1.3.1), in one place. Each piece checks what it relies on an
 with a message naming this module when an upgrade changed it.
 
 Re-check on an upgrade of mkdocs-material:
-- `disable_theme_alternate_lookup`: the call in the JavaScript bundle that fetches sitemap.xml for
-  every <link rel="alternate"> (THEME_ALTERNATE_LOOKUP);
+- `patch_theme_bundle`: the JavaScript bundle's call that fetches sitemap.xml for every
+  <link rel="alternate"> (THEME_ALTERNATE_LOOKUP), and where it fetches the search index
+  (SEARCH_INDEX_ON_DEMAND);
 - `improve_search_queries`: the search worker's query segmentation (SEARCH_WORKER_FIXES);
 - `segment_han_text`: the search plugin's module-level `jieba`, set per language build to a
   tokenizer of that build (the plugin calls its `cut`);
@@ -400,22 +401,47 @@ def localize_permalinks(html: str, title: str) -> str:
 # missing <page>/sitemap.xml files. The language menu already links the same page in each
 # language, so we switch that lookup off in the theme's bundle.
 THEME_ALTERNATE_LOOKUP = "ui({document$:ct});"
+# Material fetches the language's search index (260-430 KB, 55-90 KB compressed) on every page view
+# over HTTP, parses it and hands it to the search worker, whether or not the visitor searches: a
+# third of a page's download on a phone's roaming data, and main-thread work while the page loads.
+# The bundle already waits for the search to be opened when the site is read from files (file:);
+# so it does everywhere now: the index is fetched when the visitor opens the search (a tap on the
+# search icon, the search field focused, or "/" typed), and on a page opened from a search result
+# (?h=...) for the highlighting, which needs the index's settings; not at load for the highlighting.
+SEARCH_INDEX_ON_DEMAND = (
+    ('L($(location.protocol!=="file:"),Je("search")).pipe(Re(o=>o),b(()=>t))',
+     'Je("search").pipe(Re(o=>o),b(()=>t))'),
+    ('z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+     'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(o=>t.pipe(m(n=>[n,o]))))'),
+)
 
 
-def disable_theme_alternate_lookup(site_dir: str) -> Path:
-    """Remove the call that starts Material's sitemap lookups from the built bundle."""
-    bundles = sorted(Path(site_dir, "assets", "javascripts").glob("bundle.*.min.js"))
-    if len(bundles) != 1:
-        raise _changed(f"expected one Material bundle in assets/javascripts, found {len(bundles)}",
-                       "update disable_theme_alternate_lookup")
-    bundle = bundles[0]
-    code = bundle.read_text(encoding="utf-8")
-    if code.count(THEME_ALTERNATE_LOOKUP) != 1:
-        raise _changed(f"{bundle.name} no longer contains {THEME_ALTERNATE_LOOKUP!r} once",
-                       "find the function that fetches sitemap.xml for link[rel=alternate]")
-    bundle.write_text(code.replace(THEME_ALTERNATE_LOOKUP, "", 1), encoding="utf-8")
+def _the_one(folder: Path, pattern: str, what: str, function: str) -> Path:
+    found = sorted(folder.glob(pattern))
+    if len(found) != 1:
+        raise _changed(f"expected one {what} in {folder.name}, found {len(found)}", f"update {function}")
+    return found[0]
+
+
+def _apply(path: Path, fixes: Iterable[tuple[str, str]], fix: str) -> None:
+    """Replace each `old` by its `new` in `path`, once; a fix already applied is left as it is."""
+    code = path.read_text(encoding="utf-8")
+    for old, new in fixes:
+        if new and code.count(new) == 1:
+            continue
+        if code.count(old) != 1:
+            raise _changed(f"{path.name} no longer contains {old[:60]!r}{'...' if len(old) > 60 else ''} once", fix)
+        code = code.replace(old, new, 1)
+    path.write_text(code, encoding="utf-8")
+
+
+def patch_theme_bundle(site_dir: str) -> Path:
+    """The built bundle without the sitemap lookups, fetching the search index on demand."""
+    bundle = _the_one(Path(site_dir, "assets", "javascripts"), "bundle.*.min.js", "Material bundle", "patch_theme_bundle")
+    _apply(bundle, [(THEME_ALTERNATE_LOOKUP, "")],
+           "find the function that fetches sitemap.xml for link[rel=alternate]")
+    _apply(bundle, SEARCH_INDEX_ON_DEMAND, "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
     return bundle
-
 
 
 # Material's search worker rewrites each query before lunr sees it (search(e) in the worker):
@@ -457,18 +483,8 @@ SEARCH_WORKER_FIXES = (
 
 def improve_search_queries(site_dir: str) -> Path:
     """Apply SEARCH_WORKER_FIXES to the built search worker (once; a second call changes nothing)."""
-    workers = sorted(Path(site_dir, "assets", "javascripts", "workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise _changed(f"expected one Material search worker in assets/javascripts/workers, found {len(workers)}",
-                       "update improve_search_queries")
-    worker = workers[0]
-    code = worker.read_text(encoding="utf-8")
-    for old, new in SEARCH_WORKER_FIXES:
-        if code.count(new) == 1:
-            continue
-        if code.count(old) != 1:
-            raise _changed(f"{worker.name} no longer contains {old[:60]!r}... once",
-                           "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
-        code = code.replace(old, new, 1)
-    worker.write_text(code, encoding="utf-8")
+    worker = _the_one(Path(site_dir, "assets", "javascripts", "workers"), "search.*.min.js",
+                      "Material search worker", "improve_search_queries")
+    _apply(worker, SEARCH_WORKER_FIXES,
+           "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
     return worker

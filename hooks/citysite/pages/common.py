@@ -84,6 +84,13 @@ def source_label(url: str, longest: int = 48) -> str:
     return label if len(label) <= longest else label[:longest - 1] + "…"
 
 
+def source_labels(urls: list[str]) -> list[str]:
+    """How each of a list's web sources is named: by its host, or by host and path (source_label)
+    where the list has several pages of that host."""
+    hosts = Counter(readable_host(url) for url in urls)
+    return [readable_host(url) if hosts[readable_host(url)] == 1 else source_label(url) for url in urls]
+
+
 def front_matter(description: str) -> str:
     """The page's meta description (Material inserts it into an attribute as it is: escape it)."""
     text = " ".join(description.split())
@@ -204,11 +211,10 @@ class PageContext:
         map or in the open data (citysite.data.sources.PUBLIC_KINDS)."""
         items = []
         public = [source_parts(source) for source in public_sources(sources)]
-        hosts = Counter(readable_host(detail) for kind, detail in public if kind == "page")
+        labels = iter(source_labels([detail for kind, detail in public if kind == "page"]))
         for kind, detail in public:
             if kind == "page":
-                label = readable_host(detail) if hosts[readable_host(detail)] == 1 else source_label(detail)
-                items.append(f"- {external_link(detail, label)}")
+                items.append(f"- {external_link(detail, next(labels))}")
             elif kind == "seed":
                 extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
                 items.append(f"- {md_text(self.t('source_report_2019', lang))}{extra}")

@@ -37,6 +37,7 @@ from .common import (
     md_paragraphs,
     md_text,
     readable_host,
+    source_labels,
 )
 from .events import event_cards, open_data_line
 
@@ -69,9 +70,10 @@ SENTENCE_GAP = " · "  # between a fact and its note
 
 
 def _checked(ctx: PageContext, fact, lang: str) -> str:
-    """Where a practical fact was read (its web pages, linked by host name) and the day it was
+    """Where a practical fact was read (its web pages, linked by host name, with the path where two share a host) and the day it was
     checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
-    links = [external_link(url, readable_host(url)) for kind, url in map(source_parts, fact.sources) if kind == "page"]
+    urls = [url for kind, url in map(source_parts, fact.sources) if kind == "page"]
+    links = [external_link(url, label) for url, label in zip(urls, source_labels(urls))]
     text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
                                             date=md_text(format_when(fact.checked, lang)))
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
