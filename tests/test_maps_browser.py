@@ -21,6 +21,7 @@ from PIL import Image
 
 from citysite.data import SiteData, load_site_data
 from citysite.languages import language_prefix, load_ui_strings
+from citysite.maps.build import STOP_SIZE
 from citysite.places import distance_km
 from citysite.walking import distance_text
 from tests.conftest import ROOT
@@ -498,6 +499,15 @@ STOPS_HIDDEN = """() => {
 }"""
 
 
+# [stops moved aside, legs from their place to their number, dots at their place] (map.js, spreadStops)
+STOPS_MOVED = """size => {
+  const moved = [...document.querySelectorAll('.map-marker--stop')].filter(
+    stop => parseFloat(stop.style.marginTop) !== -size / 2 || parseFloat(stop.style.marginLeft) !== -size / 2).length;
+  return [moved, document.querySelectorAll('path.map-leg:not(.map-leg__place)').length,
+          document.querySelectorAll('path.map-leg__place').length];
+}"""
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data, lang):
     """Each route page's map draws the line and one marker per stop, numbered 1, 2, 3... as the
@@ -506,6 +516,7 @@ def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data,
     map has no header of its own and fills the frame."""
     prefix = language_prefix(lang)
     assert len(real_data.routes) >= 2
+    moved_stops = {}
     for route in real_data.routes.values():
         seen = visit(site, site_server, f"{prefix}routes/{route.id}/")
         frame = map_frame(seen)
@@ -515,15 +526,21 @@ def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data,
         ]
         assert frame.evaluate(STOPS_DRAWN) == expected, route.id
         assert frame.evaluate(STOPS_HIDDEN) == [[], []], route.id
+        moved, legs, dots = frame.evaluate(STOPS_MOVED, STOP_SIZE)
+        assert legs == dots == moved, (route.id, moved, legs, dots)  # a stop moved aside keeps its place on the line
+        moved_stops[route.id] = moved
         assert_all_markers(frame, len(route.stops))
         if lang == "en":  # the spreading does not depend on the language
             frame.locator(".leaflet-control-zoom-in").click()
             frame.wait_for_timeout(400)  # the zoom animation
             assert frame.evaluate(STOPS_HIDDEN) == [[], []], f"{route.id}, zoomed in"
+            moved, legs, dots = frame.evaluate(STOPS_MOVED, STOP_SIZE)
+            assert legs == dots == moved <= moved_stops[route.id], (route.id, "zoomed in", moved, legs, dots)
         assert frame.locator("path.map-line--route").count() == 1
         assert frame.locator(".map-header").is_hidden() and frame.locator(".map-skip").is_hidden()
         assert frame.evaluate("document.querySelector('.folium-map').getBoundingClientRect().top") == 0
         assert_clean(seen)
+    assert moved_stops["centre-day"] > 0  # 15 stops, some a few metres apart
 
 
 def test_a_stop_s_popup_names_it_and_links_its_venue(visit, fixture_site, fixture_server):  # noqa: F811

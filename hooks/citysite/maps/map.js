@@ -44,14 +44,18 @@ var citysite = {
      places 25 m apart, or 110 m apart at a whole walk's first view: each stop, in the order of
      the walk, keeps its place if it is clear of those before it, or else moves to the nearest
      clear spot around it (first away from the stop it touches), so that every number can be
-     read and tapped; again after every zoom. `stops`, a feature group of the markers, is
-     added to the map in the same task, so they are apart before the browser first paints them. */
+     read and tapped; again after every zoom. A stop moved aside keeps a dot at its place on the
+     walk's line and a thin leg from there to its number, so the line does not seem to skip it.
+     `stops`, a feature group of the markers, is added to the map in the same task, so they are
+     apart before the browser first paints them. */
   spreadStops: function (map, stops, size) {
     var apart = size + 4;  // centre to centre: the discs and their outlines clear of each other
     var markers = stops.getLayers();  // in the order of the walk: an earlier stop has the higher zIndexOffset
     markers.sort(function (a, b) { return b.options.zIndexOffset - a.options.zIndexOffset; });
+    var legs = L.layerGroup();  // drawn under the markers (the overlay pane is below the marker pane)
     function spread() {
       var placed = [];
+      legs.clearLayers();
       function touched(point) {
         for (var i = 0; i < placed.length; i++) if (point.distanceTo(placed[i]) < apart) return placed[i];
         return null;
@@ -71,10 +75,18 @@ var citysite = {
         placed.push(at.add(shift));
         marker.getElement().style.margin = (shift.y - size / 2) + "px 0 0 " + (shift.x - size / 2) + "px";
         marker.options.icon.options.popupAnchor = [shift.x, shift.y - size / 2];
+        if (shift.x || shift.y) {
+          var place = marker.getLatLng(), moved = map.layerPointToLatLng(at.add(shift));
+          legs.addLayer(L.polyline([place, moved], {className: "map-leg", interactive: false}));
+          legs.addLayer(L.circleMarker(place, {className: "map-leg map-leg__place", radius: 3, interactive: false}));
+        }
       });
     }
     map.on("zoomend", spread);
-    stops.once("add", spread);  // the group of `stops` is put on the map right after this call
+    stops.once("add", function () {  // the group of `stops` is put on the map right after this call
+      legs.addTo(map);
+      spread();
+    });
   },
 
   /* A button under the zoom buttons that shows the visitor where they are (the phone's own
