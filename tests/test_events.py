@@ -505,3 +505,16 @@ def test_chinese_and_japanese_dates_stay_whole_on_a_line(site, lang):
                     continue
                 for date in re.findall(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?", text):
                     assert text.parent.get("class") == ["kh-nowrap"] and text == date, (url, date)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_a_chinese_or_japanese_number_keeps_its_counter(site, lang):
+    """The same for a count: Plan your visit read «乗り継ぎ1» / «回», «入国の4» / «日前» on a phone."""
+    page = BeautifulSoup(site.text(PREFIX[lang] + "visit/"), "html.parser")
+    counted = 0
+    for text in page.select_one("article").find_all(string=re.compile(r"\d[回日年人天次]")):
+        if text.parent.name in ("script", "style"):
+            continue
+        assert text.parent.get("class") == ["kh-nowrap"], (lang, str(text))
+        counted += 1
+    assert counted > 10

@@ -1,5 +1,5 @@
 """Typography of the pages: a number keeps its unit on the same line («−20 °C», «30 км»), and a
-Chinese or Japanese date stays whole («2月下旬», not «2月下» / «旬»)."""
+Chinese or Japanese date or count stays whole («2月下旬», not «2月下» / «旬»; «1回», not «1» / «回»)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ _NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=(?:°C|km|км|m|м|min|мин)(?![
 _TEXT_BETWEEN_TAGS = re.compile(r">[^<]+<")  # not inside a tag: SVG path data ("0 m-3") stays as it is
 # A month with its day or ten-day part, its year before it if written: Chinese and Japanese lines may
 # break between any two characters, and on a phone cards broke «2027年2月下» / «旬», «2023年2» / «月».
-_CJK_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?")
+# A number with the counter after it broke the same way («乗り継ぎ1» / «回», «1894» / «年設立»).
+_CJK_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?"
+                       r"|\d[\d,.]*(?:か月|ヶ月|个月|時間|小时|分钟|公里|平方米|[年日回人分歳号路次天元])")
 
 
 def bind_units(html: str) -> str:
@@ -21,8 +23,8 @@ def bind_units(html: str) -> str:
 
 
 def keep_dates_whole(html: str, lang: str) -> str:
-    """`html` with each Chinese or Japanese date in the text in a `.kh-nowrap` span (other languages
-    break lines at spaces, which their dates keep)."""
+    """`html` with each Chinese or Japanese date or count in the text in a `.kh-nowrap` span (other
+    languages break lines at spaces, which their dates keep)."""
     if lang not in ("zh", "ja"):
         return html
     return _TEXT_BETWEEN_TAGS.sub(
