@@ -74,6 +74,11 @@ def test_the_build_date_moves_events_from_upcoming_to_the_archive(project_copy, 
     upcoming = [occurrence for event in events["events"] for occurrence in event.get("upcoming", [])]
     assert upcoming and all(occurrence["last"] >= "2100-01-01" for occurrence in upcoming)
     assert all(occurrence["first"] < "2101-01-01" for occurrence in upcoming)  # the next 12 months
+    # In January the winter walk (best_in: [winter]) heads the list of routes; in November (the
+    # tests' site) the list keeps the order of data/routes.yml (tests/test_routes.py).
+    routes = re.findall(r'<h2 class="kh-card__title">.*?<a href="([\w-]+)/"',
+                        (later / "routes" / "index.html").read_text(encoding="utf-8"))
+    assert routes[0] == "winter-day" and len(routes) >= 4, routes
 
 
 def test_a_data_error_leaves_the_previous_site_untouched(frozen_site, project_copy, tmp_path):

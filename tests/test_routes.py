@@ -8,6 +8,7 @@ The map itself, in Chromium: tests/test_maps_browser.py; the map files: tests/te
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import shutil
@@ -20,6 +21,8 @@ import yaml
 from citysite.data import load_site_data
 from citysite.data.schema import json_schemas
 from citysite.languages import language_prefix, load_ui_strings
+from citysite.pages.common import PageContext
+from citysite.pages.routes import routes_in_order
 from citysite.walking import (
     WALKING_SPEED_KMH,
     distance_text,
@@ -179,6 +182,20 @@ def test_routes_cite_no_excluded_source_and_one_a_visitor_can_follow(data):
         assert pages, f"{route.id}: no page: source a visitor can follow"
         hosts = {urlsplit(url).hostname.removeprefix("www.") for url in pages}
         assert not hosts & EXCLUDED_HOSTS, route.id
+
+
+def test_the_routes_made_for_the_season_come_first(site, data):
+    """`best_in: [winter]`: the winter walk heads /routes/ from December to February; otherwise the
+    routes keep the order of data/routes.yml, as on the tests' site (built on 26 November)."""
+    def order(day: dt.date) -> list[str]:
+        return [route.id for route in routes_in_order(PageContext(data, day, STRINGS))]
+
+    assert data.routes["winter-day"].best_in == ["winter"]
+    assert order(dt.date(2026, 12, 1))[0] == order(dt.date(2027, 2, 28))[0] == "winter-day"
+    assert order(dt.date(2027, 3, 1)) == order(dt.date(2026, 11, 30)) == list(data.routes)
+    index = site.page("routes/")
+    listed = [resolve("routes/", a["href"]) for a in index.select("article h2 a[href]:not(.headerlink)")]
+    assert listed == [f"routes/{route_id}/" for route_id in data.routes]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -180,6 +180,8 @@ def test_the_user_dictionary_keeps_names_and_leaves_generic_words():
     assert name_runs("中俄文化艺术") == ["中俄"]
     words = han_words(["列宁广场", "格罗杰科夫哈巴罗夫斯克边疆区博物馆", "城市日"], ["哈巴罗夫斯克", "阿穆尔河", "新潟"])
     assert words == ["哈巴罗夫斯克", "城市日", "新潟", "格罗杰科夫", "边疆区", "阿穆尔"]  # not 列宁广场, not 博物馆
+    # a name that begins with a place and its ending: the rest is the name (not 区格罗杰科夫)
+    assert han_words(["哈巴罗夫斯克边疆区格罗杰科夫博物馆"], ["哈巴罗夫斯克边疆区"]) == ["哈巴罗夫斯克", "格罗杰科夫"]
 
 
 def test_the_chinese_build_reads_jiebas_dictionary_once_and_keeps_no_other_builds_words():

@@ -227,7 +227,9 @@ SOURCE_LINK = re.compile(r'<a href="(https?://[^"]+)"[^>]*>([^<]*)</a>')
 
 def test_each_source_link_names_its_site_and_two_pages_of_one_site_differ(site):
     """A visitor tells the sources apart: each link reads as its site's name, and where two pages
-    of one site are cited (the Grodekov Museum's, on the centre walk), also as the page's path."""
+    of one site are cited (the Grodekov Museum's, on the centre walk), also as the page's path; no
+    source is listed twice (two passages of the 2019 report: the report once, but in Russian, where
+    each passage is quoted)."""
     lists, found = 0, {}
     for path in site.html_files():
         section = SOURCES_LIST.search(path.read_text(encoding="utf-8"))
@@ -236,6 +238,8 @@ def test_each_source_link_names_its_site_and_two_pages_of_one_site_differ(site):
         links = [(html.unescape(href), html.unescape(label)) for href, label in SOURCE_LINK.findall(section[1])]
         labels = [label for _, label in links]
         assert len(set(labels)) == len(labels), (site.url_of(path), labels)
+        items = re.findall(r"<li>(.*?)</li>", section[1], re.S)  # the 2019 report once, too
+        assert len(set(items)) == len(items), (site.url_of(path), items)
         for href, label in links:
             host = href.split("/")[2]
             assert label.split("/")[0] in (host, host.encode("ascii").decode("idna")), (href, label)

@@ -417,6 +417,7 @@ SEARCH_INDEX_ON_DEMAND = (
 
 
 def _the_one(folder: Path, pattern: str, what: str, function: str) -> Path:
+    """The one built file of the theme matching `pattern` in `folder` (its name has a content hash)."""
     found = sorted(folder.glob(pattern))
     if len(found) != 1:
         raise _changed(f"expected one {what} in {folder.name}, found {len(found)}", f"update {function}")
@@ -424,7 +425,8 @@ def _the_one(folder: Path, pattern: str, what: str, function: str) -> Path:
 
 
 def _apply(path: Path, fixes: Iterable[tuple[str, str]], fix: str) -> None:
-    """Replace each `old` by its `new` in `path`, once; a fix already applied is left as it is."""
+    """Replace each `old` by its `new` in `path`, once; a fix already applied (its `new` found) is
+    left as it is, except a removal (`new` empty), which must be applied once."""
     code = path.read_text(encoding="utf-8")
     for old, new in fixes:
         if new and code.count(new) == 1:
@@ -437,10 +439,12 @@ def _apply(path: Path, fixes: Iterable[tuple[str, str]], fix: str) -> None:
 
 def patch_theme_bundle(site_dir: str) -> Path:
     """The built bundle without the sitemap lookups, fetching the search index on demand."""
-    bundle = _the_one(Path(site_dir, "assets", "javascripts"), "bundle.*.min.js", "Material bundle", "patch_theme_bundle")
+    bundle = _the_one(Path(site_dir, "assets", "javascripts"), "bundle.*.min.js", "Material bundle",
+                      "patch_theme_bundle")
     _apply(bundle, [(THEME_ALTERNATE_LOOKUP, "")],
            "find the function that fetches sitemap.xml for link[rel=alternate]")
-    _apply(bundle, SEARCH_INDEX_ON_DEMAND, "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
+    _apply(bundle, SEARCH_INDEX_ON_DEMAND,
+           "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
     return bundle
 
 

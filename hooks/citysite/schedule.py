@@ -13,15 +13,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import get_args
 
 from dateutil.easter import EASTER_ORTHODOX, easter
 from dateutil.rrule import rrulestr
 
-from .data.model import Edition, Event, Usually
+from .data.model import Edition, Event, Season, Usually
 from .data.when import MonthPart, When
 
 HORIZON_DAYS = 365  # "the next 12 months"
-SEASONS = ("winter", "spring", "summer", "autumn")
+SEASONS: tuple[str, ...] = get_args(Season)
 
 
 @dataclass(frozen=True)

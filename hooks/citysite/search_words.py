@@ -92,9 +92,12 @@ def han_words(names: Iterable[str], proper_names: Iterable[str] = ()) -> list[st
     """The words to keep whole, sorted. `proper_names` (places, people, partner cities) are kept whole
     (without a generic ending: 阿穆尔河 -> 阿穆尔); the other `names` (venues, organisations, events)
     give the parts of them jieba would cut into fragments."""
+    proper_names = list(proper_names)
     whole = {word for name in proper_names for word in pieces(name) if len(word) >= 2}
     words = set(whole)
-    anchors = sorted(whole, key=len, reverse=True)
+    # Cut at a proper name with its ending too: 哈巴罗夫斯克边疆区格罗杰科夫博物馆 leaves 格罗杰科夫, not 区格罗杰科夫.
+    full = {piece for name in proper_names for piece in PIECES.split(name) if HAN_ONLY.match(piece)}
+    anchors = sorted(whole | full, key=len, reverse=True)
     for name in names:
         for piece in pieces(name):
             fragments = [piece]

@@ -48,6 +48,9 @@ PartnerStatus = Literal["sister", "friendly", "partner"]
 # (data/chronicle.yml) uses EventCategory. Each has a label in data/ui.yml (event_category_...).
 VisitorCategory = Literal["holiday", "festival", "concert", "fair", "exhibition", "museum", "sports", "religious"]
 Price = Literal["free", "ticket"]
+# The seasons as the events page groups the months (citysite.schedule.season_of): winter is
+# December to February.
+Season = Literal["winter", "spring", "summer", "autumn"]
 EditionStatus = Literal["scheduled", "cancelled", "postponed"]
 HOME_CITY = "khabarovsk"  # `city: khabarovsk` = in Khabarovsk, venue not known
 
@@ -512,6 +515,7 @@ class Route:
     stops: list[RouteStop] = Field(min_length=2)
     sources: Sources = Field(min_length=1)
     season: Text | None = None
+    best_in: list[Season] = field(default_factory=list)  # listed first in these seasons
 
     @model_validator(mode="after")
     def _stops_move_on(self) -> Route:

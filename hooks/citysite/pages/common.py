@@ -215,9 +215,11 @@ class PageContext:
         for kind, detail in public:
             if kind == "page":
                 items.append(f"- {external_link(detail, next(labels))}")
-            elif kind == "seed":
+            elif kind == "seed":  # the report once, unless the passages are shown (in Russian)
                 extra = f" ({md_text(detail)})" if detail and lang == "ru" else ""
-                items.append(f"- {md_text(self.t('source_report_2019', lang))}{extra}")
+                item = f"- {md_text(self.t('source_report_2019', lang))}{extra}"
+                if item not in items:
+                    items.append(item)
         if not items:
             return ""
         return f"## {self.t('label_sources', lang)}\n\n" + "\n".join(items) + "\n"

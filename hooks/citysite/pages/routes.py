@@ -1,5 +1,6 @@
 """The walking routes: a page per route (summary, map, numbered stops linking their venues, the
-distance and walking time to the next stop) and the list on /routes/.
+distance and walking time to the next stop) and the list on /routes/, where the routes made for
+the season of the build date come first (`best_in`: the winter walk from December to February).
 
 Distances are in a straight line between the stops and the pages say so (citysite.walking).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from ..cards import ROUTE_ICON, Card, cards_html, meta_line
 from ..data.model import Route
 from ..languages import colon
+from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, speed_text, walking_minutes
 from .common import PageContext, front_matter, md_inline, md_paragraphs, md_text
 from .venues import MAP_MARKER
@@ -67,10 +69,17 @@ def route_page(ctx: PageContext, route: Route, lang: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def routes_in_order(ctx: PageContext) -> list[Route]:
+    """The routes as listed: those made for this season first, then the others, each in the order
+    of data/routes.yml."""
+    season, _ = season_of(ctx.today)
+    return sorted(ctx.data.routes.values(), key=lambda route: season not in route.best_in)
+
+
 def routes_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /routes/: each route with its summary, number of stops and length."""
     cards = []  # cards with the routes' icon (citysite/cards.py); URLs as built
-    for route in ctx.data.routes.values():
+    for route in routes_in_order(ctx):
         facts = [
             meta_line("material/map-marker-multiple", f"{ctx.t('label_route_stops', lang)}{colon(lang)}{len(route.stops)}"),
             meta_line("material/walk", f"{ctx.t('label_route_length', lang)}{colon(lang)}{length_text(ctx, route, lang)}"),

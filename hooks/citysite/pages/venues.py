@@ -70,8 +70,8 @@ SENTENCE_GAP = " · "  # between a fact and its note
 
 
 def _checked(ctx: PageContext, fact, lang: str) -> str:
-    """Where a practical fact was read (its web pages, linked by host name, with the path where two share a host) and the day it was
-    checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
+    """Where a practical fact was read (its web pages, linked by host name, with the path where two
+    share a host) and the day it was checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
     urls = [url for kind, url in map(source_parts, fact.sources) if kind == "page"]
     links = [external_link(url, label) for url, label in zip(urls, source_labels(urls))]
     text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
