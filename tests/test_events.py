@@ -333,7 +333,7 @@ def test_an_event_under_way_in_its_usual_period_is_not_said_to_be_unannounced(si
     """HC Amur's season (usually from September to March) is under way on the build date: its page
     says so and asks the reader to check this season's dates, not that they are to be announced."""
     text = main_text(site.page(f"{PREFIX[lang]}events/hc-amur-home-games/"))
-    assert STRINGS["next_on_now"][lang] + " · " in text
+    assert STRINGS["next_on_now"][lang] + "\u00a0· " in text
     assert STRINGS["now_approx"][lang].replace("{when}", "").strip() in text
     assert STRINGS["next_approx"][lang].replace("{when}", "").strip() not in text
 
@@ -518,3 +518,18 @@ def test_a_chinese_or_japanese_number_keeps_its_counter(site, lang):
         assert text.parent.get("class") == ["kh-nowrap"], (lang, str(text))
         counted += 1
     assert counted > 10
+
+
+def test_a_separating_dot_never_starts_a_line(site):
+    """«date · title · place», «source · source»: a no-break space before each dot, so that on a
+    phone a line ends with the dot instead of the next beginning with it."""
+    offenders, pages = [], 0
+    for path in site.html_files():
+        text = path.read_text(encoding="utf-8")
+        article = text.find("<article")
+        if article < 0:
+            continue
+        pages += 1
+        if any(re.search(r" ·\s", between) for between in re.findall(r">([^<]+)<", text[article:])):
+            offenders.append(site.url_of(path))
+    assert pages > 500 and offenders == []

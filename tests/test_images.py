@@ -254,7 +254,7 @@ def test_a_page_shows_its_picture_with_credit_and_uses_it_for_link_previews(tmp_
     img = page.select_one("article figure.kh-figure img")
     assert (img["width"], img["height"], img["alt"]) == ("1000", "600", "여름의 강")
     assert (site / "ko" / "river" / img["src"]).resolve().is_file()
-    assert page.select_one("article figcaption.kh-credit").get_text() == "사진: Jane Doe · CC BY-SA 4.0"
+    assert page.select_one("article figcaption.kh-credit").get_text() == "사진: Jane Doe\u00a0· CC BY-SA 4.0"
     og = page.find("meta", property="og:image")["content"]
     assert re.fullmatch(re.escape(SITE_URL) + r"images/generated/river-card\.[0-9a-f]{10}\.jpg", og)
     assert (site / og.removeprefix(SITE_URL)).is_file()

@@ -316,7 +316,7 @@ def test_grodekov_museum_page(practical_site):
     """One venue with every fact the research found, read as a Japanese visitor gets it."""
     url = "ja/venues/grodekov-museum/"
     assert value_of(fact(practical_site, url, "label_hours", "ja")).startswith("火～日 10:00～18:00／毎月最終金曜日は休み")
-    assert value_of(fact(practical_site, url, "label_tickets", "ja")).startswith("有料 · 常設展")
+    assert value_of(fact(practical_site, url, "label_tickets", "ja")).startswith("有料\u00a0· 常設展")
     phone = fact(practical_site, url, "label_phone", "ja").select_one("a")
     assert (phone["href"], phone.get_text()) == ("tel:+74212477158", "+7 4212 47-71-58")
     value = jsonld(practical_site, url)
