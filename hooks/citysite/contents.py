@@ -40,8 +40,8 @@ def sections(toc: TableOfContents) -> list[tuple[str, str]]:
 def with_contents(html: str, toc: TableOfContents, label: str, lang: str) -> str:
     """`html` with a `<nav>` of links to its sections before the first of them, left out of the search
     index (Material's `data-search-exclude`): the sections are found by their own text."""
-    links = "\u00a0· ".join(  # the dot ends a line, never starts one
-        f'<a href="#{html_text.escape(anchor)}">{html_text.escape(title)}</a>' for anchor, title in sections(toc))
+    links = " · ".join(f'<a href="#{html_text.escape(anchor)}">{html_text.escape(title)}</a>'
+                       for anchor, title in sections(toc))
     nav = (f'<nav class="kh-jump kh-contents" data-search-exclude aria-label="{html_text.escape(label)}">'
            f"<p><strong>{html_text.escape(label)}</strong>{colon(lang)}{links}</p></nav>\n")
     first = html.find("<h2")

@@ -189,9 +189,9 @@ class CitySite:
     @editor_errors
     def on_page_content(self, html, page, config, files):
         lang = pinned.current_language(config)
-        html = typography.keep_dates_whole(typography.bind_units(html), lang)
-        if contents.wants_contents(page, self.run.root):
+        if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
+        html = typography.keep_dates_whole(typography.bind_units(html), lang)
         return pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang])
 
     @editor_errors
