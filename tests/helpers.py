@@ -92,6 +92,12 @@ def main_text(page: BeautifulSoup) -> str:
     return article.get_text(" ", strip=True)
 
 
+def page_language(url: str) -> str:
+    """The language of a site-relative page URL ("ja/venues/x/" is Japanese, "venues/x/" the default)."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def resolve(page_url: str, href: str) -> str:
     """A link on page `page_url` as a site-relative URL."""
     absolute = urljoin("http://site/" + page_url, href)

@@ -274,15 +274,39 @@ def listed_events(site, lang: str) -> dict[str, str]:
     url = f"{PREFIX[lang]}events/"
     page = site.page(url)
     found = {}
-    for heading in page.select("article h2, article h3"):
-        key = heading.get("id", "")
-        if not (re.fullmatch(r"\d{4}-\d{2}", key) or key == "now"):
-            continue
-        for link in heading.find_next_sibling("ul").select("li a"):
+    for heading, key in month_sections(page):
+        for link in section_part(heading, "ul").select("li a") if section_part(heading, "ul") else ():
             target = resolve(url, link["href"])
             match = re.fullmatch(rf"{PREFIX[lang]}events/([a-z0-9-]+)/", target)
             if match:
                 found.setdefault(match[1], key)
+    return found
+
+
+def month_sections(page) -> list[tuple]:
+    """(heading, "YYYY-MM" or "now") of each month's section of /events/ (and of "On now")."""
+    return [(heading, heading.get("id", "")) for heading in page.select("article h2, article h3")
+            if re.fullmatch(r"\d{4}-\d{2}", heading.get("id", "")) or heading.get("id") == "now"]
+
+
+def section_part(heading, name: str):
+    """The first `name` element between `heading` and the next heading, or None."""
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name):
+            return None
+        if sibling.name == name:
+            return sibling
+    return None
+
+
+def still_on(site, lang: str) -> dict[str, list[str]]:
+    """Month (YYYY-MM) -> the events its "Still on" line links, in order."""
+    url = f"{PREFIX[lang]}events/"
+    found = {}
+    for heading, key in month_sections(site.page(url)):
+        line = section_part(heading, "p")
+        if line is not None:
+            found[key] = [resolve(url, a["href"]).split("/")[-2] for a in line.select("a")]
     return found
 
 
@@ -297,6 +321,23 @@ def test_the_events_page_lists_15_events_in_8_months_of_the_next_12(site, data, 
     as_of = {"en": "November 26, 2026", "ru": "26 ноября 2026 г.", "zh": "2026年11月26日", "ja": "2026年11月26日",
              "ko": "2026년 11월 26일"}[lang]
     assert as_of in plain(main_text(site.page(f"{PREFIX[lang]}events/")))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_event_running_for_months_is_found_under_each_month_it_goes_on(site, lang):
+    """A visitor coming in February finds the New Year towns, the rink and the hockey under
+    February, though they begin in December (or September); City Day, "late May or early June",
+    is not listed again under June; every month of the month index has its section."""
+    listed, later = listed_events(site, lang), still_on(site, lang)
+    winter = ["hc-amur-home-games", "peoples-rink", "dynamo-park-new-year-town", "new-year-town-lenin-square"]
+    assert listed["new-year-town-lenin-square"] == "2026-12" and listed["city-day"] == "2027-05"
+    assert sorted(later.get("2027-01", [])) == sorted(later.get("2027-02", [])) == sorted(winter)
+    assert sorted(later.get("2027-03", [])) == ["hc-amur-home-games", "peoples-rink"]
+    assert "city-day" not in later.get("2027-06", []) and "2027-04" not in later
+    page = site.page(f"{PREFIX[lang]}events/")
+    index = list(dict.fromkeys(a["href"] for a in page.select("article a[href^='#20']")
+                               if re.fullmatch(r"#\d{4}-\d{2}", a["href"])))
+    assert "#2027-02" in index and index == [f"#{key}" for _heading, key in month_sections(page) if key != "now"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,6 +7,7 @@ Each view is saved as a screenshot to bench-results/screenshots/ (not committed)
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ import pytest
 from citysite.languages import load_ui_strings
 from scripts.static_host import StaticHost
 from tests.conftest import ROOT
-from tests.helpers import LANGUAGES, serve_directory
+from tests.helpers import LANGUAGES, page_language, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -293,6 +294,32 @@ def test_no_table_of_plan_your_visit_scrolls_sideways_on_a_phone(browser, site_s
             wraps = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')]"
                                   ".map(w => [w.scrollWidth, w.clientWidth])")
             assert len(wraps) >= 3 and [w for w in wraps if w[0] > w[1]] == [], lang
+    finally:
+        context.close()
+
+
+def test_no_place_page_with_checked_facts_scrolls_sideways_on_a_phone(browser, site, site_server):
+    """A practical fact's sources and check date, "(hab.aif.ru/…, hab.aif.ru/…, checked …)", wrap
+    on a phone: kept on one line they made Railway Station Square 900 px wide in every language.
+    The two place pages of each language with the longest such notes are looked at."""
+    longest: dict[str, list[tuple[int, str]]] = {lang: [] for lang in LANGUAGES}
+    for path in site.html_files():
+        url = site.url_of(path)
+        if "/venues/" in f"/{url}":
+            notes = re.findall(r'<span class="fact-checked">(.*?)</span></li>', path.read_text(encoding="utf-8"))
+            if notes:
+                longest[page_language(url)].append((max(len(re.sub(r"<[^>]+>", "", note)) for note in notes), url))
+    pages = [url for found in longest.values() for _length, url in sorted(found, reverse=True)[:2]]
+    assert len(pages) == 2 * len(LANGUAGES)
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        wide = {}
+        for url in pages:
+            page.goto(f"{site_server}{url}", wait_until="domcontentloaded")  # laid out with its styles
+            if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+                wide[url] = page.evaluate(OVERFLOW)
+        assert wide == {}
     finally:
         context.close()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
+from html import unescape
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -24,9 +25,6 @@ from tests.helpers import (
 
 SITE_NAMES = {"en": "Khabarovsk", "ru": "Хабаровск", "zh": "哈巴罗夫斯克", "ja": "ハバロフスク", "ko": "하바롭스크"}
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
-def page_language(url: str) -> str:
-    first = url.split("/", 1)[0]
-    return first if first in LANGUAGES else "en"
 
 
 # --- build ---------------------------------------------------------------------------------------
@@ -375,4 +373,32 @@ def test_every_link_in_a_page_leads_to_a_file_of_the_site(site):
                 continue
             if not site.exists(resolve(url, href).partition("#")[0]):
                 broken.append(f"{url}: {href}")
+    assert not broken, broken[:10]
+
+
+def test_every_link_to_a_place_in_a_page_finds_it(site):
+    """A link to a place in a page (#fragment), anywhere in a page of the site ("Skip to content",
+    the contents, the jump links, cards), goes to an element with that id in the page it names."""
+    ids: dict[str, set[str] | None] = {}
+
+    def ids_of(url: str) -> set[str] | None:
+        if url not in ids:
+            path = site.path_of(url)
+            ids[url] = ({unescape(value) for value in re.findall(r'\sid="([^"]*)"', path.read_text(encoding="utf-8"))}
+                        if path.is_file() else None)
+        return ids[url]
+
+    broken, checked = [], 0
+    for path in site.html_files():
+        url = site.url_of(path)
+        if url.startswith(("maps/", "assets/")) or "/maps/" in url or site.is_redirect(path):
+            continue
+        for href in map(unescape, re.findall(r'<a\s[^>]*?href="([^"#]*#[^"]+)"', path.read_text(encoding="utf-8"))):
+            if urlsplit(href).scheme or href.startswith("//"):
+                continue
+            target, _, fragment = resolve(url, href).partition("#")
+            checked += 1
+            if unquote(fragment) not in (ids_of(target) or ()):
+                broken.append(f"{url or '/'}: {href}")
+    assert checked > 1000
     assert not broken, broken[:10]

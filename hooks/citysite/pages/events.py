@@ -21,7 +21,7 @@ from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
 from ..languages import aside, colon, list_gap
-from ..schedule import Occurrence, edition_occurrence, history, month_key, season_of, season_start
+from ..schedule import HORIZON_DAYS, Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
 from .common import (
     PageContext,
@@ -102,10 +102,12 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
 def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, marked
     "usually" while none are announced."""
-    when = md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang)))
-    if not occurrence.exact and occurrence.edition is None:
-        when += aside(md_text(ctx.t("usually_mark", lang)), lang)
-    return when
+    return md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))) + _usually(ctx, occurrence, lang)
+
+
+def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
+    """" (usually)" after an occurrence whose dates are not announced, else nothing."""
+    return aside(md_text(ctx.t("usually_mark", lang)), lang) if not occurrence.exact and occurrence.edition is None else ""
 
 
 def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
@@ -224,6 +226,30 @@ def _months(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str
     return months
 
 
+def _still_on(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str, list[tuple[Event, Occurrence]]]:
+    """Per month after today's, up to the end of the next 12 months, the entries that run for a
+    whole month or more, begun in an earlier month, that go on (or, while their dates are not
+    announced, usually go on) into it: a visitor looking at February finds the New Year towns and
+    the rink there, not only under December. (City Day, "late May or early June", runs a weekend:
+    it is not listed again under June.)"""
+    end = today + dt.timedelta(days=HORIZON_DAYS - 1)
+    months: dict[str, list[tuple[Event, Occurrence]]] = {}
+    for event, occurrence in entries:
+        whole = occurrence.first if occurrence.first.day == 1 else _month_after(occurrence.first)
+        if _month_after(whole) - dt.timedelta(days=1) > occurrence.last:
+            continue  # shorter than a month, or a few days somewhere in a range
+        month = _month_after(max(occurrence.first, today))
+        while month <= min(occurrence.last, end):
+            months.setdefault(month_key(month), []).append((event, occurrence))
+            month = _month_after(month)
+    return months
+
+
+def _month_after(day: dt.date) -> dt.date:
+    """The first day of the month after `day`'s."""
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def _month_title(key: str, lang: str) -> str:
     year, month = (int(part) for part in key.split("-"))
     return format_month(year, month, lang)
@@ -234,15 +260,16 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     entries = ctx.coming_up()
     on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
-    months = _months(entries, ctx.today)
+    months, still_on = _months(entries, ctx.today), _still_on(entries, ctx.today)
+    keys = sorted(months.keys() | still_on.keys())
     lines = [
         _as_of(ctx, lang),
         "",
         f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}",
         "",
     ]
-    if months:
-        index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in months)
+    if keys:
+        index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in keys)
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
@@ -251,13 +278,17 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
         lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
     season = None
-    for key, group in months.items():
-        first_day = group[0][1].first
-        if season_of(first_day) != season:
-            season = season_of(first_day)
+    for key in keys:
+        if season_of(dt.date.fromisoformat(f"{key}-01")) != season:
+            season = season_of(dt.date.fromisoformat(f"{key}-01"))
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += [f"### {md_text(_month_title(key, lang))} {{#{key}}}", ""]
-        lines += [event_cards(ctx, group, lang, "", "../", heading=4), ""]
+        if key in months:
+            lines += [event_cards(ctx, months[key], lang, "", "../", heading=4), ""]
+        if key in still_on:
+            links = " · ".join(f"[{md_inline(event.title, lang)}]({event.id}.md){_usually(ctx, occurrence, lang)}"
+                               for event, occurrence in still_on[key])
+            lines += [f":material-calendar-arrow-right: {t('events_still_on')}{colon(lang)}{links}", ""]
     root = language_root(lang)
     lines += [
         f"## {t('chronicle_heading')}",
