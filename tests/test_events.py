@@ -299,9 +299,9 @@ def section_part(heading, name: str):
     return None
 
 
-def still_on(site, lang: str) -> dict[str, list[str]]:
-    """Month (YYYY-MM) -> the events its "Still on" line links, in order."""
-    url = f"{PREFIX[lang]}events/"
+def still_on(site, lang: str, page: str = "") -> dict[str, list[str]]:
+    """Month (YYYY-MM) -> the events its "Still on" line links, in order (on /events/ or a page under it)."""
+    url = f"{PREFIX[lang]}events/{page}"
     found = {}
     for heading, key in month_sections(site.page(url)):
         line = section_part(heading, "p")
@@ -334,6 +334,7 @@ def test_an_event_running_for_months_is_found_under_each_month_it_goes_on(site, 
     assert sorted(later.get("2027-01", [])) == sorted(later.get("2027-02", [])) == sorted(winter)
     assert sorted(later.get("2027-03", [])) == ["hc-amur-home-games", "peoples-rink"]
     assert "city-day" not in later.get("2027-06", []) and "2027-04" not in later
+    assert still_on(site, lang, "category/sports/").get("2027-02") == ["hc-amur-home-games", "peoples-rink"]
     page = site.page(f"{PREFIX[lang]}events/")
     index = list(dict.fromkeys(a["href"] for a in page.select("article a[href^='#20']")
                                if re.fullmatch(r"#\d{4}-\d{2}", a["href"])))

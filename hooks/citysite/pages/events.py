@@ -34,6 +34,8 @@ from .common import (
     md_text,
 )
 
+Entries = list[tuple[Event, Occurrence]]  # events, each with the occurrence a list shows
+
 MAX_PLACES_IN_LIST = 3  # venues named in a list entry; the event's page names them all
 CATEGORY_FOLDER = "category"
 JUMP_LINKS = "{: .kh-jump }"  # a line of links to parts of the page or list (attr_list): thumb-sized, whole
@@ -217,7 +219,7 @@ def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | Non
     return f":material-filter-variant: {ctx.t('events_categories', lang)}{colon(lang)}" + " · ".join(links)
 
 
-def _months(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str, list[tuple[Event, Occurrence]]]:
+def _months(entries: Entries, today: dt.date) -> dict[str, Entries]:
     """Entries by the month they start in (those already on are left to the "on now" section)."""
     months: dict[str, list[tuple[Event, Occurrence]]] = {}
     for event, occurrence in entries:
@@ -226,7 +228,7 @@ def _months(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str
     return months
 
 
-def _still_on(entries: list[tuple[Event, Occurrence]], today: dt.date) -> dict[str, list[tuple[Event, Occurrence]]]:
+def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
     """Per month after today's, up to the end of the next 12 months, the entries that run for a
     whole month or more, begun in an earlier month, that go on (or, while their dates are not
     announced, usually go on) into it: a visitor looking at February finds the New Year towns and
@@ -255,21 +257,42 @@ def _month_title(key: str, lang: str) -> str:
     return format_month(year, month, lang)
 
 
+def _by_month(entries: Entries, today: dt.date) -> dict[str, tuple[Entries, Entries]]:
+    """Month (YYYY-MM) -> (the entries starting in it, those begun earlier that go on in it), in order."""
+    starting, going_on = _months(entries, today), _still_on(entries, today)
+    return {key: (starting.get(key, []), going_on.get(key, [])) for key in sorted(starting.keys() | going_on.keys())}
+
+
+def _month_section(ctx: PageContext, key: str, starting: Entries, going_on: Entries, lang: str, heading: int,
+                   to_events: str, to_root: str, md_to_events: str) -> list[str]:
+    """A month of an events list: its heading (level `heading`), the cards of the events that start
+    in it, then "Still on: ..." linking those that go on. `to_events` and `to_root` lead from the
+    page's URL to /events/ and the language's root (as for event_cards); `md_to_events` from its
+    Markdown file to the events' own (events/<id>.md)."""
+    lines = [f"{'#' * heading} {md_text(_month_title(key, lang))} {{#{key}}}", ""]
+    if starting:
+        lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
+    if going_on:
+        links = " · ".join(f"[{md_inline(event.title, lang)}]({md_to_events}{event.id}.md){_usually(ctx, occurrence, lang)}"
+                           for event, occurrence in going_on)
+        lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
+    return lines
+
+
 def events_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /events/: the next 12 months by season and month."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     entries = ctx.coming_up()
     on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
-    months, still_on = _months(entries, ctx.today), _still_on(entries, ctx.today)
-    keys = sorted(months.keys() | still_on.keys())
+    by_month = _by_month(entries, ctx.today)
     lines = [
         _as_of(ctx, lang),
         "",
         f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}",
         "",
     ]
-    if keys:
-        index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in keys)
+    if by_month:
+        index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in by_month)
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
@@ -278,17 +301,11 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
         lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
     season = None
-    for key in keys:
+    for key, (starting, going_on) in by_month.items():
         if season_of(dt.date.fromisoformat(f"{key}-01")) != season:
             season = season_of(dt.date.fromisoformat(f"{key}-01"))
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
-        lines += [f"### {md_text(_month_title(key, lang))} {{#{key}}}", ""]
-        if key in months:
-            lines += [event_cards(ctx, months[key], lang, "", "../", heading=4), ""]
-        if key in still_on:
-            links = " · ".join(f"[{md_inline(event.title, lang)}]({event.id}.md){_usually(ctx, occurrence, lang)}"
-                               for event, occurrence in still_on[key])
-            lines += [f":material-calendar-arrow-right: {t('events_still_on')}{colon(lang)}{links}", ""]
+        lines += _month_section(ctx, key, starting, going_on, lang, 3, "", "../", "")
     root = language_root(lang)
     lines += [
         f"## {t('chronicle_heading')}",
@@ -324,9 +341,8 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
     if on_now:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
         lines += [event_cards(ctx, on_now, lang, "../../", "../../../", heading=3), ""]
-    for key, group in _months(entries, ctx.today).items():
-        lines += [f"## {md_text(_month_title(key, lang))} {{#{key}}}", ""]
-        lines += [event_cards(ctx, group, lang, "../../", "../../../", heading=3), ""]
+    for key, (starting, going_on) in _by_month(entries, ctx.today).items():
+        lines += _month_section(ctx, key, starting, going_on, lang, 2, "../../", "../../../", "../")
     return "\n".join(lines)
 
 
