@@ -221,7 +221,7 @@ def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | Non
 
 def _months(entries: Entries, today: dt.date) -> dict[str, Entries]:
     """Entries by the month they start in (those already on are left to the "on now" section)."""
-    months: dict[str, list[tuple[Event, Occurrence]]] = {}
+    months: dict[str, Entries] = {}
     for event, occurrence in entries:
         if occurrence.first >= today:
             months.setdefault(month_key(occurrence.first), []).append((event, occurrence))
@@ -235,7 +235,7 @@ def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
     the rink there, not only under December. (City Day, "late May or early June", runs a weekend:
     it is not listed again under June.)"""
     end = today + dt.timedelta(days=HORIZON_DAYS - 1)
-    months: dict[str, list[tuple[Event, Occurrence]]] = {}
+    months: dict[str, Entries] = {}
     for event, occurrence in entries:
         whole = occurrence.first if occurrence.first.day == 1 else _month_after(occurrence.first)
         if _month_after(whole) - dt.timedelta(days=1) > occurrence.last:
@@ -302,8 +302,9 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
     season = None
     for key, (starting, going_on) in by_month.items():
-        if season_of(dt.date.fromisoformat(f"{key}-01")) != season:
-            season = season_of(dt.date.fromisoformat(f"{key}-01"))
+        month_season = season_of(dt.date.fromisoformat(f"{key}-01"))
+        if month_season != season:
+            season = month_season
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += _month_section(ctx, key, starting, going_on, lang, 3, "", "../", "")
     root = language_root(lang)
