@@ -16,7 +16,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from dateutil.rrule import rrulestr
 from pydantic import TypeAdapter
 
@@ -275,7 +275,8 @@ def listed_events(site, lang: str) -> dict[str, str]:
     page = site.page(url)
     found = {}
     for heading, key in month_sections(page):
-        for link in section_part(heading, "ul").select("li a") if section_part(heading, "ul") else ():
+        cards = section_part(heading, "ul")
+        for link in cards.select("li a") if cards is not None else ():
             target = resolve(url, link["href"])
             match = re.fullmatch(rf"{PREFIX[lang]}events/([a-z0-9-]+)/", target)
             if match:
@@ -283,7 +284,7 @@ def listed_events(site, lang: str) -> dict[str, str]:
     return found
 
 
-def month_sections(page) -> list[tuple]:
+def month_sections(page) -> list[tuple[Tag, str]]:
     """(heading, "YYYY-MM" or "now") of each month's section of /events/ (and of "On now")."""
     return [(heading, heading.get("id", "")) for heading in page.select("article h2, article h3")
             if re.fullmatch(r"\d{4}-\d{2}", heading.get("id", "")) or heading.get("id") == "now"]
