@@ -43,6 +43,7 @@ help:
 	@echo "               BENCHMARKS.md (about an hour)"
 	@echo "make bench ONLY=preview - only make serve's rebuilds (one language, five languages), a few minutes"
 	@echo "make bench ONLY=offline - what the offline guide keeps of each language (one build, a minute)"
+	@echo "make bench ONLY=build - make build against the one-process build, with each part's CPU seconds"
 	@echo "make audit   - Lighthouse (phone) on the home, events, venues, partners and visit pages of every"
 	@echo "               language against the budget (SITE=site/ audits a built site instead of building one)"
 	@echo "make translations        - which pages and data entries are translated, outdated or missing (SITE_LANG=ru: one)"
@@ -66,16 +67,16 @@ $(PROPERDOCS_STAMP): requirements-properdocs.txt $(STAMP)
 properdocs: $(PROPERDOCS_STAMP)
 
 serve: $(STAMP) $(ENGINE_NEEDS)
-	$(if $(SITE_LANG),BUILD_ONLY_LOCALE=$(SITE_LANG)) $(SERVE_COMMAND) serve || $(FAIL_QUIETLY)
+	@$(if $(SITE_LANG),BUILD_ONLY_LOCALE=$(SITE_LANG)) $(SERVE_COMMAND) serve || $(FAIL_QUIETLY)
 
 # scripts/build_site.py: one process per language (as many at a time as there are cores), assembled
 # into a temporary folder that replaces site/ only once the whole site is built.
 build: $(STAMP) $(ENGINE_NEEDS)
-	$(BIN)/python scripts/build_site.py --strict --site-dir site --engine $(ENGINE) || $(FAIL_QUIETLY)
+	@$(BIN)/python scripts/build_site.py --strict --site-dir site --engine $(ENGINE) || $(FAIL_QUIETLY)
 
 # The tests compare the site with ProperDocs' too (tests/test_engines.py): installed first.
 test: $(STAMP) $(PROPERDOCS_STAMP)
-	$(BIN)/pytest || $(FAIL_QUIETLY)
+	@$(BIN)/pytest || $(FAIL_QUIETLY)
 
 translations: $(STAMP)
 	@$(BIN)/python scripts/translations.py $(LANG_OPTION) || $(FAIL_QUIETLY)

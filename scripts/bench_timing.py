@@ -3,6 +3,7 @@ project's own share), `make test`, and saves in a running `mkdocs serve`."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -37,6 +38,8 @@ class Timing:
     pages: int | None = None
     # The seconds on an idle machine, from the CPU seconds of each part (idle_estimate).
     idle: list[float] = field(default_factory=list)
+    # The least a process per language could take on this machine's cores, in any order (best_split_estimate).
+    best: list[float] = field(default_factory=list)
     # The project's own CPU seconds over everything else's (make build's builds): its share.
     share: list[float] = field(default_factory=list)
 
@@ -81,6 +84,7 @@ def _timed_build(timing: Timing, project: Path, how: str, extra_env: dict[str, s
     parts = json.loads(times.read_text()) if times.exists() else None
     timing.idle.append(idle_estimate(parts, build_site.available_cores()) if parts else timing.cpu[-1])  # one process: its CPU
     if parts:
+        timing.best.append(best_split_estimate(parts, build_site.available_cores()))
         total = parts["before"] + sum(parts["languages"].values()) + parts["assembly"]
         timing.share.append(parts["project"] / (total - parts["project"]))
     timing.pages = count_pages(site)
@@ -96,6 +100,18 @@ def idle_estimate(times: dict, cores: int) -> float:
     for lang in times["order"]:
         slots[slots.index(min(slots))] += times["languages"][lang]
     return times["before"] + max(slots) + times["assembly"]
+
+
+def best_split_estimate(times: dict, cores: int) -> float:
+    """The least a build with a process per language could take on `cores` cores were nothing else
+    running, whatever order it started them in: the coordinator's part before them, the best split
+    of the languages' CPU seconds over the cores (a language's process runs on one core at a time),
+    and the assembly. With five languages on two cores, one core builds three of them."""
+    seconds = list(times["languages"].values())
+    slots = max(1, min(times["jobs"], cores))
+    least = min(max(sum(value for value, slot in zip(seconds, split) if slot == core) for core in range(slots))
+                for split in itertools.product(range(slots), repeat=len(seconds)))
+    return times["before"] + least + times["assembly"]
 
 
 def side_by_side(builds: list[tuple[Timing, Path, str]], runs: int) -> dict[str, Path]:

@@ -94,6 +94,13 @@ def import_jieba_directly() -> None:
         del sys.modules["pkg_resources"]
 
 
+def in_editors_language(text: str, prefix: str = "") -> str:
+    """`text` (a message of the catalogue, or MkDocs' English) in the editor's language(s)."""
+    from citysite.messages import render  # imported late: the project's own citysite (build_site)
+
+    return render(text, prefix)
+
+
 def setup_logging(verbosity: int) -> None:
     """The command line's logging, as `mkdocs build` sets it up (level from -q / -v)."""
     from mkdocs import __main__ as cli
@@ -102,6 +109,8 @@ def setup_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
     _LOGGING = cli.State()  # the engine's logger with its own handler and format (kept while it lives)
     _LOGGING.logger.setLevel(level)
+    if verbosity <= 0:  # the i18n plugin's notes on each language's name and menu: -v shows them
+        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     cli._enable_warnings()
 
 
@@ -138,8 +147,8 @@ def _language_process(config_file: Path, lang: str, work: Path, strict: bool) ->
         os.environ[assembly.ENV_PART] = str(work / f"{lang}.json")
         build_in_this_process(config_file, work / lang, strict)
         code = 0
-    except SystemExit as stop:  # MkDocs' Abort: its message is the reason
-        print(str(stop) or "Aborted", file=sys.stderr)
+    except SystemExit as stop:  # MkDocs' Abort: its last line, in the editor's language
+        print(in_editors_language(str(stop) or "Aborted"), file=sys.stderr)
     except BaseException:  # noqa: BLE001 - reported in the log, as the command line would
         traceback.print_exc()
     finally:
@@ -184,8 +193,11 @@ def build_languages(config_file: Path, work: Path, languages: list[str], strict:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
     print_logs(work, languages)
-    if failed:
-        raise BuildFailed(f"the {', '.join(failed)} build failed (its messages are above)")
+    if failed:  # not naming the language: a data error stops whichever language meets it first
+        log.debug(f"build_site: the {', '.join(failed)} build failed first")
+        from citysite.messages import Message
+
+        raise BuildFailed(Message("build.failed"))
     return seconds
 
 
@@ -330,10 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         build_site(args.config_file.resolve(), args.site_dir, strict=args.strict, jobs=args.jobs,
                    sequential=args.sequential)
     except BuildFailed as error:
-        print(f"ERROR    -  {error}", file=sys.stderr)
+        print(in_editors_language(str(error), prefix="ERROR    -  "), file=sys.stderr)
         return 1
     except SystemExit as stop:  # MkDocs' Abort (a one-process build): MkDocs logged the reason
-        print(str(stop) or "Aborted", file=sys.stderr)
+        print(in_editors_language(str(stop) or "Aborted"), file=sys.stderr)
         return 1
     except Exception as error:  # a wrong mkdocs.yml, say: as the command line shows it
         if not callable(getattr(error, "format_message", None)):  # not a click error: a bug

@@ -19,7 +19,6 @@ from pathlib import Path
 from citysite.data import DataError, Problem, load_site_data
 from citysite.data.load import DATA_FILES
 from citysite.data.schema import schema_line
-from citysite.data.yamlfile import normalised_text
 from citysite.images.records import load_image_records
 from citysite.messages import (
     BOTH,
@@ -40,8 +39,10 @@ def schema_line_problems(folder: Path) -> list[Problem]:
     problems = []
     for kind in DATA_FILES:
         path = folder / f"{kind}.yml"
-        # A byte-order mark or Windows line endings do not change the first line (git stores LF).
-        if path.exists() and normalised_text(path).split("\n", 1)[0] != schema_line(kind):
+        # A byte-order mark or Windows line endings do not change the first line (git stores LF); a
+        # file not saved as UTF-8 is an error of the loader's.
+        first = path.read_bytes().decode("utf-8-sig", errors="replace").splitlines()[:1] if path.exists() else None
+        if first is not None and first != [schema_line(kind)]:
             problems.append(Problem(f"data/{kind}.yml", 1, "", Message("schema_line", line=schema_line(kind))))
     return problems
 

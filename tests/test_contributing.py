@@ -173,6 +173,14 @@ BROKEN = {
     "cut by comment": {"venues": VENUES.replace("en: The main square of the city.", "en: The main square #1 of the city.")},
     "indented too far": {"venues": VENUES.replace("  sources: [seed]", "    sources: [seed]")},
     "not indented": {"venues": VENUES.replace("    ru: Главная площадь города.", "  ru: Главная площадь города.")},
+    # the slips of GitHub's web editor and of a Russian keyboard
+    "no space": {"venues": VENUES.replace("category: square", "category:square")},
+    "empty value": {"venues": VENUES.replace("en: The main square of the city.", "en:")},
+    "date as written": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"26.05.2019"')},
+    "checked in future": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], checked: "2999-01-01"}\n'},
+    "not utf-8": {"venues": VENUES.encode("utf-8").replace(
+        "Главная".encode("utf-8"), "Главная".encode("cp1251"))},
+    "no entries": {"chronicle": "# the 2019 chronicle\n"},
 }
 
 
@@ -183,7 +191,9 @@ def real_messages(tmp_path: Path) -> list[str]:
         folder.mkdir()
         for name, text in {"venues": VENUES, "partners": PARTNERS, "events": EVENTS, "chronicle": CHRONICLE,
                            **files}.items():
-            if text is not None:
+            if isinstance(text, bytes):  # a file in another encoding
+                (folder / f"{name}.yml").write_bytes(text)
+            elif text is not None:
                 (folder / f"{name}.yml").write_text(text, encoding="utf-8")
         try:
             found = load_site_data(folder)

@@ -28,7 +28,7 @@ from citysite.data import DataError, load_site_data
 from citysite.messages import translate
 from scripts import mkdocs_run
 from tests.conftest import ROOT, built_site_dir, run_mkdocs_build
-from tests.small_project import PARTNERS, VENUES, make_small_project
+from tests.small_project import EVENTS, PARTNERS, VENUES, make_small_project
 from tests.test_data_site import source_links
 
 PAGES = {
@@ -38,10 +38,11 @@ PAGES = {
 }
 
 
-def data_folder(tmp_path: Path, venues: str = VENUES, partners: str = PARTNERS, encoding: str = "utf-8") -> Path:
+def data_folder(tmp_path: Path, venues: str = VENUES, partners: str = PARTNERS, encoding: str = "utf-8",
+                events: str = "[]\n") -> Path:
     folder = tmp_path / "data"
     folder.mkdir(exist_ok=True)
-    for name, text in (("venues", venues), ("partners", partners), ("events", "[]\n")):
+    for name, text in (("venues", venues), ("partners", partners), ("events", events)):
         (folder / f"{name}.yml").write_bytes(text.encode(encoding))
     return folder
 
@@ -111,11 +112,119 @@ def test_a_misaligned_line_is_an_indentation_error(tmp_path):
     assert problem.line == line_of(venues, "lat:") and "indentation" in problem.message
 
 
-def test_a_date_written_the_russian_way_gets_the_format(tmp_path):
-    partners = replaced(PARTNERS, 'since: "1965-04-23"', 'since: "31.12.2026"')
+@pytest.mark.parametrize("written, meant", [
+    ("31.12.2026", "2026-12-31"), ("31 декабря 2026", "2026-12-31"), ("декабрь 2026 г.", "2026-12"),
+    ("«2026-12-31»", '"2026-12-31"'),
+])
+def test_a_date_written_the_russian_way_gets_the_date_it_means(tmp_path, written, meant):
+    partners = replaced(PARTNERS, 'since: "1965-04-23"', f'since: "{written}"' if "«" not in written else
+                        f"since: {written}")
     [problem] = problems(data_folder(tmp_path, partners=partners))
-    assert "'31.12.2026' is not a date" in problem.message and "YYYY-MM-DD" in problem.message
+    assert f"'{written}' is not a date the site reads; write {meant} (year-month-day" in problem.message
+    assert f"напишите {meant} (год-месяц-день" in problem.text("ru")
+
+
+def test_a_date_that_is_no_date_gets_the_forms(tmp_path):
+    partners = replaced(PARTNERS, 'since: "1965-04-23"', 'since: "soon"')
+    [problem] = problems(data_folder(tmp_path, partners=partners))
+    assert "'soon' is not a date" in problem.message and "YYYY-MM-DD" in problem.message
     assert "ГГГГ-ММ-ДД" in problem.text("ru")
+
+
+# --- a second walkthrough (December 2026): the mistakes of GitHub's web editor ------------------------
+
+def only_problem(folder: Path) -> tuple[str, str]:
+    """(English, Russian) of the one problem the data has, each with its file and line."""
+    [problem] = problems(folder)
+    return problem.text("en"), problem.text("ru")
+
+
+def test_a_file_saved_in_windows_1251_names_its_line_not_a_traceback(tmp_path):
+    folder = data_folder(tmp_path)
+    russian_text = "Главная площадь города."  # on line 9, the first line in Windows-1251
+    (folder / "venues.yml").write_bytes(VENUES.encode("utf-8").replace(
+        russian_text.encode("utf-8"), russian_text.encode("cp1251")))
+    english, russian = only_problem(folder)
+    assert english.startswith("data/venues.yml:9: the file is not saved as UTF-8"), english
+    assert "сохраните файл в UTF-8" in russian
+
+
+def test_a_page_saved_in_windows_1251_stops_the_build_with_its_file_and_line(tmp_path):
+    project = make_small_project(tmp_path / "project", {
+        **PAGES, "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n"})
+    page = project / "docs_ru" / "guide.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode("cp1251"))
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "docs_ru/guide.md:1: the file is not saved as UTF-8" in result.stderr, result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("old, new, line, english, russian", [
+    ("category: square", "category:square", 3, "no space after the colon in 'category:square'; write "
+     "'category: square'", "нет пробела после двоеточия"),
+    ("category: square", "category: square\n  category: park", 4, "the key 'category' appears twice in the same "
+     "entry (first on line 3); keep one of the two lines", "первый раз — в строке 3"),
+    ("description:\n    en: The main square of the city.", "description:\n    en:", 8,
+     "'description.en' has nothing after the colon; write its value there", "после двоеточия ничего нет"),
+    ("- id: lenin-square", "- id: lenin-squ\u0430re", 1, "it has Cyrillic letters (\u0430), which may look like "
+     "latin ones", "наберите id в английской раскладке"),
+])
+def test_a_slip_of_the_keyboard_is_named_with_its_fix(tmp_path, old, new, line, english, russian):
+    found_en, found_ru = only_problem(data_folder(tmp_path, venues=replaced(VENUES, old, new)))
+    assert found_en.startswith(f"data/venues.yml:{line}: ") and english in found_en, found_en
+    assert russian in found_ru, found_ru
+
+
+def test_a_venue_written_by_its_name_gets_its_id(tmp_path):
+    events = replaced(EVENTS, "venues: [lenin-square]", "venues: [площадь Ленина]")
+    found = [problem.text("en") for problem in problems(data_folder(tmp_path, events=events))]
+    assert any("unknown venue 'площадь Ленина'" in text and "did you mean 'lenin-square'?" in text
+               for text in found), found
+
+
+def test_a_list_written_without_brackets_gets_them(tmp_path):
+    events = replaced(EVENTS, "venues: [lenin-square]", "venues: lenin-square, city-ponds")
+    found_en, _ = only_problem(data_folder(tmp_path, events=events))
+    assert "put it in square brackets, venues: [lenin-square, city-ponds]" in found_en, found_en
+
+
+def test_a_check_date_that_has_not_come_yet_is_refused(tmp_path):
+    venues = VENUES + """  stop:
+    name: {en: Lenin Square, ru: Площадь имени Ленина}
+    routes: {bus: ["34"]}
+    sources: ["page:https://smotrim.ru/article/3412546 (buses at the stop)"]
+    checked: "2999-01-01"
+"""
+    found = [problem.text("en") for problem in problems(data_folder(tmp_path, venues=venues))]
+    assert any("'2999-01-01' has not come yet" in text for text in found), found
+
+
+def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp_path):
+    english, russian = only_problem(data_folder(tmp_path, events="# the events\n"))
+    assert english.startswith("data/events.yml:1: the file has no entries"), english
+    assert "History" in russian
+    load_site_data(data_folder(tmp_path, events="[]\n"))  # no entries on purpose: fine
+
+
+def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
+    project = make_small_project(tmp_path / "project", {
+        **PAGES, "docs/guide.md": "# Guide\n\nSee [City Day](events/city-day.md).\n"})
+    (project / "data" / "events.yml").write_text(EVENTS.replace("id: city-day", "id: khabarovsk-city-day"),
+                                                 encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert "docs/guide.md:3: the link 'events/city-day.md' leads to a page or file that does not exist " \
+           "(events/city-day.md) (data/events.yml has no entry 'city-day': if its id was changed, change the " \
+           "link too)" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_failed_make_build_ends_in_the_editors_language_without_naming_a_language(tmp_path):
+    project = make_small_project(tmp_path / "project", {**PAGES, "docs_ru/guide.md": "# Путеводитель\n\n[Фуюань](/ru/)\n"})
+    result = mkdocs_run.build_site(project, tmp_path / "site", strict=True, extra_env={"SITE_MESSAGES": "ru"})
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert lines[-2:] == ["Сборка остановлена: предупреждений — 1. В строгом режиме (make build, проверка на GitHub) "
+                          "каждое из них нужно исправить.",
+                          "ERROR    -  сайт не собран (причины — в сообщениях выше); прежний сайт не изменился"], lines
 
 
 # --- "a file with a BOM gets a misleading warning; a CRLF file" ----------------------------------------
@@ -258,7 +367,8 @@ def quiet_build(tmp_path_factory):
     project = make_small_project(tmp_path_factory.mktemp("quiet") / "project", {
         **PAGES,
         "docs/forgotten.md": "# A page left out of the menu\n",
-        "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n\nСм. [страницу](../nowhere.md).\n",
+        "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n\nСм. [страницу](../nowhere.md).\n\n"
+                            "[Фуюань](/ru/partners/fuyuan/), [визы](index.md#визы).\n",
         "docs/guide.md": "# Guide\n\nThe Amur is wide here.\n\nSee [the page](nowhere-en.md).\n",
     })
     (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
@@ -280,6 +390,15 @@ def test_a_broken_link_names_the_file_in_its_folder_and_the_line(quiet_build):
     english = [line for line in warnings if "docs/guide.md:5: the link 'nowhere-en.md'" in line]
     assert len(english) == 1, "the English page is built five times (fallback copies), reported once"
     assert quiet_build.returncode == 1 and "warnings in strict mode" in quiet_build.stderr  # --strict still stops
+
+
+def test_a_link_from_the_site_root_or_to_a_missing_heading_stops_a_strict_build(quiet_build):
+    """MkDocs only logs these by default; mkdocs.yml's `validation` makes them warnings."""
+    warnings = [line for line in quiet_build.stderr.splitlines() if line.startswith("WARNING")]
+    assert any("docs_ru/guide.md:7: the link '/ru/partners/fuyuan/' starts with '/'" in line for line in warnings), \
+        warnings
+    assert any("docs_ru/guide.md:7: the link 'index.md#визы' leads to the anchor '#визы', which docs_ru/index.md "
+               "does not have" in line for line in warnings), warnings
 
 
 def test_a_broken_link_is_annotated_in_github_actions(tmp_path, capsys, monkeypatch):

@@ -82,7 +82,9 @@ def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
     (project / "docs_ja" / "guide.md").write_text("# ガイド\n\n[壊れたリンク](missing.md)\n", encoding="utf-8")
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True)
     assert result.returncode == 1
-    assert "missing.md" in result.stderr and "the ja build failed" in result.stderr, result.stderr[-3000:]
+    assert "docs_ja/guide.md:3: the link 'missing.md'" in result.stderr, result.stderr[-3000:]
+    assert result.stderr.rstrip().endswith("the site was not built (the messages above say why); the previous "
+                                           "site is unchanged"), result.stderr[-3000:]
     assert not (tmp_path / "site").exists()
 
 

@@ -251,7 +251,8 @@ def test_every_venue_page_shows_the_russian_address_for_a_taxi_driver(practical_
             continue
         block = practical_site.page(url).select_one("article .taxi-address")
         assert block.select_one("p").get_text() == STRINGS["taxi_address"][lang]
-        russian = block.select_one(".taxi-address__text")
+        name, russian = block.select_one(".taxi-address__name"), block.select_one(".taxi-address__text")
+        assert (name.get_text(), name["lang"], name["translate"]) == (venue.name.ru, "ru", "no")
         assert (russian.get_text(), russian["lang"], russian["translate"]) == (venue.address.ru, "ru", "no")
 
 

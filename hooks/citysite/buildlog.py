@@ -39,6 +39,9 @@ _ANCHOR = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)
                      r"on this page|the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)')\."
                      r"(?P<context>.*)\Z", re.DOTALL)
 
+# A page made from an entry of the data (events/city-day.md, ru/venues/lenin-square.md).
+_DATA_PAGE = re.compile(r"(?:[a-z]{2}/)?(?P<section>events|venues|partners|routes)/(?P<id>[a-z0-9-]+)\.md\Z")
+
 
 @dataclass
 class Locator:
@@ -124,20 +127,29 @@ class LinkWarnings(logging.Filter):
                 return file, line_of_link(path, match["url"]), make(match)
         return None
 
+    def _anchor(self, match: re.Match) -> Message:
+        """The page without that anchor named by the file an editor edits (docs_ru/visit/index.md)."""
+        anchor = match["anchor"] or match["url"].partition("#")[2]
+        target = self.locator.file_of(match["target"] or match["src"])[0]
+        return Message("link.anchor", url=match["url"], anchor=anchor, target=target)
+
     @staticmethod
     def _not_found(match: re.Match) -> Message:
-        suggest = Message("link.suggest", url=match["suggest"]) if match["suggest"] else ""
-        return Message("link.missing", url=match["url"], target=match["target"] or match["url"].lstrip("/"),
-                       suggest=suggest)
+        target = match["target"] or match["url"].lstrip("/")
+        entry = _DATA_PAGE.match(target)
+        if match["suggest"]:
+            suggest = Message("link.suggest", url=match["suggest"])
+        elif entry:  # a page made from the data: its entry's id was changed or mistyped
+            suggest = Message("link.no_entry", id=entry["id"], section=entry["section"])
+        else:
+            suggest = ""
+        language = re.match(r"([a-z]{2})/", target)
+        folder = Message("link.folder", lang=language[1]) if language else ""
+        return Message("link.missing", url=match["url"], target=target, suggest=suggest, folder=folder)
 
     @staticmethod
     def _plain(message_id: str) -> Callable[[re.Match], Message]:
         return lambda match: Message(message_id, url=match["url"])
-
-    @staticmethod
-    def _anchor(match: re.Match) -> Message:
-        anchor = match["anchor"] or match["url"].partition("#")[2]
-        return Message("link.anchor", url=match["url"], anchor=anchor, target=match["target"] or match["src"])
 
 
 LINK_WARNINGS = LinkWarnings()

@@ -124,10 +124,11 @@ def _format(template: str, args: Mapping[str, Any], lang: str) -> str:
 
 # --- translating text --------------------------------------------------------------------------------
 
-NESTED = frozenset({"message", "hint", "detail", "suggest", "has", "type", "month_name", "why", "at"})  # translated
+# Arguments that are messages themselves, translated with the message.
+NESTED = frozenset({"message", "hint", "detail", "suggest", "has", "type", "month_name", "why", "at", "folder"})
 # Of those, the arguments that are always catalogue text; the others ("detail": a parser's words)
 # may stay English. A match whose strict argument is not catalogue text is not this message.
-STRICT_NESTED = frozenset({"hint", "suggest", "has", "type", "month_name", "at"})
+STRICT_NESTED = frozenset({"hint", "suggest", "has", "type", "month_name", "at", "folder"})
 MIN_PATTERN_LITERAL = 12  # shorter templates are only made as Messages, never recognised in text
 
 
@@ -303,9 +304,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: текст начинается с символа, который YAML использует сам (например, @, `, % "
               "или |); возьмите весь текст в кавычки",
     },
+    "not_utf8": {
+        "en": "the file is not saved as UTF-8: this line has a character in another encoding (Windows Notepad's "
+              "\"ANSI\", Windows-1251); save the file as UTF-8 (Notepad: File, Save as, Encoding: UTF-8), or paste "
+              "its text into GitHub's web editor instead of uploading the file",
+        "ru": "файл сохранён не в кодировке UTF-8: в этой строке есть символ в другой кодировке (\"ANSI\" "
+              "Блокнота Windows, Windows-1251); сохраните файл в UTF-8 (Блокнот: Файл → Сохранить как → Кодировка: "
+              "UTF-8) или вставьте его текст в веб-редактор GitHub вместо загрузки файла",
+    },
     "yaml.key_twice": {
-        "en": "the key '{key}' appears twice in the same entry",
-        "ru": "ключ '{key}' встречается в одной записи дважды",
+        "en": "the key '{key}' appears twice in the same entry (first on line {first}); keep one of the two lines",
+        "ru": "ключ '{key}' встречается в одной записи дважды (первый раз — в строке {first}); оставьте одну из "
+              "двух строк",
+    },
+    "yaml.no_space": {
+        "en": "YAML syntax error: no space after the colon in '{key}:{value}'; write '{key}: {value}'",
+        "ru": "ошибка синтаксиса YAML: нет пробела после двоеточия в '{key}:{value}'; напишите '{key}: {value}'",
     },
     "yaml.cut_by_comment": {
         "en": "the text of '{name}' is cut at ' #': YAML reads ' #' and everything after it on the line as a "
@@ -340,8 +354,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' — недопустимое значение {name}; используйте одно из: {expected}",
     },
     "not_an_id": {
-        "en": "'{value}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day-2019)",
-        "ru": "'{value}' — недопустимый id; используйте строчные латинские буквы, цифры и дефисы (city-day-2019)",
+        "en": "'{value}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day)",
+        "ru": "'{value}' — недопустимый id; используйте строчные латинские буквы, цифры и дефисы (city-day)",
+    },
+    "not_an_id.cyrillic": {
+        "en": "'{value}' is not a valid id: it has Cyrillic letters ({letters}), which may look like latin ones; "
+              "type the id with the English keyboard layout: lowercase latin letters, digits and hyphens (city-day)",
+        "ru": "'{value}' — недопустимый id: в нём есть русские буквы ({letters}), которые могут выглядеть как "
+              "латинские; наберите id в английской раскладке: строчные латинские буквы, цифры и дефисы (city-day)",
+    },
+    "empty_value": {
+        "en": "'{name}' has nothing after the colon; write its value there, or remove the line if the field is "
+              "optional",
+        "ru": "у '{name}' после двоеточия ничего нет; напишите там значение или удалите строку, если поле "
+              "необязательное",
     },
     "must_be_whole": {
         "en": "'{name}' must be a whole number, not '{value}'",
@@ -362,8 +388,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.list": {"en": "list", "ru": "списком"},
     "type.dict": {"en": "dict", "ru": "блоком полей"},
     "must_be_list": {
-        "en": "'{name}' must be a list, e.g. [{name}-1, {name}-2] or one '- item' per line",
-        "ru": "'{name}' должно быть списком, например [{name}-1, {name}-2], или по одному '- элемент' на строку",
+        "en": "'{name}' must be a list: in square brackets, [first, second], or one '- item' per line",
+        "ru": "'{name}' должно быть списком: в квадратных скобках, [первый, второй], или по одному '- элемент' "
+              "на строку",
+    },
+    "must_be_list.brackets": {
+        "en": "'{name}' must be a list: put it in square brackets, {name}: [{value}], or write one '- item' per line",
+        "ru": "'{name}' должно быть списком: возьмите его в квадратные скобки, {name}: [{value}], или пишите по "
+              "одному '- элемент' на строку",
     },
     "must_not_be_empty": {
         "en": "'{name}' must not be empty; add at least one item (for sources: where the fact comes from)",
@@ -386,6 +418,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{name}' должно быть блоком полей (name: ..., en: ...), а не '{value}'",
     },
     "field_message": {"en": "{name}: {message}", "ru": "{name}: {message}"},
+    "no_entries": {
+        "en": "the file has no entries; if its text was deleted by mistake, take the last good version from the "
+              "file's History on GitHub; a file meant to have no entries holds the line []",
+        "ru": "в файле нет ни одной записи; если текст удалён по ошибке, возьмите последнюю правильную версию из "
+              "истории файла на GitHub (History); в файле, где записей и не должно быть, напишите строку []",
+    },
     "not_a_list_of_entries": {
         "en": "the file must be a list of entries, each starting with '- id: ...'",
         "ru": "файл должен быть списком записей, каждая из которых начинается с '- id: ...'",
@@ -601,6 +639,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a date; write {forms}, e.g. 2019-05-26",
         "ru": "'{value}' — не дата; пишите ГГГГ-ММ-ДД, ГГГГ-ММ-ДД ЧЧ:ММ, ГГГГ-ММ или ГГГГ, например 2019-05-26",
     },
+    "checked_in_future": {
+        "en": "'{value}' has not come yet; 'checked' is the day you read the source: today or earlier",
+        "ru": "'{value}' ещё не наступило; в 'checked' пишется день, когда вы читали источник: сегодня или раньше",
+    },
+    "not_a_date.suggest": {
+        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, or year-month)",
+        "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день или "
+              "год-месяц)",
+    },
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",
         "ru": "'{value}': месяца {month} не бывает; месяцы — от 01 до 12",
@@ -674,6 +721,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "В файлах данных есть ошибки ({count}); сайт не собран, прежний сайт не изменился. Исправьте каждую "
               "(`make check` проверяет данные без сборки):",
     },
+    "build.failed": {
+        "en": "the site was not built (the messages above say why); the previous site is unchanged",
+        "ru": "сайт не собран (причины — в сообщениях выше); прежний сайт не изменился",
+    },
+    # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
+    "build.aborted": {"en": "Aborted with a BuildError!",
+                      "ru": "Сборка остановлена из-за ошибки, описанной выше."},
+    "build.aborted_strict": {
+        "en": "Aborted with {count} warnings in strict mode!",
+        "ru": "Сборка остановлена: предупреждений — {count}. В строгом режиме (make build, проверка на GitHub) "
+              "каждое из них нужно исправить.",
+    },
     "fix": {"en": "; {message}", "ru": "; {message}"},
     "ui.not_yaml": {"en": "not valid YAML ({detail})", "ru": "это не корректный YAML ({detail})"},
     "ui.not_yaml.fix": {
@@ -714,11 +773,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
                        "ru": "{what}: изменилась закреплённая версия темы или плагина i18n"},
     "link.missing": {
         "en": "the link '{url}' leads to a page or file that does not exist ({target}){suggest}; check the "
-              "spelling and the ../ (a path starting with ru/ means the file in docs_ru/)",
+              "spelling and the ../{folder}",
         "ru": "ссылка '{url}' ведёт на несуществующую страницу или файл ({target}){suggest}; проверьте "
-              "написание и ../ (путь, начинающийся с ru/, означает файл в docs_ru/)",
+              "написание и ../{folder}",
     },
+    "link.folder": {"en": " ({lang}/ at the start of the path means the file in docs_{lang}/)",
+                    "ru": " ({lang}/ в начале пути означает файл в docs_{lang}/)"},
     "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (может быть, '{url}'?)"},
+    "link.no_entry": {"en": " (data/{section}.yml has no entry '{id}': if its id was changed, change the link too)",
+                      "ru": " (в data/{section}.yml нет записи '{id}': если её id изменили, исправьте и ссылку)"},
     "link.absolute": {
         "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
               "link to the page's file relative to this page (../visit/index.md)",
@@ -827,12 +890,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "md.not_checked": {"en": "not checked (data errors)", "ru": "не проверены (ошибки в данных)"},
     "mark.pages": {
         "en": "Marked {changed} of {total} page translations as up to date{tail}",
-        "ru": "Отмечено как актуальные переводов страниц: {changed} из {total}{tail}",
+        "ru": "Переводы страниц отмечены как актуальные: {changed} из {total}{tail}",
     },
     "mark.pages.none_changed": {"en": " (all already were)", "ru": " (все уже были отмечены)"},
     "mark.entries": {
         "en": "Marked {count} data entry translations as up to date in {file}",
-        "ru": "Отмечено как актуальные переводов записей данных: {count} (в {file})",
+        "ru": "Переводы записей данных отмечены как актуальные: {count} (в {file})",
     },
     "mark.skipped": {
         "en": "Not marked: {key} has no {lang} text yet for {fields}",

@@ -12,6 +12,7 @@ from typing import Any
 
 from .config import CitySiteConfig, load_options
 from .data import SiteData, load_site_data
+from .encoding import check_editor_files
 from .dates import build_moment
 from .generated import Outputs, make_outputs, shared_outputs
 from .home import HomeBlocks, load_home_blocks
@@ -43,6 +44,7 @@ def prepare(config: Any) -> SiteData | None:
 
 
 def _read(config: Any, root: Path, shared: bool = False) -> tuple:
+    check_editor_files(root)  # a page or data file not saved as UTF-8: its file and line, no traceback
     TEMPLATE_CACHE.keep_in(root)  # before the maps' templates are compiled (citysite.maps)
     options = load_options(config)
     strings = load_ui_strings(root)

@@ -85,6 +85,10 @@ def _nested_class(cls: type, name: str) -> type | None:
     return None
 
 
+# Pydantic's errors for a field left empty (`ru:` with nothing after it reaches the model as None).
+EMPTY_KINDS = ("string_type", "float_type", "int_type", "list_type", "dict_type", "dataclass_type", "model_type")
+
+
 def _describe(error: dict, record: type) -> str:
     """A pydantic error as a sentence an editor can act on."""
     loc = [part for part in error["loc"] if not isinstance(part, int)]
@@ -105,8 +109,14 @@ def _describe(error: dict, record: type) -> str:
     if kind == "literal_error":
         expected = error["ctx"]["expected"].replace("'", "")
         return Message("not_known", value=error["input"], name=name, expected=expected)
+    if error.get("input", "") is None and kind in EMPTY_KINDS:  # `title:` with nothing after the colon
+        return Message("empty_value", name=name)
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city", "venue"):
-        return Message("not_an_id", value=error["input"])
+        value = str(error["input"])
+        cyrillic = "".join(dict.fromkeys(re.findall(r"[\u0400-\u04ff]", value)))
+        if cyrillic and re.search(r"[a-z]", value):  # сity-day: a Russian letter that looks latin
+            return Message("not_an_id.cyrillic", value=value, letters=cyrillic)
+        return Message("not_an_id", value=value)
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         if kind.startswith("int"):
             return Message("must_be_whole", name=name, value=error["input"])
@@ -116,7 +126,9 @@ def _describe(error: dict, record: type) -> str:
         return Message("must_be_text", name=name, value=error["input"],
                        type=Message(f"type.{kind_of}") if f"type.{kind_of}" in CATALOGUE else kind_of)
     if kind in ("list_type",):
-        return Message("must_be_list", name=name)
+        given = error["input"]
+        return Message("must_be_list.brackets", name=name, value=given) if isinstance(given, str) \
+            else Message("must_be_list", name=name)
     if kind in ("bool_parsing", "bool_type"):
         return f"'{name}' must be true or false, not '{error['input']}'"
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("bus", "trolleybus", "tram"):
@@ -142,7 +154,8 @@ def _describe(error: dict, record: type) -> str:
 
 def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> list[tuple[int, Any]]:
     """Each valid entry of a file with its position; problems collected, not raised."""
-    if doc.data is None:
+    if doc.data is None:  # nothing but comments: the text deleted by mistake (a file meant empty says [])
+        problems.append(Problem(doc.file, 1, "", Message("no_entries")))
         return []
     if not isinstance(doc.data, list):
         problems.append(Problem(doc.file, 1, "", Message("not_a_list_of_entries")))
@@ -188,15 +201,26 @@ def _missing_translations(doc: YamlDocument, index: int, record: Any, entry_id: 
     return warnings
 
 
-def _suggest(value: str, known: typing.Iterable[str]) -> str:
+def _suggest(value: str, known: typing.Mapping[str, list[str]]) -> str:
+    """The id closest to `value`, or the id of the entry whose name it is (площадь Ленина -> lenin-square)."""
     close = difflib.get_close_matches(value, list(known), n=1)
+    if not close:
+        by_name = {name: entry for entry, names in known.items() for name in names}
+        named = difflib.get_close_matches(value.casefold(), list(by_name), n=1)
+        close = [by_name[named[0]]] if named else []
     return Message("did_you_mean", close=close[0]) if close else Message("check_the_id")
 
 
-def _raw_ids(doc: YamlDocument | None) -> set[str]:
-    """Ids present in a file, even on entries with other errors (so references are still checked)."""
+def _raw_ids(doc: YamlDocument | None) -> dict[str, list[str]]:
+    """Ids present in a file, even on entries with other errors (so references are still checked),
+    each with its names in every language (casefolded), to suggest an id for a name."""
     entries = doc.data if doc is not None and isinstance(doc.data, list) else []
-    return {str(raw["id"]) for raw in entries if isinstance(raw, dict) and "id" in raw}
+    return {str(raw["id"]): _names(raw.get("name")) for raw in entries if isinstance(raw, dict) and "id" in raw}
+
+
+def _names(value: Any) -> list[str]:
+    texts = value.values() if isinstance(value, dict) else [value]
+    return [text.casefold() for text in texts if isinstance(text, str)]
 
 
 def _check_duplicates(doc: YamlDocument) -> list[Problem]:
@@ -240,12 +264,12 @@ def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> li
         if isinstance(city, str) and city != HOME_CITY and city not in partners and "partners" in docs:
             problems.append(Problem(
                 doc.file, doc.line_of((index, "city")), entry,
-                Message("unknown_city", value=city, home=HOME_CITY, suggest=_suggest(city, [*partners, HOME_CITY])),
+                Message("unknown_city", value=city, home=HOME_CITY, suggest=_suggest(city, {**partners, HOME_CITY: []})),
             ))
     return problems
 
 
-def _check_route_stops(doc: YamlDocument, venues: set[str]) -> list[Problem]:
+def _check_route_stops(doc: YamlDocument, venues: dict[str, list[str]]) -> list[Problem]:
     """Each stop of a route is a venue that exists (as events' venues are checked)."""
     problems = []
     for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):

@@ -7,6 +7,7 @@ them. Checks that need one record only live here; checks across records live in 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import field
@@ -26,7 +27,7 @@ from pydantic.dataclasses import dataclass
 
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..messages import Message
-from .geo import CityLat, CityLon, CountryCode, Latitude, Longitude
+from .geo import KHABAROVSK_UTC_OFFSET, CityLat, CityLon, CountryCode, Latitude, Longitude
 from .hours import HoursSpec
 from .sources import PRIVATE_PATH, RETIRED_KINDS, SOURCE_KINDS, blocked_host, is_public, source_parts
 from .when import DateField, MonthDayField, MonthPart, Part, Recurrence, TimeField, When, rrule_parts
@@ -161,6 +162,9 @@ def _checked_day(value: object) -> When:
     day = When.parse(value)
     if day.precision != "day":
         raise ValueError(f"'{value}' is not a day; write the day you checked the source, YYYY-MM-DD")
+    # Today in Khabarovsk by the clock (not the build date: the tests build on a fixed earlier day).
+    if day.first_day() > dt.datetime.now(KHABAROVSK_UTC_OFFSET).date():
+        raise ValueError(Message("checked_in_future", value=value))
     return day
 
 

@@ -13,7 +13,37 @@ from dateutil.rrule import rrulestr
 from pydantic import AfterValidator, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic.dataclasses import dataclass
 
+from ..messages import Message
 from .geo import KHABAROVSK_UTC_OFFSET
+
+
+# Month names an editor may write instead of the number: Russian (either case) and English.
+_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма[йя]", "июн", "июл", "август", "сентябр", "октябр",
+                "ноябр", "декабр")
+_MONTH_WORDS = [(re.compile(rf"^(?:{stem}|{calendar.month_name[number][:3]})", re.IGNORECASE), number)
+                for number, stem in enumerate(_MONTH_STEMS, 1)]
+
+
+def _month_number(word: str) -> int | None:
+    return next((number for pattern, number in _MONTH_WORDS if pattern.match(word)), None)
+
+
+def iso_form(value: str) -> str | None:
+    """The date an editor meant, written as the site reads it: 12.05.2027 -> 2027-05-12,
+    "12 мая 2027" -> 2027-05-12, "май 2027" -> 2027-05; None when it is not recognisably a date."""
+    text = value.strip().strip("«»“”„\"' ")
+    if When.PATTERN.match(text):  # typographic quotes around a good date
+        return f'"{text}"'
+    numbers = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T,]+(\d{1,2}):(\d{2}))?", text)
+    if numbers:
+        day, month, year, hour, minute = numbers.groups()
+        time = f" {int(hour):02d}:{minute}" if hour else ""
+        return f"{year}-{int(month):02d}-{int(day):02d}{time}"
+    words = re.fullmatch(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года?))?", text)
+    month = _month_number(words[2]) if words else None
+    if month:
+        return f"{words[3]}-{month:02d}" + (f"-{int(words[1]):02d}" if words[1] else "")
+    return None
 
 
 @dataclass(frozen=True, order=True)
@@ -37,6 +67,9 @@ class When:
             raise ValueError(f"write the date as text: {cls.FORMS}")
         match = cls.PATTERN.match(str(value).strip())
         if not match:
+            suggestion = iso_form(str(value))
+            if suggestion:
+                raise ValueError(Message("not_a_date.suggest", value=value, suggestion=suggestion))
             raise ValueError(f"'{value}' is not a date; write {cls.FORMS}, e.g. 2019-05-26")
         year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
         if month is not None and not 1 <= month <= 12:

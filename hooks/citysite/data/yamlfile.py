@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..languages import SAFE_LOADER
+from ..encoding import first_bad_line
 from ..messages import Message
 
 Path_ = tuple[Any, ...]
@@ -81,7 +82,8 @@ def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if key in result:
-                raise YamlSyntaxError("", key_node.start_mark.line + 1, Message("yaml.key_twice", key=key))
+                raise YamlSyntaxError("", key_node.start_mark.line + 1,
+                                      Message("yaml.key_twice", key=key, first=lines[path + (key,)]))
             result[key] = _walk(value_node, loader, path + (key,), lines, source, cut)
             lines[path + (key,)] = key_node.start_mark.line + 1  # a key's line, not its value's
         return result
@@ -105,6 +107,9 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
     for number in (line, context_line):
         if "\t" in text_of(number):
             return number, Message("yaml.tab", column=text_of(number).index("\t") + 1)
+    no_space = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s/].*?)\s*$", text_of(context_line))
+    if "simple key" in problem and no_space:  # `category:holiday` runs into the next line
+        return context_line, Message("yaml.no_space", key=no_space[1], value=no_space[2])
     if "flow mapping" in problem or "flow sequence" in problem:
         hint = Message("yaml.hash_in_flow") if re.search(r"\s#", text_of(context_line)) else ""
         return context_line, Message("yaml.unclosed_flow", line=context_line, hint=hint)
@@ -130,8 +135,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
 
 
 def read_yaml(path: Path, display_name: str) -> YamlDocument:
-    """Parse `path`; syntax errors become YamlSyntaxError naming the file and line."""
-    text = normalised_text(path)
+    """Parse `path`; syntax errors (and a file not saved as UTF-8) become YamlSyntaxError naming
+    the file and line."""
+    try:
+        text = normalised_text(path)
+    except YamlSyntaxError as error:
+        raise YamlSyntaxError(display_name, error.line, error.message) from None
     source = text.split("\n")
     loader = _Loader(text)
     cut: list[tuple[Path_, int, str]] = []
@@ -150,6 +159,11 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
 
 
 def normalised_text(path: Path) -> str:
-    """A file's text without a byte-order mark and with Unix line endings (as git stores it)."""
-    text = path.read_text(encoding="utf-8-sig")
+    """A file's text without a byte-order mark and with Unix line endings (as git stores it);
+    YamlSyntaxError (without the file's name) when the file is not UTF-8."""
+    data = path.read_bytes()
+    line = first_bad_line(data)
+    if line is not None:
+        raise YamlSyntaxError("", line, Message("not_utf8"))
+    text = data.decode("utf-8-sig")
     return text.replace("\r\n", "\n").replace("\r", "\n")

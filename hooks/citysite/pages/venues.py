@@ -127,14 +127,16 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
 
 
 def taxi_block(ctx: PageContext, venue: Venue, lang: str) -> str:
-    """The Russian address in large type, selected whole with one tap (site.css: user-select: all)
-    to copy it into a taxi app or show it to a driver; on zh, ja and ko pages also the English
-    address, labelled, for apps that want Latin letters. Not on Russian pages: their address is it."""
+    """The place's Russian name and its Russian address in large type, the address selected whole
+    with one tap (site.css: user-select: all) to copy it into a taxi app, both to show a driver; on
+    zh, ja and ko pages also the English address, labelled, for apps that want Latin letters. Not
+    on Russian pages: their name and address are these."""
     if lang == "ru":
         return ""
     lines = [
         '<div class="taxi-address">',
         f'<p class="taxi-address__label">{html.escape(ctx.t("taxi_address", lang))}</p>',
+        f'<p class="taxi-address__name" lang="ru" translate="no">{html.escape(venue.name.ru)}</p>',
         f'<div class="taxi-address__text" lang="ru" translate="no">{html.escape(venue.address.ru)}</div>',
     ]
     if lang in ("zh", "ja", "ko") and venue.address.shown_in(lang) == lang:
