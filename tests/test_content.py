@@ -132,6 +132,16 @@ def test_plan_your_visit_opens_with_links_to_its_sections(site, lang):
     assert len(headings) >= 10 and contents.has_attr("data-search-exclude")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_emergency_numbers_are_one_tap_calls(site, lang):
+    """On a phone a visitor in trouble taps the number: 112 and 101-104 are tel: links in the
+    emergency table, and 112 in the summary at the top."""
+    article = site.page(PREFIX[lang] + "visit/").select_one("article")
+    calls = {a["href"] for a in article.select('a[href^="tel:"]')}
+    assert {f"tel:{number}" for number in ("112", "101", "102", "103", "104")} <= calls, calls
+    assert article.select_one('ul a[href="tel:112"]') is not None
+
+
 # --- the same numbers in every version ----------------------------------------------------------
 
 NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+(?:\.\d+(?=万))?)(?!\d)(\s*[月월])?(万)?")

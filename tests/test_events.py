@@ -377,6 +377,7 @@ def test_an_event_under_way_in_its_usual_period_is_not_said_to_be_unannounced(si
     says so and asks the reader to check this season's dates, not that they are to be announced."""
     text = main_text(site.page(f"{PREFIX[lang]}events/hc-amur-home-games/"))
     assert STRINGS["next_on_now"][lang] + "\u00a0· " in text
+    assert STRINGS["label_next"][lang] not in text  # "When: on now", never "Next date: on now"
     assert STRINGS["now_approx"][lang].replace("{when}", "").strip() in text
     assert STRINGS["next_approx"][lang].replace("{when}", "").strip() not in text
 
@@ -418,6 +419,20 @@ def test_events_are_cards_with_a_calendar_chip_and_the_category_icon(site, data,
         month = chip["datetime"][:7]
         assert card.find_parent("ul").find_previous_sibling(["h2", "h3"])["id"] in (month, "now"), event.id
         assert chip.select_one(".kh-date__month").get_text(strip=True)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_results_do_not_run_a_calendar_chip_into_the_title(site, lang):
+    """The chip is for the eye; the search index leaves it out (a Korean result read "5월9승전 기념일")."""
+    import json
+
+    index = json.loads(site.text(PREFIX[lang] + "search/search_index.json"))
+    texts = " ".join(entry["title"] + " " + entry["text"] for entry in index["docs"])
+    cards = site.page(f"{PREFIX[lang]}events/").select("article li.kh-card--event")
+    glued = [chip.get_text() + card.select_one(".kh-card__title").get_text()
+             for card in cards if (chip := card.select_one("time.kh-date"))]
+    assert len(glued) >= 15
+    assert [text for text in glued if text in texts] == []
 
 
 def test_twelve_venue_pages_list_the_events_held_there(site, data):

@@ -543,6 +543,29 @@ def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data,
     assert moved_stops["centre-day"] > 0  # 15 stops, some a few metres apart
 
 
+POPUP_BESIDE_THE_BUTTONS = """async () => {
+    const map = Object.values(window).find(value => value && value._container && value.eachLayer);
+    let marker = null;
+    map.eachLayer(layer => { if (!marker && layer.getPopup && layer.getPopup() && layer.getLatLng) marker = layer; });
+    const at = map.latLngToContainerPoint(marker.getLatLng());
+    map.panBy([at.x - 12, at.y - 140], {animate: false});  // the stop just under the zoom buttons
+    marker.openPopup();
+    await new Promise(resolve => setTimeout(resolve, 800));  // Leaflet's pan to show the popup
+    const popup = document.querySelector('.leaflet-popup').getBoundingClientRect();
+    const buttons = document.querySelector('.leaflet-top.leaflet-left').getBoundingClientRect();
+    return {popupLeft: popup.left, buttonsRight: buttons.right};
+}"""
+
+
+def test_a_popup_opened_beside_the_map_buttons_is_not_hidden_under_them(visit, site, site_server):
+    """A visitor tapped a place at the left edge of a map and read "닌 경기장": the first letters of
+    its popup were under the zoom and locate buttons."""
+    seen = visit(site, site_server, "ko/maps/route-centre-day.html")
+    seen.page.wait_for_selector(".leaflet-marker-icon")
+    found = seen.page.evaluate(POPUP_BESIDE_THE_BUTTONS)
+    assert found["popupLeft"] >= found["buttonsRight"], found
+
+
 def test_a_stop_s_popup_names_it_and_links_its_venue(visit, fixture_site, fixture_server):  # noqa: F811
     seen = visit(fixture_site, fixture_server, "zh/routes/fixture-walk/")
     frame = map_frame(seen)

@@ -187,6 +187,26 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     context.close()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_after_one_visit_search_works_offline(browser, site, lang):
+    """The search index, Material's search worker and the lunr scripts it imports for the
+    language (Japanese: tinyseg) are kept at install: a visitor who never searched online finds
+    Plan your visit with the network off."""
+    from tests.test_search_browser import QUERIES, VISIT, search
+
+    context = browser.new_context()  # the search field in the header, as the search tests use it
+    page = context.new_page()
+    with serve_directory(site.root) as base:
+        page.goto(base + PREFIX[lang])
+        assert page.evaluate(READY) == base + PREFIX[lang]
+    context.set_offline(True)  # and the server is gone
+    page.goto(base + PREFIX[lang] + "venues/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    query = next(query for query, expected in QUERIES[lang] if expected == VISIT)
+    assert VISIT in search(page, lang, query)[:3], query
+    context.close()
+
+
 def map_frame(page, markers: bool = True):
     iframe = page.locator("figure.site-map iframe")
     iframe.scroll_into_view_if_needed()

@@ -52,6 +52,7 @@ QUERIES = {
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
+           ("전승절", "events/victory-day/"), ("열병식", "events/victory-day/"),
            # written without the spaces the index splits at
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),

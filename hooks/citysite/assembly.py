@@ -1,5 +1,5 @@
 """The files written for the whole site once its languages are built: each language's search index,
-sitemap.xml(.gz) and Material's patched scripts; and what a parallel build's language process
+sitemap.xml(.gz), Material's patched scripts and each language's copy of the search worker; and what a parallel build's language process
 hands over for them.
 
 Two ways build the same site:
@@ -18,12 +18,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import alternates, offline, pinned, search_index
 from .alternates import PageRecord
+from .languages import language_prefix
 
 ENV_LANGUAGE = "CITYSITE_BUILD_LANGUAGE"  # the one language this process builds (parallel build)
 ENV_PART = "CITYSITE_BUILD_PART"  # where that process saves its LanguagePart (JSON)
@@ -93,6 +95,22 @@ def patch_theme_scripts(site_dir: str | os.PathLike) -> None:
     pinned.improve_search_queries(str(site_dir))
 
 
+def place_search_workers(site_dir: str | os.PathLike, parts: list[LanguagePart], root: str) -> None:
+    """A copy of the (patched) search worker, and of the lunr scripts it imports for the language's
+    index, in the folder of each language below the root, where that language's pages start it
+    (citysite.pinned.point_search_at_language) and its offline guide can keep it."""
+    site = Path(site_dir)
+    worker = pinned.search_worker(site)
+    for part in parts:
+        prefix = language_prefix(part.lang, root)
+        if not prefix:
+            continue
+        for source in (worker, *pinned.search_worker_scripts(worker, part.search_config["lang"])):
+            target = site / prefix / source.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
 def finish_site(site_dir: str | os.PathLike, parts: list[LanguagePart], site_url: str, root: str,
                 guide: offline.Guide | None) -> None:
     """Everything written for the whole site after its languages are built (see the module's docstring);
@@ -104,6 +122,7 @@ def finish_site(site_dir: str | os.PathLike, parts: list[LanguagePart], site_url
     (site / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
     patch_theme_scripts(site)
+    place_search_workers(site, parts, root)
     if guide is not None:
         offline.write_workers(site, [part.lang for part in parts], root, guide)
 

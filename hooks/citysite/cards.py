@@ -61,7 +61,8 @@ def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, unde
     """The calendar chip of an event: the month over the day(s) ("May" / "30", "5月" / "27–28"), as
     <time>; the month alone while only the month is known (`exact` false); `under_way` ("Now")
     instead of a month long past for an event that began before today and goes on. Screen readers
-    read the full date written beside it instead (the chip is hidden from them)."""
+    read the full date written beside it instead (the chip is hidden from them), and so does the
+    search index (data-search-exclude: its result would read "May30City Day")."""
     month = under_way or format_skeleton("MMM", first, locale=lang)
     day = ""
     if exact and not under_way:
@@ -69,7 +70,7 @@ def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, unde
         day = f"{first.day}–{last.day}" if last != first and same_month else str(first.day)
     stamp = first.isoformat() if exact else f"{first:%Y-%m}"
     day_html = f'<span class="kh-date__day">{escape(day)}</span>' if day else ""
-    return (f'<time class="kh-date" datetime="{stamp}" aria-hidden="true">'
+    return (f'<time class="kh-date" datetime="{stamp}" aria-hidden="true" data-search-exclude>'
             f'<span class="kh-date__month">{escape(month)}</span>{day_html}</time>')
 
 

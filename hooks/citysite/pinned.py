@@ -7,6 +7,8 @@ Re-check on an upgrade of mkdocs-material:
   <link rel="alternate"> (THEME_ALTERNATE_LOOKUP), and where it fetches the search index
   (SEARCH_INDEX_ON_DEMAND);
 - `improve_search_queries`: the search worker's query segmentation (SEARCH_WORKER_FIXES);
+- `search_worker_scripts`: the lunr scripts the search worker imports for a language (the offline
+  guide keeps them, so that search works without a connection);
 - `segment_han_text`: the search plugin's module-level `jieba`, set per language build to a
   tokenizer of that build (the plugin calls its `cut`);
 - `search_config` / `point_search_at_language`: partials/language.html's search.config.* keys and
@@ -341,15 +343,25 @@ def search_config(env, lang: str, fields: dict) -> dict:
     }
 
 
+SEARCH_WORKER_FOLDER = "assets/javascripts/workers/"  # the theme's search worker, and each language's copy
+
+
 def point_search_at_language(config_script: str, base_url: str, lang: str, root: str = DEFAULT_LANGUAGE) -> Markup:
-    """Material's #__config script with "base" moved to the language's folder, where its index is."""
+    """Material's #__config script with "base" moved to the language's folder, where its index is,
+    and "search" to the language's copy of the search worker (citysite.assembly.place_search_workers):
+    a worker is controlled by the service worker whose scope its own address is in, so only a copy
+    in the language's folder can be kept by that language's offline guide."""
     prefix = language_prefix(lang, root)
     if not prefix:
         return Markup(config_script)
-    old = '"base": ' + json.dumps(base_url)
-    if old not in config_script:
-        raise _changed(f"Material's #__config script no longer contains {old}", "update point_search_at_language")
-    return Markup(str(config_script).replace(old, '"base": ' + json.dumps(f"{base_url}/{prefix}"), 1))
+    script = str(config_script)
+    moves = (('"base": ' + json.dumps(base_url), '"base": ' + json.dumps(f"{base_url}/{prefix}")),
+             (f'"search": "{base_url}/{SEARCH_WORKER_FOLDER}', f'"search": "{base_url}/{prefix}{SEARCH_WORKER_FOLDER}'))
+    for old, new in moves:
+        if old not in script:
+            raise _changed(f"Material's #__config script no longer contains {old}", "update point_search_at_language")
+        script = script.replace(old, new, 1)
+    return Markup(script)
 
 
 # --- mkdocs-material: templates -------------------------------------------------------------------
@@ -492,3 +504,31 @@ def improve_search_queries(site_dir: str) -> Path:
     _apply(worker, SEARCH_WORKER_FIXES,
            "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
     return worker
+
+
+# The search worker's own import of lunr's language scripts (its function that sets up the index).
+SEARCH_WORKER_IMPORTS = "importScripts(`${e}/min/lunr.stemmer.support.min.js`,...r)"
+
+
+def search_worker(site_dir: str | Path, prefix: str = "") -> Path:
+    """The search worker the pages of the language at `prefix` ("ru/", "" at the root) start."""
+    return _the_one(Path(site_dir, prefix, SEARCH_WORKER_FOLDER), "search.*.min.js", "Material search worker",
+                    "search_worker")
+
+
+def search_worker_scripts(worker: Path, languages: Iterable[str]) -> list[Path]:
+    """The lunr scripts Material's search worker imports for an index of `languages`, as it
+    decides them (tinyseg for Japanese, wordcut for Hindi and Thai, lunr.<lang> for each language
+    but English, lunr.multi for several, the stemmer support before any)."""
+    if SEARCH_WORKER_IMPORTS not in worker.read_text(encoding="utf-8"):
+        raise _changed("the search worker no longer imports lunr's language scripts as it did",
+                       "update search_worker_scripts (SEARCH_WORKER_IMPORTS)")
+    languages = list(languages)
+    scripts = []
+    for lang in languages:
+        scripts += ["tinyseg.js"] if lang == "ja" else ["wordcut.js"] if lang in ("hi", "th") else []
+        scripts += [f"min/lunr.{lang}.min.js"] if lang != "en" else []
+    scripts += ["min/lunr.multi.min.js"] if len(languages) > 1 else []
+    lunr = worker.parent.parent / "lunr"
+    return [lunr / script for script in (["min/lunr.stemmer.support.min.js", *scripts] if scripts else [])]
+

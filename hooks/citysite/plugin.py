@@ -226,6 +226,8 @@ class CitySite:
         if self.partial:  # a one-language rebuild of make serve: that language's search index
             self._write_search_indexes(config, [self.partial])
             assembly.patch_theme_scripts(config.site_dir)
+            assembly.place_search_workers(config.site_dir, assembly.language_parts(config, [self.partial]),
+                                          pinned.root_language(config))
             return
         if self.run.language:  # one language of a parallel build: scripts/build_site.py finishes the site
             part = Path(assembly.part_path())

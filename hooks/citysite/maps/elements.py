@@ -118,11 +118,15 @@ class HtmlPopup(MacroElement):
         """
     )
 
+    # Leaflet pans an opened popup this far (pixels) clear of the top left corner, where the zoom
+    # and locate buttons are: a popup opened beside them had its first letters hidden underneath.
+    CLEAR_OF_BUTTONS = (56, 10)
+
     def __init__(self, html: str, max_width: int = 280):
         super().__init__()
         self._name = "HtmlPopup"
         self.html = js_value(html)
-        self.options = {"maxWidth": max_width}
+        self.options = {"maxWidth": max_width, "autoPanPaddingTopLeft": list(self.CLEAR_OF_BUTTONS)}
 
 
 class Legend(MacroElement):

@@ -10,7 +10,8 @@
   page's own) says `offline: true`, every page of the data sections mkdocs.yml names
   (extra.citysite.offline.from_data: the venue and route pages), the offline page, and what
   those pages load (write_workers: styles, scripts, pictures, icons, the manifest, the large maps
-  with Leaflet; a venue's own small map is kept once seen). Its version is a hash of all those
+  with Leaflet; a venue's own small map is kept once seen), and the language's search (its index,
+  the search worker and the lunr scripts it imports), so that search works offline too. Its version is a hash of all those
   bytes: a new build is a new worker, which replaces the cache on the next visit.
 - The offline page (`offline/`, `ru/offline/` ...), shown for a page not kept when the network is
   off, lists the kept pages; it is left out of the menu, the sitemap and search.
@@ -350,12 +351,28 @@ def precache(site: Path, guide: Guide, lang: str, root: str) -> list[str]:
             kept.add(frame)
             inner = _Loads().read(_file_of(site, frame).read_text(encoding="utf-8"))
             kept.update(filter(None, (_site_path(site, frame, href) for href in inner.files)))
+    kept.update(_search_files(site, prefix))
     manifest_path = prefix + MANIFEST
     if (site / manifest_path).is_file():
         kept.add(manifest_path)
         for icon in json.loads((site / manifest_path).read_text(encoding="utf-8")).get("icons", []):
             kept.update(filter(None, [_site_path(site, manifest_path, icon["src"])]))
     return sorted(kept)
+
+
+def _search_files(site: Path, prefix: str) -> list[str]:
+    """The language's search index, the search worker its pages start (a copy in the language's
+    folder, citysite.assembly.place_search_workers) and the lunr scripts that worker imports for
+    the index's languages, site-relative."""
+    from .. import pinned  # pinned imports the theme's search plugin
+
+    index = site / prefix / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    languages = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+    worker = pinned.search_worker(site, prefix)
+    files = (index, worker, *pinned.search_worker_scripts(worker, languages))
+    return [path.relative_to(site).as_posix() for path in files]
 
 
 def _revision(content: bytes) -> str:

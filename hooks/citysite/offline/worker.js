@@ -13,7 +13,7 @@
      map frame not kept a note that the map needs a connection.
    - a file of the site: a kept one from the cache (it belongs to this build), a file with a content
      hash in its name from the cache once read, anything else from the network; pictures, styles and
-     scripts are kept as read (data that scripts fetch, such as the search index, is not).
+     scripts are kept as read (data that scripts fetch is not; the search index is kept at install).
    - map tiles (SETTINGS.tiles, the only other host): from the cache once seen, else from the network
      and kept, at most SETTINGS.maxTiles (the oldest go first). Nothing else from other hosts.
    No tracking, no push messages, no prompts. */

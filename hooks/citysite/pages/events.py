@@ -144,9 +144,9 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
             when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
-        if on_now:
-            when = md_text(t("next_on_now")) + " · " + when  # after "Next date:", in lower case
-        facts.append(ctx.line("material-calendar-star", "label_next", when, lang))
+        if on_now:  # "When: on now · ...", not "Next date: on now"
+            when = md_text(t("next_on_now")) + " · " + when
+        facts.append(ctx.line("material-calendar-star", "label_when" if on_now else "label_next", when, lang))
     facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
     facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
     if len(event.venues) == 1:

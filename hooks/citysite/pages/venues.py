@@ -136,7 +136,7 @@ def taxi_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     lines = [
         '<div class="taxi-address">',
         f'<p class="taxi-address__label">{html.escape(ctx.t("taxi_address", lang))}</p>',
-        f'<p class="taxi-address__name" lang="ru" translate="no">{html.escape(venue.name.ru)}</p>',
+        f'<div class="taxi-address__name" lang="ru" translate="no">{html.escape(venue.name.ru)}</div>',
         f'<div class="taxi-address__text" lang="ru" translate="no">{html.escape(venue.address.ru)}</div>',
     ]
     if lang in ("zh", "ja", "ko") and venue.address.shown_in(lang) == lang:
