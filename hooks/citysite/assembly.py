@@ -1,6 +1,6 @@
 """The files written for the whole site once its languages are built: each language's search index,
-sitemap.xml(.gz), Material's patched scripts and each language's copy of the search worker; and what a parallel build's language process
-hands over for them.
+sitemap.xml(.gz), Material's patched scripts and each language's copy of the search worker; and
+what a parallel build's language process hands over for them.
 
 Two ways build the same site:
 - one process (`mkdocs build`, `mkdocs serve`, the tests' in-process builds): the i18n plugin

@@ -355,11 +355,13 @@ def point_search_at_language(config_script: str, base_url: str, lang: str, root:
     if not prefix:
         return Markup(config_script)
     script = str(config_script)
+    worker = f'"search": "{base_url}/{SEARCH_WORKER_FOLDER}'
     moves = (('"base": ' + json.dumps(base_url), '"base": ' + json.dumps(f"{base_url}/{prefix}")),
-             (f'"search": "{base_url}/{SEARCH_WORKER_FOLDER}', f'"search": "{base_url}/{prefix}{SEARCH_WORKER_FOLDER}'))
+             (worker, worker.replace(SEARCH_WORKER_FOLDER, prefix + SEARCH_WORKER_FOLDER)))
     for old, new in moves:
         if old not in script:
-            raise _changed(f"Material's #__config script no longer contains {old}", "update point_search_at_language")
+            raise _changed(f"Material's #__config script no longer contains {old}",
+                           "update point_search_at_language")
         script = script.replace(old, new, 1)
     return Markup(script)
 
@@ -531,4 +533,3 @@ def search_worker_scripts(worker: Path, languages: Iterable[str]) -> list[Path]:
     scripts += ["min/lunr.multi.min.js"] if len(languages) > 1 else []
     lunr = worker.parent.parent / "lunr"
     return [lunr / script for script in (["min/lunr.stemmer.support.min.js", *scripts] if scripts else [])]
-

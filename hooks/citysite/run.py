@@ -12,8 +12,8 @@ from typing import Any
 
 from .config import CitySiteConfig, load_options
 from .data import SiteData, load_site_data
-from .encoding import check_editor_files
 from .dates import build_moment
+from .encoding import check_editor_files
 from .generated import Outputs, make_outputs, shared_outputs
 from .home import HomeBlocks, load_home_blocks
 from .images import SiteImages, credits_pages

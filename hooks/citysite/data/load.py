@@ -264,7 +264,8 @@ def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> li
         if isinstance(city, str) and city != HOME_CITY and city not in partners and "partners" in docs:
             problems.append(Problem(
                 doc.file, doc.line_of((index, "city")), entry,
-                Message("unknown_city", value=city, home=HOME_CITY, suggest=_suggest(city, {**partners, HOME_CITY: []})),
+                Message("unknown_city", value=city, home=HOME_CITY,
+                        suggest=_suggest(city, {**partners, HOME_CITY: []})),
             ))
     return problems
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from ..languages import SAFE_LOADER
 from ..encoding import first_bad_line
+from ..languages import SAFE_LOADER
 from ..messages import Message
 
 Path_ = tuple[Any, ...]

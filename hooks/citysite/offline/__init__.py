@@ -11,8 +11,9 @@
   (extra.citysite.offline.from_data: the venue and route pages), the offline page, and what
   those pages load (write_workers: styles, scripts, pictures, icons, the manifest, the large maps
   with Leaflet; a venue's own small map is kept once seen), and the language's search (its index,
-  the search worker and the lunr scripts it imports), so that search works offline too. Its version is a hash of all those
-  bytes: a new build is a new worker, which replaces the cache on the next visit.
+  the search worker and the lunr scripts it imports), so that search works offline too. Its
+  version is a hash of all those bytes: a new build is a new worker, which replaces the cache on
+  the next visit.
 - The offline page (`offline/`, `ru/offline/` ...), shown for a page not kept when the network is
   off, lists the kept pages; it is left out of the menu, the sitemap and search.
 """
