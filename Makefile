@@ -42,7 +42,7 @@ help:
 	@echo "               10x and 100x the events, previews, make test) and map page weight; rewrites"
 	@echo "               BENCHMARKS.md (about an hour)"
 	@echo "make bench ONLY=preview - only make serve's rebuilds (one language, five languages), a few minutes"
-	@echo "make bench ONLY=offline - what the offline guide keeps of each language (one build, a minute)"
+	@echo "make bench ONLY=offline - what the offline guide keeps of each language (one build, a minute; rewrites its section)"
 	@echo "make bench ONLY=build - make build against the one-process build, with each part's CPU seconds"
 	@echo "make audit   - Lighthouse (phone) on the home, events, venues, partners and visit pages of every"
 	@echo "               language against the budget (SITE=site/ audits a built site instead of building one)"
