@@ -78,6 +78,16 @@ def test_a_failed_build_keeps_the_previous_site_and_says_why_once(project, tmp_p
     assert not list(tmp_path.glob(".site-build-*"))
 
 
+def test_a_build_for_the_placeholder_address_says_so_once_and_one_for_a_real_address_does_not(project, tmp_path):
+    """A publisher who forgot SITE_URL would upload a site whose canonical links, sitemap and calendars
+    name khabarovsk.example.org: the build says so at its end (not a warning: previews use it)."""
+    placeholder = mkdocs_run.build_site(project, tmp_path / "a", quiet=False)
+    assert placeholder.returncode == 0, placeholder.stderr[-3000:]
+    assert placeholder.stderr.count("Built for https://khabarovsk.example.org/, a placeholder address") == 1
+    real = mkdocs_run.build_site(project, tmp_path / "b", {"SITE_URL": "https://www.khabarovsk.test/"}, quiet=False)
+    assert real.returncode == 0 and "placeholder address" not in real.stderr, real.stderr[-3000:]
+
+
 def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
     (project / "docs_ja" / "guide.md").write_text("# ガイド\n\n[壊れたリンク](missing.md)\n", encoding="utf-8")
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True)

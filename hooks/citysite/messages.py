@@ -725,6 +725,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the site was not built (the messages above say why); the previous site is unchanged",
         "ru": "сайт не собран (причины — в сообщениях выше); прежний сайт не изменился",
     },
+    "build.placeholder_address": {
+        "en": "Built for {url}, a placeholder address: fine for a preview; to publish the site, build it with "
+              "SITE_URL set to its real address (README, Publish)",
+        "ru": "Сайт собран для адреса {url} — это заглушка: для предпросмотра подходит, а для публикации "
+              "соберите сайт с SITE_URL, равным его настоящему адресу (README, раздел о публикации)",
+    },
     # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
     "build.aborted": {"en": "Aborted with a BuildError!",
                       "ru": "Сборка остановлена из-за ошибки, описанной выше."},

@@ -43,7 +43,7 @@ from .errors import SiteError, editor_errors
 from .images import credits_url
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
-from .run import Run
+from .run import Run, is_placeholder_address
 from .serve import RENDER_CACHE, Preview
 from .templates import TEMPLATE_CACHE
 
@@ -223,6 +223,8 @@ class CitySite:
     @event_priority(AFTER_I18N)  # the plugin's on_post_build builds the other languages first
     @editor_errors
     def on_post_build(self, config):
+        if not self.serving and self._first_build(config) and is_placeholder_address(config.site_url):
+            log.info(messages.render(messages.Message("build.placeholder_address", url=config.site_url)))
         if self.partial:  # a one-language rebuild of make serve: that language's search index
             self._write_search_indexes(config, [self.partial])
             assembly.patch_theme_scripts(config.site_dir)

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .config import CitySiteConfig, load_options
 from .data import SiteData, load_site_data
@@ -31,6 +32,15 @@ from .sources import Sources
 from .templates import TEMPLATE_CACHE
 
 PLACEHOLDER_SITE_URL = "https://localhost/"  # links in feeds when mkdocs.yml gives no site_url
+# Domains kept for examples (RFC 2606), such as mkdocs.yml's default khabarovsk.example.org; the
+# publish workflow refuses them too.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def is_placeholder_address(site_url: str | None) -> bool:
+    """Whether the site is built for an address that cannot be its own: none, or an example domain."""
+    host = urlsplit(site_url or PLACEHOLDER_SITE_URL).hostname or ""
+    return host == "localhost" or any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS)
 # A parallel build's coordinator (scripts/build_site.py) reads the options, strings, pictures and
 # data once (`prepare`), then forks a process per language; each takes them from here.
 _PREPARED: dict[Path, tuple] = {}
