@@ -23,6 +23,7 @@ from pydantic import TypeAdapter
 from citysite.cards import EVENT_ICONS, icon_svg
 from citysite.data import DataError, load_site_data
 from citysite.data.model import Event, Usually
+from citysite.dates import format_month
 from citysite.languages import aside, load_ui_strings
 from citysite.schedule import (
     history,
@@ -322,6 +323,21 @@ def test_the_events_page_lists_15_events_in_8_months_of_the_next_12(site, data, 
     as_of = {"en": "November 26, 2026", "ru": "26 ноября 2026 г.", "zh": "2026年11月26日", "ja": "2026年11月26日",
              "ko": "2026년 11월 26일"}[lang]
     assert as_of in plain(main_text(site.page(f"{PREFIX[lang]}events/")))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_months_without_events_are_named_so_none_of_the_twelve_seems_forgotten(site, lang):
+    """A Japanese visitor coming in August found the month index jump from July to September."""
+    page = site.page(f"{PREFIX[lang]}events/")
+    linked = {a["href"][1:] for a in page.select("article a[href^='#20']") if re.fullmatch(r"#\d{4}-\d{2}", a["href"])}
+    [line] = [p.get_text() for p in page.select("article p") if p.get_text().strip().startswith(
+        STRINGS["events_months_empty"][lang])]
+    ahead = [f"{2026 + (10 + step) // 12}-{(10 + step) % 12 + 1:02d}" for step in range(1, 13)]  # after 2026-11
+    assert ahead[0] == "2026-12" and ahead[-1] == (BUILD_DATE + dt.timedelta(days=364)).strftime("%Y-%m")
+    empty = [key for key in ahead if key not in linked]
+    assert linked <= {*ahead, BUILD_DATE.strftime("%Y-%m")} and "2027-08" in empty
+    assert line.count("·") == len(empty) - 1
+    assert all(format_month(int(key[:4]), int(key[5:]), lang) in line for key in empty)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

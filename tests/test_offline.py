@@ -200,7 +200,7 @@ def test_the_version_is_a_hash_of_the_kept_bytes(site, tmp_path):
         return values["version"], dict(values["files"])
 
     version, files = version_and_files(copy)
-    (copy / "ru" / "about" / "index.html").write_text("<p>changed</p>", encoding="utf-8")  # not kept
+    (copy / "ru" / "cooperation" / "index.html").write_text("<p>changed</p>", encoding="utf-8")  # not kept
     assert version_and_files(copy) == (version, files)
     page = copy / "ru" / "visit" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>changed</p></article>"), encoding="utf-8")

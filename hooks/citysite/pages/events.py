@@ -257,6 +257,15 @@ def _month_title(key: str, lang: str) -> str:
     return format_month(year, month, lang)
 
 
+def _months_ahead(today: dt.date) -> list[str]:
+    """The months (YYYY-MM) after this one that the page covers, up to the last day of its
+    12 months (this month's events under way are under "On now")."""
+    last = today + dt.timedelta(days=HORIZON_DAYS - 1)
+    count = (last.year - today.year) * 12 + last.month - today.month
+    return [f"{today.year + (today.month + step - 1) // 12}-{(today.month + step - 1) % 12 + 1:02d}"
+            for step in range(1, count + 1)]
+
+
 def _by_month(entries: Entries, today: dt.date) -> dict[str, tuple[Entries, Entries]]:
     """Month (YYYY-MM) -> (the entries starting in it, those begun earlier that go on in it), in order."""
     starting, going_on = _months(entries, today), _still_on(entries, today)
@@ -294,6 +303,10 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     if by_month:
         index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in by_month)
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
+    empty = [key for key in _months_ahead(ctx.today) if key not in by_month]
+    if empty and entries:  # a visitor coming in August sees that August was not forgotten
+        months = " · ".join(md_text(_month_title(key, lang)) for key in empty)
+        lines += [f":material-calendar-blank: {t('events_months_empty')}{colon(lang)}{months}", ""]
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
         lines += [t("events_none_upcoming"), ""]
