@@ -168,6 +168,8 @@ def test_a_page_saved_in_windows_1251_stops_the_build_with_its_file_and_line(tmp
      "'description.en' has nothing after the colon; write its value there", "после двоеточия ничего нет"),
     ("- id: lenin-square", "- id: lenin-squ\u0430re", 1, "it has Cyrillic letters (\u0430), which may look like "
      "latin ones", "наберите id в английской раскладке"),
+    ("    ru: Главная площадь города.", "  ru: Главная площадь города.\n    zh: 城市的主广场。", 9,
+     "'ru' belongs to 'description' above it, but is not indented", "записано без отступа"),
 ])
 def test_a_slip_of_the_keyboard_is_named_with_its_fix(tmp_path, old, new, line, english, russian):
     found_en, found_ru = only_problem(data_folder(tmp_path, venues=replaced(VENUES, old, new)))

@@ -120,7 +120,15 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
         # rest of that line's text: say indentation, not quotes.
         here, above = text_of(line), text_of(line - 1)
         indent = lambda text: len(text) - len(text.lstrip(" "))  # noqa: E731
-        if re.match(r"^\s*[A-Za-z_][\w-]*:(\s|$)", here) and above.strip() and indent(here) != indent(above):
+        key = r"^\s*([A-Za-z_][\w-]*):(\s|$)"
+        if re.match(key, here) and above.strip() and indent(here) != indent(above):
+            moved = re.match(key, above)
+            if moved and indent(above) < indent(here) == indent(text_of(line - 2)):
+                # `  ru:` moved left out of its block (title:'s en: above, zh: below): that line is wrong
+                parent = next((re.match(key, text_of(number))[1] for number in range(line - 2, 0, -1)
+                               if re.match(key, text_of(number)) and indent(text_of(number)) < indent(here)), "")
+                if parent:
+                    return line - 1, Message("not_indented_enough", key=moved[1], parent=parent)
             return line, Message("yaml.indentation")
         return line, Message("yaml.colon")
     for number in range(context_line, line):  # a text whose closing quote is missing ran on
