@@ -304,3 +304,17 @@ def test_from_data_names_data_sections():
     assert caught.value.file == "mkdocs.yml" and caught.value.line is not None
     assert "extra.citysite.offline" in str(caught.value) and "from_data" in str(caught.value)
     assert "'phrases'" in str(caught.value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plan_your_visit_tells_the_visitor_the_guide_works_offline(site, lang):
+    """A Japanese visitor never learnt that the site reads without a connection: Plan your visit's
+    phone section says so and links the list of what is kept."""
+    phone = site.page(language_prefix(lang) + "visit/").select_one("article h2#phone")
+    section = []
+    for sibling in phone.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        section.append(sibling)
+    links = [a["href"] for element in section for a in element.select("a")]
+    assert "../offline/" in links, links
