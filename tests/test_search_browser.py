@@ -48,7 +48,8 @@ QUERIES = {
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT),
            ("トラム", VISIT), ("クレジットカード", VISIT), ("年末年始", VISIT), ("両替所", VISIT), ("遊覧船", VISIT),
            ("氷の彫刻", "events/amur-crystal/"), ("レストラン", VISIT), ("岩絵", VISIT), ("食事", VISIT), ("Wi-Fi", VISIT),
-           ("プレオブラジェンスキー", "venues/transfiguration-cathedral/")],
+           ("プレオブラジェンスキー", "venues/transfiguration-cathedral/"),
+           ("ＳＩＭ", VISIT), ("蚊", VISIT)],  # full-width letters, as a Japanese keyboard types them
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),

@@ -483,13 +483,15 @@ def patch_theme_bundle(site_dir: str) -> Path:
 #   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
 #   ranked below one with a rarer longer word: each plain word is now also searched exactly, ten
-#   times as strong (день^10 день*).
+#   times as strong (день^10 день*);
+# - a query typed with a Japanese keyboard in full-width letters (ＳＩＭ) or half-width katakana
+#   found nothing: the query is first brought to Unicode NFKC (SIM), as the pages are written.
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=e.replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
+     r'search(e){if(e=e.normalize("NFKC").replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
      r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
      r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
