@@ -170,8 +170,8 @@ def normalised_text(path: Path) -> str:
     """A file's text without a byte-order mark and with Unix line endings (as git stores it);
     YamlSyntaxError (without the file's name) when the file is not UTF-8."""
     data = path.read_bytes()
-    line = first_bad_line(data)
-    if line is not None:
-        raise YamlSyntaxError("", line, Message("not_utf8"))
-    text = data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise YamlSyntaxError("", first_bad_line(data), Message("not_utf8")) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
