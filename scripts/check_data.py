@@ -19,6 +19,8 @@ from pathlib import Path
 from citysite.data import DataError, Problem, load_site_data
 from citysite.data.load import DATA_FILES
 from citysite.data.schema import schema_line
+from citysite.errors import SiteError
+from citysite.images.loose import check_no_loose_photos
 from citysite.images.records import load_image_records
 from citysite.messages import (
     BOTH,
@@ -61,6 +63,10 @@ def main() -> int:
         load_image_records(args.data.parent)
     except DataError as error:
         errors = sorted([*errors, *error.problems])
+    try:  # a photo put into docs*/ instead: it would be published with its GPS data and no credit
+        check_no_loose_photos(args.data.parent)
+    except SiteError as error:
+        errors = sorted([*errors, Problem(error.file, 1, "", error.what_is_wrong)])
     warnings = schema_line_problems(args.data) + warnings
     for problem in errors:
         print(problem)

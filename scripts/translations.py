@@ -114,9 +114,10 @@ def text_report(report: tr.Report, root: Path) -> str:
                 lines.append(f"  {say(Message('report.data'))}: {say(Message('report.data_not_checked'))}")
                 continue
             lines.append(f"  {say(Message(f'report.{part}'))}: {summary(statuses)}")
+            width = max(len(status_word(status)) for status in STATUS_ORDER) + 2  # the longest, its colon, a space
             for status in STATUS_ORDER:
                 if statuses[status]:
-                    label = f"    {status_word(status) + ':':<12}"
+                    label = f"    {status_word(status) + ':':<{width}}"
                     lines += textwrap.wrap(
                         ", ".join(statuses[status]), width=110, initial_indent=label,
                         subsequent_indent=" " * len(label), break_on_hyphens=False, break_long_words=False,

@@ -181,6 +181,12 @@ BROKEN = {
     "not utf-8": {"venues": VENUES.encode("utf-8").replace(
         "Главная".encode("utf-8"), "Главная".encode("cp1251"))},
     "no entries": {"chronicle": "# the 2019 chronicle\n"},
+    # a usual timing that cannot be meant
+    "end a day early": {"events": EVENTS.replace("month: 5\n    part: late", 'date: "06-12"\n    end: "06-11"')},
+    "weekday without month": {"events": EVENTS.replace("month: 5\n    part: late", "rule: FREQ=YEARLY;BYDAY=2SA")},
+    "rule that stops": {"events": EVENTS.replace("month: 5\n    part: late",
+                                                 "rule: FREQ=YEARLY;BYMONTH=6;BYDAY=2SA;COUNT=1")},
+    "time unquoted": {"events": EVENTS.replace("month: 5\n    part: late", 'date: "06-12"\n    time: 18:00')},
 }
 
 

@@ -197,7 +197,7 @@ def test_duplicate_id(data_dir):
         ("chronicle.yml", "  category: exchange\n", "  category: party\n", "youth-exchange-2019",
          "'party' is not a known category"),
         ("partners.yml", "  status: friendly\n", "  status: twin\n", "musashino",
-         "'twin' is not a known status; use one of: sister, friendly or partner"),
+         "'twin' is not a known status; use one of: sister, friendly, partner"),
     ],
 )
 def test_unknown_category_or_status(data_dir, file, old, new, entry, fragment):

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from citysite.data import DataError, load_site_data
 from citysite.messages import translate
@@ -157,6 +158,48 @@ def test_a_page_saved_in_windows_1251_stops_the_build_with_its_file_and_line(tmp
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
     assert "docs_ru/guide.md:1: the file is not saved as UTF-8" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_photo_put_next_to_the_pages_stops_the_build_before_it_is_published(tmp_path):
+    """An editor's walkthrough put a camera photo into docs/images/ and linked it with Markdown: the
+    build published the original, GPS position and all, with no author or licence."""
+    project = make_small_project(tmp_path / "project", PAGES)
+    photo = project / "docs" / "images" / "Amur-Embankment.JPG"
+    photo.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (40, 90, 140)).save(photo, "JPEG")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site, env={"SITE_MESSAGES": "ru,en"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "docs/images/Amur-Embankment.JPG: фотография отсюда попала бы на сайт как есть" in result.stderr
+    assert "media/photos/amur-embankment.jpg" in result.stderr and "<!-- image: amur-embankment -->" in result.stderr
+    assert "docs/images/Amur-Embankment.JPG: a photo here would be published as it is" in result.stderr
+    assert not (site / "images" / "Amur-Embankment.JPG").exists()
+
+
+@pytest.mark.parametrize("usually, english, russian", [
+    # an end written a day early read as a year-long event (the home page said "On now")
+    ('date: "06-12"\n    end: "06-11"', "'end' 06-11 comes before 'date' 06-12, so the event would run through "
+     "New Year for 365 days", "поменяйте дни местами"),
+    ('rule: FREQ=YEARLY;BYDAY=2SA', "names a weekday but no month; add the month", "добавьте месяц"),
+    ('rule: FREQ=YEARLY;BYMONTH=6;BYDAY=2SA;COUNT=1', "stops repeating (COUNT)", "уберите COUNT"),
+    # the rule in words: no Python error in the message, the weekday codes explained
+    ("rule: вторая суббота июня", "'вторая суббота июня' is not a repeat rule; write 'yearly'",
+     "BYDAY — какой по счёту в месяце"),
+    # YAML read an unquoted 18:00 as 1080, and the message quoted '1080' back
+    ('date: "06-12"\n    time: 18:00', '18:00 without quotes is read as a number; put the time in quotes: "18:00"',
+     "возьмите время в кавычки"),
+])
+def test_a_usual_timing_that_cannot_be_meant_is_named_with_its_fix(tmp_path, usually, english, russian):
+    events = replaced(EVENTS, "month: 5\n    part: late", usually)
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert english in found_en and russian in found_ru, (found_en, found_ru)
+    lines = {line_of(events, "usually:")} | {line_of(events, part.strip()) for part in usually.split("\n")}
+    assert "unpack" not in found_en and any(found_en.startswith(f"data/events.yml:{line}:") for line in lines)
+
+
+def test_a_new_year_span_is_still_read(tmp_path):
+    events = replaced(EVENTS, "month: 5\n    part: late", 'date: "12-25"\n    end: "01-10"')
+    assert "city-day" in load_site_data(data_folder(tmp_path, events=events)).events
 
 
 @pytest.mark.parametrize("old, new, line, english, russian", [

@@ -178,6 +178,48 @@ def test_the_phone_menu_still_reaches_every_section(browser, site_server):
         context.close()
 
 
+# Where the keyboard's focus is: on screen (a box inside the viewport) and named (its text, or aria-label).
+FOCUSED = """() => {
+    const el = document.activeElement, r = el.getBoundingClientRect();
+    const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('title') || '').trim();
+    return {tag: el.tagName, cls: String(el.className), left: r.left, right: r.right, width: r.width,
+            visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth, named: name.length > 0};
+}"""
+
+
+@pytest.mark.parametrize("url", ["", "ko/events/city-day/"])
+def test_on_a_phone_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_server, url):
+    """An accessibility walkthrough counted 23 Tab stops in the closed menu drawer, off screen, before
+    a page's content, the drawer's section toggles without a name and a menu button that no key
+    opened. Now every Tab stop up to the content is on screen and named, and the menu button opens
+    the drawer with Enter or Space, its first link focused, and Escape closes it again."""
+    context = browser.new_context(**VIEWS[390])
+    page = context.new_page()
+    try:
+        page.goto(site_server + url)
+        stops = []
+        for _ in range(14):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(FOCUSED))
+            if page.evaluate("document.activeElement.closest('article') !== null"):
+                break
+        assert [stop for stop in stops if not stop["visible"] or not stop["named"]] == [], stops
+        assert page.evaluate("document.activeElement.closest('article') !== null"), stops
+        button = page.locator("label.md-header__button[for='__drawer']")
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert page.locator("#__drawer").is_checked()
+        assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+        page.keyboard.press("Escape")
+        assert not page.locator("#__drawer").is_checked()
+        assert page.evaluate("document.activeElement.getAttribute('for') === '__drawer'")
+        page.keyboard.press(" ")
+        assert page.locator("#__drawer").is_checked()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("url", ["events/", "ja/venues/lenin-square/"])
 def test_a_tap_on_an_event_cards_place_or_calendar_link_opens_that_link(browser, site_server, url):
     """The whole card opens the event; its other links (places, calendar file) stay tappable."""

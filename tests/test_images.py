@@ -110,6 +110,46 @@ def test_a_licence_must_be_one_that_can_be_checked(tmp_path):
                               "'all rights reserved' is not a known licence; use one of: CC0-1.0, ")
 
 
+def test_the_licences_are_listed_without_an_english_or(tmp_path):
+    """The Russian message ended "... city-permission or project" (a Russian editor's walkthrough)."""
+    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "с разрешения правообладателя")
+    root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
+    [problem] = problems_of(root)
+    assert problem.endswith("CC-BY-SA-4.0, city-permission, project"), problem
+
+
+@pytest.mark.parametrize("file, message", [
+    ("media/photos/River.JPG", "'media/photos/River.JPG' has capital letters, which some hosts tell apart from "
+     "small ones; write 'media/photos/river.jpg' and rename the file the same way"),
+    ("docs/images/river.jpg", "'docs/images/river.jpg' is not a file the site takes: it goes under media/"),
+    ("media/photos/Фото набережной.jpg", "is not a file the site takes"),
+])
+def test_a_file_name_the_site_cannot_take_is_named_with_the_fix(tmp_path, file, message):
+    records = PHOTO_RECORD.replace("media/photos/river.jpg", file)
+    root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
+    found = problems_of(root)
+    assert any(message in problem and "String should match" not in problem for problem in found), found
+
+
+@pytest.mark.parametrize("on_disk, message", [
+    ("media/photos/River.JPG", "'media/photos/river.jpg' does not exist, but 'media/photos/River.JPG' does: the "
+     "names differ in capital letters; rename the file to 'river.jpg'"),
+    ("media/river.jpg", "'media/photos/river.jpg' does not exist, but 'media/river.jpg' does; move the file to "
+     "media/photos/ or write 'media/river.jpg'"),
+])
+def test_a_file_named_in_other_capitals_or_put_in_another_folder_is_found(tmp_path, on_disk, message):
+    """A camera's River.JPG gave two errors that did not say the names differ only in capitals."""
+    root = project_with(tmp_path, PHOTO_RECORD, {on_disk: photo()})
+    assert problems_of(root) == [f"data/images.yml:{line_of(PHOTO_RECORD, 'file:')}: entry river: {message}"]
+
+
+def test_an_alt_text_that_is_the_file_name_is_refused(tmp_path):
+    records = re.sub(r"(\n    ko: ).*", r"\1river.jpg", PHOTO_RECORD)
+    root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
+    [problem] = problems_of(root)
+    assert "alt.ko is the file's name; say in a sentence what the picture shows" in problem, problem
+
+
 def test_a_found_picture_needs_its_source_and_the_citys_own_its_permission(tmp_path):
     records = PHOTO_RECORD.replace("  source: https://commons.wikimedia.org/wiki/File:River.jpg\n", "")
     root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
@@ -134,8 +174,9 @@ def test_a_record_of_a_missing_file_or_a_broken_picture_names_its_line(tmp_path)
     assert problems_of(root) == [f"data/images.yml:{line_of(PHOTO_RECORD, 'file:')}: entry river: "
                                  "'media/photos/river.jpg' does not exist; put the file there or correct the path"]
     root = project_with(tmp_path / "2", PHOTO_RECORD, {"media/photos/river.jpg": b"not a picture"})
-    [problem] = problems_of(root)
-    assert problem.startswith("data/images.yml:1: entry river: 'media/photos/river.jpg' cannot be read as a picture")
+    [problem] = problems_of(root)  # by make check already, not only by the build
+    assert problem == (f"data/images.yml:{line_of(PHOTO_RECORD, 'file:')}: entry river: 'media/photos/river.jpg' "
+                       "cannot be read as a picture; open it in an image editor and export it again as JPEG or PNG")
 
 
 def test_an_svg_needs_a_title_and_no_script(tmp_path):

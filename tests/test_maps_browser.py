@@ -289,6 +289,15 @@ def test_keyboard_opens_a_popup(visit, fixture_site, fixture_server):  # noqa: F
     marker.focus()
     marker.press("Enter")
     assert "レーニン広場" in frame.locator(".leaflet-popup-content").inner_text()
+    # An accessibility walkthrough: the popup's link came after every other marker, Leaflet's close
+    # button was "Close popup" in English, Escape did nothing and closing dropped the focus.
+    close = frame.locator(".leaflet-popup-close-button")
+    assert close.get_attribute("aria-label") == STRINGS["map_close_popup"]["ja"]
+    assert frame.locator(".leaflet-popup").evaluate("box => box.contains(document.activeElement)")
+    seen.page.keyboard.press("Escape")
+    assert frame.locator(".leaflet-popup").count() == 0
+    assert marker.evaluate("node => document.activeElement === node")
+    marker.press("Enter")
     # The map page opens links in the main window (<base target="_top">); its own buttons must not.
     page_url = seen.page.url
     frame.locator(".leaflet-popup-close-button").click()

@@ -136,6 +136,8 @@ def test_the_worker_keeps_the_essentials_of_its_language(site, lang):
     pages = [prefix + url for url in ESSENTIALS]
     pages += [f"{prefix}venues/{venue}/" for venue in DATA.venues]
     pages += [f"{prefix}routes/{route}/" for route in DATA.routes]
+    # every event's page: a Korean visitor offline in October found AmurFest's page not kept
+    pages += [f"{prefix}events/{event}/" for event in DATA.events]
     assert [page for page in pages if page not in files] == []
     assert len(DATA.venues) >= 20 and len(DATA.routes) >= 1
     # what the pages load: the theme's and the site's styles and scripts, icons, the manifest

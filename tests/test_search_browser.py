@@ -57,7 +57,7 @@ QUERIES = {
            # written without the spaces the index splits at
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
-           ("식당", VISIT), ("와이파이", VISIT)],
+           ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT)],
 }
 
 
@@ -123,6 +123,20 @@ def test_a_pasted_query_searches_without_a_key_press(site_server, browser):
     }""")
     page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
     assert result_pages(page, "zh")[0] == VISIT
+    page.close()
+
+
+def test_a_korean_word_the_site_does_not_have_lists_nothing(site_server, browser):
+    """맛집 and 환율, which no indexed word begins with, were searched syllable by syllable: every
+    page with 집 (the drama theatre first) or 환 came up, so a Korean visitor could not tell that
+    the site does not have them."""
+    page = browser.new_page()
+    page.goto(site_server + "ko/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    for query in ("맛집", "환율"):
+        assert VISIT in search(page, "ko", "비자")[:3]
+        page.locator("input.md-search__input").fill(query)
+        page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length === 0", timeout=5000)
     page.close()
 
 

@@ -103,30 +103,31 @@ def test_opening_hours_the_site_cannot_read_are_refused(spec):
 
 # --- opening hours: each language's way ------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "expected"), [  # the forms of the issue
-    ("en", "Tue–Sun 10:00–18:00"),
-    ("ru", "Вт–вс 10:00–18:00"),
-    ("zh", "周二～周日 10:00～18:00"),
-    ("ja", "火～日 10:00～18:00"),
-    ("ko", "화~일 10:00~18:00"),
+@pytest.mark.parametrize(("lang", "expected"), [  # the forms of the issue, and the day off said
+    ("en", "Tue–Sun 10:00–18:00; closed Mon"),
+    ("ru", "Вт–вс 10:00–18:00; пн — выходной"),
+    ("zh", "周二～周日 10:00～18:00；周一休息"),
+    ("ja", "火～日 10:00～18:00／月曜日は休み"),
+    ("ko", "화~일 10:00~18:00 / 월요일 휴무"),
 ])
 def test_hours_in_each_language(lang, expected):
+    """A Korean visitor planning a Monday did not see from «화~일» alone that Monday is the day off."""
     assert hours_text(parse_opening_hours("Tu-Su 10:00-18:00"), lang) == expected
 
 
 def test_exceptions_lists_and_closed_days_in_each_language():
     spec = parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off")
-    assert hours_text(spec, "en") == "Tue–Sun 10:00–18:00; closed on the last Friday of the month"
-    assert hours_text(spec, "ru") == "Вт–вс 10:00–18:00; последняя пятница месяца — выходной"
-    assert hours_text(spec, "zh") == "周二～周日 10:00～18:00；每月最后一个星期五休息"
-    assert hours_text(spec, "ja") == "火～日 10:00～18:00／毎月最終金曜日は休み"
-    assert hours_text(spec, "ko") == "화~일 10:00~18:00 / 매월 마지막 금요일 휴무"
+    assert hours_text(spec, "en") == "Tue–Sun 10:00–18:00; closed Mon; closed on the last Friday of the month"
+    assert hours_text(spec, "ru") == "Вт–вс 10:00–18:00; пн — выходной; последняя пятница месяца — выходной"
+    assert hours_text(spec, "zh") == "周二～周日 10:00～18:00；周一休息；每月最后一个星期五休息"
+    assert hours_text(spec, "ja") == "火～日 10:00～18:00／月曜日は休み／毎月最終金曜日は休み"
+    assert hours_text(spec, "ko") == "화~일 10:00~18:00 / 월요일 휴무 / 매월 마지막 금요일 휴무"
     # Russian ordinals agree with the weekday's gender.
     assert hours_text(parse_opening_hours("Tu[-1] off"), "ru") == "Последний вторник месяца — выходной"
     assert hours_text(parse_opening_hours("Su[1] off"), "ru") == "Первое воскресенье месяца — выходной"
     lists = parse_opening_hours("Mo,We 09:00-13:00,14:00-18:00; Sa,Su off")
-    assert hours_text(lists, "ja") == "月・水 09:00～13:00、14:00～18:00／土・日曜日は休み"
-    assert hours_text(lists, "en") == "Mon, Wed 09:00–13:00, 14:00–18:00; closed Sat, Sun"
+    assert hours_text(lists, "ja") == "月・水 09:00～13:00、14:00～18:00／火・木～日曜日は休み"
+    assert hours_text(lists, "en") == "Mon, Wed 09:00–13:00, 14:00–18:00; closed Tue, Thu–Sun"
     assert hours_text(parse_opening_hours("10:00-22:00"), "ko") == "매일 10:00~22:00"
 
 
@@ -316,7 +317,7 @@ def test_opening_hours_on_the_page_and_in_json_ld(practical_site, venues, lang):
 def test_grodekov_museum_page(practical_site):
     """One venue with every fact the research found, read as a Japanese visitor gets it."""
     url = "ja/venues/grodekov-museum/"
-    assert value_of(fact(practical_site, url, "label_hours", "ja")).startswith("火～日 10:00～18:00／毎月最終金曜日は休み")
+    assert value_of(fact(practical_site, url, "label_hours", "ja")).startswith("火～日 10:00～18:00／月曜日は休み／毎月最終金曜日は休み")
     assert value_of(fact(practical_site, url, "label_tickets", "ja")).startswith("有料\u00a0· 常設展")
     phone = fact(practical_site, url, "label_phone", "ja").select_one("a")
     assert (phone["href"], phone.get_text()) == ("tel:+74212477158", "+7 4212 47-71-58")

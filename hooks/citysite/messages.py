@@ -312,6 +312,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "Блокнота Windows, Windows-1251); сохраните файл в UTF-8 (Блокнот: Файл → Сохранить как → Кодировка: "
               "UTF-8) или вставьте его текст в веб-редактор GitHub вместо загрузки файла",
     },
+    "photo_in_pages": {
+        "en": "a photo here would be published as it is: full size, with the camera's data and the place it was "
+              "taken, and without its author or licence; move it to media/photos/{file}, describe it in "
+              "data/images.yml and show it with the line <!-- image: {name} --> (CONTRIBUTING.md, 'Add a picture')",
+        "ru": "фотография отсюда попала бы на сайт как есть: в полном размере, с данными камеры и местом съёмки, "
+              "без автора и лицензии; перенесите её в media/photos/{file}, опишите в data/images.yml и "
+              "покажите строкой <!-- image: {name} --> (CONTRIBUTING.ru.md, «Как добавить изображение»)",
+    },
     "yaml.key_twice": {
         "en": "the key '{key}' appears twice in the same entry (first on line {first}); keep one of the two lines",
         "ru": "ключ '{key}' встречается в одной записи дважды (первый раз — в строке {first}); оставьте одну из "
@@ -352,6 +360,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "not_known": {
         "en": "'{value}' is not a known {name}; use one of: {expected}",
         "ru": "'{value}' — недопустимое значение {name}; используйте одно из: {expected}",
+    },
+    "image.alt_is_file_name": {
+        "en": "alt.{lang} is the file's name; say in a sentence what the picture shows, for a reader who cannot "
+              "see it: \"The Amur embankment in summer, with people walking by the river\"",
+        "ru": "alt.{lang} — это имя файла; опишите одной фразой, что изображено, для того, кто не видит "
+              "изображение: «Набережная Амура летом, люди гуляют у реки»",
+    },
+    "image_file": {
+        "en": "'{value}' is not a file the site takes: it goes under media/ (media/photos/ for a photo), its name "
+              "in lowercase latin letters, digits and hyphens, ending in .jpg, .png, .webp or .svg, e.g. "
+              "media/photos/amur-embankment-2026.jpg; rename the file to match",
+        "ru": "'{value}' — не тот файл, который принимает сайт: он должен лежать в media/ (фотография — в "
+              "media/photos/), а его имя — из строчных латинских букв, цифр и дефисов с окончанием .jpg, .png, "
+              ".webp или .svg, например media/photos/amur-embankment-2026.jpg; переименуйте файл так же",
+    },
+    "image_file.lowercase": {
+        "en": "'{value}' has capital letters, which some hosts tell apart from small ones; write '{lower}' and "
+              "rename the file the same way",
+        "ru": "в '{value}' есть заглавные буквы, а некоторые хостинги отличают их от строчных; напишите "
+              "'{lower}' и так же переименуйте сам файл",
     },
     "not_an_id": {
         "en": "'{value}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day)",
@@ -498,6 +526,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usually.end_same": {
         "en": "'end' is the same day as 'date'; leave 'end' out for a one-day event",
         "ru": "'end' — тот же день, что и 'date'; для однодневного события уберите 'end'",
+    },
+    "usually.end_wraps": {
+        "en": "'end' {end} comes before 'date' {date}, so the event would run through New Year for {days} days; "
+              "swap the two days or correct them (an event across New Year is written date: \"12-25\", end: "
+              "\"01-10\")",
+        "ru": "'end' {end} раньше, чем 'date' {date}, и событие шло бы через Новый год {days} дней; поменяйте "
+              "дни местами или исправьте их (событие через Новый год пишется так: date: \"12-25\", end: "
+              "\"01-10\")",
+    },
+    "usually.rule_needs_month": {
+        "en": "rule '{rule}' names a weekday but no month; add the month, e.g. BYMONTH=6 for June: "
+              "FREQ=YEARLY;BYMONTH=6;BYDAY=2SA",
+        "ru": "в правиле '{rule}' есть день недели, но нет месяца; добавьте месяц, например BYMONTH=6 для июня: "
+              "FREQ=YEARLY;BYMONTH=6;BYDAY=2SA",
+    },
+    "usually.rule_ends": {
+        "en": "rule '{rule}' stops repeating ({part}), but the event's page says it is held every year; leave "
+              "{part} out (a year without the event is an edition with status: cancelled)",
+        "ru": "правило '{rule}' перестаёт повторяться ({part}), а страница события говорит, что оно проходит "
+              "каждый год; уберите {part} (год без события — выпуск со status: cancelled)",
     },
     "usually.yearly_is_date": {
         "en": "rule 'yearly' gives no day; for the same day every year write date: \"MM-DD\" instead",
@@ -660,11 +708,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}': the time must be between 00:00 and 23:59",
         "ru": "'{value}': время должно быть от 00:00 до 23:59",
     },
+    "time_unquoted": {
+        "en": "{time} without quotes is read as a number; put the time in quotes: \"{time}\"",
+        "ru": "{time} без кавычек читается как число; возьмите время в кавычки: \"{time}\"",
+    },
     "not_a_repeat_rule": {
-        "en": "'{value}' is not a repeat rule ({detail}); write 'yearly' (same date every year) or an iCalendar "
-              "RRULE such as FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU (last Sunday of May)",
-        "ru": "'{value}' — не правило повтора ({detail}); напишите 'yearly' (каждый год в тот же день) или правило "
-              "iCalendar RRULE, например FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU (последнее воскресенье мая)",
+        "en": "'{value}' is not a repeat rule; write 'yearly' (the same date every year) or an iCalendar RRULE: "
+              "FREQ=YEARLY;BYMONTH=6;BYDAY=2SA is the second Saturday of June (BYMONTH: the month, 1 to 12; "
+              "BYDAY: which one of the month, -1 for the last, and the day: MO TU WE TH FR SA SU)",
+        "ru": "'{value}' — не правило повтора; напишите 'yearly' (каждый год в тот же день) или правило iCalendar "
+              "RRULE: FREQ=YEARLY;BYMONTH=6;BYDAY=2SA — вторая суббота июня (BYMONTH — месяц, от 1 до 12; "
+              "BYDAY — какой по счёту в месяце, -1 — последний, и день: MO пн, TU вт, WE ср, TH чт, FR пт, "
+              "SA сб, SU вс)",
     },
     "rrule_starts_with_freq": {
         "en": "'{value}': an RRULE starts with FREQ=, e.g. FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU",
@@ -976,8 +1031,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{file}': в SVG есть скрипт, обработчик событий или ссылка на другой сайт; удалите их",
     },
     "images.unreadable": {
-        "en": "'{file}' cannot be read as a picture ({detail}); export it again as JPEG or PNG",
-        "ru": "'{file}' не читается как изображение ({detail}); сохраните его заново в JPEG или PNG",
+        "en": "'{file}' cannot be read as a picture; open it in an image editor and export it again as JPEG or PNG",
+        "ru": "'{file}' не читается как изображение; откройте его в графическом редакторе и сохраните заново в "
+              "JPEG или PNG",
+    },
+    "images.case_differs": {
+        "en": "'{file}' does not exist, but '{found}' does: the names differ in capital letters; rename the file "
+              "to '{name}'",
+        "ru": "файла '{file}' нет, но есть '{found}': имена различаются заглавными буквами; переименуйте файл в "
+              "'{name}'",
+    },
+    "images.elsewhere": {
+        "en": "'{file}' does not exist, but '{found}' does; move the file to {folder} or write '{found}'",
+        "ru": "файла '{file}' нет, но есть '{found}'; перенесите файл в {folder} или напишите '{found}'",
     },
     "images.unknown": {
         "en": "there is no picture '{id}' in data/images.yml (known: {known})",

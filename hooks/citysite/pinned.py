@@ -14,7 +14,8 @@ Re-check on an upgrade of mkdocs-material:
 - `search_config` / `point_search_at_language`: partials/language.html's search.config.* keys and
   the `"base": ...` entry of the #__config script;
 - `theme_head`: the <link rel="icon">, <meta name="description"> and hreflang links Material writes
-  in its site_meta block; `label_search_dialog`: its search dialog's markup;
+  in its site_meta block; `label_search_dialog`: its search dialog's markup; `accessible_header`
+  and `accessible_nav`: its logo, menu button, language links and the navigation's section toggles;
 - `localize_permalinks`: the toc extension's English permalink title (Python-Markdown).
 Re-check on an upgrade of mkdocs-static-i18n:
 - the plugin attributes read here (I18N_ATTRIBUTES) and the file attributes `locale`,
@@ -398,15 +399,62 @@ def label_search_dialog(header: str, label: str) -> Markup:
         _SEARCH_DIALOG, f'data-md-component="search" role="dialog" aria-label="{escape(label)}">', 1))
 
 
+_THEME_LOGO_ALT = 'alt="logo"'  # the logo image in the header and the drawer, named in English
+_DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
+_LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([A-Za-z-]+)" class="md-select__link")>')
+_SECTION_TOGGLE = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label" tabindex="0">')
+_SECTION_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">(.*?)</label>', re.S)
+
+
+def _without_logo_alt(html: str, what: str) -> str:
+    """The logo as decoration: its link already says the site's name, and alt="logo" was read out
+    in English on every page."""
+    if _THEME_LOGO_ALT not in html:
+        raise _changed(f"Material's logo in the {what} no longer has alt=\"logo\"", "update _THEME_LOGO_ALT")
+    return html.replace(_THEME_LOGO_ALT, 'alt=""')
+
+
+def accessible_header(header: str, menu_label: str) -> Markup:
+    """Material's header for keyboards and screen readers: the menu button (a label) reachable and
+    named, pressed with Enter or Space by docs/javascripts/menu-key.js; the language menu's links
+    marked with their language, so that "Русский" is not read in the page's voice; the logo."""
+    html = _without_logo_alt(str(header), "header")
+    if html.count(_DRAWER_BUTTON) != 1:
+        raise _changed("Material's menu button markup changed", "update _DRAWER_BUTTON")
+    html = html.replace(_DRAWER_BUTTON, _DRAWER_BUTTON[:-1] + f' tabindex="0" role="button" '
+                        f'aria-label="{escape(menu_label)}" aria-controls="__drawer">', 1)
+    if "md-select__link" in html and not _LANGUAGE_LINK.search(html):
+        raise _changed("Material's language menu links changed", "update _LANGUAGE_LINK")
+    return Markup(_LANGUAGE_LINK.sub(r'\1 lang="\2">', html))
+
+
+def accessible_nav(nav: str) -> Markup:
+    """Material's navigation with a name on each section's toggle (an icon alone: read as a
+    nameless control, and the section's list, labelled by it, nameless too) and the drawer's logo."""
+    html = str(nav)
+    if _THEME_LOGO_ALT in html:
+        html = _without_logo_alt(html, "drawer")
+    titles = {key: re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", title)).strip()
+              for key, title in _SECTION_TITLE.findall(html)}
+
+    def named(match: re.Match) -> str:
+        if not titles.get(match[1]):
+            raise _changed("Material's section titles in the navigation changed", "update _SECTION_TITLE")
+        return match[0][:-1] + f' aria-label="{escape(titles[match[1]], quote=True)}">'
+    return Markup(_SECTION_TOGGLE.sub(named, html))
+
+
 MARKDOWN_PERMALINK_TITLE = 'title="Permanent link"'  # the toc extension's default, in English
 
 
 def localize_permalinks(html: str, title: str) -> str:
-    """Heading link icons with their tooltip in the page's language."""
+    """Heading link icons with their tooltip in the page's language, and the same as their name
+    (a screen reader read "¶" before every heading)."""
     if 'class="headerlink"' in html and MARKDOWN_PERMALINK_TITLE not in html:
         raise _changed("the toc extension's permalink title is no longer 'Permanent link'",
                        "update MARKDOWN_PERMALINK_TITLE")
-    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{escape(title)}"')
+    label = escape(title, quote=True)
+    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{label}" aria-label="{label}"')
 
 
 # Material's JavaScript reads every <link rel="alternate"> in the head as the root of a language
@@ -478,7 +526,8 @@ def patch_theme_bundle(site_dir: str) -> Path:
 #   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut as Han is, into the
 #   beginnings of the index's words, since a Korean word is indexed with its particle (환전은): 레닌*
 #   광장, 환전소 gives 환전 (환전*, which every word is also searched as); a run that begins no
-#   indexed word stays whole;
+#   indexed word stays whole, and so does one that would only fall into single syllables (맛집
+#   listed every page with 집, 환율 every page with 환: Korean words are seldom one syllable);
 # - a single character left over beside a word (机场大巴: 机场, 大, 巴) was searched as a prefix and
 #   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
@@ -495,6 +544,7 @@ SEARCH_WORKER_FIXES = (
      r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
      r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
+     r'if(!l.length&&s.length>1&&/\p{sc=Hangul}/u.test(s))return s;'
      r'return(l.length?l:w).map((x,i,a)=>i<a.length-1&&x.length>1?x+"*":x).join(" ")})'
      r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),

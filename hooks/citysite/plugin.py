@@ -161,6 +161,8 @@ class CitySite:
         env.filters["without_h1"] = home.without_h1
         env.globals["credits_path"] = credits_url(lang, root)
         env.filters["label_search_dialog"] = pinned.label_search_dialog
+        env.filters["accessible_header"] = pinned.accessible_header
+        env.filters["accessible_nav"] = pinned.accessible_nav
         # The offline guide (citysite/offline): the manifest and worker of this language, and the
         # kept pages that its offline page lists.
         env.globals["app_manifest"] = language_prefix(lang, root) + offline.MANIFEST

@@ -86,10 +86,32 @@ def rule_text(rule: Rule, lang: str) -> str:
     return f"{days} {_spans_text(rule.spans, lang)}"
 
 
+def closed_days(hours: OpeningHours) -> Rule | None:
+    """The weekdays the regular week has no hours for, as one closed rule (Monday for "Tu-Su"):
+    a visitor reading «Tue–Sun» does not always see that Monday is the day off. None when the
+    place is open every day, or on no weekday at all."""
+    week = hours.weekly()
+    closed = [day for day in range(7) if day not in week]
+    if not week or not closed:
+        return None
+    runs: list[tuple[int, int]] = []
+    for day in closed:
+        if runs and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return Rule(day_ranges=tuple(runs), spans=())
+
+
 def hours_text(hours: OpeningHours, lang: str) -> str:
-    """The opening hours as a visitor reads them in `lang`: «Tue–Sun 10:00–18:00; closed on the
-    last Friday of the month», «火～日 10:00～18:00／毎月最終金曜日は休み»."""
-    text = RULE_LIST[lang].join(rule_text(rule, lang) for rule in hours.rules)
+    """The opening hours as a visitor reads them in `lang`: the open days, then every day off,
+    then the exceptions: «Tue–Sun 10:00–18:00; closed Mon; closed on the last Friday of the
+    month», «火～日 10:00～18:00／月曜日は休み／毎月最終金曜日は休み»."""
+    closed = closed_days(hours)
+    rules = hours.rules if closed is None else (
+        *[rule for rule in hours.rules if rule.nth is None and not rule.closed], closed,
+        *[rule for rule in hours.rules if rule.nth is not None])
+    text = RULE_LIST[lang].join(rule_text(rule, lang) for rule in rules)
     return text[:1].upper() + text[1:] if lang in CAPITALISED else text
 
 

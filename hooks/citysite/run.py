@@ -18,6 +18,7 @@ from .encoding import check_editor_files
 from .generated import Outputs, make_outputs, shared_outputs
 from .home import HomeBlocks, load_home_blocks
 from .images import SiteImages, credits_pages
+from .images.loose import check_no_loose_photos
 from .languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -55,6 +56,7 @@ def prepare(config: Any) -> SiteData | None:
 
 def _read(config: Any, root: Path, shared: bool = False) -> tuple:
     check_editor_files(root)  # a page or data file not saved as UTF-8: its file and line, no traceback
+    check_no_loose_photos(root)  # a photo in docs*/ would be published with its GPS data and no credit
     TEMPLATE_CACHE.keep_in(root)  # before the maps' templates are compiled (citysite.maps)
     options = load_options(config)
     strings = load_ui_strings(root)

@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..messages import CATALOGUE, Message, message_languages, translate
 from .indentation import EXPLAINED, explain_indentation
-from .model import HOME_CITY, ChronicleEntry, Event, Partner, Route, Text, Venue
+from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
@@ -106,9 +106,14 @@ def _describe(error: dict, record: type) -> str:
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = Message("did_you_mean", close=close[0]) if close else Message("allowed_fields", fields=", ".join(allowed))
         return Message("unknown_field", name=name, hint=hint)
-    if kind == "literal_error":
-        expected = error["ctx"]["expected"].replace("'", "")
+    if kind == "literal_error":  # pydantic's "'a', 'b' or 'c'": the values, without its English "or"
+        expected = ", ".join(re.findall(r"'([^']*)'", error["ctx"]["expected"]))
         return Message("not_known", value=error["input"], name=name, expected=expected)
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "file":  # data/images.yml
+        value = str(error["input"])
+        if re.match(MEDIA_PATH, value.lower()):
+            return Message("image_file.lowercase", value=value, lower=value.lower())
+        return Message("image_file", value=value)
     if error.get("input", "") is None and kind in EMPTY_KINDS:  # `title:` with nothing after the colon
         return Message("empty_value", name=name)
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city", "venue"):

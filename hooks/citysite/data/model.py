@@ -71,6 +71,8 @@ def _check_url(value: str) -> str:
     return value
 
 
+# A picture's original under media/ (data/images.yml), lowercase: hosts tell Photo.JPG from photo.jpg.
+MEDIA_PATH = r"^media/[a-z0-9._/-]+\.(jpe?g|png|webp|svg)$"
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
 
 
@@ -384,6 +386,11 @@ _USUAL_COMPANIONS = {"date": ("end", "time"), "rule": ("days", "time"), "moveabl
                      "month": ("part",), "from": ("to",)}
 
 
+# A yearly date span that ends before it starts runs through New Year (12-25 to 01-10); one longer
+# than this is an end written a day early (06-12 to 06-11: 365 days), not an event.
+LONGEST_WRAP_DAYS = 250
+
+
 @dataclass(config=STRICT)
 class Usually:
     """When a yearly event usually happens, as precisely as its sources say; exactly one of `date`
@@ -439,7 +446,22 @@ class Usually:
             raise ValueError(Message("usually.yearly_is_date"))
         if kind == "rule" and rrule_parts(self.rule).get("FREQ") != "YEARLY":
             raise ValueError(Message("usually.not_yearly", rule=self.rule))
+        if kind == "rule":
+            self._check_rule()
+        if kind == "date" and self.end is not None and self.end < self.date:
+            days = (self.end.in_year(2002) - self.date.in_year(2001)).days + 1
+            if days > LONGEST_WRAP_DAYS:
+                raise ValueError(Message("usually.end_wraps", end=str(self.end), date=str(self.date), days=days))
         return self
+
+    def _check_rule(self) -> None:
+        """An RRULE that stops (COUNT, UNTIL) or names a weekday without its month is a slip."""
+        parts = rrule_parts(self.rule)
+        for part in ("COUNT", "UNTIL"):
+            if part in parts:
+                raise ValueError(Message("usually.rule_ends", rule=self.rule, part=part))
+        if "BYDAY" in parts and "BYMONTH" not in parts:
+            raise ValueError(Message("usually.rule_needs_month", rule=self.rule))
 
 
 @dataclass(config=STRICT)

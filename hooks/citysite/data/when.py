@@ -139,11 +139,8 @@ def _check_recurrence(value: str) -> str:
         return value
     try:
         rrulestr(value, dtstart=dt.datetime(2000, 1, 1))
-    except (ValueError, TypeError) as error:
-        raise ValueError(
-            f"'{value}' is not a repeat rule ({error}); write 'yearly' (same date every year) or an "
-            f"iCalendar RRULE such as FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU (last Sunday of May)"
-        ) from None
+    except (ValueError, TypeError):
+        raise ValueError(Message("not_a_repeat_rule", value=value)) from None
     if not value.startswith("FREQ="):
         raise ValueError(f"'{value}': an RRULE starts with FREQ=, e.g. FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU")
     return value
@@ -216,6 +213,9 @@ MonthDayField = Annotated[
 def _parse_time(value: Any) -> dt.time:
     if isinstance(value, dt.time):
         return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML reads an unquoted 18:00 as the number 1080 (sexagesimal): give back what was written
+        raise ValueError(Message("time_unquoted", time=f"{value // 60:02d}:{value % 60:02d}"))
     match = TIME_OF_DAY.match(str(value).strip()) if isinstance(value, str) else None
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValueError(f"'{value}' is not a time of day; write HH:MM in quotes (Khabarovsk time), e.g. \"10:00\"")

@@ -23,6 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..data.load import DataError, Problem
+from ..messages import Message
 from .records import IMAGES_FILE, ImageRecord, ImageRecords
 
 PIPELINE_VERSION = "1"  # change when the files made from the same original change
@@ -238,9 +239,8 @@ def process_images(records: ImageRecords, root: Path, cache: Path | None = None)
         if found is None:
             try:
                 found = _process_vector(record, root) if record.is_vector else _process_raster(record, root)
-            except (UnidentifiedImageError, OSError, ValueError) as error:
-                problems.append(Problem(IMAGES_FILE, line, record_id,
-                                        f"'{record.file}' cannot be read as a picture ({error}); export it again as JPEG or PNG"))
+            except (UnidentifiedImageError, OSError, ValueError):
+                problems.append(Problem(IMAGES_FILE, line, record_id, Message("images.unreadable", file=record.file)))
                 continue
             try:
                 _to_cache(folder, found)

@@ -14,12 +14,15 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Annotated, Literal
 
+from PIL import Image, UnidentifiedImageError
 from pydantic import Field, model_validator
 from pydantic.dataclasses import dataclass
 
 from ..data.load import DataError, Problem, _check_duplicates, _parse_records
-from ..data.model import STRICT, NonEmpty, Slug, Url
+from ..data.model import MEDIA_PATH, STRICT, NonEmpty, Slug, Url
 from ..data.yamlfile import YamlSyntaxError, read_yaml
+from ..languages import LANGUAGES
+from ..messages import Message
 
 IMAGES_FILE = "data/images.yml"
 MEDIA_FOLDER = "media"  # the originals; never copied to the site as they are
@@ -42,7 +45,7 @@ Focus = Annotated[
 ]
 MediaPath = Annotated[
     str,
-    Field(pattern=r"^media/[A-Za-z0-9._/-]+\.(jpe?g|png|webp|svg)$",
+    Field(pattern=MEDIA_PATH,
           description="The original under media/, e.g. media/photos/amur-embankment.jpg."),
 ]
 
@@ -86,6 +89,10 @@ class ImageRecord:
                              "the use, when and in which letter or agreement")
         if self.licence != "city-permission" and self.permission is not None:
             raise ValueError("permission: only a picture under 'city-permission' has a 'permission'")
+        name = self.file.rsplit("/", 1)[-1].lower()
+        for lang in LANGUAGES:
+            if self.alt[lang].strip().lower() in (name, name.rsplit(".", 1)[0]):
+                raise ValueError(Message("image.alt_is_file_name", lang=lang))
         if self.card is not None and not self.file.endswith(VECTOR_SUFFIXES):
             raise ValueError("card: only an SVG needs a 'card'; a photograph is its own link preview")
         return self
@@ -126,9 +133,9 @@ def load_image_records(root: Path, check_files: bool = True) -> ImageRecords:
                 records[record.id], lines[record.id] = record, line
             for name in ("file", "card"):
                 value = getattr(record, name)
-                if check_files and value is not None and not (root / value).is_file():
-                    problems.append(Problem(IMAGES_FILE, doc.line_of((index, name)), record.id,
-                                            f"'{value}' does not exist; put the file there or correct the path"))
+                problem = _file_problem(root, value) if check_files and value is not None else None
+                if problem is not None:
+                    problems.append(Problem(IMAGES_FILE, doc.line_of((index, name)), record.id, problem))
         problems += _check_duplicates(doc)
         problems += _files_used_twice(doc, records, lines)
     if check_files:
@@ -149,15 +156,40 @@ def _files_used_twice(doc, records: dict[str, ImageRecord], lines: dict[str, int
     return problems
 
 
+def _file_problem(root: Path, value: str) -> str | None:
+    """What is wrong with the file a record names: missing (and where a file of that name is, in
+    other capitals or another folder under media/), or not a picture Pillow can read."""
+    path = root / value
+    if not path.is_file():
+        name = path.name.lower()
+        found = sorted(file.relative_to(root).as_posix() for file in (root / MEDIA_FOLDER).rglob("*")
+                       if file.name.lower() == name) if (root / MEDIA_FOLDER).is_dir() else []
+        if not found:
+            return f"'{value}' does not exist; put the file there or correct the path"
+        if found[0].lower() == value.lower():
+            return Message("images.case_differs", file=value, found=found[0], name=path.name)
+        folder = path.parent.relative_to(root).as_posix() + "/"
+        return Message("images.elsewhere", file=value, found=found[0], folder=folder)
+    if path.suffix.lower() in RASTER_SUFFIXES:
+        try:
+            with Image.open(path) as image:
+                image.verify()
+        except (UnidentifiedImageError, OSError, ValueError):
+            return Message("images.unreadable", file=value)
+    return None
+
+
 def _files_without_record(root: Path, described: set[str]) -> list[Problem]:
     """Every picture under media/ needs a record: without one it has no credit."""
     folder = root / MEDIA_FOLDER
     if not folder.is_dir():
         return []
     problems = []
+    named = {Path(name).name.lower() for name in described}  # a record's file misnamed or misplaced: said there
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(root).as_posix()
-        if file.suffix.lower() in RASTER_SUFFIXES + VECTOR_SUFFIXES and relative not in described:
+        if file.suffix.lower() in RASTER_SUFFIXES + VECTOR_SUFFIXES and relative not in described \
+                and file.name.lower() not in named:
             problems.append(Problem(IMAGES_FILE, 1, "", f"'{relative}' has no record, so no credit; add an entry "
                                     "with its author, licence, source and alt text, or delete the file"))
     return problems

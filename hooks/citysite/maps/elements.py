@@ -19,7 +19,8 @@ from ..scriptjson import script_json
 
 
 class SiteMap(folium.Map):
-    """folium.Map with self-hosted Leaflet, zoom buttons titled in the page's language, no
+    """folium.Map with self-hosted Leaflet, zoom buttons titled in the page's language, popups
+    that keyboard users can open, read and close (map.js, citysite.keyboardPopups), no
     Leaflet flag in the attribution, wheel zoom only when the map is not embedded (in an
     iframe the wheel scrolls the page), and tiles shown as they arrive: Leaflet's fade-in
     repaints the map every frame until the last tile is in (a string of long tasks on a phone)."""
@@ -40,6 +41,7 @@ class SiteMap(folium.Map):
                 }
             );
             L.control.zoom({{ this.zoom_titles }}).addTo({{ this.get_name() }});
+            citysite.keyboardPopups({{ this.get_name() }}, {{ this.close_label }});
             {{ this.get_name() }}.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
             if (window.self === window.top) {
                 {{ this.get_name() }}.scrollWheelZoom.enable();
@@ -49,10 +51,11 @@ class SiteMap(folium.Map):
     )
 
     def __init__(self, page: Figure, js: list[tuple[str, str]], css: list[tuple[str, str]],
-                 zoom_in: str, zoom_out: str, **kwargs):
+                 zoom_in: str, zoom_out: str, close_popup: str, **kwargs):
         super().__init__(tiles=None, zoom_control=False, scroll_wheel_zoom=False, fade_animation=False, **kwargs)
         self.default_js, self.default_css = js, css
         self.zoom_titles = js_value({"zoomInTitle": zoom_in, "zoomOutTitle": zoom_out})
+        self.close_label = js_value(close_popup)
         page.add_child(self)
 
 

@@ -141,6 +141,33 @@ var citysite = {
     control.addTo(map);
   },
 
+  /* Popups for keyboard and screen-reader users: the close button named in the page's language
+     (Leaflet names it "Close popup" in English); a popup opened from a marker with the keyboard
+     takes the focus (its link came after every other marker), which goes back to the marker
+     when it closes (it fell to the page); Escape closes it wherever the focus is in the map
+     (Leaflet listens only on the map itself). `_source` is Leaflet 1.9's: the marker it opened on. */
+  keyboardPopups: function (map, closeLabel) {
+    var opener = null;
+    map.on("popupopen", function (event) {
+      var box = event.popup.getElement(), source = event.popup._source;
+      var close = box.querySelector(".leaflet-popup-close-button");
+      if (close) { close.setAttribute("aria-label", closeLabel); close.title = closeLabel; }
+      opener = source && source.getElement ? source.getElement() : null;
+      if (opener && document.activeElement === opener) {
+        var first = box.querySelector(".leaflet-popup-content a[href], .leaflet-popup-content button") || close;
+        if (first) first.focus({preventScroll: true});
+      }
+    });
+    map.on("popupclose", function () {
+      var back = opener, focus = document.activeElement;
+      opener = null;
+      if (back && (focus === document.body || map.getContainer().contains(focus))) back.focus({preventScroll: true});
+    });
+    map.getContainer().addEventListener("keydown", function (event) {
+      if (event.key === "Escape") map.closePopup();
+    });
+  },
+
   /* Cluster bubbles that tell screen readers how many places they hold ("{count}" in `label`). */
   clusterIcon: function (label) {
     return function (cluster) {

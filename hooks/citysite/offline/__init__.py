@@ -49,6 +49,7 @@ from ..languages import (
     project_root,
 )
 from ..messages import Message
+from ..pages.chronicle import is_redirect
 
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
@@ -330,7 +331,8 @@ def _page_urls(site: Path, guide: Guide, lang: str, prefix: str) -> list[str]:
     for section in guide.from_data:
         folder = site / prefix / section
         for index in sorted(folder.glob("*/index.html")) if folder.is_dir() else []:
-            found.append(f"{prefix}{section}/{index.parent.name}/")
+            if not is_redirect(index):  # not the 2019 chronicle's pages left at /events/<id>/
+                found.append(f"{prefix}{section}/{index.parent.name}/")
     found.append(prefix + page_url(OFFLINE_PAGE))
     return list(dict.fromkeys(found))
 

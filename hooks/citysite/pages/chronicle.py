@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from pathlib import Path
 
 from babel.lists import format_list
 
@@ -78,6 +79,15 @@ def chronicle_listing(ctx: PageContext, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+REFRESH = '<meta http-equiv="refresh"'  # what marks a page left at an old address
+
+
+def is_redirect(page: Path) -> bool:
+    """Whether the built page at `page` is one left at an old address (redirect_html)."""
+    with page.open(encoding="utf-8") as text:
+        return REFRESH in text.read(1000)
+
+
 def redirect_html(ctx: PageContext, entry: ChronicleEntry, lang: str, site_url: str) -> str:
     """The page left at /events/<id>/ (and /ru/events/<id>/ ...): it sends the reader to the entry's
     new page, in the reader's language, and tells search engines where the page is now."""
@@ -92,6 +102,6 @@ def redirect_html(ctx: PageContext, entry: ChronicleEntry, lang: str, site_url: 
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}</title>\n"
         f'<link rel="canonical" href="{html.escape(absolute_url(site_url, new_path), quote=True)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'{REFRESH} content="0; url={target}">\n'
         f"</head>\n<body>\n<p>{moved} <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n"
     )

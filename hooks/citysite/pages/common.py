@@ -134,7 +134,9 @@ class PageContext:
         """Sort key of a yearly event: when its next occurrence starts (today for one that is on);
         of two that start together, the one that lasts longer first (a New Year town on for two
         months before a contest of four days in the same late December)."""
-        occurrence = self.next[event.id]
+        return self._occurrence_key(event, self.next[event.id])
+
+    def _occurrence_key(self, event: Event, occurrence: Occurrence | None) -> tuple:
         if occurrence is None:
             return (dt.date.max, dt.time(), 0, event.id)
         return (max(occurrence.first, self.today), occurrence.time or dt.time(),
@@ -155,6 +157,13 @@ class PageContext:
                 continue
             found.append((event, occurrences[0]))
         return found[:limit] if limit is not None else found
+
+    def every_occurrence(self) -> list[tuple[Event, Occurrence]]:
+        """Each event at each of its occurrences in the next 12 months, soonest first (those already
+        on first): the hockey season under way and the next one, from September, both."""
+        found = [(event, occurrence) for event in self.data.events.values()
+                 for occurrence in self.upcoming[event.id]]
+        return sorted(found, key=lambda entry: self._occurrence_key(*entry))
 
     def t(self, key: str, lang: str) -> str:
         return self.strings[key][lang]

@@ -291,7 +291,7 @@ def _month_section(ctx: PageContext, key: str, starting: Entries, going_on: Entr
 def events_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /events/: the next 12 months by season and month."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
-    entries = ctx.coming_up()
+    entries = ctx.every_occurrence()
     on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
     by_month = _by_month(entries, ctx.today)
     lines = [
@@ -336,7 +336,7 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     label = t(f"event_category_{category}")
     title = t("events_in_category").format(category=label)
-    entries = [(event, occ) for event, occ in ctx.coming_up() if event.category == category]
+    entries = [(event, occ) for event, occ in ctx.every_occurrence() if event.category == category]
     lines = [
         front_matter(title),
         f"# {md_text(title)}",
@@ -370,7 +370,7 @@ def category_pages(ctx: PageContext, lang: str) -> dict[str, str]:
 def home_season(ctx: PageContext) -> tuple[str, int] | None:
     """The season the home page links to: the one of the day two weeks after the build date (a
     visitor plans a little ahead) if /events/ lists events in it, else the next one that has some."""
-    listed = sorted({season_of(group[0][1].first) for group in _months(ctx.coming_up(), ctx.today).values()},
+    listed = sorted({season_of(group[0][1].first) for group in _months(ctx.every_occurrence(), ctx.today).values()},
                     key=season_start)
     wanted = season_start(season_of(ctx.today + dt.timedelta(days=14)))
     return next((season for season in listed if season_start(season) >= wanted), None)

@@ -1,0 +1,28 @@
+// Material's menu button is a <label> for the drawer's checkbox; the header makes it focusable
+// (hooks/citysite/pinned.py, accessible_header), and Material's own keys press a focused label on
+// Enter. Here: Space presses it too; once the drawer opens from the button, the focus goes to the
+// drawer's first link (not on past the off-screen button); Escape closes the drawer and gives the
+// focus back to the button.
+(function () {
+  function button() { return document.querySelector('.md-header label[for="__drawer"]'); }
+  document.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__drawer");
+    if (!toggle) return;
+    if (event.key === " " && event.target === button()) {
+      event.preventDefault();
+      toggle.click();
+    } else if (event.key === "Escape" && toggle.checked) {
+      toggle.click();
+      var back = button();
+      if (back) back.focus();
+    }
+  });
+  document.addEventListener("change", function (event) {
+    var toggle = event.target;
+    if (toggle.id !== "__drawer" || !toggle.checked || document.activeElement !== button()) return;
+    var links = document.querySelectorAll(".md-sidebar--primary a.md-nav__link");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getClientRects().length) { links[i].focus(); return; }
+    }
+  });
+})();
