@@ -145,6 +145,10 @@ def test_typing_still_searches(site_server, browser):
     page.goto(site_server + "ko/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     assert VISIT in search(page, "ko", "비자", paste=False)[:3]
+    # online, no result is marked as not saved on the device (partials/offline.html)
+    page.wait_for_function("!document.querySelector('a.md-search-result__link[data-kh-kept=\"?\"]')")
+    assert page.locator("a.md-search-result__link[data-kh-kept='online']").count() > 0
+    assert page.locator(".kh-not-kept").count() == 0
     page.close()
 
 
