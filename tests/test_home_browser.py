@@ -187,24 +187,27 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("url", ["", "ko/events/city-day/"])
-def test_on_a_phone_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_server, url):
+@pytest.mark.parametrize("url, width", [("", 390), ("ko/events/city-day/", 390), ("ko/events/city-day/", 1280)])
+def test_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_server, url, width):
     """An accessibility walkthrough counted 23 Tab stops in the closed menu drawer, off screen, before
     a page's content, the drawer's section toggles without a name and a menu button that no key
     opened. Now every Tab stop up to the content is on screen and named, and the menu button opens
-    the drawer with Enter or Space, its first link focused, and Escape closes it again."""
-    context = browser.new_context(**VIEWS[390])
+    the drawer with Enter or Space, its first link focused, and Escape closes it again. On a desktop,
+    the closed search's result list (no height) was an invisible stop too."""
+    context = browser.new_context(**VIEWS[width])
     page = context.new_page()
     try:
         page.goto(site_server + url)
         stops = []
-        for _ in range(14):
+        for _ in range(14 if width == 390 else 60):
             page.keyboard.press("Tab")
             stops.append(page.evaluate(FOCUSED))
             if page.evaluate("document.activeElement.closest('article') !== null"):
                 break
         assert [stop for stop in stops if not stop["visible"] or not stop["named"]] == [], stops
         assert page.evaluate("document.activeElement.closest('article') !== null"), stops
+        if width > 390:
+            return  # no menu button: the navigation is on the page
         button = page.locator("label.md-header__button[for='__drawer']")
         button.focus()
         page.keyboard.press("Enter")
