@@ -119,10 +119,16 @@ def page_url(link: str, lang: str, root_language: str) -> str:
 
 def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, page: str,
                     root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
-    """The next `limit` events from the build date (those already on first), as cards."""
+    """The next `limit` events from the build date, as cards: those already on first, but never all
+    of them, so that the block always shows something still to come (an editor's walkthrough on
+    10 June: three "late May to early June" festivals filled it, and Russia Day on the 12th was
+    missing; in January the hockey, the rink and a New Year town hid Christmas on the 7th)."""
     ctx = PageContext(data, today, strings)
+    found = ctx.coming_up()
+    on_now = [entry for entry in found if entry[1].first < today][:limit - 1]
+    later = [entry for entry in found if entry[1].first >= today]
     cards = []
-    for event, occurrence in ctx.coming_up(limit=limit):
+    for event, occurrence in (on_now + later)[:limit]:
         title = escape(event.title[lang])
         if event.title.shown_in(lang) != lang:
             title = f'<span lang="{event.title.shown_in(lang)}">{title}</span>'
