@@ -264,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "mark":
         if not args.targets and not args.lang and not args.all:
-            marking.error("say what to mark: a page, a data entry, --lang <language> or --all")
+            print(say(Message("mark.what")), file=sys.stderr)
+            return 2
         return mark(root, args.targets, languages)
 
     result = tr.build_report(root, languages)

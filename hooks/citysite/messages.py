@@ -913,6 +913,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "status.outdated": {"en": "outdated", "ru": "устарел"},
     "status.not marked": {"en": "not marked", "ru": "не отмечен"},
     "status.missing": {"en": "missing", "ru": "нет перевода"},
+    "mark.what": {
+        "en": "say what to mark: make mark-translated PAGE=docs_ru/visit/index.md (a translation), "
+              "PAGE=docs/visit/index.md (all of its translations), ENTRY=events/city-day (a data entry), "
+              "or ALL=1",
+        "ru": "укажите, что отметить: make mark-translated PAGE=docs_ru/visit/index.md (один перевод), "
+              "PAGE=docs/visit/index.md (все его переводы), ENTRY=events/city-day (запись в data/) или ALL=1",
+    },
     "report.title": {
         "en": "Translations compared with the English originals (docs/ and data/*.yml)",
         "ru": "Переводы в сравнении с английскими оригиналами (docs/ и data/*.yml)",
