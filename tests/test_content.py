@@ -147,9 +147,13 @@ def test_the_emergency_numbers_are_one_tap_calls(site, lang):
 NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+|\d+(?:\.\d+(?=万))?)(?!\d)(\s*[月월])?(万)?")
 
 
+MAN_AND_REST = re.compile(r"(?<![\d.,])(\d+)万(\d{1,3}(?:,\d{3})?)(?![\d,])")  # 12万1,000 (Japanese)
+
+
 def numbers_in(text: str) -> set[int]:
-    """Numbers of two or more digits, thousands separators removed, Chinese ten thousands read (12.1万 is
-    121,000); month numbers (5月, 5월) left out."""
+    """Numbers of two or more digits, thousands separators removed, Chinese and Japanese ten
+    thousands read (12.1万 and 12万1,000 are 121,000); month numbers (5月, 5월) left out."""
+    text = MAN_AND_REST.sub(lambda m: str(int(m[1]) * 10_000 + int(m[2].replace(",", ""))), text)
     found = set()
     for match in NUMBER.finditer(text):
         if match.group(2):
@@ -167,6 +171,7 @@ def test_number_reader_handles_separators_and_months():
     assert numbers_in("121,000 visitors, 43 410 туристов, 2019年12月30日, 2019년 10월 3일, 12.1万名, 3万") == {
         121000, 43410, 2019, 30, 30000
     }
+    assert numbers_in("12万1,000人、4万3,410人、1万人以上、160万人") == {121000, 43410, 10000, 1600000}
 
 
 @pytest.mark.parametrize("path", written_pages())

@@ -114,7 +114,10 @@ def test_event_page_facts(built, lang, when, where, category):
 def test_yearly_event_shows_its_announced_dates_and_its_usual_timing(built):
     # City Day: usually the last Sunday of May; the fixture announces 29-30 May 2027.
     assert facts(built, "ru/events/city-day/")["Ближайшая дата"] == "29–30 мая 2027 г."
-    assert facts(built, "ja/events/city-day/")["次回"] == "2027年5月29日～30日"
+    # with the weekdays, as Japanese sites write them (a native Japanese review); Russian ranges without
+    assert facts(built, "ja/events/city-day/")["次回"] == "2027年5月29日（土）～30日（日）"
+    assert facts(built, "zh/events/city-day/")["下次举办"] == "2027年5月29日（周六）至5月30日（周日）"
+    assert facts(built, "events/city-day/")["Next date"] == "Sat, May 29 – Sun, May 30, 2027"
     found = facts(built, "events/city-day/")
     assert found["Usually"] == "every year on the last Sunday of May"
     assert found["Admission"] == "Free" and found["Organiser"] == "Khabarovsk City Administration"

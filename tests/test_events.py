@@ -162,12 +162,12 @@ USUAL_WORDING = {
     "late month": (dict(month=5, part="late"), {
         "en": "late May; the exact dates are announced each year",
         "ru": "конец мая; точные даты объявляют каждый год",
-        "zh": "5月下旬；具体日期每年公布", "ja": "5月下旬。正確な日程は毎年発表されます",
+        "zh": "5月下旬；具体日期每年公布", "ja": "5月下旬（日程は毎年発表）",
         "ko": "5월 하순. 정확한 날짜는 매년 발표됩니다"}),
     "season": ({"from": {"month": 12, "part": "late"}, "to": {"month": 2}}, {
         "en": "late December – February; the exact dates are announced each year",
         "ru": "конец декабря — февраль; точные даты объявляют каждый год",
-        "zh": "12月下旬至2月；具体日期每年公布", "ja": "12月下旬～2月。正確な日程は毎年発表されます",
+        "zh": "12月下旬至2月；具体日期每年公布", "ja": "12月下旬～2月（日程は毎年発表）",
         "ko": "12월 하순~2월. 정확한 날짜는 매년 발표됩니다"}),
 }
 

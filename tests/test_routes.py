@@ -142,7 +142,7 @@ def test_walking_time_at_the_stated_speed_rounded_up():
 
 @pytest.mark.parametrize(("km", "lang", "expected"), [
     (0.027, "en", "30\u00a0m"), (0.004, "en", "10\u00a0m"), (0.9949, "en", "990\u00a0m"), (0.996, "en", "1\u00a0km"),
-    (1.934, "en", "1.9\u00a0km"), (1.934, "ru", "1,9\u00a0км"), (0.35, "zh", "350米"), (2.44, "ko", "2.4km"), (0.35, "ja", "350\u00a0m"),
+    (1.934, "en", "1.9\u00a0km"), (1.934, "ru", "1,9\u00a0км"), (0.35, "zh", "350米"), (2.44, "ko", "2.4km"), (0.35, "ja", "350m"),
 ])
 def test_distances_in_metres_below_a_kilometre(km, lang, expected):
     assert distance_text(km, lang) == expected

@@ -237,13 +237,14 @@ def russian_number_problems(text: str) -> list[str]:
     text = NOT_TEXT.sub(" ", text)
     found = [m.group(0) for m in RUSSIAN_THOUSANDS.finditer(text)]
     found += [m.group(0) for m in RUSSIAN_LONG_NUMBER.finditer(text)
-              if not re.search(r"(индекс|тел|\(4212\))\W*$", text[: m.start()])]
+              if not re.search(r"(индекс|тел|лини[яиюей]|\(4212\)|\+\d[\d ]*)\W*$", text[: m.start()])]  # phones
     return found
 
 
 def test_russian_number_check():
     assert russian_number_problems("43 410 туристов, 121,000 человек, 12000 мест") == ["43 410", "121,000", "12000"]
     assert russian_number_problems("43\u00a0410 туристов, 5000 рублей, 2019 год, 1,5 км, 8-924-310-61-39") == []
+    assert russian_number_problems("горячая линия 12308, линии 12308, +86 10 12308") == []
 
 
 @pytest.mark.parametrize("where", ["pages", "data"])

@@ -29,7 +29,9 @@
     } catch (error) {  // a browser without unit formatting (before 2020)
       text = number + (metres ? " m" : " km");
     }
-    // No space beside Chinese or Japanese characters (350米, not 350 米); never split (no-break space).
+    // No space beside Chinese or Japanese characters (350米, not 350 米), nor before a Latin unit in
+    // Japanese (350m); never split (no-break space).
+    if (lang === "ja") text = text.replace(/(\d)\s+(?=[A-Za-z])/g, "$1");
     return text.replace(/([\u3040-\u30ff\u4e00-\u9fff])\s+|\s+(?=[\u3040-\u30ff\u4e00-\u9fff])/g, "$1")
       .replace(/\s/g, "\u00a0");
   }

@@ -39,13 +39,31 @@ def _uses_12_hours(lang: str) -> bool:
     return "h" in Locale.parse(lang).time_formats["short"].pattern
 
 
-def format_when(when: When, lang: str) -> str:
-    """One date as precise as known: year, month, day ("long" format) or day and time."""
+def _with_weekday_marks(text: str, lang: str) -> str:
+    """The weekday as each language's sites write it after a date: «2027年5月9日（日）»,
+    «2027年5月9日（周日）» (CLDR: "(日)", "周日")."""
+    if lang == "ja":
+        return text.replace("(", "（").replace(")", "）")
+    if lang == "zh":
+        return re.sub(r"(周[一二三四五六日])", r"（\1）", text)
+    return text
+
+
+def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
+    """A day ("long" format), with its weekday if asked: «Sun, May 9, 2027», «2027년 5월 9일 (일)»."""
+    if not weekday:
+        return format_date(day, "long", locale=lang)
+    return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=lang), lang)
+
+
+def format_when(when: When, lang: str, weekday: bool = False) -> str:
+    """One date as precise as known: year, month, day ("long" format, with its weekday if asked)
+    or day and time."""
     if when.precision == "year":
         return format_skeleton("y", when.first_day(), locale=lang)
     if when.precision == "month":
         return format_skeleton("yMMMM", when.first_day(), locale=lang)
-    day = format_date(when.first_day(), "long", locale=lang)
+    day = format_day(when.first_day(), lang, weekday)
     if when.precision == "day":
         return day
     time = format_time(dt.time(when.hour, when.minute), "short", locale=lang)
@@ -58,10 +76,11 @@ RANGE_MARKS = {"zh": "至", "ja": "～"}
 _DASH = re.compile(r"\s*[–—]\s*")
 
 
-def format_span(start: When, end: When | None, lang: str) -> str:
+def format_span(start: When, end: When | None, lang: str, weekday: bool = False) -> str:
     """A start and optional end as one localized range ("26–28 мая 2019 г.", "May – June 2019",
-    "2019年12月8日至9日", "2019年12月8日～9日")."""
-    text = _format_span(start, end, lang)
+    "2019年12月8日至9日", "2019年12月8日～9日"); days with their weekdays if asked (not in Russian
+    ranges, whose months CLDR abbreviates)."""
+    text = _format_span(start, end, lang, weekday)
     mark = RANGE_MARKS.get(lang)
     if not mark or end is not None and start.precision == end.precision == "time" \
             and start.first_day() == end.first_day():
@@ -69,15 +88,15 @@ def format_span(start: When, end: When | None, lang: str) -> str:
     return _DASH.sub(mark, text)
 
 
-def _format_span(start: When, end: When | None, lang: str) -> str:
+def _format_span(start: When, end: When | None, lang: str, weekday: bool = False) -> str:
     if end is None or end == start:
-        return format_when(start, lang)
+        return format_when(start, lang, weekday)
     if start.precision == end.precision == "time" and start.first_day() == end.first_day():
         skeleton = "hm" if _uses_12_hours(lang) else "Hm"
         times = format_interval(
             dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton, locale=lang
         )
-        day = format_date(start.first_day(), "long", locale=lang)
+        day = format_day(start.first_day(), lang, weekday)
         return Locale.parse(lang).datetime_formats["medium"].replace("{1}", day).replace("{0}", times)
     if start.precision == end.precision == "time":
         return f"{format_when(start, lang)} – {format_when(end, lang)}"
@@ -85,9 +104,11 @@ def _format_span(start: When, end: When | None, lang: str) -> str:
     if coarsest in ("time", "day"):
         first, last = start.first_day(), end.last_day()
         if first == last:
-            return format_date(first, "long", locale=lang)
+            return format_day(first, lang, weekday)
         if lang == "ru":  # CLDR abbreviates Russian months in ranges («8—9 дек.»); spell them out
             return _russian_day_range(first, last)
+        if weekday:
+            return _with_weekday_marks(format_interval(first, last, "yMMMEd", locale=lang), lang)
         return format_interval(first, last, "yMMMd", locale=lang)
     if coarsest == "month":
         first, last = start.first_day(), end.first_day()

@@ -526,8 +526,9 @@ def patch_theme_bundle(site_dir: str) -> Path:
 #   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut as Han is, into the
 #   beginnings of the index's words, since a Korean word is indexed with its particle (환전은): 레닌*
 #   광장, 환전소 gives 환전 (환전*, which every word is also searched as); a run that begins no
-#   indexed word stays whole, and so does one that would only fall into single syllables (맛집
-#   listed every page with 집, 환율 every page with 환: Korean words are seldom one syllable);
+#   indexed word stays whole, and so does a run of Hangul or of Han alone that would only fall
+#   into single syllables or characters (맛집 listed every page with 집, 환율 every page with 환,
+#   中餐 every page with 中; 哈巴 now finds 哈巴罗夫斯克, as the beginning of a word);
 # - a single character left over beside a word (机场大巴: 机场, 大, 巴) was searched as a prefix and
 #   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
@@ -544,7 +545,7 @@ SEARCH_WORKER_FIXES = (
      r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
      r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
-     r'if(!l.length&&s.length>1&&/\p{sc=Hangul}/u.test(s))return s;'
+     r'if(!l.length&&s.length>1&&/^(\p{sc=Hangul}+|\p{sc=Han}+)$/u.test(s))return s;'
      r'return(l.length?l:w).map((x,i,a)=>i<a.length-1&&x.length>1?x+"*":x).join(" ")})'
      r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),

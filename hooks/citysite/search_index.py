@@ -34,6 +34,11 @@ PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»�
 _SPACE_AT_PUNCTUATION = re.compile("\u200b(?=[，。、；：！？）」』】》”])|(?<=[（「『【《“])\u200b")
 
 
+# The theme cuts Chinese text into words only within runs of Han characters, so a date's number
+# stood apart from its 年, 月 or 日 ("7​月"): the query 7月 found nothing. Each is one word again.
+_DATE_PARTS_WHOLE = re.compile("(?<=\\d)\u200b(?=[年月日])")
+
+
 # Most Russian writing puts "е" for "ё" (елка, Утес): the index keeps "е" only, and the search field
 # turns a typed "ё" into "е" (docs/javascripts/search-input.js), so that both spellings find a page.
 _YO_AS_YE = str.maketrans("ёЁ", "еЕ")
@@ -71,8 +76,9 @@ def language_index(
             continue
         if entry_language(location, root) != lang:
             continue
+        text = _DATE_PARTS_WHOLE.sub("", _SPACE_AT_PUNCTUATION.sub("", entry["text"]))
         doc = {**entry, "location": location[len(prefix):], "title": entry["title"].translate(_YO_AS_YE),
-               "text": _SPACE_AT_PUNCTUATION.sub("", entry["text"]).translate(_YO_AS_YE)}
+               "text": text.translate(_YO_AS_YE)}
         if "boost" not in doc and (boost := page_boost(doc["location"])) is not None:
             doc["boost"] = boost
         docs.append(doc)

@@ -142,30 +142,33 @@ def usual_text(usually: Usually, lang: str, strings: dict[str, str]) -> str:
     return strings["usually_announced"].format(when=when)
 
 
-def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_time: bool = False) -> str:
-    """One year's dates, as precisely as known: "January 6 – 7, 2027"; "May 1, 2027, 11:00 PM" with
-    the time; "late May – early June 2027" for the usual period; "May 2027" for a month's edition."""
+def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_time: bool = False,
+                     weekday: bool = False) -> str:
+    """One year's dates, as precisely as known: "January 6 – 7, 2027" ("Wed, Jan 6 – Thu, Jan 7,
+    2027" with the weekdays); "May 1, 2027, 11:00 PM" with the time; "late May – early June 2027"
+    for the usual period; "May 2027" for a month's edition."""
     if occ.exact:
         first = When(occ.first.year, occ.first.month, occ.first.day)
         last = When(occ.last.year, occ.last.month, occ.last.day)
         if with_time and occ.time is not None:
             start = When(first.year, first.month, first.day, occ.time.hour, occ.time.minute)
             if occ.first == occ.last:
-                return format_when(start, lang)
+                return format_when(start, lang, weekday)
             time = format_time(occ.time, "short", locale=lang)
-            return format_span(first, last, lang) + strings["from_time"].format(time=time)
-        return format_span(first, last, lang)
+            return format_span(first, last, lang, weekday) + strings["from_time"].format(time=time)
+        return format_span(first, last, lang, weekday)
     if occ.edition is not None:
-        return format_span(occ.edition.start, occ.edition.end, lang)
+        return format_span(occ.edition.start, occ.edition.end, lang, weekday)
     begin, end = occ.period
     if begin == end:
         return period_text(begin, lang, strings, occ.first.year)
     return period_range(begin, end, lang, strings, occ.first.year, occ.last.year)
 
 
-def occurrence_text(occ: Occurrence, lang: str, strings: dict[str, str], with_time: bool = False) -> str:
+def occurrence_text(occ: Occurrence, lang: str, strings: dict[str, str], with_time: bool = False,
+                    weekday: bool = False) -> str:
     """occurrence_dates, with what a visitor must know besides: cancelled or postponed."""
-    text = occurrence_dates(occ, lang, strings, with_time)
+    text = occurrence_dates(occ, lang, strings, with_time, weekday)
     if occ.status != "scheduled":
         text = strings["edition_status"].format(dates=text, status=strings[f"status_{occ.status}"])
     return text

@@ -58,7 +58,8 @@ def season_anchor(season: tuple[str, int]) -> str:
 
 def season_title(season: tuple[str, int], lang: str, ctx: PageContext) -> str:
     name, year = season
-    years = f"{year}/{(year + 1) % 100:02d}" if name == "winter" else str(year)
+    years = ctx.t("season_winter_years", lang).format(year=year, next=f"{(year + 1) % 100:02d}") \
+        if name == "winter" else str(year)
     return ctx.t(f"season_{name}", lang).format(years=years)
 
 
@@ -104,7 +105,7 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
 def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, marked
     "usually" while none are announced."""
-    return md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))) + _usually(ctx, occurrence, lang)
+    return md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang), weekday=True)) + _usually(ctx, occurrence, lang)
 
 
 def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
@@ -137,7 +138,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     occurrence = ctx.next[event.id]
     facts = []
     if occurrence is not None:
-        when = md_text(occurrence_text(occurrence, lang, strings, with_time=True))
+        when = md_text(occurrence_text(occurrence, lang, strings, with_time=True, weekday=True))
         if occurrence.exact and occurrence.time is not None:
             when += aside(md_text(t("khabarovsk_time")), lang)
         on_now = occurrence.first <= ctx.today <= occurrence.last
