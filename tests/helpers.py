@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from citysite.languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATED_LANGUAGES
+from citysite.pages.chronicle import is_redirect
 from scripts.static_host import serve as serve_directory
 
 PNG_1X1 = base64.b64decode(  # a stand-in map tile
@@ -61,11 +62,7 @@ class BuiltSite:
         relative = path.relative_to(self.root).as_posix()
         return relative.removesuffix("index.html")
 
-    @staticmethod
-    def is_redirect(path: Path) -> bool:
-        """A page left at an old address that sends the reader on (citysite.pages.chronicle)."""
-        with path.open(encoding="utf-8") as page:
-            return 'http-equiv="refresh"' in page.read(1000)
+    is_redirect = staticmethod(is_redirect)  # a page left at an old address (citysite.pages.chronicle)
 
     def content_pages(self, lang: str) -> list[str]:
         """URLs of the Markdown pages of one language (every HTML page but 404, map files and the

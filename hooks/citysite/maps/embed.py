@@ -85,8 +85,9 @@ def map_html(ctx: MapContext, page_map: PageMap, page_url: str) -> str:
         href = get_relative_url(ctx.page_urls["venues/index.md"], page_url)
         links.append(f'<a href="{escape(href)}">{escape(ctx.t("map_venue_list"))}</a>')
     links.append(f'<a href="{src}">{escape(ctx.t("map_open_full"))}</a>')
+    gap = "" if links[0].endswith("。") else " "  # no space after a Chinese or Japanese full stop
     return (
         f'<figure class="site-map site-map--{page_map.size}">'
         f'<iframe {address} title="{escape(page_map.title)}" loading="lazy"></iframe>'
-        f"<figcaption>{' '.join(links)}</figcaption></figure>"
+        f"<figcaption>{gap.join(links)}</figcaption></figure>"
     )

@@ -103,5 +103,6 @@ def redirect_html(ctx: PageContext, entry: ChronicleEntry, lang: str, site_url: 
         f"<title>{title}</title>\n"
         f'<link rel="canonical" href="{html.escape(absolute_url(site_url, new_path), quote=True)}">\n'
         f'{REFRESH} content="0; url={target}">\n'
-        f"</head>\n<body>\n<p>{moved} <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n"
+        f"</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{moved}{colon(lang)}<a href=\"{target}\">{title}</a></p>\n</main>\n"
+        "</body>\n</html>\n"
     )
