@@ -147,16 +147,11 @@ class PageContext:
         start = entry.start
         return (start.first_day(), start.hour or 0, start.minute or 0, entry.id)
 
-    def coming_up(self, limit: int | None = None, include_on: bool = True) -> list[tuple[Event, Occurrence]]:
-        """The next events from the build date, soonest first, each once at its next occurrence in
-        the next 12 months; `include_on`: also those already on (they come first)."""
-        found = []
-        for event in sorted(self.data.events.values(), key=self.date_key):
-            occurrences = self.upcoming[event.id]
-            if not occurrences or (not include_on and occurrences[0].first < self.today):
-                continue
-            found.append((event, occurrences[0]))
-        return found[:limit] if limit is not None else found
+    def coming_up(self) -> list[tuple[Event, Occurrence]]:
+        """The next events from the build date, soonest first (those already on first), each once
+        at its next occurrence in the next 12 months."""
+        return [(event, self.upcoming[event.id][0]) for event in sorted(self.data.events.values(), key=self.date_key)
+                if self.upcoming[event.id]]
 
     def every_occurrence(self) -> list[tuple[Event, Occurrence]]:
         """Each event at each of its occurrences in the next 12 months, soonest first (those already
