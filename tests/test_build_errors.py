@@ -64,7 +64,7 @@ def test_an_attribution_in_an_unknown_language_is_refused(project, tmp_path):
 
 
 def test_a_missing_interface_string_names_the_key_and_language(project, tmp_path):
-    replace_in(project / "data" / "ui.yml", ', ko: "이 단락으로 가는 링크"}', "}")
+    replace_in(project / "data" / "ui.yml", ', ko: "이 항목으로 가는 링크"}', "}")
     failed_with(run_mkdocs_build(project, tmp_path / "site"),
                 "data/ui.yml:1: missing translations: permalink_title.ko", "add them")
 

@@ -231,8 +231,12 @@ def test_names_follow_the_glossary(site, path):
             continue
         for lang in LANGUAGES[1:]:
             if not name_pattern(entry[lang], lang).search(texts[lang]):
-                problems.append(f"{lang}: '{entry['en']}' should appear as '{entry[lang]}'")
-    assert problems == []
+                problems.append(
+                    f"{language_folder(ROOT, lang).name}/{path}: «{entry['en']}» здесь пишется «{entry[lang]}» "
+                    "(data/glossary.yml, data/venues.yml или data/partners.yml), а на странице такого написания "
+                    "нет: исправьте название на странице или в тексте из data/*.yml, который она показывает / "
+                    f"'{entry['en']}' should appear as '{entry[lang]}'")
+    assert problems == [], "\n".join(problems)
 
 
 def test_glossary_entries_have_every_language():

@@ -262,6 +262,17 @@ def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
            "link too)" in result.stderr, result.stderr[-3000:]
 
 
+def test_a_mistyped_link_suggests_the_page_it_nearly_names(tmp_path):
+    """An editor's '../routes/centre_day.md' (an underscore) got no hint, and a remark that ru/
+    means docs_ru/, where pages made from data are not."""
+    project = make_small_project(tmp_path / "project", {
+        **PAGES, "docs_ru/guide.md": "# Путеводитель\n\nСм. [площадь Ленина](venues/lenin_square.md).\n"})
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert "docs_ru/guide.md:3: the link 'venues/lenin_square.md' leads to a page or file that does not exist " \
+           "(ru/venues/lenin_square.md) (did you mean 'venues/lenin-square.md'?); check the spelling and the ../\n" \
+           in result.stderr, result.stderr[-3000:]
+
+
 def test_a_failed_make_build_ends_in_the_editors_language_without_naming_a_language(tmp_path):
     project = make_small_project(tmp_path / "project", {**PAGES, "docs_ru/guide.md": "# Путеводитель\n\n[Фуюань](/ru/)\n"})
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True, extra_env={"SITE_MESSAGES": "ru"})

@@ -25,6 +25,7 @@ from citysite.maps.build import STOP_SIZE
 from citysite.places import distance_km
 from citysite.walking import distance_text
 from tests.conftest import ROOT
+from scripts.static_host import StaticHost
 from tests.helpers import LANGUAGES, PNG_1X1, BuiltSite, serve_directory
 from tests.test_home_browser import RECORD_SHIFTS
 from tests.test_maps import HOSTILE, fixture_site  # noqa: F401  (the fixture project, built once)
@@ -713,3 +714,37 @@ def test_a_map_runs_its_layers_in_short_tasks(browser, site, site_server):
         assert 1 <= slow["inFirstTask"] <= 2
     finally:
         page.close()
+
+
+# --- the host's security headers -------------------------------------------------------------------
+
+def publishing_guide_headers() -> dict[str, str]:
+    """The security headers both publishing guides give a host (CONTRIBUTING.md and .ru.md,
+    Publishing, step 5), read from their text."""
+    found = [dict(re.findall(r"^\s*(Content-Security-Policy|X-Frame-Options): (\S.*)$",
+                             (ROOT / guide).read_text(encoding="utf-8"), re.M))
+             for guide in ("CONTRIBUTING.md", "CONTRIBUTING.ru.md")]
+    assert found[0] == found[1] and sorted(found[0]) == ["Content-Security-Policy", "X-Frame-Options"], found
+    return found[0]
+
+
+def test_maps_and_search_work_under_the_headers_the_publishing_guide_gives(visit, site, real_data):
+    """A publisher who followed the guide's earlier advice (a policy without inline styles, data:
+    images or frames) got a venues map with no markers, and a host's usual X-Frame-Options: DENY
+    blanked every map. Served with the headers the guide now gives, a page with a map draws it, the
+    search finds pages, and nothing is refused (the browser logs every refusal as an error)."""
+    headers = publishing_guide_headers()
+
+    class GuardedHost(StaticHost):
+        def end_headers(self):
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    with serve_directory(site.root, host=GuardedHost) as base_url:
+        seen = visit(site, base_url, "ja/venues/")
+        assert_all_markers(map_frame(seen), len(real_data.venues))
+        seen.page.locator("label.md-header__button[for='__search']").click()
+        seen.page.locator("input.md-search__input").fill("博物館")
+        seen.page.locator("li.md-search-result__item").first.wait_for()  # a locator: the policy forbids eval
+        assert_clean(seen)

@@ -178,6 +178,9 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     assert frame.locator(".map-marker--stop").count() == len(route.stops)
     frame.locator(".map-tiles-note").wait_for(state="visible")
     assert frame.locator(".map-tiles-note").inner_text() == STRINGS["map_tiles_offline"][lang]
+    frame.locator(".map-marker--stop").first.click()  # the note covered the name in a stop's popup
+    frame.locator(".leaflet-popup").wait_for()
+    assert not frame.locator(".map-tiles-note").is_visible()
     # a venue's own small map is not kept: its frame says the map needs a connection, never blank
     page.goto(base + prefix + f"venues/{venues[1].id}/")
     frame = map_frame(page, markers=False)

@@ -7,6 +7,7 @@ import json
 import re
 from html import unescape
 from urllib.parse import unquote, urlsplit
+from urllib.robotparser import RobotFileParser
 from xml.etree import ElementTree
 
 import pytest
@@ -93,6 +94,9 @@ def test_navigation_and_theme_strings_are_translated(site, lang):
     assert not set(tabs) & set(english_tabs), f"untranslated tabs in {lang}: {set(tabs) & set(english_tabs)}"
     search_placeholder = page.select_one("input.md-search__input")["placeholder"]
     assert search_placeholder != english.select_one("input.md-search__input")["placeholder"]
+    # The back-to-top button says the site's words (data/ui.yml), not Material's Korean «맨위로».
+    top = page.select_one("button.md-top").get_text(strip=True)
+    assert top == load_ui_strings(ROOT)["back_to_top"][lang] != english.select_one("button.md-top").get_text(strip=True)
 
 
 def test_language_menu_goes_to_the_same_page_in_each_language(site):
@@ -222,6 +226,15 @@ def test_sitemap_lists_every_page_with_the_same_alternates_as_the_page(site):
         assert alternates == hreflang_of(page), loc
         for href in alternates.values():
             assert site.exists(href), f"sitemap alternate {href} does not exist"
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap_at_a_hosts_root_only(site, sub_path_site):
+    """A publisher found no robots.txt at the root of a domain; in a folder, the host's own counts."""
+    robots = RobotFileParser()
+    robots.parse(site.text("robots.txt").splitlines())
+    assert robots.site_maps() == [SITE_URL + "sitemap.xml"]
+    assert all(robots.can_fetch("*", SITE_URL + url) for url in site.content_pages("ko"))
+    assert not (sub_path_site.root / "robots.txt").exists()
 
 
 # --- 404 --------------------------------------------------------------------------------------------

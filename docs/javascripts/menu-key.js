@@ -20,9 +20,15 @@
   document.addEventListener("change", function (event) {
     var toggle = event.target;
     if (toggle.id !== "__drawer" || !toggle.checked || document.activeElement !== button()) return;
-    var links = document.querySelectorAll(".md-sidebar--primary a.md-nav__link");
+    // The first link of the drawer's own level: a page's table of contents waits beside it, off
+    // the drawer's edge (the home page's is first in the list), and focusing it would scroll the
+    // drawer sideways to a blank panel.
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var edge = drawer.getBoundingClientRect();
+    var links = drawer.querySelectorAll("a.md-nav__link");
     for (var i = 0; i < links.length; i++) {
-      if (links[i].getClientRects().length) { links[i].focus(); return; }
+      var box = links[i].getBoundingClientRect();
+      if (box.width && box.left >= edge.left - 1 && box.right <= edge.right + 1) { links[i].focus(); return; }
     }
   });
 })();

@@ -1,6 +1,7 @@
 """The files written for the whole site once its languages are built: each language's search index,
-sitemap.xml(.gz), Material's patched scripts and each language's copy of the search worker; and
-what a parallel build's language process hands over for them.
+sitemap.xml(.gz), robots.txt (a site at its host's root), Material's patched scripts and each
+language's copy of the search worker; and what a parallel build's language process hands over for
+them.
 
 Two ways build the same site:
 - one process (`mkdocs build`, `mkdocs serve`, the tests' in-process builds): the i18n plugin
@@ -22,6 +23,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import alternates, offline, pinned, search_index
 from .alternates import PageRecord
@@ -121,10 +123,22 @@ def finish_site(site_dir: str | os.PathLike, parts: list[LanguagePart], site_url
         page.url, part.lang, root)] for part in parts}, site_url)
     (site / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
+    robots = robots_txt(site_url)
+    if robots:
+        (site / "robots.txt").write_text(robots, encoding="utf-8")
     patch_theme_scripts(site)
     place_search_workers(site, parts, root)
     if guide is not None:
         offline.write_workers(site, [part.lang for part in parts], root, guide)
+
+
+def robots_txt(site_url: str) -> str | None:
+    """robots.txt for a site at the root of its host: every page may be read, and where the sitemap
+    is. A site in a folder has none (crawlers read only the host's /robots.txt: CONTRIBUTING.md,
+    Publishing, says what to add there)."""
+    if urlsplit(site_url).path not in ("", "/"):
+        return None
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 def part_path() -> Path:

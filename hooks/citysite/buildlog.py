@@ -9,7 +9,9 @@ logger rewrites each record before it is shown and counted, so `--strict` still 
 
 from __future__ import annotations
 
+import difflib
 import logging
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +42,8 @@ _ANCHOR = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)
                      r"(?P<context>.*)\Z", re.DOTALL)
 
 # A page made from an entry of the data (events/city-day.md, ru/venues/lenin-square.md).
-_DATA_PAGE = re.compile(r"(?:[a-z]{2}/)?(?P<section>events|venues|partners|routes)/(?P<id>[a-z0-9-]+)\.md\Z")
+_DATA_PAGE = re.compile(r"(?:[a-z]{2}/)?(?P<section>events|venues|partners|routes)/(?P<id>[^/]+)\.md\Z")
+CLOSE_ENOUGH = 0.8  # difflib's ratio for "did you mean": centre_day.md for centre-day.md, not city-day.md
 
 
 @dataclass
@@ -64,6 +67,13 @@ class Locator:
             return str(Message("link.generated", file=src_uri, data=data)), None
         path = self.root / "docs" / src_uri
         return self._relative(path), path
+
+    def pages(self) -> list[str]:
+        """The src_uri of every page the build knows: translations, pages made from data, and the
+        English pages of docs/."""
+        docs = self.root / "docs"
+        english = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")] if docs.is_dir() else []
+        return [*self.real_paths(), *self.generated(), *english]
 
     def _relative(self, path: Path) -> str:
         try:
@@ -133,19 +143,25 @@ class LinkWarnings(logging.Filter):
         target = self.locator.file_of(match["target"] or match["src"])[0]
         return Message("link.anchor", url=match["url"], anchor=anchor, target=target)
 
-    @staticmethod
-    def _not_found(match: re.Match) -> Message:
+    def _not_found(self, match: re.Match) -> Message:
         target = match["target"] or match["url"].lstrip("/")
         entry = _DATA_PAGE.match(target)
-        if match["suggest"]:
-            suggest = Message("link.suggest", url=match["suggest"])
+        nearest = match["suggest"] or self._nearest_page(match["src"], target)
+        if nearest:
+            suggest = Message("link.suggest", url=nearest)
         elif entry:  # a page made from the data: its entry's id was changed or mistyped
             suggest = Message("link.no_entry", id=entry["id"], section=entry["section"])
         else:
             suggest = ""
         language = re.match(r"([a-z]{2})/", target)
-        folder = Message("link.folder", lang=language[1]) if language else ""
+        folder = Message("link.folder", lang=language[1]) if language and not entry else ""  # data pages have no file
         return Message("link.missing", url=match["url"], target=target, suggest=suggest, folder=folder)
+
+    def _nearest_page(self, src: str, target: str) -> str | None:
+        """The link to the page of the build whose path is closest to the missing `target`
+        (ru/routes/centre_day.md: ../routes/centre-day.md), relative to the linking page `src`."""
+        close = difflib.get_close_matches(target, self.locator.pages(), n=1, cutoff=CLOSE_ENOUGH)
+        return posixpath.relpath(close[0], posixpath.dirname(src)) if close else None
 
     @staticmethod
     def _plain(message_id: str) -> Callable[[re.Match], Message]:

@@ -67,7 +67,8 @@ def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, unde
     day = ""
     if exact and not under_way:
         same_month = (last.year, last.month) == (first.year, first.month)
-        day = f"{first.day}–{last.day}" if last != first and same_month else str(first.day)
+        dash = "~" if lang == "ko" else "–"  # Korean dates read «6~7일» (zh and ja keep the narrow dash)
+        day = f"{first.day}{dash}{last.day}" if last != first and same_month else str(first.day)
     stamp = first.isoformat() if exact else f"{first:%Y-%m}"
     day_html = f'<span class="kh-date__day">{escape(day)}</span>' if day else ""
     return (f'<time class="kh-date" datetime="{stamp}" aria-hidden="true" data-search-exclude>'

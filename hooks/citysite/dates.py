@@ -41,11 +41,13 @@ def _uses_12_hours(lang: str) -> bool:
 
 def _with_weekday_marks(text: str, lang: str) -> str:
     """The weekday as each language's sites write it after a date: «2027年5月9日（日）»,
-    «2027年5月9日（周日）» (CLDR: "(日)", "周日")."""
+    «2027年5月9日（周日）», «2027년 5월 9일(일)» (CLDR: "(日)", "周日", " (일)")."""
     if lang == "ja":
         return text.replace("(", "（").replace(")", "）")
     if lang == "zh":
         return re.sub(r"(周[一二三四五六日])", r"（\1）", text)
+    if lang == "ko":
+        return text.replace(" (", "(")
     return text
 
 

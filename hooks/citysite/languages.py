@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.lists import format_list
 
 from .errors import SiteError
 
@@ -51,10 +52,18 @@ def list_gap(lang: str) -> str:
     return "、" if lang in ("zh", "ja") else ", "
 
 
+def names_list(names: list[str], lang: str) -> str:
+    """Names in a sentence as the language's visitor sites list them: CLDR's «A, B and C», «A、B和C»,
+    but commas in Korean («A, B, C»: CLDR's «A, B 및 C» reads like an official document)."""
+    return ", ".join(names) if lang == "ko" else format_list(names, locale=lang)
+
+
 def aside(text: str, lang: str) -> str:
     """A note in brackets after what it explains: full width with no space before it in Chinese and
-    Japanese ("18:00（UTC+10）"), " (…)" elsewhere."""
-    return f"（{text}）" if lang in ("zh", "ja") else f" ({text})"
+    Japanese ("18:00（UTC+10）"), no space before it in Korean ("18:00(UTC+10)"), " (…)" elsewhere."""
+    if lang in ("zh", "ja"):
+        return f"（{text}）"
+    return f"({text})" if lang == "ko" else f" ({text})"
 
 
 def language_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:

@@ -16,6 +16,7 @@ Re-check on an upgrade of mkdocs-material:
 - `theme_head`: the <link rel="icon">, <meta name="description"> and hreflang links Material writes
   in its site_meta block; `label_search_dialog`: its search dialog's markup; `accessible_header`
   and `accessible_nav`: its logo, menu button, language links and the navigation's section toggles;
+- overrides/partials/top.html: a copy of its back-to-top button with the site's words;
 - `localize_permalinks`: the toc extension's English permalink title (Python-Markdown).
 Re-check on an upgrade of mkdocs-static-i18n:
 - the plugin attributes read here (I18N_ATTRIBUTES) and the file attributes `locale`,

@@ -32,6 +32,8 @@ EXAMPLE = "Tu-Su 10:00-18:00; Fr[-1] off"
 
 _TIME = r"(\d{2}):(\d{2})"
 _SPAN = re.compile(rf"^{_TIME}-{_TIME}$")
+# A date in a rule (a year, a month's name): OpenStreetMap's syntax has them, the site does not.
+_DATE_WORD = re.compile(r"\b(?:\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 _DAY_ITEM = re.compile(r"^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su)|\[(-?\d+)\])?$")
 
 
@@ -128,7 +130,7 @@ def _parse_spans(spec: str, text: str) -> tuple[Span, ...]:
     for part in text.split(","):
         match = _SPAN.match(part.strip())
         if not match:
-            raise _fail(spec, part.strip(), "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00)")
+            raise _fail(spec, part.strip(), "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00), a day off 'off'")
         start = _minutes(match[1], match[2], end=False)
         end = _minutes(match[3], match[4], end=True)
         if start is None or end is None:
@@ -162,6 +164,8 @@ def _parse_days(spec: str, text: str) -> tuple[tuple[tuple[int, int], ...], int 
 def _parse_rule(spec: str, text: str) -> Rule:
     if text == "24/7":
         return Rule((), (Span(0, 24 * 60),))
+    if _DATE_WORD.search(text):
+        raise _fail(spec, text, "dates do not go in the weekly hours: write a closure, or hours from a date on, in 'note'")
     words = text.split()
     if words[0][:1].isdigit():  # times alone: every day
         day_ranges: tuple[tuple[int, int], ...] = ()

@@ -191,4 +191,10 @@ var citysite = {
     if (note) note.hidden = false;
   }
 };
+/* While a popup is open, the notes over the map step aside: the tiles note covered the name of the
+   place a visitor had just tapped (map.css, .map-popup-open). */
+if (window.L) L.Map.addInitHook(function () {
+  this.on("popupopen", function () { document.body.classList.add("map-popup-open"); });
+  this.on("popupclose", function () { document.body.classList.remove("map-popup-open"); });
+});
 if (window.L) L.TileLayer.addInitHook(function () { this.on("tileerror", citysite.tilesMissing); });

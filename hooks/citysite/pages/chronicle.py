@@ -14,12 +14,11 @@ import html
 from collections import defaultdict
 from pathlib import Path
 
-from babel.lists import format_list
 
 from ..alternates import absolute_url
 from ..data.model import ChronicleEntry
 from ..dates import format_month, format_span, format_year
-from ..languages import aside, colon, language_prefix
+from ..languages import aside, colon, language_prefix, names_list
 from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
 
 FOLDER = "cooperation/chronicle"  # the chronicle's pages, under Cooperation
@@ -40,9 +39,9 @@ def chronicle_page(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
         venue = ctx.data.venues[entry.venues[0]]
         facts.append(ctx.line("material-home-map-marker", "label_address", md_inline(venue.address, lang), lang))
     if entry.partners:
-        names = format_list(
+        names = names_list(
             [f"[{md_inline(ctx.data.partners[p].name, lang)}](../../partners/{p}.md)" for p in entry.partners],
-            locale=lang,
+            lang,
         )
         facts.append(ctx.line("material-handshake", "label_partners", names, lang))
     facts.append(ctx.line("material-tag", "label_category", t(f"event_category_{entry.category}"), lang))

@@ -12,14 +12,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from babel.lists import format_list
 
 from ..data import SiteData
 from ..data.geo import country_name
 from ..data.model import Address, ChronicleEntry, Event, Text
 from ..data.sources import public_sources, source_parts
 from ..dates import format_span
-from ..languages import colon, language_prefix
+from ..languages import colon, language_prefix, names_list
 from ..places import Location, event_locations
 from ..schedule import Occurrence, next_occurrence, upcoming
 from ..timing import occurrence_text
@@ -200,7 +199,7 @@ class PageContext:
                 country = md_text(country_name(place.country, lang))
                 text = self.t("place_in_country", lang).format(place=text, country=country)
             parts.append(text)
-        return format_list(parts, locale=lang)
+        return names_list(parts, lang)
 
     def event_item(self, event: Event | ChronicleEntry, lang: str, events_path: str = "") -> str:
         """An entry in a list: date, linked title (`events_path` leads to its folder), place."""

@@ -14,13 +14,12 @@ import datetime as dt
 import typing
 
 from babel.dates import format_date
-from babel.lists import format_list
 
 from ..cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta_line
 from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
-from ..languages import aside, colon, list_gap
+from ..languages import aside, colon, list_gap, names_list
 from ..schedule import HORIZON_DAYS, Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
 from .common import (
@@ -75,7 +74,7 @@ def venue_links(ctx: PageContext, event: Event, lang: str, root: str, limit: int
              for venue in event.venues]
     if limit is not None and len(names) > limit:  # "A, B, C and 3 more": no "and" before C
         return ctx.t("more_places", lang).format(places=list_gap(lang).join(names[:limit]), count=len(names) - limit)
-    return format_list(names, locale=lang)
+    return names_list(names, lang)
 
 
 def price_label(event: Event, lang: str, ctx: PageContext) -> str | None:
