@@ -23,8 +23,9 @@ from bs4 import BeautifulSoup
 
 from citysite.data import DataError, load_site_data
 from citysite.data.hours import HoursError, Span, parse_opening_hours
-from citysite.dates import format_when
-from citysite.languages import aside, load_ui_strings
+from citysite.dates import format_span, format_when
+from citysite.data.when import When
+from citysite.languages import aside, colon, load_ui_strings
 from citysite.maps import MapContext, Tiles
 from citysite.maps.popups import venue_popup
 from citysite.practical import hours_text, map_app_urls, opening_hours_specification
@@ -73,7 +74,29 @@ SAMPLE_MUSEUM = """\
     note: {en: information, ru: справки, zh: 咨询, ja: 問い合わせ, ko: 문의}
     sources: ["page:https://hkm.ru/en/service_cat/lekczii-konsultaczii-muzejnye-uroki/ (phone)"]
     checked: "2026-12-04"
+  closed:
+    - start: "2026-01-10"
+      end: "2026-01-20"
+      reason: {en: A past repair., ru: Прошедший ремонт., zh: 以往的维修。, ja: 過去の工事。, ko: 지난 공사.}
+      sources: ["page:https://hkm.ru/en/ (a notice)"]
+      checked: "2026-01-05"
+    - start: "2027-03-01"
+      end: "2027-04-30"
+      reason: {en: Closed for renovation., ru: Закрыт на ремонт., zh: 闭馆维修。, ja: 改修工事のため休館します。, ko: 보수 공사로 휴관합니다.}
+      sources: ["page:https://hkm.ru/en/news/ (a notice)"]
+      checked: "2026-12-04"
   sources: ["page:https://hkm.ru/en/istoriya-muzeya/ (the museum's history)"]
+"""
+SAMPLE_ROUTE = """\
+- id: sample-walk
+  title: {en: Sample walk, ru: Прогулка-образец, zh: 示例路线, ja: サンプルコース, ko: 샘플 코스}
+  summary: {en: A walk., ru: Прогулка., zh: 散步。, ja: 散歩です。, ko: 산책입니다.}
+  stops:
+    - venue: sample-museum
+      text: {en: A museum., ru: Музей., zh: 博物馆。, ja: 博物館です。, ko: 박물관입니다.}
+    - venue: lenin-square
+      text: {en: A square., ru: Площадь., zh: 广场。, ja: 広場です。, ko: 광장입니다.}
+  sources: ["page:https://hkm.ru/en/ (a sample)"]
 """
 
 
@@ -84,6 +107,7 @@ def practical_site(tmp_path_factory) -> BuiltSite:
     project = make_small_project(tmp_path_factory.mktemp("practical") / "project", {})
     real = (ROOT / "data" / "venues.yml").read_text(encoding="utf-8")
     (project / "data" / "venues.yml").write_text(real.rstrip() + "\n\n" + SAMPLE_MUSEUM, encoding="utf-8")
+    (project / "data" / "routes.yml").write_text(SAMPLE_ROUTE, encoding="utf-8")
     (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
     site_dir = project.parent / "site"
     result = run_mkdocs_build(project, site_dir, strict=False)
@@ -197,6 +221,17 @@ BROKEN_VENUE = """
     routes: {bus: [34, "x-1"]}
     sources: ["page:https://example.org/"]
     checked: "2026-12-04"
+  closed:
+    - start: "2027-04-30"
+      end: "2027-03-01"
+      reason: {en: Repairs., ru: Ремонт.}
+      sources: ["page:https://example.org/closed"]
+      checked: "2026-12-04"
+    - start: "2027-03"
+      end: "2027-04-30"
+      reason: {en: Repairs., ru: Ремонт.}
+      sources: ["page:https://example.org/closed"]
+      checked: "2026-12-04"
 """
 
 
@@ -224,6 +259,9 @@ def test_mistakes_in_practical_facts_name_the_line_and_the_field(tmp_path):
     assert where[line_of("phone:")].startswith("phone.number: '47-71-58' is not a phone number")
     assert "a practical fact needs a 'page:' source" in where[line_of("step_free:")]
     assert where[line_of("routes:")] == "'x-1' is not a route number; write it as on the stop's sign: 34 or 61С"
+    assert where[line_of('start: "2027-04-30"')] == \
+        "closed: end: 2027-03-01 is before start 2027-04-30; swap them or fix the dates"
+    assert where[line_of('start: "2027-03"')].startswith("closed.start: '2027-03' is not a day; a closure starts")
     assert all(problem.entry == "test-museum" and problem.file == "data/venues.yml" for problem in error.value.problems)
 
 
@@ -356,6 +394,29 @@ def test_a_venue_with_every_kind_of_fact(practical_site):
     assert value["telephone"] == "+7 4212 47-71-58" and value["isAccessibleForFree"] is False
     hours_source = fact(practical_site, url, "label_hours", "ja").select_one(".fact-checked a")
     assert (hours_source["href"], hours_source.get_text()) == ("https://hkm.ru/en/category/uchenyj-sovet/", "hkm.ru")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_closure_ahead_is_a_warning_on_the_venue_and_at_its_route_stop_and_a_past_one_is_gone(practical_site, lang):
+    """An editor could not say that a museum closes for two months; the closure now shows on its page
+    (with its source), at its stop on a walking route and to search engines until it is over."""
+    url = f"{PREFIX[lang]}venues/sample-museum/"
+    page = practical_site.page(url)
+    boxes = page.select("article .admonition.warning")
+    assert [box.select_one(".admonition-title").get_text(strip=True) for box in boxes] == \
+        [STRINGS["venue_closed_title"][lang]]
+    dates = format_span(When.parse("2027-03-01"), When.parse("2027-04-30"), lang)
+    text = " ".join(boxes[0].select_one("p:not(.admonition-title)").get_text().split())
+    reason = {"en": "Closed for renovation.", "ru": "Закрыт на ремонт.", "zh": "闭馆维修。", "ja": "改修工事のため休館します。",
+              "ko": "보수 공사로 휴관합니다."}[lang]
+    assert text.startswith(" ".join((dates + colon(lang) + reason).split())), text
+    assert [a["href"] for a in boxes[0].select(".fact-checked a")] == ["https://hkm.ru/en/news/"]
+    assert "A past repair." not in page.get_text() and "2026-01-10" not in json.dumps(jsonld(practical_site, url))
+    assert jsonld(practical_site, url)["specialOpeningHoursSpecification"] == [
+        {"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00",
+         "validFrom": "2027-03-01", "validThrough": "2027-04-30"}]
+    route = practical_site.page(f"{PREFIX[lang]}routes/sample-walk/").select_one("article ol > li")
+    assert " ".join(STRINGS["route_stop_closed"][lang].format(dates=dates).split()) in " ".join(route.get_text().split())
 
 
 FACTS = {"hours": "label_hours", "tickets": "label_tickets", "phone": "label_phone",

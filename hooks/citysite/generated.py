@@ -85,7 +85,7 @@ def make_outputs(
             value = chronicle_jsonld(data, entry, lang, khabarovsk, site_url)
             jsonld[f"{prefix}{CHRONICLE_FOLDER}/{entry.id}.md"] = script_json(value)
         for venue in data.venues.values():
-            jsonld[f"{prefix}venues/{venue.id}.md"] = script_json(venue_jsonld(venue, lang, khabarovsk, site_url))
+            jsonld[f"{prefix}venues/{venue.id}.md"] = script_json(venue_jsonld(venue, lang, khabarovsk, site_url, ctx.today))
         own = files[lang] = {f"{prefix}events/events.ics": calendars.feed(lang, events)}
         for event in events:
             single = calendars.single(event, lang)

@@ -11,6 +11,8 @@ what could close the script element.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .data import SiteData
 from .data.model import ChronicleEntry, Event, Venue
 from .data.when import When
@@ -123,13 +125,22 @@ def chronicle_jsonld(data: SiteData, entry: ChronicleEntry, lang: str, khabarovs
     return {key: item for key, item in value.items() if item is not None}
 
 
-def _venue_practical(venue: Venue, lang: str) -> dict:
-    """What a visitor plans with: the regular opening hours, phone, free admission, step-free
-    access, public access for open-air places, and a map of the point."""
+def _closures(venue: Venue, today: dt.date) -> list[dict] | None:
+    """The closures not over by `today`, as schema.org says a place is closed: opens and closes at
+    00:00 on the days from validFrom to validThrough."""
+    return [{"@type": "OpeningHoursSpecification", "opens": "00:00", "closes": "00:00",
+             "validFrom": iso_date(closure.start), "validThrough": iso_date(closure.end)}
+            for closure in venue.closures_ahead(today)] or None
+
+
+def _venue_practical(venue: Venue, lang: str, today: dt.date) -> dict:
+    """What a visitor plans with: the regular opening hours and the closures ahead, phone, free
+    admission, step-free access, public access for open-air places, and a map of the point."""
     step_free = venue.step_free
     return {
         "openingHoursSpecification": (opening_hours_specification(venue.hours.spec) or None)
         if venue.hours is not None and venue.hours.spec is not None else None,
+        "specialOpeningHoursSpecification": _closures(venue, today),
         "telephone": venue.phone.number if venue.phone is not None else None,
         "isAccessibleForFree": venue.tickets.free if venue.tickets is not None else None,
         "publicAccess": True if venue.open_air else None,
@@ -140,7 +151,7 @@ def _venue_practical(venue: Venue, lang: str) -> dict:
     }
 
 
-def venue_jsonld(venue: Venue, lang: str, khabarovsk: str, site_url: str) -> dict:
+def venue_jsonld(venue: Venue, lang: str, khabarovsk: str, site_url: str, today: dt.date) -> dict:
     """schema.org TouristAttraction (a Place), with a more precise type where one fits."""
     types = ["TouristAttraction"] + ([VENUE_TYPES[venue.category]] if venue.category in VENUE_TYPES else [])
     value = {
@@ -151,7 +162,7 @@ def venue_jsonld(venue: Venue, lang: str, khabarovsk: str, site_url: str) -> dic
         "address": _address(venue.address[lang], khabarovsk, "RU"),
         "geo": _geo(venue.lat, venue.lon),
         "maximumAttendeeCapacity": venue.capacity,
-        **_venue_practical(venue, lang),
+        **_venue_practical(venue, lang, today),
         "url": entry_url(site_url, "venues", venue.id, lang),
         "sameAs": venue.website,
     }

@@ -619,6 +619,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "оригинал (город, площадку, город-партнёр, организатора, официальный орган или известное СМИ) или "
               "не приводите этот факт",
     },
+    "closure.not_a_day": {
+        "en": "'{value}' is not a day; a closure starts and ends on a day, YYYY-MM-DD in quotes, e.g. \"2027-03-01\"",
+        "ru": "'{value}' — не день; закрытие начинается и кончается в определённый день: ГГГГ-ММ-ДД в кавычках, "
+              "например \"2027-03-01\"",
+    },
     "not_a_checked_day": {
         "en": "'{value}' is not a day; write the day you checked the source, YYYY-MM-DD",
         "ru": "'{value}' — не день; напишите день, когда вы проверили источник, ГГГГ-ММ-ДД",
@@ -667,8 +672,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "hours.span": {"en": "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00), a day off 'off'",
                    "ru": "промежуток времени пишется ЧЧ:ММ-ЧЧ:ММ с ведущими нулями (09:00-18:00), выходной — 'off'"},
-    "hours.dates": {"en": "dates do not go in the weekly hours: write a closure, or hours from a date on, in 'note'",
-                    "ru": "даты в недельное расписание не пишутся: закрытие или часы с какой-то даты напишите в 'note'"},
+    "hours.dates": {"en": "dates do not go in the weekly hours: write a closure under 'closed:', other changes "
+                          "from a date on in 'note'",
+                    "ru": "даты в недельное расписание не пишутся: закрытие запишите в 'closed:', другие изменения "
+                          "с какой-то даты — в 'note'"},
     "hours.range": {"en": "hours go from 00:00 to 24:00", "ru": "часы — от 00:00 до 24:00"},
     "hours.empty_span": {"en": "a span must not end when it starts",
                          "ru": "промежуток не может заканчиваться там же, где начинается"},

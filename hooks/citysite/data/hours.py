@@ -165,7 +165,8 @@ def _parse_rule(spec: str, text: str) -> Rule:
     if text == "24/7":
         return Rule((), (Span(0, 24 * 60),))
     if _DATE_WORD.search(text):
-        raise _fail(spec, text, "dates do not go in the weekly hours: write a closure, or hours from a date on, in 'note'")
+        raise _fail(spec, text, "dates do not go in the weekly hours: write a closure under 'closed:', other changes "
+                    "from a date on in 'note'")
     words = text.split()
     if words[0][:1].isdigit():  # times alone: every day
         day_ranges: tuple[tuple[int, int], ...] = ()

@@ -156,7 +156,7 @@ class Address(Text):
     map apps understand. `en` is the English description, street names transliterated."""
 
 
-# --- a venue's practical facts (hours, tickets, phone, step-free access, stop) -----------------------
+# --- a venue's practical facts (hours, tickets, phone, step-free access, stop, closures) -------------
 # Each carries its sources (at least one public page, whose own date goes in the note) and the day
 # an editor checked it: such facts change, and a reader should see how fresh they are.
 
@@ -261,6 +261,41 @@ class StepFree:
         return self
 
 
+def _closure_day(value: object) -> When:
+    day = When.parse(value)
+    if day.precision != "day":
+        raise ValueError(Message("closure.not_a_day", value=value))
+    return day
+
+
+ClosureDay = Annotated[
+    When,
+    PlainValidator(_closure_day),
+    PlainSerializer(str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                    "description": "A day, YYYY-MM-DD (the closure includes it)."}),
+]
+
+
+@dataclass(config=STRICT)
+class Closure:
+    """A time the venue is closed (repairs, works), from `start` to `end`, both days included, as a
+    source announces it; its page says so until the day after `end`."""
+
+    start: ClosureDay
+    end: ClosureDay
+    reason: Text
+    sources: CheckedSources
+    checked: CheckedOn
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Closure:
+        if self.end.first_day() < self.start.first_day():
+            raise ValueError(Message("end_before_start", end=str(self.end), start=str(self.start)))
+        _has_page(self.sources)
+        return self
+
+
 RouteNumber = Annotated[
     str,
     BeforeValidator(lambda value: str(value) if isinstance(value, int) and not isinstance(value, bool) else value),
@@ -312,6 +347,12 @@ class Venue:
     phone: Phone | None = None
     step_free: StepFree | None = None
     stop: TransitStop | None = None
+    closed: list[Closure] = field(default_factory=list)
+
+    def closures_ahead(self, today: dt.date) -> list[Closure]:
+        """The closures not over by `today`, in order: what visitors are told."""
+        return sorted((closure for closure in self.closed if closure.end.first_day() >= today),
+                      key=lambda closure: closure.start.first_day())
 
 
 @dataclass(config=STRICT)

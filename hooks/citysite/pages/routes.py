@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..cards import ROUTE_ICON, Card, cards_html, meta_line
 from ..data.model import Route
+from ..dates import format_span
 from ..languages import colon
 from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, speed_text, walking_minutes
@@ -28,13 +29,16 @@ def length_text(ctx: PageContext, route: Route, lang: str) -> str:
 
 def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
     """The stops as an ordered list (numbered like the map's markers): the venue's name linking its
-    page, the stop's text, and the way to the next stop."""
+    page, the stop's text, when the venue is closed, and the way to the next stop."""
     legs = route_legs(ctx.data, route)
     items = []
     for number, stop in enumerate(route.stops, start=1):
         venue = ctx.data.venues[stop.venue]
         lines = [f"{number}. **[{md_inline(venue.name, lang)}](../venues/{venue.id}.md)**", "",
                  f"{INDENT}{md_inline(stop.text, lang)}"]
+        for closure in venue.closures_ahead(ctx.today):  # the venue's page gives the reason and source
+            closed = md_text(ctx.t("route_stop_closed", lang).format(dates=format_span(closure.start, closure.end, lang)))
+            lines += ["", f"{INDENT}:material-alert-circle-outline: **{closed}**"]
         if number <= len(legs):
             leg = legs[number - 1]
             way = ctx.t("route_leg", lang).format(

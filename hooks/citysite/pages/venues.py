@@ -22,7 +22,7 @@ from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, icon_svg, meta_li
 from ..data.geo import city_corners
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
-from ..dates import format_when
+from ..dates import format_span, format_when
 from ..languages import aside, colon, list_gap
 from ..places import distance_km
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
@@ -86,6 +86,16 @@ def _with_note(ctx: PageContext, value: str, note, lang: str) -> str:
 def _website_label(url: str) -> str:
     """The address as written, with a Cyrillic domain shown in Cyrillic (двхм.рф, not xn--...)."""
     return url.replace(urlsplit(url).hostname or "", readable_host(url), 1)
+
+
+def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
+    """A warning box for each closure not over by the build date: its days, its reason, its source."""
+    boxes = []
+    for closure in venue.closures_ahead(ctx.today):
+        text = md_text(format_span(closure.start, closure.end, lang)) + colon(lang) + md_inline(closure.reason, lang)
+        title = ctx.t("venue_closed_title", lang).replace('"', "'")
+        boxes.append(f'!!! warning "{title}"\n    {text}{_checked(ctx, closure, lang)}\n')
+    return "\n".join(boxes)
 
 
 def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
@@ -222,6 +232,7 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         f"# {md_inline(venue.name, lang)}\n",
         f"[:material-arrow-left: {t('back_to_venues')}](index.md)\n",
         md_paragraphs(venue.description, lang) + "\n",
+        closure_notices(ctx, venue, lang),
         "\n".join(facts) + "\n",
         taxi_block(ctx, venue, lang),
         map_apps_block(ctx, venue, lang),
