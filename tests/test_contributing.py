@@ -146,6 +146,8 @@ BROKEN = {
     "hours": {"venues": VENUES + '  hours: {spec: "Tu-Su 10-18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours empty": {"venues": VENUES + '  hours: {sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "checked day": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], checked: "2026-12"}\n'},
+    "closure day": {"venues": VENUES + '  closed: [{start: "01.03.2027", end: "2027-04-30", reason: {en: Works., ru: Работы.}, '
+                                       'sources: ["page:https://example.org/"], checked: "2026-12-04"}]\n'},
     "page source": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["general: a sign"], checked: "2026-12-04"}\n'},
     "free price": {"venues": VENUES + '  tickets: {free: true, price: 300, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "phone": {"venues": VENUES + '  phone: {number: "47-71-58", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},

@@ -85,6 +85,7 @@ def test_what_counts_as_a_change_of_the_english_page(project):
     english = project / "docs/guide.md"
     edit(english, "The river is wide.", "The river\n   is    wide.")  # re-wrapped: no change
     edit(english, "icon: material/map", "icon: material/compass")  # not text a reader reads
+    edit(english, "The river\n   is    wide.", "The river\n   is    wide.\n\n<!-- image: amur-bridge -->\n")  # a picture
     assert statuses(project, "ru")["guide.md"] is tr.Status.CURRENT
     edit(english, "How to get around.", "How to travel around.")  # the description readers see
     assert statuses(project, "ru")["guide.md"] is tr.Status.OUTDATED

@@ -228,7 +228,7 @@ BROKEN_VENUE = """
       sources: ["page:https://example.org/closed"]
       checked: "2026-12-04"
     - start: "2027-03"
-      end: "2027-04-30"
+      end: "01.05.2027"
       reason: {en: Repairs., ru: Ремонт.}
       sources: ["page:https://example.org/closed"]
       checked: "2026-12-04"
@@ -262,6 +262,7 @@ def test_mistakes_in_practical_facts_name_the_line_and_the_field(tmp_path):
     assert where[line_of('start: "2027-04-30"')] == \
         "closed: end: 2027-03-01 is before start 2027-04-30; swap them or fix the dates"
     assert where[line_of('start: "2027-03"')].startswith("closed.start: '2027-03' is not a day; a closure starts")
+    assert where[line_of('end: "01.05.2027"')].startswith("closed.end: '01.05.2027' is not a day; a closure starts")
     assert all(problem.entry == "test-museum" and problem.file == "data/venues.yml" for problem in error.value.problems)
 
 

@@ -16,7 +16,8 @@ Re-check on an upgrade of mkdocs-material:
 - `theme_head`: the <link rel="icon">, <meta name="description"> and hreflang links Material writes
   in its site_meta block; `label_search_dialog`: its search dialog's markup; `accessible_header`
   and `accessible_nav`: its logo, menu button, language links and the navigation's section toggles;
-- overrides/partials/top.html: a copy of its back-to-top button with the site's words;
+- overrides/partials/language.html: a copy of its partials/language.html that asks `theme_word`
+  first (the site's words for some of Material's: data/ui.yml theme_*);
 - `localize_permalinks`: the toc extension's English permalink title (Python-Markdown).
 Re-check on an upgrade of mkdocs-static-i18n:
 - the plugin attributes read here (I18N_ATTRIBUTES) and the file attributes `locale`,
@@ -323,6 +324,16 @@ def _site_tokenizer(words: tuple[str, ...]):
 def split_pipeline(value: str) -> list[str]:
     """Material's "search.config.pipeline" string ("stemmer, stopWordFilter") as a list."""
     return [name for name in re.split(r"\s*,\s*", value.strip()) if name]
+
+
+THEME_WORD_PREFIX = "theme_"
+
+
+def theme_word(strings: dict, lang: str, key: str) -> str | None:
+    """The site's word for one of Material's interface strings ("top", "search.result.other"):
+    data/ui.yml's theme_top, theme_search_result_other, ...; None where Material's own stands."""
+    texts = strings.get(THEME_WORD_PREFIX + key.replace(".", "_"))
+    return texts[lang] if texts else None
 
 
 def search_config(env, lang: str, fields: dict) -> dict:

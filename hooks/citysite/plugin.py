@@ -152,6 +152,7 @@ class CitySite:
         lang, root = pinned.current_language(config), pinned.root_language(config)
         env.globals["t"] = lambda key: strings[key][lang]
         env.globals["t_all"] = lambda key: strings[key]
+        env.globals["theme_word"] = lambda key: pinned.theme_word(strings, lang, key)
         env.globals["site_languages"] = LANGUAGES
         env.filters["theme_head"] = pinned.theme_head
         env.globals["site_picture"] = lambda image_id, page_url, **options: Markup(

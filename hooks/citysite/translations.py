@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .images.records import IMAGE_MARKER
 from .languages import DEFAULT_LANGUAGE, SAFE_LOADER, language_folder
 from .messages import Message
 
@@ -68,12 +69,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def page_fingerprint(english_text: str) -> str:
-    """The fingerprint of an English page: its body and the front matter readers see."""
+    """The fingerprint of an English page: its body and the front matter readers see. A picture's
+    `<!-- image: id -->` line is not text to translate: adding one leaves translations current."""
     try:
         meta, body = split_front_matter(english_text)
     except FrontMatterError:
         meta, body = {}, english_text  # MkDocs shows it all as text; so does the fingerprint
-    return fingerprint(*(str(meta.get(key) or "") for key in READER_META_KEYS), body)
+    return fingerprint(*(str(meta.get(key) or "") for key in READER_META_KEYS), IMAGE_MARKER.sub("", body))
 
 
 def read_page(path: Path) -> str:

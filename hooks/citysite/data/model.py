@@ -262,7 +262,10 @@ class StepFree:
 
 
 def _closure_day(value: object) -> When:
-    day = When.parse(value)
+    try:
+        day = When.parse(value)
+    except ValueError:  # its own hint would offer a month, which a closure cannot take
+        raise ValueError(Message("closure.not_a_day", value=value)) from None
     if day.precision != "day":
         raise ValueError(Message("closure.not_a_day", value=value))
     return day
