@@ -12,7 +12,7 @@ from ..data.model import Route
 from ..dates import format_span
 from ..languages import colon
 from ..schedule import season_of
-from ..walking import distance_text, minutes_text, route_km, route_legs, speed_text, walking_minutes
+from ..walking import distance_text, minutes_text, route_km, route_legs, route_minutes, speed_text
 from .common import PageContext, front_matter, md_inline, md_paragraphs, md_text
 from .venues import MAP_MARKER
 
@@ -21,9 +21,9 @@ INDENT = "    "  # the continuation of a list item in Markdown
 
 def length_text(ctx: PageContext, route: Route, lang: str) -> str:
     """«2.9 km in a straight line from stop to stop, about 39 min on foot», escaped for Markdown."""
-    km = route_km(route_legs(ctx.data, route))
+    legs = route_legs(ctx.data, route)
     text = ctx.t("route_length_value", lang).format(
-        distance=distance_text(km, lang), time=minutes_text(walking_minutes(km), lang))
+        distance=distance_text(route_km(legs), lang), time=minutes_text(route_minutes(legs), lang))
     return md_text(text)
 
 
