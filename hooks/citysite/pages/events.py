@@ -233,7 +233,7 @@ def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
     whole month or more, begun in an earlier month, that go on (or, while their dates are not
     announced, usually go on) into it: a visitor looking at February finds the New Year towns and
     the rink there, not only under December. (City Day, "late May or early June", runs a weekend:
-    it is not listed again under June.)"""
+    it is not "still on" in June; `_maybe_in` names it there.)"""
     end = today + dt.timedelta(days=HORIZON_DAYS - 1)
     months: dict[str, Entries] = {}
     for event, occurrence in entries:
@@ -242,6 +242,23 @@ def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
             continue  # shorter than a month, or a few days somewhere in a range
         month = _month_after(max(occurrence.first, today))
         while month <= min(occurrence.last, end):
+            months.setdefault(month_key(month), []).append((event, occurrence))
+            month = _month_after(month)
+    return months
+
+
+def _maybe_in(entries: Entries, today: dt.date) -> dict[str, Entries]:
+    """Per month after the one it is listed in, the entries whose dates are not announced and whose
+    usual period reaches into that month without filling it: a visitor looking at June learns that
+    City Day, "late May or early June", may fall in June too."""
+    still_on = {(event.id, occurrence.first) for month in _still_on(entries, today).values()
+                for event, occurrence in month}
+    months: dict[str, Entries] = {}
+    for event, occurrence in entries:
+        if occurrence.exact or (event.id, occurrence.first) in still_on or occurrence.first < today:
+            continue
+        month = _month_after(occurrence.first)
+        while month <= occurrence.last:
             months.setdefault(month_key(month), []).append((event, occurrence))
             month = _month_after(month)
     return months
@@ -266,18 +283,22 @@ def _months_ahead(today: dt.date) -> list[str]:
             for step in range(1, count + 1)]
 
 
-def _by_month(entries: Entries, today: dt.date) -> dict[str, tuple[Entries, Entries]]:
-    """Month (YYYY-MM) -> (the entries starting in it, those begun earlier that go on in it), in order."""
-    starting, going_on = _months(entries, today), _still_on(entries, today)
-    return {key: (starting.get(key, []), going_on.get(key, [])) for key in sorted(starting.keys() | going_on.keys())}
+def _by_month(entries: Entries, today: dt.date) -> dict[str, tuple[Entries, Entries, Entries]]:
+    """Month (YYYY-MM) -> (the entries starting in it, those begun earlier that go on in it, those
+    that may fall in it too), in order."""
+    starting, going_on, maybe = _months(entries, today), _still_on(entries, today), _maybe_in(entries, today)
+    keys = sorted(starting.keys() | going_on.keys() | maybe.keys())
+    return {key: (starting.get(key, []), going_on.get(key, []), maybe.get(key, [])) for key in keys}
 
 
-def _month_section(ctx: PageContext, key: str, starting: Entries, going_on: Entries, lang: str, heading: int,
+def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, Entries], lang: str, heading: int,
                    to_events: str, to_root: str, md_to_events: str) -> list[str]:
     """A month of an events list: its heading (level `heading`), the cards of the events that start
-    in it, then "Still on: ..." linking those that go on. `to_events` and `to_root` lead from the
-    page's URL to /events/ and the language's root (as for event_cards); `md_to_events` from its
-    Markdown file to the events' own (events/<id>.md)."""
+    in it, then "Still on: ..." linking those that go on and "Possibly this month too: ..." those
+    whose usual period reaches into it. `to_events` and `to_root` lead from the page's URL to
+    /events/ and the language's root (as for event_cards); `md_to_events` from its Markdown file to
+    the events' own (events/<id>.md)."""
+    starting, going_on, maybe = entries
     lines = [f"{'#' * heading} {md_text(_month_title(key, lang))} {{#{key}}}", ""]
     if starting:
         lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
@@ -285,6 +306,10 @@ def _month_section(ctx: PageContext, key: str, starting: Entries, going_on: Entr
         links = " · ".join(f"[{md_inline(event.title, lang)}]({md_to_events}{event.id}.md){_usually(ctx, occurrence, lang)}"
                            for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
+    if maybe:
+        links = " · ".join(f"[{md_inline(event.title, lang)}]({md_to_events}{event.id}.md){aside(md_text(usual_text(event.usually, lang, ctx.strings_in(lang))), lang)}"
+                           for event, _occurrence in maybe)
+        lines += [f":material-calendar-question: {ctx.t('events_maybe', lang)}{colon(lang)}{links}", ""]
     return lines
 
 
@@ -305,7 +330,10 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
     empty = [key for key in _months_ahead(ctx.today) if key not in by_month]
     if empty and entries:  # a visitor coming in August sees that August was not forgotten
-        months = " · ".join(md_text(_month_title(key, lang)) for key in empty)
+        titles = [_month_title(key, lang) for key in empty]
+        if lang == "ru":  # inside a sentence: «Пока ничего не объявлено: апрель 2027 г.»
+            titles = [title[:1].lower() + title[1:] for title in titles]
+        months = " · ".join(md_text(title) for title in titles)
         lines += [f":material-calendar-blank: {t('events_months_empty')}{colon(lang)}{months}", ""]
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
@@ -314,12 +342,12 @@ def events_listing(ctx: PageContext, lang: str) -> str:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
         lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
     season = None
-    for key, (starting, going_on) in by_month.items():
+    for key, month_entries in by_month.items():
         month_season = season_of(dt.date.fromisoformat(f"{key}-01"))
         if month_season != season:
             season = month_season
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
-        lines += _month_section(ctx, key, starting, going_on, lang, 3, "", "../", "")
+        lines += _month_section(ctx, key, month_entries, lang, 3, "", "../", "")
     root = language_root(lang)
     lines += [
         f"## {t('chronicle_heading')}",
@@ -355,8 +383,8 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
     if on_now:
         lines += [f"## {t('events_on_now')} {{#now}}", ""]
         lines += [event_cards(ctx, on_now, lang, "../../", "../../../", heading=3), ""]
-    for key, (starting, going_on) in _by_month(entries, ctx.today).items():
-        lines += _month_section(ctx, key, starting, going_on, lang, 2, "../../", "../../../", "../")
+    for key, month_entries in _by_month(entries, ctx.today).items():
+        lines += _month_section(ctx, key, month_entries, lang, 2, "../../", "../../../", "../")
     return "\n".join(lines)
 
 
