@@ -170,13 +170,13 @@ def _checked_day(value: object) -> When:
     return day
 
 
-CheckedOn = Annotated[
-    When,
-    PlainValidator(_checked_day),
-    PlainSerializer(str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                    "description": "The day an editor checked the fact on its source, YYYY-MM-DD."}),
-]
+def _day_field(check, description: str) -> object:
+    """A When that `check` accepts only as a whole day, written "YYYY-MM-DD"."""
+    return Annotated[When, PlainValidator(check), PlainSerializer(str),
+                     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": description})]
+
+
+CheckedOn = _day_field(_checked_day, "The day an editor checked the fact on its source, YYYY-MM-DD.")
 CheckedSources = Annotated[
     list[Source],
     Field(min_length=1, description="Where the fact was read: at least one 'page:<URL> (the page's own date)'."),
@@ -271,13 +271,7 @@ def _closure_day(value: object) -> When:
     return day
 
 
-ClosureDay = Annotated[
-    When,
-    PlainValidator(_closure_day),
-    PlainSerializer(str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-                    "description": "A day, YYYY-MM-DD (the closure includes it)."}),
-]
+ClosureDay = _day_field(_closure_day, "A day, YYYY-MM-DD (the closure includes it).")
 
 
 @dataclass(config=STRICT)

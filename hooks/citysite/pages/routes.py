@@ -45,7 +45,8 @@ def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
                 distance=distance_text(leg.km, lang), time=minutes_text(leg.minutes, lang))
             lines += ["", f"{INDENT}:material-walk: *{md_text(way)}*"]
         items.append("\n".join(lines))
-    return "\n\n".join(items) + "\n"
+    # In a block of its own (md_in_html) for its look: numbered circles like the map's markers.
+    return '<div class="kh-stops" markdown>\n\n' + "\n\n".join(items) + "\n\n</div>\n"
 
 
 def route_page(ctx: PageContext, route: Route, lang: str) -> str:
