@@ -64,7 +64,7 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
     for status in typing.get_args(PartnerStatus):
         if status not in groups:
             continue
-        lines += ["", f"## {ctx.t(f'partner_status_{status}', lang)}"]
+        lines += ["", f"## {ctx.t(f'partner_group_{status}', lang)}"]
         # Nearest first: the same order in every language (names sort differently in each script).
         nearest = lambda partner: distance_km(partner.lat, partner.lon)  # noqa: E731
         for country in sorted(groups[status], key=lambda c: min(map(nearest, groups[status][c]))):
