@@ -225,7 +225,7 @@ class PageContext:
                     items.append(item)
         if not items:
             return ""
-        return f"## {self.t('label_sources', lang)}\n\n" + "\n".join(items) + "\n"
+        return f"## {self.t('label_sources', lang)} {{: .kh-sources }}\n\n" + "\n".join(items) + "\n"
 
 
 def language_root(lang: str) -> str:
