@@ -248,12 +248,11 @@ def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
     return months
 
 
-def _maybe_in(entries: Entries, today: dt.date) -> dict[str, Entries]:
+def _maybe_in(entries: Entries, today: dt.date, going_on: dict[str, Entries]) -> dict[str, Entries]:
     """Per month after the one it is listed in, the entries whose dates are not announced and whose
-    usual period reaches into that month without filling it: a visitor looking at June learns that
-    City Day, "late May or early June", may fall in June too."""
-    still_on = {(event.id, occurrence.first) for month in _still_on(entries, today).values()
-                for event, occurrence in month}
+    usual period reaches into that month without filling it (those of `going_on`, by _still_on, do):
+    a visitor looking at June learns that City Day, "late May or early June", may fall in June too."""
+    still_on = {(event.id, occurrence.first) for month in going_on.values() for event, occurrence in month}
     months: dict[str, Entries] = {}
     for event, occurrence in entries:
         if occurrence.exact or (event.id, occurrence.first) in still_on or occurrence.first < today:
@@ -287,7 +286,8 @@ def _months_ahead(today: dt.date) -> list[str]:
 def _by_month(entries: Entries, today: dt.date) -> dict[str, tuple[Entries, Entries, Entries]]:
     """Month (YYYY-MM) -> (the entries starting in it, those begun earlier that go on in it, those
     that may fall in it too), in order."""
-    starting, going_on, maybe = _months(entries, today), _still_on(entries, today), _maybe_in(entries, today)
+    starting, going_on = _months(entries, today), _still_on(entries, today)
+    maybe = _maybe_in(entries, today, going_on)
     keys = sorted(starting.keys() | going_on.keys() | maybe.keys())
     return {key: (starting.get(key, []), going_on.get(key, []), maybe.get(key, [])) for key in keys}
 
