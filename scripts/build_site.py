@@ -281,6 +281,10 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
             "assembly": assembled,
             # The project's own code: reading the data, the site's event methods, the assembly.
             "project": cpu_prepare + sum(events) + assembled}), encoding="utf-8")
+    if run.is_placeholder_address(config.site_url):
+        from citysite import messages
+
+        log.info(messages.render(messages.Message("build.placeholder_address", url=config.site_url)))
     log.info(f"Documentation built in {time.monotonic() - started:.2f} seconds "
              f"({len(languages)} languages, {min(jobs, len(languages))} at a time)")
     return True

@@ -33,6 +33,7 @@ def failed_with(result, *expected: str) -> None:
     for text in expected:
         assert text in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "a placeholder address" not in result.stderr  # "Built for …" before "not built" read as a contradiction
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -88,6 +89,20 @@ def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):
     (project / "docs" / "guide.md").write_text("---\ncontents: maybe\n---\n# Guide\n\n## Getting there\n", encoding="utf-8")
     failed_with(run_mkdocs_build(project, tmp_path / "site"),
                 "docs/guide.md:2: 'contents: maybe' must be true or false", "write `contents: true`")
+
+
+def test_a_strict_build_that_fails_on_a_warning_does_not_say_it_was_built(project, tmp_path):
+    (project / "docs" / "guide.md").write_text("# Guide\n\n[Nowhere](nowhere.md)\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site"), "nowhere.md")
+
+
+def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path):
+    """An unquoted ': ' in a Russian description: MkDocs published the whole block as text at the top."""
+    (project / "docs_ru" / "guide.md").write_text(
+        "---\ndescription: Обмены: школьники и студенты\n---\n# Гид\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                "docs_ru/guide.md:2: заголовочный блок (между строками ---) — некорректный YAML",
+                "возьмите в кавычки текст")
 
 
 # --- the pinned theme and i18n plugin -----------------------------------------------------------

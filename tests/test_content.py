@@ -30,10 +30,16 @@ def url_of(path: str) -> str:
     return re.sub(r"(^|/)index\.md$", r"\1", path).removesuffix(".md").rstrip("/") + "/" if path != "index.md" else ""
 
 
-@pytest.mark.parametrize("path", written_pages())
-def test_every_page_exists_in_every_language(path):
-    missing = [f"docs_{lang}/{path}" for lang in LANGUAGES[1:] if not (ROOT / f"docs_{lang}" / path).exists()]
-    assert missing == [], "translate these (or the English fallback is shown with a notice)"
+# A page may lack a translation for a while (CONTRIBUTING: its readers get the English page with a
+# notice, tests/test_site_languages.py); `make translations` lists those. A translation needs its English
+# page, though: a page written only in docs_ru/ was published at /ru/ alone, out of every menu.
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_every_translated_page_has_its_english_page(lang):
+    folder = ROOT / f"docs_{lang}"
+    orphans = [path.relative_to(ROOT).as_posix() for path in sorted(folder.rglob("*.md"))
+               if not (ROOT / "docs" / path.relative_to(folder)).exists()]
+    assert orphans == [], ("у этих страниц нет английской страницы по тому же пути в docs/; страницы начинаются "
+                           "с английской (CONTRIBUTING.ru.md, «Как добавить или изменить страницу»)")
 
 
 # --- is each page written in its language? -------------------------------------------------------
@@ -239,9 +245,10 @@ def test_names_follow_the_glossary(site, path):
     assert problems == [], "\n".join(problems)
 
 
-def test_glossary_entries_have_every_language():
+def test_glossary_entries_have_english_and_russian():
+    """zh, ja and ko may come later (an entry's missing name shows in English), as in the data files."""
     for entry in glossary_entries():
-        assert all(entry.get(lang) for lang in LANGUAGES), entry
+        assert entry.get("en") and entry.get("ru"), entry
 
 
 @pytest.mark.parametrize("folder", [language_folder(ROOT, lang).name for lang in LANGUAGES])

@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 from citysite.data import load_site_data
-from citysite.data.geo import country_name
 from citysite.pages.events import event_sources
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES
@@ -40,7 +39,7 @@ def test_every_entry_has_its_page(site, data, lang):
 def test_partner_pages_name_the_country_in_the_readers_language(site, data, lang):
     for partner in data.partners.values():
         text = site.page(f"{PREFIX[lang]}partners/{partner.id}/").select_one("article ul").get_text()
-        assert country_name(partner.country, lang) in text  # the site's naming (Republic of Korea)
+        assert data.country_name(partner.country, lang) in text  # the site's naming (Republic of Korea)
 
 
 def source_links(page, lang: str) -> list[str] | None:

@@ -576,6 +576,32 @@ def test_a_popup_opened_beside_the_map_buttons_is_not_hidden_under_them(visit, s
     assert found["popupLeft"] >= found["buttonsRight"], found
 
 
+POPUPS_OUTSIDE_THE_MAP = """async () => {
+    const map = Object.values(window).find(value => value && value._container && value.eachLayer);
+    const markers = [];
+    map.eachLayer(layer => { if (layer.getPopup && layer.getPopup() && layer.getLatLng) markers.push(layer); });
+    const outside = [];
+    for (const marker of markers) {
+        marker.openPopup();
+        await new Promise(resolve => setTimeout(resolve, 350));  // Leaflet's pan to show the popup
+        const box = document.querySelector('.leaflet-popup').getBoundingClientRect();
+        if (box.left < 0 || box.right > window.innerWidth)
+            outside.push([marker.options.title, Math.round(box.left), Math.round(box.right), window.innerWidth]);
+        marker.closePopup();
+    }
+    return [markers.length, outside];
+}"""
+
+
+def test_every_popup_of_a_route_map_fits_the_map_on_a_phone(visit, site, site_server):
+    """On a phone the route map in a page is 358 px wide: a stop's popup (280 px of text) ran 26 px
+    past its right edge, its close button out of reach."""
+    seen = visit(site, site_server, "ko/routes/centre-day/")
+    frame = map_frame(seen)
+    count, outside = frame.evaluate(POPUPS_OUTSIDE_THE_MAP)
+    assert count > 5 and outside == [], outside
+
+
 def test_a_stop_s_popup_names_it_and_links_its_venue(visit, fixture_site, fixture_server):  # noqa: F811
     seen = visit(fixture_site, fixture_server, "zh/routes/fixture-walk/")
     frame = map_frame(seen)

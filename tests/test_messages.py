@@ -87,7 +87,7 @@ def test_english_text_from_elsewhere_is_recognised_with_its_arguments():
     message = identify(text)
     assert message.id == "unknown_venue" and message.args["value"] == "lenin-sqare"
     assert translate(text, "ru") == ("неизвестная площадка 'lenin-sqare'; используйте id из data/venues.yml "
-                                     "(может быть, 'lenin-square'?)")
+                                     "(возможно, имелось в виду 'lenin-square'?)")
     assert translate("some text nobody wrote a template for", "ru") == "some text nobody wrote a template for"
 
 

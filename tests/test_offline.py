@@ -228,6 +228,23 @@ def test_the_offline_page_lists_what_is_kept_in_the_readers_language(site, lang)
     assert venue.name[lang] in page.select_one("article").get_text()
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_offline_page_lists_a_sections_pages_in_an_order_its_reader_can_follow(site, lang):
+    """By title in English, Russian and Korean; in the data files' order in Chinese and Japanese,
+    whose titles in code-point order looked random to a Chinese visitor."""
+    url = PREFIX[lang] + "offline/"
+    section = f"{PREFIX[lang]}events/"
+    events = [link for link in (resolve(url, a["href"]) for a in site.page(url).select("article ul.kh-offline-pages a"))
+              if link.startswith(section) and link != section]
+    assert events, url
+    titles = {f"{PREFIX[lang]}events/{event.id}/": event.title[lang] for event in DATA.events.values()}
+    if lang in ("zh", "ja"):
+        in_data = [link for link in titles if link in events]
+        assert events == in_data
+    else:
+        assert [titles[link].casefold() for link in events] == sorted(titles[link].casefold() for link in events)
+
+
 def test_the_offline_page_is_left_out_of_the_menu_the_sitemap_and_search(site):
     assert "offline/" not in site.text("sitemap.xml")
     for lang in LANGUAGES:

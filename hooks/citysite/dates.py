@@ -52,9 +52,12 @@ def _with_weekday_marks(text: str, lang: str) -> str:
 
 
 def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
-    """A day ("long" format), with its weekday if asked: «Sun, May 9, 2027», «2027년 5월 9일 (일)»."""
+    """A day ("long" format), with its weekday if asked: «Sun, May 9, 2027», «2027년 5월 9일(일)»,
+    «воскресенье, 9 мая 2027 г.»."""
     if not weekday:
         return format_date(day, "long", locale=lang)
+    if lang == "ru":  # CLDR's «сб, 13 мар. 2027 г.» abbreviates the month as Russian texts do not
+        return format_date(day, "EEEE, d MMMM y 'г.'", locale="ru")
     return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=lang), lang)
 
 
@@ -75,6 +78,8 @@ def format_when(when: When, lang: str, weekday: bool = False) -> str:
 # Chinese writes a range with 至 and Japanese with ～ («12月8日至9日», «12月8日～9日»); CLDR gives
 # Chinese an en dash, and Japanese one where two days and times meet.
 RANGE_MARKS = {"zh": "至", "ja": "～"}
+# Russian puts a dash between spaced parts as CLDR's own «май — июнь 2019 г.»: an em dash.
+SPACED_DASH = {"ru": " — "}
 _DASH = re.compile(r"\s*[–—]\s*")
 
 
@@ -101,7 +106,7 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
         day = format_day(start.first_day(), lang, weekday)
         return Locale.parse(lang).datetime_formats["medium"].replace("{1}", day).replace("{0}", times)
     if start.precision == end.precision == "time":
-        return f"{format_when(start, lang)} – {format_when(end, lang)}"
+        return f"{format_when(start, lang)}{SPACED_DASH.get(lang, ' – ')}{format_when(end, lang)}"
     coarsest = max(start.precision, end.precision, key=("time", "day", "month", "year").index)
     if coarsest in ("time", "day"):
         first, last = start.first_day(), end.last_day()
@@ -126,12 +131,12 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
 
 
 def _russian_day_range(first: dt.date, last: dt.date) -> str:
-    """«8–9 декабря 2019 г.», «16 мая – 2 июня 2019 г.», «30 декабря 2019 г. – 5 января 2020 г.»."""
+    """«8–9 декабря 2019 г.», «16 мая — 2 июня 2019 г.», «30 декабря 2019 г. — 5 января 2020 г.»."""
     end = format_date(last, "long", locale="ru")
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{end}"
     start = format_date(first, "d MMMM" if first.year == last.year else "long", locale="ru")
-    return f"{start} – {end}"
+    return f"{start}{SPACED_DASH['ru']}{end}"
 
 
 def format_since(when: When, lang: str) -> str:

@@ -253,7 +253,7 @@ def add_to_step_summary(markdown: str) -> None:
 CATALOGUE: dict[str, dict[str, str]] = {
     # -- where a data problem is ------------------------------------------------------------------
     "entry": {"en": "entry {entry}: ", "ru": "запись {entry}: "},
-    "did_you_mean": {"en": "did you mean '{close}'?", "ru": "может быть, '{close}'?"},
+    "did_you_mean": {"en": "did you mean '{close}'?", "ru": "возможно, имелось в виду '{close}'?"},
     "check_the_id": {"en": "check the id", "ru": "проверьте id"},
     "allowed_fields": {"en": "allowed fields: {fields}", "ru": "допустимые поля: {fields}"},
 
@@ -284,7 +284,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "yaml.unclosed_flow": {
         "en": "YAML syntax error: the '{{' or '[' opened on line {line} is not closed{hint}",
-        "ru": "ошибка синтаксиса YAML: '{{' или '[', открытая в строке {line}, не закрыта{hint}",
+        "ru": "ошибка синтаксиса YAML: скобка '{{' или '[', открытая в строке {line}, не закрыта{hint}",
     },
     "yaml.hash_in_flow": {
         "en": "; the ' #' in a text without quotes starts a comment, which cuts off the rest of the line: "
@@ -328,6 +328,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.no_space": {
         "en": "YAML syntax error: no space after the colon in '{key}:{value}'; write '{key}: {value}'",
         "ru": "ошибка синтаксиса YAML: нет пробела после двоеточия в '{key}:{value}'; напишите '{key}: {value}'",
+    },
+    "yaml.no_colon": {
+        "en": "YAML syntax error: no colon after '{key}'; write '{key}: {value}'",
+        "ru": "ошибка синтаксиса YAML: нет двоеточия после '{key}'; напишите '{key}: {value}'",
+    },
+    "yaml.quote_then_text": {
+        "en": "YAML syntax error: the text starts with a quote and goes on after the closing one; put the "
+              "whole text in single quotes '…', or write «…» for the quotes inside it",
+        "ru": "ошибка синтаксиса YAML: текст начинается с кавычки и продолжается после закрывающей; возьмите "
+              "весь текст в одинарные кавычки '…' или замените \"…\" внутри него на «…»",
     },
     "yaml.cut_by_comment": {
         "en": "the text of '{name}' is cut at ' #': YAML reads ' #' and everything after it on the line as a "
@@ -405,6 +415,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' must be a number such as {example}, not '{value}'",
         "ru": "'{name}' должно быть числом, например {example}, а не '{value}'",
     },
+    "must_be_number.comma": {
+        "en": "'{name}' must be a number with a decimal point, not a comma: write {fixed}, not '{value}'",
+        "ru": "в '{name}' дробную часть отделяет точка, а не запятая: напишите {fixed}, а не '{value}'",
+    },
+    "must_be_number.pair": {
+        "en": "'lat' holds both coordinates ('{value}'); write them on two lines: 'lat: {lat}' and 'lon: {lon}'",
+        "ru": "в 'lat' обе координаты ('{value}'); напишите их на двух строках: 'lat: {lat}' и 'lon: {lon}'",
+    },
     "must_be_text": {
         "en": "'{name}' must be text, not {type} '{value}'; put it in quotes",
         "ru": "'{name}' должно быть текстом, а не {type} '{value}'; возьмите его в кавычки",
@@ -458,7 +476,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "no_translation_yet": {
         "en": "'{name}' has no {langs} text yet; English is shown instead",
-        "ru": "у '{name}' ещё нет текста на {langs}; вместо него показывается английский",
+        "ru": "у '{name}' ещё нет текста для языков: {langs}; вместо него показывается английский",
     },
     "id_used": {
         "en": "the id is already used on line {line}; give each entry its own id",
@@ -753,7 +771,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # -- make check (scripts/check_data.py) ---------------------------------------------------------------------
     "schema_line": {
         "en": "make the first line `{line}` so that editors' YAML tools check the file as you type",
-        "ru": "сделайте первой строкой `{line}`, чтобы редакторы YAML проверяли файл прямо при наборе",
+        "ru": "сделайте первой строкой `{line}`, чтобы редактор кода (например, VS Code с расширением YAML) проверял файл прямо при наборе",
     },
     "check.warnings": {
         "en": "Warnings (they do not stop the build; English is shown where a translation is missing):",
@@ -805,7 +823,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "каждое из них нужно исправить.",
     },
     "fix": {"en": "; {message}", "ru": "; {message}"},
-    "ui.not_yaml": {"en": "not valid YAML ({detail})", "ru": "это не корректный YAML ({detail})"},
+    "ui.not_yaml": {"en": "not valid YAML ({detail})", "ru": "это некорректный YAML ({detail})"},
     "ui.not_yaml.fix": {
         "en": "check the indentation and put text with ':' or '#' in quotes",
         "ru": "проверьте отступы и возьмите в кавычки текст с ':' или '#'",
@@ -850,7 +868,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "link.folder": {"en": " ({lang}/ at the start of the path means the file in docs_{lang}/)",
                     "ru": " ({lang}/ в начале пути означает файл в docs_{lang}/)"},
-    "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (может быть, '{url}'?)"},
+    "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (возможно, имелось в виду '{url}'?)"},
     "link.no_entry": {"en": " (data/{section}.yml has no entry '{id}': if its id was changed, change the link too)",
                       "ru": " (в data/{section}.yml нет записи '{id}': если её id изменили, исправьте и ссылку)"},
     "link.absolute": {
@@ -905,7 +923,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "front_matter.invalid": {
         "en": "{at}the front matter (between the --- lines) is not valid YAML ({detail}); put text containing ': ' "
               "or '#' in quotes",
-        "ru": "{at}заголовочный блок (между строками ---) — не корректный YAML ({detail}); возьмите в кавычки текст, "
+        "ru": "{at}заголовочный блок (между строками ---) — некорректный YAML ({detail}); возьмите в кавычки текст, "
               "в котором есть ': ' или '#'",
     },
     "front_matter.line": {"en": "line {line}: ", "ru": "строка {line}: "},
@@ -977,7 +995,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mark.skipped": {
         "en": "Not marked: {key} has no {lang} text yet for {fields}",
-        "ru": "Не отмечено: у {key} ещё нет текста на {lang} для {fields}",
+        "ru": "Не отмечено: у {key} ещё нет текста для языка {lang} в полях: {fields}",
     },
     "mark.error": {"en": "Error: {message}", "ru": "Ошибка: {message}"},
     "mark.data_errors": {

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .data import SiteData
-from .data.geo import KHABAROVSK_TZ, country_name
+from .data.geo import KHABAROVSK_TZ
 from .data.model import Address, Text, Usually
 from .data.sources import public_sources
 from .languages import LANGUAGES
@@ -72,7 +72,7 @@ def partners_geojson(data: SiteData, site_url: str) -> str:
             "id": partner.id,
             "name": _texts(partner.name),
             "country": partner.country,
-            "country_name": {lang: country_name(partner.country, lang) for lang in LANGUAGES},
+            "country_name": {lang: data.country_name(partner.country, lang) for lang in LANGUAGES},
             "status": partner.status,
             "since": str(partner.since) if partner.since else None,
             "suspended": str(partner.suspended) if partner.suspended else None,

@@ -25,6 +25,8 @@ Re-check on an upgrade of mkdocs-static-i18n:
 - that it re-creates Files from docs_dir in its on_files (citysite.sources restores them), and its
   `reconfigure_files_alternates(i18n_src_uris, ...)` (give_versions_directly wraps it);
 - its event priority (I18N_PRIORITY) and that it builds the other languages in its on_post_build.
+Re-check on an upgrade of MkDocs (or ProperDocs):
+- `strict_build_will_fail`: the CountHandler that `build` adds to the "mkdocs" logger in strict mode.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import fnmatch
 import functools
 import io
 import json
+import logging
 import os
 import re
 import sysconfig
@@ -59,6 +62,14 @@ def _changed(what: str, fix: str) -> SiteError:
 
 
 # --- mkdocs-static-i18n --------------------------------------------------------------------------
+
+def strict_build_will_fail(config: Any) -> bool:
+    """Whether this strict build has logged a warning, so that MkDocs will abort it after on_post_build."""
+    from mkdocs.utils import CountHandler
+
+    return bool(config.strict) and any(isinstance(handler, CountHandler) and handler.get_counts()
+                                       for handler in logging.getLogger("mkdocs").handlers)
+
 
 def i18n_plugin(config: Any) -> Any | None:
     """The mkdocs-static-i18n plugin instance of this build, if it is configured."""

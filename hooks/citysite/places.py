@@ -29,10 +29,16 @@ def measure_text(value: float, unit: str, lang: str, length: str = "short") -> s
     «6 мин» with a no-break space; with no space beside Chinese or Japanese characters («6分»,
     «時速4.5キロメートル», not CLDR's «6 分», «時速 4.5 キロメートル»), nor before a Latin unit in
     Japanese («3.1km», as Korean and Japanese sites write it; CLDR's «3.1 km»)."""
-    text = format_unit(value, unit, length, locale=lang)
+    text = format_unit(value, unit, length, format=number_pattern(value, lang), locale=lang)
     if lang == "ja":
         text = re.sub(r"(?<=\d) (?=[A-Za-z])", "", text)
     return unbreakable(text)
+
+
+def number_pattern(value: float, lang: str) -> str | None:
+    """Babel's number pattern for `value` in `lang` (None: the locale's own), except that Russian
+    writes a four-digit number without a space: «4070 км», «1500 ₽», «10 000» (CLDR: «4 070»)."""
+    return "0.###" if lang == "ru" and abs(value) < 10_000 else None
 
 
 def unbreakable(text: str) -> str:

@@ -177,6 +177,7 @@ class CitySite:
     @editor_errors
     def on_page_markdown(self, markdown, page, config, files):
         run = self.run
+        translations.check_front_matter(page.file.abs_src_path, run.root)
         markdown = self._pictures(markdown, page, config)
         if run.data is None:
             return markdown
@@ -226,8 +227,6 @@ class CitySite:
     @event_priority(AFTER_I18N)  # the plugin's on_post_build builds the other languages first
     @editor_errors
     def on_post_build(self, config):
-        if not self.serving and self._first_build(config) and is_placeholder_address(config.site_url):
-            log.info(messages.render(messages.Message("build.placeholder_address", url=config.site_url)))
         if self.partial:  # a one-language rebuild of make serve: that language's search index
             self._write_search_indexes(config, [self.partial])
             assembly.patch_theme_scripts(config.site_dir)
@@ -244,6 +243,9 @@ class CitySite:
         # Site-wide steps go in assembly.finish_site, which the parallel build runs too.
         assembly.finish_site(config.site_dir, assembly.language_parts(config), config.site_url,
                              pinned.root_language(config), self.run.offline)
+        # Said once the site is built (scripts/build_site.py says it for make build's language processes)
+        if not self.serving and is_placeholder_address(config.site_url) and not pinned.strict_build_will_fail(config):
+            log.info(messages.render(messages.Message("build.placeholder_address", url=config.site_url)))
 
     def on_build_error(self, error):
         """Remember the build's first error for make serve's error page; in GitHub Actions, show
@@ -327,6 +329,8 @@ class CitySite:
             languages=tuple((entry["lang"], entry["name"]) for entry in
                             config.extra.get("alternate") or getattr(config.extra, "alternate", None) or []),
             root_language=pinned.root_language(config),
+            countries={partner.country: self.run.data.country_name(partner.country, lang)
+                       for partner in self.run.data.partners.values()},
         )
 
     def events(self) -> dict[str, object]:

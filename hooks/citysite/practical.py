@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 
 from .data.hours import OpeningHours, Rule, Span
 from .data.model import TransitRoutes, Venue
+from .places import number_pattern
 
 # --- opening hours -----------------------------------------------------------------------------------
 
@@ -27,11 +28,11 @@ RULE_LIST = {"en": "; ", "ru": "; ", "zh": "；", "ja": "／", "ko": " / "}
 EVERY_DAY = {"en": "daily", "ru": "ежедневно", "zh": "每天", "ja": "毎日", "ko": "매일"}
 ALWAYS = {"en": "open 24 hours", "ru": "круглосуточно", "zh": "全天开放", "ja": "24時間開放", "ko": "24시간 개방"}
 # A closed rule: {days} is a list or range of abbreviated day names.
-CLOSED = {"en": "closed {days}", "ru": "{days} — выходной", "zh": "{days}休息", "ja": "{days}曜日は休み",
+CLOSED = {"en": "closed {days}", "ru": "{days} — выходной", "zh": "{days}闭馆", "ja": "{days}曜日休館",
           "ko": "{days}요일 휴무"}
 # The nth weekday of the month ({day} is the full name), closed or open at {times}.
 NTH_CLOSED = {"en": "closed on the {nth} {day} of the month", "ru": "{nth} {day} месяца — выходной",
-              "zh": "每月{nth}{day}休息", "ja": "毎月{nth}{day}は休み", "ko": "매월 {nth} {day} 휴무"}
+              "zh": "每月{nth}{day}闭馆", "ja": "毎月{nth}{day}休館", "ko": "매월 {nth} {day} 휴무"}
 NTH_OPEN = {"en": "the {nth} {day} of the month {times}", "ru": "{nth} {day} месяца {times}",
             "zh": "每月{nth}{day} {times}", "ja": "毎月{nth}{day} {times}", "ko": "매월 {nth} {day} {times}"}
 ORDINALS = {
@@ -68,7 +69,8 @@ def _spans_text(spans: tuple[Span, ...], lang: str) -> str:
 
 def _nth_text(rule: Rule, lang: str) -> str:
     day = rule.day_ranges[0][0]
-    wide = _day_names(lang, "wide")[day]
+    # the full name (Friday, пятница), but Chinese keeps the 周五 of the other rules, not 星期五
+    wide = _day_names(lang, "abbreviated" if lang == "zh" else "wide")[day]
     nth = RU_ORDINALS[RU_GENDER[day]][rule.nth] if lang == "ru" else ORDINALS[lang][rule.nth]
     if rule.closed:
         return NTH_CLOSED[lang].format(nth=nth, day=wide)
@@ -140,9 +142,9 @@ def opening_hours_specification(hours: OpeningHours) -> list[dict]:
 # --- admission, stop -------------------------------------------------------------------------------
 
 def price_text(roubles: int, lang: str) -> str:
-    """«1,500 ₽», «1 500 ₽»: the number in the reader's format (Babel), the rouble sign everywhere
+    """«1,500 ₽», «1500 ₽», «10 000 ₽»: the number in the reader's format (Babel), the rouble sign everywhere
     (Babel would write "RUB" in some languages; the sign is what visitors see on tickets)."""
-    return f"{format_decimal(roubles, locale=lang)}\u00a0₽"
+    return f"{format_decimal(roubles, format=number_pattern(roubles, lang), locale=lang)}\u00a0₽"
 
 
 ROUTE_KINDS = ("tram", "trolleybus", "bus")
@@ -157,11 +159,14 @@ LATIN_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсх", "ABEKMHOP
 def routes_text(routes: TransitRoutes, strings: dict[str, dict[str, str]], lang: str) -> str:
     """«tram 1; bus 34, 61С» with the words of data/ui.yml (route_tram, route_trolleybus, route_bus);
     outside Russian, in the Latin letters the sign's Cyrillic ones look like («61C»)."""
-    parts = [
-        strings[f"route_{kind}"][lang].format(numbers=ROUTE_NUMBERS[lang].join(
-            number if lang == "ru" else number.translate(LATIN_LOOKALIKES) for number in getattr(routes, kind)))
-        for kind in ROUTE_KINDS if getattr(routes, kind)
-    ]
+    parts = []
+    for kind in ROUTE_KINDS:
+        numbers = getattr(routes, kind)
+        if not numbers:
+            continue
+        forms = strings[f"route_{kind}"][lang].split("/")  # "bus {numbers}/buses {numbers}"
+        parts.append(forms[min(len(numbers), len(forms)) - 1].format(numbers=ROUTE_NUMBERS[lang].join(
+            number if lang == "ru" else number.translate(LATIN_LOOKALIKES) for number in numbers)))
     return RULE_LIST[lang].join(parts)
 
 

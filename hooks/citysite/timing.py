@@ -16,7 +16,7 @@ from babel.units import format_unit
 
 from .data.model import Usually
 from .data.when import MonthDay, MonthPart, When, rrule_parts
-from .dates import _DASH, RANGE_MARKS, format_span, format_when
+from .dates import _DASH, RANGE_MARKS, SPACED_DASH, format_span, format_when
 from .schedule import Occurrence
 
 CJK = ("zh", "ja", "ko")  # languages that write the year first: 2027年5月下旬
@@ -64,12 +64,12 @@ def _day_of_year(day: MonthDay, lang: str) -> str:
 def _days_of_year(first: MonthDay, last: MonthDay, lang: str) -> str:
     """«6–7 января», "January 6 – 7", "1月6日至7日"; across the new year, two days joined."""
     if last < first:
-        return f"{_day_of_year(first, lang)} – {_day_of_year(last, lang)}"
+        return f"{_day_of_year(first, lang)}{SPACED_DASH.get(lang, ' – ')}{_day_of_year(last, lang)}"
     start, end = first.in_year(_SAMPLE_YEAR), last.in_year(_SAMPLE_YEAR)
     if lang == "ru":  # CLDR would write «6—7 янв.»; the site spells Russian months out
         if start.month == end.month:
             return f"{start.day}–{format_date(end, 'd MMMM', locale='ru')}"
-        return f"{format_date(start, 'd MMMM', locale='ru')} – {format_date(end, 'd MMMM', locale='ru')}"
+        return f"{format_date(start, 'd MMMM', locale='ru')}{SPACED_DASH['ru']}{format_date(end, 'd MMMM', locale='ru')}"
     if lang == "zh" and start.month == end.month:  # CLDR drops the first 日 («1月6至7日»)
         return f"{start.month}月{start.day}日至{end.day}日"
     text = format_interval(start, end, "MMMMd", locale=lang)

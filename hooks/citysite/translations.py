@@ -25,6 +25,7 @@ import yaml
 from .images.records import IMAGE_MARKER
 from .languages import DEFAULT_LANGUAGE, SAFE_LOADER, language_folder
 from .messages import Message
+from .errors import SiteError
 
 FINGERPRINT_KEY = "translation_of"
 READER_META_KEYS = ("title", "description")
@@ -36,7 +37,12 @@ FRONT_MATTER = re.compile(
 
 
 class FrontMatterError(ValueError):
-    """A page's front matter is not valid YAML (MkDocs would show it as text on the page)."""
+    """A page's front matter is not valid YAML (MkDocs would show it as text on the page); `line` is
+    the page's line with the problem, `problem` the message without it."""
+
+    def __init__(self, message: str, line: int | None = None, problem: str = ""):
+        super().__init__(message)
+        self.line, self.problem = line, problem or message
 
 # --- fingerprints ------------------------------------------------------------------------------
 
@@ -62,10 +68,22 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         mark = getattr(error, "problem_mark", None)
         where = Message("front_matter.line", line=mark.line + 2) if mark else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise FrontMatterError(Message("front_matter.invalid", at=where, detail=problem)) from None
+        raise FrontMatterError(Message("front_matter.invalid", at=where, detail=problem), mark.line + 2 if mark else 1,
+                               Message("front_matter.invalid", at="", detail=problem)) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(Message("front_matter.not_mapping"))
     return meta, text[match.end():]
+
+
+def check_front_matter(path: str | None, root: Path) -> None:
+    """Stop the build when a page's front matter is not valid YAML: MkDocs would publish it as text at
+    the top of the page (a Russian description with an unquoted ': ')."""
+    if not path:
+        return
+    try:
+        split_front_matter(Path(path).read_text(encoding="utf-8-sig"))
+    except FrontMatterError as error:
+        raise SiteError(Path(path).relative_to(root).as_posix(), error.line, error.problem) from None
 
 
 def page_fingerprint(english_text: str) -> str:

@@ -82,6 +82,9 @@ def minutes_text(minutes: int, lang: str) -> str:
 
 
 def speed_text(lang: str) -> str:
-    """«4.5 km/h», «4,5 км/ч»; in words where the short form is latin letters (每小时4.5公里)."""
-    length = "long" if lang in ("zh", "ja", "ko") else "short"
+    """«4.5 km/h», «4,5 км/ч»; in words where the short form is latin letters (每小时4.5公里), but
+    Korean writes «시속 4.5km», with the km of its distances (CLDR's long form: «시속 4.5킬로미터»)."""
+    if lang == "ko":
+        return f"시속 {measure_text(WALKING_SPEED_KMH, 'length-kilometer', lang)}"
+    length = "long" if lang in ("zh", "ja") else "short"
     return measure_text(WALKING_SPEED_KMH, "speed-kilometer-per-hour", lang, length)

@@ -44,7 +44,7 @@ Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 
-def _check_country(value: str) -> str:
+def check_country(value: str) -> str:
     if value not in Locale("en").territories or not re.fullmatch(r"[A-Z]{2}", value):
         raise ValueError(
             f"'{value}' is not an ISO 3166 country code; use two capital letters such as JP, CN, KR, US"
@@ -54,19 +54,13 @@ def _check_country(value: str) -> str:
 
 CountryCode = Annotated[
     str,
-    AfterValidator(_check_country),
+    AfterValidator(check_country),
     WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166 code: JP, CN, KR..."}),
 ]
 
 
-# The names the site's prose uses where they differ from Babel's CLDR names ("South Korea").
-COUNTRY_NAMES = {
-    "KR": {"en": "Republic of Korea", "ru": "Республика Корея", "zh": "韩国", "ja": "韓国", "ko": "대한민국"},
-    "KP": {"en": "DPRK", "ru": "КНДР", "zh": "朝鲜", "ja": "北朝鮮", "ko": "북한"},
-}
-
-
 @functools.lru_cache(maxsize=1024)  # Babel parses the locale again on each call
-def country_name(code: str, lang: str) -> str:
-    """A country's name in `lang`, as the site's prose writes it: COUNTRY_NAMES, else Babel's."""
-    return COUNTRY_NAMES.get(code, {}).get(lang) or Locale.parse(lang).territories.get(code, code)
+def babel_country_name(code: str, lang: str) -> str:
+    """Babel's (CLDR's) name of a country in `lang`; the site's own names, where they differ, are in
+    data/glossary.yml (`countries`, SiteData.country_name)."""
+    return Locale.parse(lang).territories.get(code, code)

@@ -17,12 +17,15 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..languages import LANGUAGES
 from ..messages import CATALOGUE, Message, message_languages, translate
 from .indentation import EXPLAINED, explain_indentation
+from .geo import babel_country_name, check_country
 from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
+GLOSSARY = "glossary.yml"  # its `countries` name the countries of partner cities (SiteData.country_name)
 OPTIONAL_FILES = {"routes", "chronicle"}  # a project without walking routes or a chronicle leaves them out
 EXAMPLE_NUMBERS = {"lat": "48.4800", "lon": "135.0717"}  # Lenin Square, in the wrong-type messages
 
@@ -67,6 +70,12 @@ class SiteData:
     lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> line
     routes: dict[str, Route] = field(default_factory=dict)
     chronicle: dict[str, ChronicleEntry] = field(default_factory=dict)  # the 2019 chronicle
+    # The site's names of countries where they are not Babel's: {"US": {"ru": "США", ...}} (glossary.yml)
+    countries: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def country_name(self, code: str, lang: str) -> str:
+        """A country's name in `lang` as the site writes it: the glossary's, else Babel's."""
+        return self.countries.get(code, {}).get(lang) or babel_country_name(code, lang)
 
 
 def _field_names(cls: type) -> list[str]:
@@ -125,6 +134,12 @@ def _describe(error: dict, record: type) -> str:
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         if kind.startswith("int"):
             return Message("must_be_whole", name=name, value=error["input"])
+        value = str(error["input"]).strip()
+        pair = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*[,;]\s+(-?\d+(?:\.\d+)?)", value)
+        if pair and name == "lat":  # "48.473712, 135.051298" copied from a map app into `lat`
+            return Message("must_be_number.pair", value=value, lat=pair[1], lon=pair[2])
+        if re.fullmatch(r"-?\d+,\d+", value):  # 48,4737: a Russian decimal comma
+            return Message("must_be_number.comma", name=name, value=value, fixed=value.replace(",", "."))
         return Message("must_be_number", name=name, value=error["input"], example=EXAMPLE_NUMBERS.get(name, 48.48))
     if kind in ("string_type",):
         kind_of = type(error["input"]).__name__
@@ -347,7 +362,29 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
     if "routes" in docs and "venues" in docs:
         problems.extend(_check_route_stops(docs["routes"], _raw_ids(docs["venues"])))
 
+    data.countries = _glossary_countries(data_dir / GLOSSARY, f"{display_prefix}/{GLOSSARY}", problems)
     if problems:
         raise DataError(problems, data.warnings)
     data.warnings.sort()
     return data
+
+
+def _glossary_countries(path: Path, name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """The glossary's country names by ISO code (its `countries`, each with `code`), if it has any."""
+    if not path.exists():
+        return {}
+    try:
+        doc = read_yaml(path, name)
+    except YamlSyntaxError as error:
+        problems.append(Problem(error.file, error.line, "", error.message))
+        return {}
+    countries = {}
+    for key, entry in ((doc.data or {}).get("countries") or {}).items():
+        code = str(entry.get("code", ""))
+        try:
+            check_country(code)
+        except ValueError:
+            problems.append(Problem(name, doc.line_of(("countries", key)), key, Message("not_a_country", value=code)))
+            continue
+        countries[code] = {lang: str(entry[lang]) for lang in LANGUAGES if entry.get(lang)}
+    return countries

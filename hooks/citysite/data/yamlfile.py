@@ -110,6 +110,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
     no_space = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s/].*?)\s*$", text_of(context_line))
     if "simple key" in problem and no_space:  # `category:holiday` runs into the next line
         return context_line, Message("yaml.no_space", key=no_space[1], value=no_space[2])
+    no_colon = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+([^:#\s][^:]*?)\s*$", text_of(context_line))
+    if "simple key" in problem and no_colon:  # `category museum`: PyYAML names the line after it
+        return context_line, Message("yaml.no_colon", key=no_colon[1], value=no_colon[2])
+    quoted_then_more = re.match(r"""^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+(["'])[^"']*\1\s*[^\s#]""", text_of(line))
+    if ("expected <block end>" in problem or "expected key" in problem) and quoted_then_more:  # `ru: "Ниигата" — …`
+        return line, Message("yaml.quote_then_text")
     if "flow mapping" in problem or "flow sequence" in problem:
         hint = Message("yaml.hash_in_flow") if re.search(r"\s#", text_of(context_line)) else ""
         return context_line, Message("yaml.unclosed_flow", line=context_line, hint=hint)

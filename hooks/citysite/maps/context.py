@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import xyzservices
@@ -47,6 +47,7 @@ class MapContext:
     # map; empty in a one-language preview (no menu), and root_language is the one at the site root.
     languages: tuple[tuple[str, str], ...] = ()
     root_language: str = DEFAULT_LANGUAGE
+    countries: Mapping[str, str] = field(default_factory=dict)  # the partner cities' countries by code (SiteData.country_name)
 
     def t(self, key: str) -> str:
         return self.strings[key]

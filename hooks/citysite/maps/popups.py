@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from ..data.geo import country_name
 from ..data.model import Partner, Text, Venue
 from ..dates import format_when
 from ..languages import colon
@@ -30,30 +29,37 @@ def _in_language(text: Text, lang: str) -> str:
     return escape(text[lang]) if shown == lang else f'<span lang="{shown}">{escape(text[lang])}</span>'
 
 
+def _russian_address(venue: Venue, lang: str) -> str:
+    """The Russian address under the reader's, for a taxi driver or a street sign (none on Russian maps)."""
+    return "" if lang == "ru" else f'<span lang="ru">{escape(venue.address["ru"])}</span>'
+
+
 def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
-    """Name, category, address (in the map's language: zh, ja and ko have their own) and (unless the
-    map is on the venue's own page) a link to its page."""
+    """Name, category, address (in the map's language: zh, ja and ko have their own, then the Russian
+    one) and (unless the map is on the venue's own page) a link to its page."""
     return _popup(ctx.lang, [
         _in_language(venue.name, ctx.lang),
         escape(ctx.t(f"venue_category_{venue.category}")),
         _in_language(venue.address, ctx.lang),
+        _russian_address(venue, ctx.lang),
         _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")) if link else "",
     ])
 
 
 def route_stop_popup(ctx: MapContext, number: int, venue: Venue) -> str:
-    """A route's stop: its number and name, the venue's category and address, a link to its page."""
+    """A route's stop: its number and name, the venue's category and addresses, a link to its page."""
     return _popup(ctx.lang, [
         escape(ctx.t("route_stop_title").format(number=number, name=venue.name[ctx.lang])),
         escape(ctx.t(f"venue_category_{venue.category}")),
         escape(venue.address[ctx.lang]),
+        _russian_address(venue, ctx.lang),
         _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")),
     ])
 
 
 def partner_popup(ctx: MapContext, partner: Partner) -> str:
-    """Name, country (Babel's name in the map's language), status, since when, and a link to its page."""
-    country = country_name(partner.country, ctx.lang)
+    """Name, country (as the site names it in the map's language), status, since when, and a link to its page."""
+    country = ctx.countries.get(partner.country, partner.country)
     since = f"{ctx.t('label_since')}{colon(ctx.lang)}{format_when(partner.since, ctx.lang)}" if partner.since else ""
     return _popup(ctx.lang, [
         escape(partner.name[ctx.lang]),

@@ -226,7 +226,8 @@ class KeptLink:
 def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: Any, nav_pages: Iterable[Any] = ()
                ) -> list[KeptLink]:
     """The kept pages of `lang`'s build as links from `page` (the offline page): the menu's order,
-    each data section's pages, by title, under the section's page (or last when it is not kept)."""
+    each data section's pages under the section's page (or last when it is not kept), by title where
+    titles sort alphabetically, else in the data files' order (_in_order)."""
     prefix = language_prefix(lang, root)
     order = {item.file.src_uri: number for number, item in enumerate(nav_pages)}
     main: list[tuple[Any, str, str]] = []
@@ -248,14 +249,20 @@ def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: A
     links = []
     for file, link, title in main:
         children = sections.pop(file.url[len(prefix):], [])
-        links.append(KeptLink(title, link, tuple(KeptLink(t, u) for t, u in sorted(children, key=_by_title))))
+        links.append(KeptLink(title, link, tuple(KeptLink(t, u) for t, u in _in_order(children, lang))))
     for entries in sections.values():
-        links += [KeptLink(t, u) for t, u in sorted(entries, key=_by_title)]
+        links += [KeptLink(t, u) for t, u in _in_order(entries, lang)]
     return links
 
 
-def _by_title(entry: tuple[str, str]) -> str:
-    return entry[0].casefold()
+# Han characters in code-point order read as no order at all to a Chinese or Japanese reader (小冰块…,
+# 东正教…, 主领洗节…): their lists keep the data files' order (events through the year, venues by area).
+UNSORTED_TITLES = ("zh", "ja")
+
+
+def _in_order(entries: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """(title, link) entries by title (Latin, Cyrillic and Hangul sort by letter), or as they are."""
+    return list(entries) if lang in UNSORTED_TITLES else sorted(entries, key=lambda entry: entry[0].casefold())
 
 
 # --- the workers, once the site is built -----------------------------------------------------------

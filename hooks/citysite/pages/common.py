@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 
 from ..data import SiteData
-from ..data.geo import country_name
 from ..data.model import Address, ChronicleEntry, Event, Text
 from ..data.sources import public_sources, source_parts
 from ..dates import format_span
@@ -196,7 +195,7 @@ class PageContext:
             if link_prefix is not None and place.section:
                 text = f"[{text}]({link_prefix}{place.section}/{place.id}.md)"
             if place.section == "partners":
-                country = md_text(country_name(place.country, lang))
+                country = md_text(self.data.country_name(place.country, lang))
                 text = self.t("place_in_country", lang).format(place=text, country=country)
             parts.append(text)
         return names_list(parts, lang)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import typing
 
-from ..data.geo import country_name
 from ..data.model import Partner, PartnerStatus
 from ..dates import format_since, format_when
 from ..places import distance_km, measure_text
@@ -24,7 +23,7 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     """/partners/<id>/: the facts, the summary and every event with this city, oldest first."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
-        ctx.line("material-flag", "label_country", md_text(country_name(partner.country, lang)), lang),
+        ctx.line("material-flag", "label_country", md_text(ctx.data.country_name(partner.country, lang)), lang),
         ctx.line("material-handshake", "label_status", t(f"partner_status_{partner.status}"), lang),
     ]
     if partner.since:
@@ -58,7 +57,7 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /partners/: the map, then the cities by status and country, nearest first."""
     groups: dict[str, dict[str, list[Partner]]] = {}
     for partner in ctx.data.partners.values():
-        country = country_name(partner.country, lang)
+        country = ctx.data.country_name(partner.country, lang)
         groups.setdefault(partner.status, {}).setdefault(country, []).append(partner)
     lines = [MAP_MARKER]
     for status in typing.get_args(PartnerStatus):

@@ -24,7 +24,7 @@ from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_span, format_when
 from ..languages import aside, colon, list_gap
-from ..places import distance_km
+from ..places import distance_km, number_pattern
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from ..walking import distance_text, minutes_text, walking_minutes
 from .common import (
@@ -224,7 +224,8 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         ctx.line("material-crosshairs-gps", "label_coordinates", osm_link(venue.lat, venue.lon, coordinates), lang)
     )
     if venue.capacity:
-        facts.append(ctx.line("material-account-group", "label_capacity", format_decimal(venue.capacity, locale=lang), lang))
+        capacity = format_decimal(venue.capacity, format=number_pattern(venue.capacity, lang), locale=lang)
+        facts.append(ctx.line("material-account-group", "label_capacity", capacity, lang))
 
     events = ctx.events_at_venue.get(venue.id, [])
     parts = [
