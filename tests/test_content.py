@@ -96,7 +96,7 @@ def text_in_page_language(page, lang: str) -> str:
     to show a taxi driver, lang="zxx" web addresses, English standing in for a missing text)."""
     article = copy.copy(page.select_one("article.md-content__inner") or page.body)
     for element in article.select("[lang]"):
-        if element.get("lang") != lang:
+        if not element.decomposed and element.get("lang") != lang:  # (not inside one removed already)
             element.decompose()
     return article.get_text(" ", strip=True)
 

@@ -356,6 +356,16 @@ def test_add_to_calendar_link_gives_one_event(built):
     assert not built.exists("events/museum-night.ics")
 
 
+def test_a_lists_calendar_links_are_named_with_their_events(built):
+    """A screen reader's list of links read "Add to calendar" six times on /events/: each is named
+    with its event, the visible words first."""
+    links = built.page("events/").select('article .kh-card a[href$=".ics"]')
+    assert links
+    for link in links:
+        assert link["aria-label"].startswith(link.get_text() + ": "), link
+    assert any(NASTY_TITLE in link["aria-label"] for link in links)
+
+
 def test_the_chronicle_keeps_its_old_addresses(built):
     for lang in LANGUAGES:
         old = f"{PREFIX[lang]}events/harbin-concert-2019/"

@@ -108,6 +108,8 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
         assert site.exists(resolve(url, card.select_one("a")["href"].split("#")[0])), card
     for img in page.select(".kh-cards--seasons img"):
         assert img["loading"] == "lazy" and img["alt"] == "" and img["width"] and img["height"]
+    offline = page.select_one("#kh-tasks").parent.select_one(".kh-more a")
+    assert (resolve(url, offline["href"]), offline.get_text()) == (f"{url}offline/", STRINGS["home_offline"][lang])
     partners = [resolve(url, a["href"]) for a in page.select(".kh-section--partners a")]
     assert partners == [f"{url}partners/", f"{url}cooperation/", f"{url}reports/2019/"]
     assert page.select_one(".kh-section--about h1") is None  # the title is in the hero

@@ -224,13 +224,71 @@ def test_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_serve
         button.focus()
         page.keyboard.press("Enter")
         page.wait_for_timeout(400)
-        assert page.locator("#__drawer").is_checked()
+        assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
         assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
         page.keyboard.press("Escape")
-        assert not page.locator("#__drawer").is_checked()
+        assert not page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "false"
         assert page.evaluate("document.activeElement.getAttribute('for') === '__drawer'")
         page.keyboard.press(" ")
         assert page.locator("#__drawer").is_checked()
+    finally:
+        context.close()
+
+
+IN_THE_DRAWER = """() => {
+    const el = document.activeElement, r = el.getBoundingClientRect();
+    const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+    return {text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+            inside: el.closest('.md-sidebar--primary') !== null && r.width > 0
+                    && r.left >= drawer.left - 1 && r.right <= drawer.right + 1};
+}"""
+
+
+@pytest.mark.parametrize("url", ["ko/venues/grodekov-museum/", "venues/grodekov-museum/"])
+def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, url):
+    """An accessibility walkthrough tabbed on from the drawer's sections into the links of folded
+    sub-menus (invisible, the drawer scrolled sideways to a blank panel), then out of the open
+    drawer to the page beneath it. Now every Tab stop, forwards and back, is a link or toggle the
+    drawer shows."""
+    context = browser.new_context(**VIEWS[390])
+    page = context.new_page()
+    try:
+        page.goto(site_server + url)
+        page.locator("label.md-header__button[for='__drawer']").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        stops = []
+        for key in ["Tab"] * 40 + ["Shift+Tab"] * 10:
+            page.keyboard.press(key)
+            page.wait_for_timeout(30)
+            stops.append(page.evaluate(IN_THE_DRAWER))
+        assert [stop for stop in stops if not stop["inside"]] == [], stops
+    finally:
+        context.close()
+
+
+UNDER_THE_HEADER = """() => {
+    const el = document.activeElement, r = el.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect();
+    return el.closest('.md-header, .md-skip') || r.height === 0 ? null
+        : (r.top < header.bottom - 1 ? (el.textContent || '').trim().slice(0, 30) + ' at ' + Math.round(r.top) : null);
+}"""
+
+
+def test_a_link_reached_backwards_is_not_hidden_under_the_header_at_200_percent(browser, site_server):
+    """At 200% zoom (a 640 x 400 window), Shift+Tab left 12 of 40 links on Plan your visit under the
+    sticky header (WCAG 2.2, focus not obscured)."""
+    context = browser.new_context(viewport={"width": 640, "height": 400})
+    page = context.new_page()
+    try:
+        page.goto(site_server + "visit/")
+        page.keyboard.press("End")
+        page.wait_for_timeout(300)
+        hidden = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            hidden.append(page.evaluate(UNDER_THE_HEADER))
+        assert [stop for stop in hidden if stop] == []
     finally:
         context.close()
 

@@ -156,6 +156,7 @@ def test_every_map_file_in_every_language(fixture_site, lang):
             venue = next(v for v in FIXTURE_VENUES if f"venue-{v['id']}" == name)
             venue_name = venue["name"].get(lang, venue["name"]["en"])
             assert title == STRINGS["map_title_venue"][lang].format(name=venue_name)
+        assert [h1.get_text() for h1 in page.find_all("h1")] == [title]  # a screen reader's heading list
         script = page.find_all("script")[-1].string
         assert f'"zoomInTitle": "{STRINGS["map_zoom_in"][lang]}"' in script
         assert f'"zoomOutTitle": "{STRINGS["map_zoom_out"][lang]}"' in script

@@ -356,6 +356,49 @@ def test_a_venue_map_below_the_first_screen_loads_once_scrolled_to(browser, site
         context.close()
 
 
+def test_a_visitor_who_asked_for_less_motion_gets_no_map_animations(browser, site_server):
+    context = browser.new_context(**PHONE, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(site_server + "maps/venues.html")
+        page.wait_for_selector(".map-marker", state="attached")
+        options = page.evaluate("""() => { const map = Object.values(window).find(v => v && v._container && v.eachLayer);
+            return [map.options.zoomAnimation, map.options.fadeAnimation, map.options.markerZoomAnimation]; }""")
+        assert options == [False, False, False]
+    finally:
+        context.close()
+
+
+def test_a_high_contrast_mode_keeps_the_categories_colours(browser, site_server):
+    """In forced colours every pin and legend swatch became the same outline: the categories could
+    no longer be told apart."""
+    context = browser.new_context(**PHONE, forced_colors="active")
+    try:
+        page = context.new_page()
+        page.goto(site_server + "maps/venues.html")
+        page.wait_for_selector(".map-swatch", state="attached")
+        colours = page.evaluate("[...document.querySelectorAll('.map-legend .map-swatch')]"
+                                ".map(el => getComputedStyle(el).backgroundColor)")
+        assert len(colours) >= 5 and len(set(colours)) >= len(colours) - 2, colours
+    finally:
+        context.close()
+
+
+def test_a_venue_map_below_the_first_screen_loads_when_the_keyboard_reaches_it(browser, site_server):
+    """An accessibility walkthrough tabbed to the venue map's frame while it was still empty; the
+    next Tab skipped the map, so a keyboard never reached its markers."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(site_server + "ko/venues/grodekov-museum/", wait_until="networkidle")
+        frame = page.locator("figure.site-map iframe")
+        assert frame.get_attribute("data-src")
+        frame.evaluate("frame => frame.focus({preventScroll: true})")
+        page.wait_for_selector("figure.site-map iframe[src]", timeout=3000)
+    finally:
+        context.close()
+
+
 # --- where am I ----------------------------------------------------------------------------------
 
 # The map's Leaflet object (folium names it map_<n>), its view, and where "You are here" and the

@@ -128,6 +128,32 @@ def test_a_pasted_query_searches_without_a_key_press(site_server, browser):
     page.close()
 
 
+CONTRAST = """el => {
+    // The text's colour and its background, each composited over what lies beneath (alpha colours).
+    const rgba = value => { const v = value.match(/[\\d.]+/g).map(Number); return v.length === 4 ? v : [...v, 1]; };
+    const over = (top, below) => top.slice(0, 3).map((c, i) => c * top[3] + below[i] * (1 - top[3]));
+    const layers = [];
+    for (let node = el; node; node = node.parentElement) layers.push(rgba(getComputedStyle(node).backgroundColor));
+    const back = layers.reverse().reduce((below, top) => over(top, below), [255, 255, 255]);
+    const text = over(rgba(getComputedStyle(el).color), back);
+    const lum = rgb => rgb.map(c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const [a, b] = [lum(text), lum(back)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_the_number_of_results_is_readable(site_server, browser):
+    """axe: "35 matching pages" was #6d6d6d on #ededed, 4.41:1 (at least 4.5:1 for small text)."""
+    page = browser.new_page()
+    page.goto(site_server + "ko/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("비자")
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
+    assert page.eval_on_selector(".md-search-result__meta", CONTRAST) >= 4.5
+    page.close()
+
+
 @pytest.mark.parametrize("lang, known, absent", [("ko", "비자", ("맛집", "환율")), ("zh", "签证", ("中餐", "冰淇淋"))])
 def test_a_word_the_site_does_not_have_lists_nothing(site_server, browser, lang, known, absent):
     """맛집 and 환율, 中餐 and 冰淇淋, which no indexed word begins with, were searched syllable by

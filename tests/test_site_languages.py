@@ -118,20 +118,24 @@ def test_language_menu_goes_to_the_same_page_in_each_language(site):
 def test_the_themes_controls_are_named_for_screen_readers_in_the_pages_language(site):
     """From an accessibility audit (axe-core on every page, a screen reader's view): each menu link
     says its language; the navigation's section toggles, an icon alone, are named by their section;
-    the heading links are named, not "¶"; the logo, inside a named link, is not "logo" in English;
+    the heading links are not read ("¶", then "Link to this section" in each heading's name), nor are
+    the icons beside words (unnamed images); the logo, inside a named link, is not "logo" in English;
     the menu button is reachable."""
     strings = load_ui_strings(ROOT)
     for lang in LANGUAGES:
         for url in site.content_pages(lang):
             page = site.page(url)
             assert all(a.get("lang") == a["hreflang"] for a in page.select("a.md-select__link")), url
+            assert [a["hreflang"] for a in page.select("a.md-select__link[aria-current='true']")] == [lang], url
             toggles = page.select("label.md-nav__link[tabindex='0']")
             assert toggles and all(label.get("aria-label", "").strip() for label in toggles), url
             for toggle in toggles:
                 nav = page.find("nav", attrs={"aria-labelledby": toggle["id"]})
                 assert toggle["aria-label"] in nav.select_one(".md-nav__title").get_text(" ", strip=True), url
-            links = page.select("a.headerlink")
-            assert all(a.get("aria-label") == strings["permalink_title"][lang] for a in links), url
+            links = page.select("a.headerlink")  # a tooltip for the mouse, out of the keyboard's way
+            assert all((a.get("title"), a.get("aria-hidden"), a.get("tabindex")) ==
+                       (strings["permalink_title"][lang], "true", "-1") for a in links), url
+            assert not page.select("article span.twemoji:not([aria-hidden='true'])"), url
             assert [img["alt"] for img in page.select(".md-logo img")] == ["", ""], url
             menu = page.select_one("label.md-header__button[for='__drawer']")
             assert menu["tabindex"] == "0" and menu["aria-label"] == strings["menu_button"][lang], url
@@ -446,3 +450,22 @@ def test_every_link_to_a_place_in_a_page_finds_it(site):
                 broken.append(f"{url or '/'}: {href}")
     assert checked > 1000
     assert not broken, broken[:10]
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "ru"])
+def test_russian_and_korean_words_say_their_language(site, lang):
+    """A screen reader spelt out «Прибрежная» and «Красная речка» in an English voice (data texts):
+    every Cyrillic word in a page's article (and Hangul outside Korean pages) is in an element
+    marked with its language."""
+    scripts = {"ru": re.compile("[\u0400-\u04ff]"), "ko": re.compile("[\uac00-\ud7a3]")}
+    unmarked = []
+    for url in site.content_pages(lang):
+        article = site.page(url).select_one("article")
+        for other, letters in scripts.items():
+            if other == lang:
+                continue
+            for text in article.find_all(string=letters):
+                if text.parent.name in ("script", "style", "code") or text.find_parent(attrs={"lang": other}):
+                    continue
+                unmarked.append(f"{url}: {text.strip()[:40]}")
+    assert unmarked == [], unmarked[:10]

@@ -523,6 +523,8 @@ def english_prose(element, lang: str) -> list[str]:
     for addresses and numbers) or not for translation (translate="no": brand names)."""
     element = copy.copy(element)
     for other in element.select("[lang], [translate=no]"):
+        if other.decomposed:  # inside one removed already
+            continue
         if other.get("lang", lang) != lang or other.get("translate") == "no":
             other.decompose()
     return [word for word in PROSE_WORD.findall(element.get_text(" ")) if len(word) > 1 and word not in UNIT_SYMBOLS]

@@ -28,6 +28,7 @@ from .data.yamlfile import YamlSyntaxError, read_yaml
 from .images import SiteImages
 from .images.records import EveryLanguage
 from .languages import language_prefix
+from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, season_target
 from .typography import keep_dates_whole
@@ -170,6 +171,7 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1])} if season else None,
         "plan_url": link("visit/index.md"),
+        "offline_url": link(OFFLINE_PAGE),  # a Chinese visitor never found the offline guide
         "tasks": cards([tile(item, "task") for item in blocks.tasks], "kh-cards--tasks") if blocks else None,
         "seasons": cards([tile(item, "season") for item in blocks.seasons], "kh-cards--seasons") if blocks else None,
         "partner_text": blocks.partners.text[lang] if blocks else "",

@@ -18,7 +18,8 @@ Re-check on an upgrade of mkdocs-material:
   and `accessible_nav`: its logo, menu button, language links and the navigation's section toggles;
 - overrides/partials/language.html: a copy of its partials/language.html that asks `theme_word`
   first (the site's words for some of Material's: data/ui.yml theme_*);
-- `localize_permalinks`: the toc extension's English permalink title (Python-Markdown).
+- `localize_permalinks`: the toc extension's English permalink title (Python-Markdown);
+- `hide_icons`: the emoji extension's `<span class="twemoji">` around each Markdown icon.
 Re-check on an upgrade of mkdocs-static-i18n:
 - the plugin attributes read here (I18N_ATTRIBUTES) and the file attributes `locale`,
   `localization`, `alternates`, `norm_src_uri`;
@@ -437,18 +438,20 @@ def _without_logo_alt(html: str, what: str) -> str:
     return html.replace(_THEME_LOGO_ALT, 'alt=""')
 
 
-def accessible_header(header: str, menu_label: str) -> Markup:
+def accessible_header(header: str, menu_label: str, page_lang: str = "") -> Markup:
     """Material's header for keyboards and screen readers: the menu button (a label) reachable and
-    named, pressed with Enter or Space by docs/javascripts/menu-key.js; the language menu's links
-    marked with their language, so that "Русский" is not read in the page's voice; the logo."""
+    named, pressed with Enter or Space by docs/javascripts/menu-key.js, which also says whether the
+    drawer is open (aria-expanded); the language menu's links marked with their language, so that
+    "Русский" is not read in the page's voice, the page's own marked as the current one; the logo."""
     html = _without_logo_alt(str(header), "header")
     if html.count(_DRAWER_BUTTON) != 1:
         raise _changed("Material's menu button markup changed", "update _DRAWER_BUTTON")
     html = html.replace(_DRAWER_BUTTON, _DRAWER_BUTTON[:-1] + f' tabindex="0" role="button" '
-                        f'aria-label="{escape(menu_label)}" aria-controls="__drawer">', 1)
+                        f'aria-label="{escape(menu_label)}" aria-controls="__drawer" aria-expanded="false">', 1)
     if "md-select__link" in html and not _LANGUAGE_LINK.search(html):
         raise _changed("Material's language menu links changed", "update _LANGUAGE_LINK")
-    return Markup(_LANGUAGE_LINK.sub(r'\1 lang="\2">', html))
+    return Markup(_LANGUAGE_LINK.sub(lambda link: f'{link[1]} lang="{link[2]}"'
+                                     + (' aria-current="true">' if link[2] == page_lang else ">"), html))
 
 
 def accessible_nav(nav: str) -> Markup:
@@ -471,13 +474,23 @@ MARKDOWN_PERMALINK_TITLE = 'title="Permanent link"'  # the toc extension's defau
 
 
 def localize_permalinks(html: str, title: str) -> str:
-    """Heading link icons with their tooltip in the page's language, and the same as their name
-    (a screen reader read "¶" before every heading)."""
+    """Heading link icons with their tooltip in the page's language, for the mouse; out of the
+    keyboard's and the screen reader's way (they read "¶", then "Link to this section", in each
+    heading's name, and doubled the Tab stops before each section's links)."""
     if 'class="headerlink"' in html and MARKDOWN_PERMALINK_TITLE not in html:
         raise _changed("the toc extension's permalink title is no longer 'Permanent link'",
                        "update MARKDOWN_PERMALINK_TITLE")
     label = escape(title, quote=True)
-    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{label}" aria-label="{label}"')
+    return html.replace(MARKDOWN_PERMALINK_TITLE, f'title="{label}" aria-hidden="true" tabindex="-1"')
+
+
+TWEMOJI_SPAN = '<span class="twemoji">'  # pymdownx.emoji with Material's to_svg, around each icon
+
+
+def hide_icons(html: str) -> str:
+    """The icons Markdown writes (:material-passport:) beside their words, hidden from screen readers,
+    which announced each as an unnamed image (3,587 of them); none is a link's only content."""
+    return html.replace(TWEMOJI_SPAN, '<span class="twemoji" aria-hidden="true">')
 
 
 # Material's JavaScript reads every <link rel="alternate"> in the head as the root of a language

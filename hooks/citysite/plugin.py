@@ -195,8 +195,8 @@ class CitySite:
         lang = pinned.current_language(config)
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
-        html = typography.keep_dates_whole(typography.bind_units(html), lang)
-        return pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang])
+        html = typography.mark_other_scripts(typography.keep_dates_whole(typography.bind_units(html), lang), lang)
+        return pinned.hide_icons(pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang]))
 
     @editor_errors
     def on_page_context(self, context, page, config, nav):

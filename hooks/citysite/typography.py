@@ -33,3 +33,43 @@ def keep_dates_whole(html: str, lang: str) -> str:
         return html
     return _TEXT_BETWEEN_TAGS.sub(
         lambda text: _CJK_DATE.sub(lambda date: f'<span class="kh-nowrap">{date.group()}</span>', text.group()), html)
+
+
+# Words in another script than the page's: Russian names in an English, Chinese, Japanese or Korean
+# text from the data («Прибрежная», «Красная речка»), a Korean one in a Chinese text (복사골). Marked
+# with their language, a screen reader reads them in its voice, not spelt out in the page's.
+_SCRIPT_RUNS = {
+    "ru": re.compile(r"[\u0400-\u04ff](?:[\u0400-\u04ff\d\s.,-]*[\u0400-\u04ff])?"),
+    "ko": re.compile(r"[\uac00-\ud7a3](?:[\uac00-\ud7a3\s]*[\uac00-\ud7a3])?"),
+}
+# A tag, or a text; the text of <script>, <style>, <code> and <pre> is left as it is.
+_TAG_OR_TEXT = re.compile(r"<(script|style|code|pre)\b.*?</\1\s*>|<[^>]*>|[^<]+", re.S | re.I)
+_LANG_ATTRIBUTE = re.compile(r"""\slang=["']?([A-Za-z-]+)""")
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def mark_other_scripts(html: str, lang: str) -> str:
+    """`html` with each run of Cyrillic (on pages not in Russian) or Hangul (not in Korean) in a
+    <span lang>, unless the element around it already says that language."""
+    runs = [(other, pattern) for other, pattern in _SCRIPT_RUNS.items() if other != lang]
+    if not any(pattern.search(html) for _other, pattern in runs):
+        return html
+    parts, open_langs = [], [lang]  # the language of each open element, innermost last
+    for match in _TAG_OR_TEXT.finditer(html):
+        piece = match.group()
+        if piece.startswith("<"):
+            name = re.match(r"</?([A-Za-z][\w-]*)", piece)
+            if match.group(1) is None and name and name[1].lower() not in _VOID and not piece.endswith("/>"):
+                if piece.startswith("</"):
+                    if len(open_langs) > 1:
+                        open_langs.pop()
+                else:
+                    found = _LANG_ATTRIBUTE.search(piece)
+                    open_langs.append(found[1] if found else open_langs[-1])
+            parts.append(piece)
+            continue
+        for other, pattern in runs:
+            if other != open_langs[-1]:
+                piece = pattern.sub(lambda run, other=other: f'<span lang="{other}">{run.group()}</span>', piece)
+        parts.append(piece)
+    return "".join(parts)

@@ -43,6 +43,7 @@ class MapPage(Figure):
         "<body>\n"
         "{{ this.site_header }}"
         '<main id="map-main" class="map-main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
+        '<h1 class="map-title">{{ this.title|e }}</h1>\n'
         "{{ this.html.render(**kwargs) }}\n"
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from html import escape
 
 from babel.dates import format_date
 
@@ -93,9 +94,10 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
     price = price_label(event, lang, ctx)
     if price:
         meta.append(meta_line("material/ticket", md_text(price)))
-    if in_calendar(occurrence):
-        meta.append(meta_line("material/calendar-plus",
-                              f'<a href="{to_events}{event.id}.ics">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
+    if in_calendar(occurrence):  # named with the event: a list of links read "Add to calendar" six times
+        label = f'{ctx.t("add_to_calendar", lang)}{colon(lang)}{event.title[lang]}'
+        meta.append(meta_line("material/calendar-plus", f'<a href="{to_events}{event.id}.ics" '
+                              f'aria-label="{escape(label, quote=True)}">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
     return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang),
                 icon=EVENT_ICONS.get(event.category, DEFAULT_ICON), kind="event", meta=meta,
                 media=card_chip(ctx, occurrence, lang))
