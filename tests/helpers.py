@@ -77,10 +77,19 @@ class BuiltSite:
                 urls.append(url)
         return urls
 
+    def is_fallback_copy(self, url: str) -> bool:
+        """Whether the page at `url` is the English page standing in for a missing translation (with
+        its notice): CONTRIBUTING lets a page wait for its zh, ja and ko translations."""
+        return 'class="kh-notice kh-notice--fallback"' in self.text(url)
+
+    def translated_pages(self, lang: str) -> list[str]:
+        """The content pages written in `lang` (the fallback copies of untranslated pages left out)."""
+        return [url for url in self.content_pages(lang) if not self.is_fallback_copy(url)]
+
     def indexed_pages(self, lang: str) -> list[str]:
-        """The content pages that the sitemap and the site's search list: all but those whose head
-        says noindex (the offline page, hooks/citysite/offline)."""
-        return [url for url in self.content_pages(lang) if NOINDEX not in self.text(url)]
+        """The content pages that the sitemap and the site's search list: the translated ones but those
+        whose head says noindex (the offline page, hooks/citysite/offline)."""
+        return [url for url in self.translated_pages(lang) if NOINDEX not in self.text(url)]
 
 
 def main_text(page: BeautifulSoup) -> str:

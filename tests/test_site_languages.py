@@ -181,7 +181,13 @@ def test_translated_pages_do_not_say_they_are_untranslated(site):
     editor land an English change before its translations."""
     for lang in LANGUAGES:
         for url in site.content_pages(lang):
-            assert not site.page(url).select(".kh-notice--fallback"), f"{url} is translated but says it is not"
+            if not site.page(url).select(".kh-notice--fallback"):
+                continue
+            path = url[len(PREFIX[lang]):].rstrip("/") or "index"
+            sources = [f"{path}.md", f"{path}/index.md"]  # the page's Markdown file, either way
+            assert lang != "en" and any((ROOT / "docs" / source).exists() for source in sources), url
+            assert not any((ROOT / f"docs_{lang}" / source).exists() for source in sources), \
+                f"{url} is translated but says it is not"
 
 
 # --- hreflang and sitemap -----------------------------------------------------------------------
@@ -192,7 +198,7 @@ def hreflang_of(page) -> dict[str, str]:
 
 def test_hreflang_links_are_absolute_complete_and_resolve(site):
     for lang in LANGUAGES:
-        for url in site.content_pages(lang):
+        for url in site.translated_pages(lang):
             links = hreflang_of(site.page(url))
             assert links.get("x-default") == links.get("en"), url
             assert links[lang] == SITE_URL + url, url

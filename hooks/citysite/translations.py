@@ -22,10 +22,10 @@ from typing import Any
 
 import yaml
 
+from .errors import SiteError
 from .images.records import IMAGE_MARKER
 from .languages import DEFAULT_LANGUAGE, SAFE_LOADER, language_folder
 from .messages import Message
-from .errors import SiteError
 
 FINGERPRINT_KEY = "translation_of"
 READER_META_KEYS = ("title", "description")

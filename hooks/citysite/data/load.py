@@ -19,8 +19,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..languages import LANGUAGES
 from ..messages import CATALOGUE, Message, message_languages, translate
-from .indentation import EXPLAINED, explain_indentation
 from .geo import babel_country_name, check_country
+from .indentation import EXPLAINED, explain_indentation
 from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 

@@ -198,7 +198,7 @@ if (window.L) L.Map.addInitHook(function () {
   this.on("popupclose", function () { document.body.classList.remove("map-popup-open"); });
 });
 if (window.L) L.TileLayer.addInitHook(function () { this.on("tileerror", citysite.tilesMissing); });
-/* A visitor who asked for less motion (prefers-reduced-motion) gets no zoom, fade or pan animations:
+/* A visitor who asked for less motion (prefers-reduced-motion) gets no zoom or fade animations:
    the site's stylesheet stops its own, and Leaflet animates in script. */
 if (window.L && window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches) {
   L.Map.mergeOptions({zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false});
