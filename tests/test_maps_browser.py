@@ -134,6 +134,7 @@ def open_a_popup(visit: Visit, frame, *, exclude: str = ".map-marker--home"):
             marker.click()
             popup = frame.locator(".leaflet-popup-content .map-popup")
             popup.wait_for()
+            visit.page.wait_for_timeout(400)  # Leaflet's pan to show the popup: a tap during it missed the link
             return title, popup
         clusters = frame.locator(".marker-cluster")
         counts = [int(text) for text in clusters.locator("span[aria-hidden]").all_text_contents()]
