@@ -267,6 +267,23 @@ def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, 
         context.close()
 
 
+def test_space_opens_and_closes_a_section_of_the_navigation(browser, site_server):
+    """An accessibility walkthrough pressed Space on a section's toggle in the sidebar: the page
+    scrolled by a screen and the section stayed as it was (only Enter worked)."""
+    context = browser.new_context(**VIEWS[1280])
+    page = context.new_page()
+    try:
+        page.goto(site_server + "partners/")
+        toggle = page.locator("label.md-nav__link[tabindex='0']").first
+        box = page.locator("#" + toggle.get_attribute("for"))
+        before, scrolled = box.is_checked(), page.evaluate("scrollY")
+        toggle.focus()
+        page.keyboard.press(" ")
+        assert box.is_checked() != before and page.evaluate("scrollY") == scrolled
+    finally:
+        context.close()
+
+
 UNDER_THE_HEADER = """() => {
     const el = document.activeElement, r = el.getBoundingClientRect();
     const header = document.querySelector('.md-header').getBoundingClientRect();

@@ -1,6 +1,6 @@
 // Material's menu button is a <label> for the drawer's checkbox; the header makes it focusable
 // (hooks/citysite/pinned.py, accessible_header), and Material's own keys press a focused label on
-// Enter. Here: Space presses it too; once the drawer opens from the button, the focus goes to the
+// Enter. Here: Space presses it too (and the navigation's section toggles); once the drawer opens from the button, the focus goes to the
 // drawer's first link (not on past the off-screen button); Tab and Shift+Tab go round what the open
 // drawer shows (not on to the page under it); Escape closes the drawer and gives the focus back to
 // the button.
@@ -20,6 +20,9 @@
     } else if (event.key === " " && event.target === button()) {
       event.preventDefault();
       toggle.click();
+    } else if (event.key === " " && event.target.matches && event.target.matches("label.md-nav__link[for]")) {
+      event.preventDefault();  // a section's toggle in the navigation: Space scrolled the page instead
+      event.target.click();
     } else if (event.key === "Escape" && toggle.checked) {
       toggle.click();
       var back = button();
