@@ -45,7 +45,9 @@
     var note = box.querySelector(".near-me__note");
     var list = box.querySelector(".near-me__list");
 
-    function say(text) { note.textContent = text; note.hidden = !text; }
+    // The live region stays in the page (empty, no box): one unhidden and filled at once was often not
+    // announced; the text comes a moment after it is cleared, so that the same message is read again.
+    function say(text) { note.textContent = ""; if (text) setTimeout(function () { note.textContent = text; }, 100); }
     function show(position) {
       var lat = position.coords.latitude, lon = position.coords.longitude;
       if (lat < city[0][0] || lat > city[1][0] || lon < city[0][1] || lon > city[1][1]) {

@@ -100,7 +100,8 @@ var citysite = {
     if (!navigator.geolocation || !window.isSecureContext) return;
     var control = L.control({position: "topleft"}), here = null, area = null;
     var note = document.querySelector(".map-locate-note");
-    function say(text) { note.textContent = text; note.hidden = !text; }
+    // As on the venues page (near-me.js): a live region in the page, filled a moment after clearing.
+    function say(text) { note.textContent = ""; if (text) setTimeout(function () { note.textContent = text; }, 100); }
     function show(position) {
       var at = L.latLng(position.coords.latitude, position.coords.longitude);
       if (!L.latLngBounds(city).contains(at)) { say(texts.far); return; }

@@ -47,7 +47,7 @@ class MapPage(Figure):
         "{{ this.html.render(**kwargs) }}\n"
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
-        '{% if this.locating %}<p class="map-locate-note" role="status" hidden></p>{% endif %}'
+        '{% if this.locating %}<p class="map-locate-note" role="status"></p>{% endif %}'
         "</div>\n"
         "</main>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"

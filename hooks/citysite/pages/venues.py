@@ -264,7 +264,7 @@ def near_me_block(ctx: PageContext, lang: str) -> str:
         f'data-city="{attribute(city_corners())}">\n'
         f'<button type="button" class="md-button near-me__button">{icon_svg("material/crosshairs-gps")}'
         f'{html.escape(ctx.t("venues_near_me", lang))}</button>\n'
-        '<p class="near-me__note" role="status" hidden></p>\n'
+        '<p class="near-me__note" role="status"></p>\n'
         '<ol class="near-me__list" hidden></ol>\n'
         "</div>\n\n"
         f'<script src="{language_root(lang)}javascripts/near-me.js" async></script>\n'
