@@ -238,18 +238,22 @@ def test_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_serve
 IN_THE_DRAWER = """() => {
     const el = document.activeElement, r = el.getBoundingClientRect();
     const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+    const x = r.left + Math.min(r.width / 2, 20), y = r.top + r.height / 2, seen = document.elementFromPoint(x, y);
     return {text: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40),
             inside: el.closest('.md-sidebar--primary') !== null && r.width > 0
-                    && r.left >= drawer.left - 1 && r.right <= drawer.right + 1};
+                    && r.left >= drawer.left - 1 && r.right <= drawer.right + 1
+                    && seen !== null && (seen === el || el.contains(seen) || seen.contains(el))};
 }"""
 
 
-@pytest.mark.parametrize("url", ["ko/venues/grodekov-museum/", "venues/grodekov-museum/"])
+@pytest.mark.parametrize("url", ["ko/venues/grodekov-museum/", "venues/grodekov-museum/", "cooperation/culture/",
+                                 "ja/about/"])
 def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, url):
     """An accessibility walkthrough tabbed on from the drawer's sections into the links of folded
     sub-menus (invisible, the drawer scrolled sideways to a blank panel), then out of the open
-    drawer to the page beneath it. Now every Tab stop, forwards and back, is a link or toggle the
-    drawer shows."""
+    drawer to the page beneath it; on a page inside a section, the focus went to the top level's
+    links under the section's panel. Now every Tab stop, forwards and back, is a link, toggle or
+    title the drawer shows (on top, not covered)."""
     context = browser.new_context(**VIEWS[390])
     page = context.new_page()
     try:
@@ -265,6 +269,18 @@ def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, 
         assert [stop for stop in stops if not stop["inside"]] == [], stops
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("url", ["", "ru/"])
+def test_english_and_russian_pages_use_the_sites_system_fonts(browser, site_server, url):
+    """Material sets its own font stack (Helvetica, Arial) on body, which English and Russian pages
+    used instead of the site's (a design review)."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server + url)
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    finally:
+        page.close()
 
 
 def test_space_opens_and_closes_a_section_of_the_navigation(browser, site_server):

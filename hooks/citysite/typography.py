@@ -39,7 +39,8 @@ def keep_dates_whole(html: str, lang: str) -> str:
 # text from the data («Прибрежная», «Красная речка»), a Korean one in a Chinese text (복사골). Marked
 # with their language, a screen reader reads them in its voice, not spelt out in the page's.
 _SCRIPT_RUNS = {
-    "ru": re.compile(r"[\u0400-\u04ff](?:[\u0400-\u04ff\d\s.,-]*[\u0400-\u04ff])?"),
+    # a run goes on over the escaped dots of «ул. Минусинская» and «двхм.рф» (&#46;)
+    "ru": re.compile(r"[\u0400-\u04ff](?:(?:[\u0400-\u04ff\d\s.,-]|&#\d+;)*[\u0400-\u04ff])?"),
     "ko": re.compile(r"[\uac00-\ud7a3](?:[\uac00-\ud7a3\s]*[\uac00-\ud7a3])?"),
 }
 # A tag, or a text; the text of <script>, <style>, <code> and <pre> is left as it is.
