@@ -62,7 +62,7 @@ def _changed(what: str, fix: str) -> SiteError:
     return SiteError(THIS_MODULE, None, f"{what}: the pinned theme or i18n plugin changed", fix)
 
 
-# --- mkdocs-static-i18n --------------------------------------------------------------------------
+# --- MkDocs -------------------------------------------------------------------------------------
 
 def strict_build_will_fail(config: Any) -> bool:
     """Whether this strict build has logged a warning, so that MkDocs will abort it after on_post_build."""
@@ -71,6 +71,8 @@ def strict_build_will_fail(config: Any) -> bool:
     return bool(config.strict) and any(isinstance(handler, CountHandler) and handler.get_counts()
                                        for handler in logging.getLogger("mkdocs").handlers)
 
+
+# --- mkdocs-static-i18n --------------------------------------------------------------------------
 
 def i18n_plugin(config: Any) -> Any | None:
     """The mkdocs-static-i18n plugin instance of this build, if it is configured."""

@@ -177,7 +177,8 @@ class CitySite:
     @editor_errors
     def on_page_markdown(self, markdown, page, config, files):
         run = self.run
-        translations.check_front_matter(page.file.abs_src_path, run.root)
+        if markdown.startswith("---"):  # front matter MkDocs could not read stays in the text: say why
+            translations.check_front_matter(page.file.abs_src_path, run.root)
         markdown = self._pictures(markdown, page, config)
         if run.data is None:
             return markdown
