@@ -29,12 +29,13 @@ PROPERDOCS_STAMP := $(PROPERDOCS)/.installed
 ENGINE_NEEDS := $(if $(filter properdocs,$(ENGINE)),$(PROPERDOCS_STAMP))
 SERVE_COMMAND := $(if $(filter properdocs,$(ENGINE)),PYTHONPATH=$(PROPERDOCS) $(BIN)/python -m properdocs,$(BIN)/mkdocs)
 
-.PHONY: help serve build test check schema bench audit clean translations translations-strict mark-translated properdocs
+.PHONY: help serve build publish test check schema bench audit clean translations translations-strict mark-translated properdocs
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (SITE_LANG=ru: one language only)"
 	@echo "make build   - build the whole site into site/, a process per language (the old site/ stays if the build fails)"
 	@echo "    ENGINE=properdocs (build, serve): with ProperDocs, the maintained fork of MkDocs 1.x (PLATFORM.md)"
+	@echo "make publish SITE_URL=https://... - the same build for publishing at that address (refuses the placeholder)"
 	@echo "make test    - run all tests (builds the site into a temporary folder)"
 	@echo "make check   - check data/*.yml (venues, partners, events) without building"
 	@echo "make schema  - regenerate data/schemas/*.schema.json from the data model"
@@ -73,6 +74,11 @@ serve: $(STAMP) $(ENGINE_NEEDS)
 # into a temporary folder that replaces site/ only once the whole site is built.
 build: $(STAMP) $(ENGINE_NEEDS)
 	@$(BIN)/python scripts/build_site.py --strict --site-dir site --engine $(ENGINE) || $(FAIL_QUIETLY)
+
+# The same build for publishing: SITE_URL must be the site's real https address, and the built site
+# must name it, not the placeholder (scripts/build_site.py --publish; CONTRIBUTING.md, Publishing).
+publish: $(STAMP) $(ENGINE_NEEDS)
+	@$(BIN)/python scripts/build_site.py --strict --publish --site-dir site --engine $(ENGINE) || $(FAIL_QUIETLY)
 
 # The tests compare the site with ProperDocs' too (tests/test_engines.py): installed first.
 test: $(STAMP) $(PROPERDOCS_STAMP)

@@ -37,6 +37,7 @@ import signal
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,9 @@ START_FIRST = ("zh",)
 # Each language process logs these again; the coordinator says them once for the whole site.
 REPEATED_LOG_LINES = ("Cleaning site directory", "Building documentation to directory",
                       "Documentation built in", "Building '")
+
+# Where a built site names addresses (make publish looks there for the placeholder).
+TEXT_SUFFIXES = (".html", ".xml", ".txt", ".ics", ".json", ".geojson", ".js", ".webmanifest")
 
 log = logging.getLogger("mkdocs.citysite.build_site")
 _LOGGING = None  # the command line's logging set-up (setup_logging)
@@ -300,8 +304,9 @@ def replace_folder(new: Path, target: Path) -> None:
 
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, jobs: int | None = None,
-               sequential: bool = False) -> None:
-    """Build into a temporary folder beside `site_dir`, then put it in place (BuildFailed otherwise)."""
+               sequential: bool = False, check: Callable[[Path, str], None] | None = None) -> None:
+    """Build into a temporary folder beside `site_dir`, then put it in place (BuildFailed otherwise);
+    `check(folder, SITE_URL)` may refuse the built site before that (make publish)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     hooks = str(config_file.parent / "hooks")  # the project's own citysite, also for a copy of it
@@ -317,9 +322,39 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, jobs:
         if one_process or not build_parallel(config_file, new, work, strict, jobs):
             shutil.rmtree(new, ignore_errors=True)
             build_in_this_process(config_file, new, strict)
+        if check is not None:
+            check(new, os.environ.get("SITE_URL", ""))
         replace_folder(new, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def check_publish_address(site_url: str) -> None:
+    """`make publish`: the site is built only for an address it can have (https, not a placeholder)."""
+    from citysite import run
+    from citysite.messages import Message
+
+    if not site_url.startswith("https://") or run.is_placeholder_address(site_url):
+        raise BuildFailed(Message("build.publish_address", url=repr(site_url)))
+
+
+def check_published(site_dir: Path, site_url: str) -> None:
+    """`make publish`: the built site names its own address, not the placeholder (as publish.yml checks)."""
+    import re
+
+    from citysite import run
+    from citysite.messages import Message
+
+    domains = "|".join(re.escape(domain) for domain in run.EXAMPLE_DOMAINS)
+    placeholder = re.compile(rf"https?://([\w-]+\.)*({domains})\b".encode())
+    text_files = (path for path in sorted(site_dir.rglob("*")) if path.suffix in TEXT_SUFFIXES)
+    leftover = {path.relative_to(site_dir).as_posix(): found.group().decode()
+                for path in text_files if (found := placeholder.search(path.read_bytes()))}
+    if leftover:
+        raise BuildFailed(Message("build.publish_leftover", url=next(iter(leftover.values())),
+                                  files=", ".join(list(leftover)[:5])))
+    if f"<loc>{site_url}" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8"):
+        raise BuildFailed(Message("build.publish_sitemap", url=site_url))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -331,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sequential", action="store_true", help="build in one process, as mkdocs build does")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("SITE_ENGINE") or "mkdocs",
                         help="mkdocs (default) or properdocs (SITE_ENGINE sets the default)")
+    parser.add_argument("--publish", action="store_true",
+                        help="for publishing: SITE_URL must be the site's real https address (make publish)")
     parser.add_argument("--dirty", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=0)
     parser.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity")
@@ -343,8 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         use_engine(args.engine)
         import_jieba_directly()
         setup_logging(args.verbosity)
+        if args.publish:
+            check_publish_address(os.environ.get("SITE_URL", ""))
         build_site(args.config_file.resolve(), args.site_dir, strict=args.strict, jobs=args.jobs,
-                   sequential=args.sequential)
+                   sequential=args.sequential, check=check_published if args.publish else None)
     except BuildFailed as error:
         print(in_editors_language(str(error), prefix="ERROR    -  "), file=sys.stderr)
         return 1

@@ -87,8 +87,8 @@ class BuiltSite:
         return [url for url in self.content_pages(lang) if not self.is_fallback_copy(url)]
 
     def indexed_pages(self, lang: str) -> list[str]:
-        """The content pages that the sitemap and the site's search list: the translated ones but those
-        whose head says noindex (the offline page, hooks/citysite/offline)."""
+        """The content pages that the sitemap lists: the translated ones but those whose head says
+        noindex (the offline page, hooks/citysite/offline)."""
         return [url for url in self.translated_pages(lang) if NOINDEX not in self.text(url)]
 
 

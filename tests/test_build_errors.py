@@ -105,6 +105,16 @@ def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path
                 "возьмите в кавычки текст")
 
 
+@pytest.mark.parametrize(("address", "expected"), [
+    ("", "mkdocs.yml: the site's address is empty: SITE_URL is set, to nothing"),
+    ("https://www.khabarovsk.test/k/index.html",
+     "mkdocs.yml: the site's address https://www.khabarovsk.test/k/index.html/ ends in a file's name"),
+])
+def test_a_site_address_no_page_could_work_under_stops_the_build(project, tmp_path, address, expected):
+    """SITE_URL left empty by a script (MkDocs read it as no address: a traceback), or a page's address."""
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_URL": address}), expected)
+
+
 # --- the pinned theme and i18n plugin -----------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "changed", "expected"), [

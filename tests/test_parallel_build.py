@@ -88,6 +88,29 @@ def test_a_build_for_the_placeholder_address_says_so_once_and_one_for_a_real_add
     assert real.returncode == 0 and "placeholder address" not in real.stderr, real.stderr[-3000:]
 
 
+@pytest.mark.parametrize("address", ["", "https://khabarovsk.example.org/", "http://www.khabarovsk.test/"])
+def test_make_publish_refuses_an_address_the_site_cannot_be_published_at(project, tmp_path, address):
+    """`make publish` (CONTRIBUTING.md, Publishing): no SITE_URL, the placeholder or plain http (no
+    offline guide, no location) stop it before it builds; the previous site/ stays."""
+    result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": address}, options=("--publish",))
+    assert result.returncode == 1
+    assert "to publish, build the site for the address it will have, starting with https://" in result.stderr
+    assert f"SITE_URL is {address!r}" in result.stderr, result.stderr[-3000:]
+    assert not (tmp_path / "site").exists()
+
+
+def test_make_publish_builds_for_the_real_address_and_refuses_a_leftover_placeholder(project, tmp_path):
+    result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": "https://www.khabarovsk.test/k/"},
+                                   options=("--publish",))
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = tmp_path / "site"
+    assert "<loc>https://www.khabarovsk.test/k/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    (site / "ru" / "extra.html").write_text('<a href="https://khabarovsk.example.org/ru/">', "utf-8")
+    with pytest.raises(build_site.BuildFailed,
+                       match=r"placeholder address \(https://khabarovsk\.example\.org\) in ru/extra\.html"):
+        build_site.check_published(tmp_path / "site", "https://www.khabarovsk.test/k/")
+
+
 def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
     (project / "docs_ja" / "guide.md").write_text("# ガイド\n\n[壊れたリンク](missing.md)\n", encoding="utf-8")
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True)

@@ -34,11 +34,14 @@ QUERIES = {
     "en": [("visa", VISIT), ("money exchange", VISIT), ("airport", VISIT), ("City Day", CITY_DAY),
            ("Grodekov", GRODEKOV), ("Niigata", NIIGATA), ("registration", VISIT), ("Utyos", CLIFF),
            ("Christmas", CHRISTMAS), ("public holidays", VISIT),
-           ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT), ("restaurant", VISIT), ("petroglyphs", VISIT)],
+           ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT), ("restaurant", VISIT), ("petroglyphs", VISIT),
+           ("pharmacy", VISIT), ("cathedrals", "venues/uspensky-cathedral/"),  # the page says "pharmacies"; stems
+           ("offline", "offline/")],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
-           ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT)],
+           ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT),
+           ("больница", VISIT), ("трамвай", VISIT), ("офлайн", "offline/")],  # «больницы», «трамваи»: stems
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),

@@ -3,6 +3,7 @@ hreflang links, the sitemap, the 404 page, search per language, and nothing from
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from html import unescape
@@ -13,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
+from citysite import pinned
 from citysite.languages import load_ui_strings
 from tests.conftest import ROOT, SUB_PATH_URL, UNTRANSLATED
 from tests.helpers import (
@@ -286,8 +288,9 @@ def search_index(site, lang) -> dict:
 def test_search_index_holds_only_the_readers_language(site, lang):
     index = search_index(site, lang)
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    # every page the sitemap lists but the picture credits (citysite/images/credits.py leaves them out)
-    assert locations == {url[len(PREFIX[lang]):] for url in site.indexed_pages(lang)} - {"credits/"}
+    # every page the sitemap lists but the picture credits (citysite/images/credits.py leaves them out),
+    # and the offline page, which search engines do not index but a visitor searching "offline" finds
+    assert locations == {url[len(PREFIX[lang]):] for url in site.indexed_pages(lang)} - {"credits/"} | {"offline/"}
 
 
 SEARCH_WORDS = {
@@ -361,6 +364,35 @@ def test_no_page_loads_anything_from_another_host(site):
         if urls:
             offenders[url or "/"] = urls
     assert offenders == {}
+
+
+# The names CONTRIBUTING.md (Publishing, headers) tells a host to keep for a year.
+HASHED_NAME = re.compile(r"\.([0-9a-f]{8,})\.min\.(js|css)$")
+
+
+def test_a_script_named_by_a_hash_is_the_content_that_hash_names(site):
+    """A file a host may keep for a year changes its name when its content changes: the theme's own
+    files as the theme made them, and the two the site changes (citysite.pinned.THEME_SCRIPTS)
+    named by their new content; no page loads the theme's unchanged bundle or search worker."""
+    wrong, changed = [], 0
+    for path in site.root.rglob("*.min.*"):
+        found = HASHED_NAME.search(path.name)
+        if not found:
+            continue
+        parts = path.relative_to(site.root).parts  # a language's copy of the worker: the root's path
+        theme_copy = pinned.THEME_TEMPLATES.joinpath(*parts[1:] if parts[0] in LANGUAGES else parts)
+        if theme_copy.exists():
+            same = theme_copy.read_bytes() == path.read_bytes()
+            wrong += [] if same else [f"{site.url_of(path)} (the theme's)"]
+        else:
+            changed += 1
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            wrong += [] if digest.startswith(found.group(1)) else [f"{site.url_of(path)} ({digest[:8]})"]
+    assert wrong == []
+    assert changed == len(LANGUAGES) + 1  # the bundle, and the search worker of each language
+    original = set(pinned.patched_script_names())
+    assert not [url for url in map(site.url_of, site.html_files())
+                if any(name in site.text(url) for name in original)]
 
 
 def test_no_stylesheet_refers_to_another_host(site):

@@ -70,6 +70,7 @@ def language_parts(config: Any, languages: list[str] | None = None) -> list[Lang
         own = [entry for entry in entries if search_index.entry_language(entry["location"], root) == lang]
         search_config = pinned.search_config(env, lang, fields)
         search_config["separator"] = search_index.word_separator(search_config["separator"])
+        search_config["pipeline"] = search_index.pipeline(lang, search_config["pipeline"])
         parts.append(LanguagePart(lang, search_config, own,
                                   [alternates.page_record(file, lang, config.site_url) for file in files]))
     return parts
@@ -91,12 +92,6 @@ def write_search_indexes(site_dir: str | os.PathLike, parts: list[LanguagePart],
         search_index.write_index(str(site_dir), part.lang, index, root)
 
 
-def patch_theme_scripts(site_dir: str | os.PathLike) -> None:
-    """Material's bundle and search worker, as this site needs them (citysite.pinned)."""
-    pinned.patch_theme_bundle(str(site_dir))
-    pinned.improve_search_queries(str(site_dir))
-
-
 def place_search_workers(site_dir: str | os.PathLike, parts: list[LanguagePart], root: str) -> None:
     """A copy of the (patched) search worker, and of the lunr scripts it imports for the language's
     index, in the folder of each language below the root, where that language's pages start it
@@ -107,6 +102,8 @@ def place_search_workers(site_dir: str | os.PathLike, parts: list[LanguagePart],
         prefix = language_prefix(part.lang, root)
         if not prefix:
             continue
+        for stale in (site / prefix / pinned.SEARCH_WORKER_FOLDER).glob("search.*.min.js"):
+            stale.unlink()  # an earlier rebuild's copy (make serve)
         for source in (worker, *pinned.search_worker_scripts(worker, part.search_config["lang"])):
             target = site / prefix / source.relative_to(site)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +123,7 @@ def finish_site(site_dir: str | os.PathLike, parts: list[LanguagePart], site_url
     robots = robots_txt(site_url)
     if robots:
         (site / "robots.txt").write_text(robots, encoding="utf-8")
-    patch_theme_scripts(site)
+    pinned.patch_theme_scripts(site)
     place_search_workers(site, parts, root)
     if guide is not None:
         offline.write_workers(site, [part.lang for part in parts], root, guide)

@@ -809,10 +809,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "сайт не собран (причины — в сообщениях выше); прежний сайт не изменился",
     },
     "build.placeholder_address": {
-        "en": "Built for {url}, a placeholder address: fine for a preview; to publish the site, build it with "
-              "SITE_URL set to its real address (README, Publish)",
+        "en": "Built for {url}, a placeholder address: fine for a preview; to publish the site, build it for "
+              "its real address with `SITE_URL=<the address> make publish` (README, Publish)",
         "ru": "Сайт собран для адреса {url} — это заглушка: для предпросмотра подходит, а для публикации "
-              "соберите сайт с SITE_URL, равным его настоящему адресу (README, раздел о публикации)",
+              "соберите его для настоящего адреса: `SITE_URL=<адрес> make publish` (README, раздел о публикации)",
+    },
+    "build.address_empty": {
+        "en": "the site's address is empty: SITE_URL is set, to nothing",
+        "ru": "адрес сайта пуст: переменная SITE_URL задана, но без значения",
+    },
+    "build.address_empty.fix": {
+        "en": "set SITE_URL to the site's address, such as https://www.example.org/khabarovsk/, or unset it "
+              "(`unset SITE_URL`) for a preview",
+        "ru": "укажите в SITE_URL адрес сайта, например https://www.example.org/khabarovsk/, или уберите "
+              "переменную (`unset SITE_URL`) для предпросмотра",
+    },
+    "build.address_file": {
+        "en": "the site's address {url} ends in a file's name: every page's address would start with it",
+        "ru": "адрес сайта {url} заканчивается именем файла: с него начинались бы адреса всех страниц",
+    },
+    "build.address_file.fix": {
+        "en": "give the folder's address, such as https://www.example.org/khabarovsk/",
+        "ru": "укажите адрес папки, например https://www.example.org/khabarovsk/",
+    },
+    "build.publish_address": {
+        "en": "to publish, build the site for the address it will have, starting with https:// "
+              "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); SITE_URL is {url}",
+        "ru": "для публикации соберите сайт для адреса, который у него будет, начиная с https:// "
+              "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); сейчас SITE_URL — {url}",
+    },
+    "build.publish_leftover": {
+        "en": "the built site still names a placeholder address ({url}) in {files}",
+        "ru": "в собранном сайте остался адрес-заглушка ({url}): {files}",
+    },
+    "build.publish_sitemap": {
+        "en": "sitemap.xml does not list the pages under {url}",
+        "ru": "sitemap.xml не перечисляет страницы по адресу {url}",
     },
     # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
     "build.aborted": {"en": "Aborted with a BuildError!",

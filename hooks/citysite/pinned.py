@@ -3,10 +3,10 @@ mkdocs-static-i18n (1.3.1), in one place. Each piece checks what it relies on an
 with a message naming this module when an upgrade changed it.
 
 Re-check on an upgrade of mkdocs-material:
-- `patch_theme_bundle`: the JavaScript bundle's call that fetches sitemap.xml for every
-  <link rel="alternate"> (THEME_ALTERNATE_LOOKUP), and where it fetches the search index
-  (SEARCH_INDEX_ON_DEMAND);
-- `improve_search_queries`: the search worker's query segmentation (SEARCH_WORKER_FIXES);
+- `THEME_SCRIPTS`: the JavaScript bundle's call that fetches sitemap.xml for every
+  <link rel="alternate"> (THEME_ALTERNATE_LOOKUP), where it fetches the search index
+  (SEARCH_INDEX_ON_DEMAND), and the search worker's query segmentation (SEARCH_WORKER_FIXES);
+  `with_patched_scripts`: base.html's scripts and config blocks name the two scripts;
 - `search_worker_scripts`: the lunr scripts the search worker imports for a language (the offline
   guide keeps them, so that search works without a connection);
 - `segment_han_text`: the search plugin's module-level `jieba`, set per language build to a
@@ -34,13 +34,15 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import hashlib
 import io
 import json
 import logging
 import os
 import re
 import sysconfig
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -524,28 +526,92 @@ def _the_one(folder: Path, pattern: str, what: str, function: str) -> Path:
     return found[0]
 
 
-def _apply(path: Path, fixes: Iterable[tuple[str, str]], fix: str) -> None:
-    """Replace each `old` by its `new` in `path`, once; a fix already applied (its `new` found) is
-    left as it is, except a removal (`new` empty), which must be applied once."""
-    code = path.read_text(encoding="utf-8")
+def _fixed(code: str, name: str, fixes: Iterable[tuple[str, str]], fix: str) -> str:
+    """`code` with each `old` replaced by its `new`, once (each must be there once)."""
     for old, new in fixes:
-        if new and code.count(new) == 1:
-            continue
         if code.count(old) != 1:
-            raise _changed(f"{path.name} no longer contains {old[:60]!r}{'...' if len(old) > 60 else ''} once", fix)
+            shown = old[:60] + ("..." if len(old) > 60 else "")
+            raise _changed(f"{name} no longer contains {shown!r} once", fix)
         code = code.replace(old, new, 1)
-    path.write_text(code, encoding="utf-8")
+    return code
 
 
-def patch_theme_bundle(site_dir: str) -> Path:
-    """The built bundle without the sitemap lookups, fetching the search index on demand."""
-    bundle = _the_one(Path(site_dir, "assets", "javascripts"), "bundle.*.min.js", "Material bundle",
-                      "patch_theme_bundle")
-    _apply(bundle, [(THEME_ALTERNATE_LOOKUP, "")],
-           "find the function that fetches sitemap.xml for link[rel=alternate]")
-    _apply(bundle, SEARCH_INDEX_ON_DEMAND,
-           "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
-    return bundle
+def _patched_bundle(code: str, name: str) -> str:
+    """The bundle without the sitemap lookups, fetching the search index on demand."""
+    code = _fixed(code, name, [(THEME_ALTERNATE_LOOKUP, "")],
+                  "find the function that fetches sitemap.xml for link[rel=alternate]")
+    return _fixed(code, name, SEARCH_INDEX_ON_DEMAND,
+                  "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
+
+
+def _patched_worker(code: str, name: str) -> str:
+    """The search worker with SEARCH_WORKER_FIXES."""
+    return _fixed(code, name, SEARCH_WORKER_FIXES,
+                  "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
+
+
+@dataclass(frozen=True)
+class ThemeScript:
+    """A script of the theme that the site changes: where it is, what it is, how it is changed."""
+    folder: str
+    pattern: str
+    what: str
+    patch: Callable[[str, str], str]
+
+
+THEME_SCRIPTS = (
+    ThemeScript("assets/javascripts", "bundle.*.min.js", "Material bundle", _patched_bundle),
+    ThemeScript(SEARCH_WORKER_FOLDER.rstrip("/"), "search.*.min.js", "Material search worker",
+                _patched_worker),
+)
+THEME_TEMPLATES = Path(material_search.__file__).parents[2] / "templates"  # the theme's own files
+
+
+def _named_by_content(name: str, code: str) -> str:
+    """bundle.a5f9d56c.min.js renamed for `code`: the part after the first dot is the hash of the
+    content that the theme's names carry, so a host may keep the file for a year (CONTRIBUTING.md)."""
+    return f"{name.split('.', 1)[0]}.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+def patched_script_names(theme_dir: str | Path = THEME_TEMPLATES) -> dict[str, str]:
+    """The site path of each theme script the site changes -> the path of its changed copy, named
+    by its new content (the pages load that one: `with_patched_scripts`)."""
+    names = {}
+    for script in THEME_SCRIPTS:
+        source = _the_one(Path(theme_dir, script.folder), script.pattern, script.what, "THEME_SCRIPTS")
+        code = script.patch(source.read_text(encoding="utf-8"), source.name)
+        names[f"{script.folder}/{source.name}"] = f"{script.folder}/{_named_by_content(source.name, code)}"
+    return names
+
+
+def with_patched_scripts(html: str, names: dict[str, str]) -> Markup:
+    """A block of Material's base.html (its scripts or its #__config) loading the changed scripts."""
+    found = [old for old in names if old in html]
+    if not found:
+        raise _changed("Material's scripts and #__config blocks no longer name its bundle or search worker",
+                       "update with_patched_scripts")
+    for old in found:
+        html = html.replace(old, names[old])
+    return Markup(html)
+
+
+def patch_theme_scripts(site_dir: str | Path) -> None:
+    """Material's bundle and search worker as this site needs them, under the names the pages load
+    (patched_script_names); the theme's own copies are removed. A script already patched (make
+    serve's next rebuild) is left as it is."""
+    names = patched_script_names()
+    for script in THEME_SCRIPTS:
+        folder = Path(site_dir, script.folder)
+        original = next(folder / Path(old).name for old in names if old.startswith(script.folder + "/")
+                        and fnmatch.fnmatch(Path(old).name, script.pattern))
+        target = Path(site_dir, names[f"{script.folder}/{original.name}"])
+        if original.exists():
+            code = script.patch(original.read_text(encoding="utf-8"), original.name)
+            target.write_text(code, encoding="utf-8")
+        for other in folder.glob(script.pattern):
+            if other != target:
+                other.unlink()
+        _the_one(folder, script.pattern, script.what, "patch_theme_scripts")
 
 
 # Material's search worker rewrites each query before lunr sees it (search(e) in the worker):
@@ -588,15 +654,6 @@ SEARCH_WORKER_FIXES = (
      r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
 )
-
-
-def improve_search_queries(site_dir: str) -> Path:
-    """Apply SEARCH_WORKER_FIXES to the built search worker (once; a second call changes nothing)."""
-    worker = _the_one(Path(site_dir, "assets", "javascripts", "workers"), "search.*.min.js",
-                      "Material search worker", "improve_search_queries")
-    _apply(worker, SEARCH_WORKER_FIXES,
-           "find how Material's search worker segments queries (SEARCH_WORKER_FIXES)")
-    return worker
 
 
 # The search worker's own import of lunr's language scripts (its function that sets up the index).

@@ -43,7 +43,7 @@ from .errors import SiteError, editor_errors
 from .images import credits_url
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
-from .run import Run, is_placeholder_address
+from .run import Run, check_site_address, is_placeholder_address
 from .serve import RENDER_CACHE, Preview
 from .templates import TEMPLATE_CACHE
 
@@ -87,6 +87,7 @@ class CitySite:
             if self.dirty:
                 raise SiteError("mkdocs.yml", None, "`--dirty` builds are not supported: they would keep pages "
                                 "made from the data out of date", "build without --dirty (`make build`)")
+            check_site_address(config.site_url)
             one = assembly.parallel_language()  # one language of a parallel build (scripts/build_site.py)
             self.run = Run.start(config, (one,) if one else LANGUAGES)
             buildlog.install(self._locator(), config.strict)
@@ -172,6 +173,8 @@ class CitySite:
             self.run.offline, lang, root, files, page, nav_pages)
         env.filters["search_in_language"] = lambda script, base_url: pinned.point_search_at_language(
             script, base_url, lang, root)
+        scripts = pinned.patched_script_names()  # the theme's scripts as the site changes them
+        env.filters["with_patched_scripts"] = lambda html: pinned.with_patched_scripts(html, scripts)
         return env
 
     @editor_errors
@@ -230,7 +233,7 @@ class CitySite:
     def on_post_build(self, config):
         if self.partial:  # a one-language rebuild of make serve: that language's search index
             self._write_search_indexes(config, [self.partial])
-            assembly.patch_theme_scripts(config.site_dir)
+            pinned.patch_theme_scripts(config.site_dir)
             assembly.place_search_workers(config.site_dir, assembly.language_parts(config, [self.partial]),
                                           pinned.root_language(config))
             return

@@ -15,6 +15,7 @@ from .config import CitySiteConfig, load_options
 from .data import SiteData, load_site_data
 from .dates import build_moment
 from .encoding import check_editor_files
+from .errors import SiteError
 from .generated import Outputs, make_outputs, shared_outputs
 from .home import HomeBlocks, load_home_blocks
 from .images import SiteImages, credits_pages
@@ -28,6 +29,7 @@ from .languages import (
     project_root,
 )
 from .maps import MapContext
+from .messages import Message
 from .offline import Guide, offline_pages
 from .sources import Sources
 from .templates import TEMPLATE_CACHE
@@ -36,6 +38,17 @@ PLACEHOLDER_SITE_URL = "https://localhost/"  # links in feeds when mkdocs.yml gi
 # Domains kept for examples (RFC 2606), such as mkdocs.yml's default khabarovsk.example.org; the
 # publish workflow refuses them too.
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def check_site_address(site_url: str | None) -> None:
+    """Stop a build for an address no page could work under: empty (SITE_URL set to nothing, which
+    MkDocs reads as no address) or a file's (https://.../index.html)."""
+    if not site_url:
+        raise SiteError("mkdocs.yml", None, Message("build.address_empty"),
+                        Message("build.address_empty.fix"))
+    if "." in urlsplit(site_url).path.rstrip("/").rsplit("/", 1)[-1]:
+        raise SiteError("mkdocs.yml", None, Message("build.address_file", url=site_url),
+                        Message("build.address_file.fix"))
 
 
 def is_placeholder_address(site_url: str | None) -> bool:

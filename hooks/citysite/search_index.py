@@ -44,6 +44,19 @@ _DATE_PARTS_WHOLE = re.compile("(?<=\\d)\u200b(?=[年月日])")
 _YO_AS_YE = str.maketrans("ёЁ", "еЕ")
 
 
+# Languages whose words the index keeps by their stem (lunr's stemmers), so that a query finds the
+# other forms of a word: pharmacy and pharmacies, hospital and hospitals, трамвай and трамваи,
+# больница and больницы (Material keeps only the stop-word filter for English and Russian, and the
+# beginning of a word alone missed every plural and case). English also trims punctuation off a
+# word's ends ("card." was a word of its own); the Russian trimmer would cut Latin words to nothing.
+STEMMED_PIPELINES = {"en": ["trimmer", "stopWordFilter", "stemmer"], "ru": ["stopWordFilter", "stemmer"]}
+
+
+def pipeline(lang: str, theme_pipeline: list[str]) -> list[str]:
+    """The search's processing of words for `lang`: STEMMED_PIPELINES, or the theme's."""
+    return STEMMED_PIPELINES.get(lang, theme_pipeline)
+
+
 def word_separator(theme_separator: str) -> str:
     """The search's word separator: the theme's for the language, or PUNCTUATION."""
     return f"{theme_separator}|{PUNCTUATION}"

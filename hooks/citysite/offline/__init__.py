@@ -180,7 +180,7 @@ def offline_pages(strings: dict[str, dict[str, str]], languages: Iterable[str] =
     """The offline page's Markdown in each language (the list of kept pages is the template's)."""
     pages = {}
     for lang in languages:
-        front = {"template": OFFLINE_TEMPLATE, "search": {"exclude": True},
+        front = {"template": OFFLINE_TEMPLATE,
                  "description": strings["offline_description"][lang]}
         pages[f"{language_prefix(lang)}{OFFLINE_PAGE}"] = (
             f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
