@@ -76,8 +76,33 @@ def browser():
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         )
+        read_on_the_build_date(chromium)
         yield chromium
         chromium.close()
+
+
+# Pages read on the day the tests' site was built (mkdocs_run.SOURCE_DATE_EPOCH): a page read later
+# hides the events that have ended since (docs/javascripts/past-events.js), which would make what
+# the tests see depend on the day they run. A test of that reading moves Date.now itself.
+ON_THE_BUILD_DATE = ("(() => { const shift = %d * 1000 - Date.now(), now = Date.now;"
+                     " Date.now = () => now() + shift; })();" % int(mkdocs_run.SOURCE_DATE_EPOCH))
+
+
+def read_on_the_build_date(chromium) -> None:
+    """Every context and page the tests open reads the site on its build date."""
+    new_context, new_page = chromium.new_context, chromium.new_page
+
+    def context_on_the_build_date(**options):
+        context = new_context(**options)
+        context.add_init_script(ON_THE_BUILD_DATE)
+        return context
+
+    def page_on_the_build_date(**options):
+        page = new_page(**options)
+        page.add_init_script(ON_THE_BUILD_DATE)
+        return page
+
+    chromium.new_context, chromium.new_page = context_on_the_build_date, page_on_the_build_date
 
 
 def copy_project(target: Path) -> Path:

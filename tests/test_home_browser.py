@@ -7,6 +7,7 @@ Each view is saved as a screenshot to bench-results/screenshots/ (not committed)
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 import time
 from pathlib import Path
@@ -342,6 +343,30 @@ def test_a_tap_on_an_event_cards_place_or_calendar_link_opens_that_link(browser,
             on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
                                    [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
             assert on_top == link.evaluate("a => a.href"), (index, on_top)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["zh/", "zh/events/"])
+def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so(browser, site, site_server, url):
+    """A Chinese visitor's phone set to late May 2027 showed the saved home page's hockey as "now"
+    and its winter events as coming up (the offline guide keeps the home and events pages)."""
+    untils = sorted({dt.date.fromisoformat(day) for day in re.findall(r'data-until="([0-9-]+)"', site.text(url))})
+    read_on = untils[0] + dt.timedelta(days=1)  # the day after the first of them ended, at noon in Khabarovsk
+    moment = dt.datetime.combine(read_on, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(site_server + url)
+        assert page.locator("li[data-until]:not([hidden])").count() == page.locator("li[data-until]").count()
+        assert not page.locator(".kh-past-note").first.is_visible()  # read on the day it was built
+        context.add_init_script(f"Date.now = () => {int(moment * 1000)};")
+        page.goto(site_server + url)
+        hidden = page.eval_on_selector_all("li[data-until][hidden]", "cards => cards.map(c => c.dataset.until)")
+        assert sorted(hidden) == sorted(day for day in re.findall(r'data-until="([0-9-]+)"', site.text(url))
+                                        if dt.date.fromisoformat(day) < read_on)
+        assert page.locator(".kh-past-note").first.is_visible()
+        assert STRINGS["events_past_hidden"]["zh"].rstrip("。") in page.locator(".kh-past-note").first.text_content()
     finally:
         context.close()
 

@@ -370,6 +370,42 @@ def test_a_visitor_who_asked_for_less_motion_gets_no_map_animations(browser, sit
         context.close()
 
 
+def swipe_up(context, page, x: float, y: float) -> None:
+    """One finger from (x, y) 250 px up, as a phone's touch screen sends it (Chromium's own input)."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 25 * step}]})
+        page.wait_for_timeout(16)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_on_a_phone_one_finger_over_a_framed_map_scrolls_the_page(browser, site_server):
+    """A Chinese visitor swiping down the places page panned its map (548 of the screen's 844 px)
+    and the page stood still: in a page's frame, one finger now scrolls the page and the map says
+    that two fingers move it; the map opened full screen still moves with one."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.route(re.compile(r"https://tile\.openstreetmap\.org/.*"),
+                   lambda route: route.fulfill(body=PNG_1X1, content_type="image/png"))
+        page.goto(site_server + "zh/venues/", wait_until="networkidle")
+        element = page.locator("figure.site-map iframe").first
+        element.scroll_into_view_if_needed()
+        frame = element.element_handle().content_frame()
+        frame.wait_for_selector(".map-marker", state="attached")
+        box, before = element.bounding_box(), page.evaluate("scrollY")
+        swipe_up(context, page, box["x"] + box["width"] / 2, box["y"] + box["height"] - 60)
+        assert page.evaluate("scrollY") > before + 100
+        note = frame.locator(".map-touch-note")
+        assert note.is_visible() and note.text_content() == STRINGS["map_two_fingers"]["zh"]
+        page.goto(site_server + "zh/maps/venues.html")
+        page.wait_for_selector(".map-marker", state="attached")
+        assert page.evaluate("Object.values(window).find(v => v && v._container && v.eachLayer).dragging.enabled()")
+    finally:
+        context.close()
+
+
 def test_a_high_contrast_mode_keeps_the_categories_colours(browser, site_server):
     """In forced colours every pin and legend swatch became the same outline: the categories could
     no longer be told apart."""

@@ -86,6 +86,7 @@ class Card:
     meta: list[str] = field(default_factory=list)  # HTML lines under the title
     text: str = ""  # HTML, a sentence or two
     media: str = ""  # HTML: a picture, or a date chip
+    until: dt.date | None = None  # an event's last day: a saved page hides it after (past-events.js)
 
     def html(self, heading: int = 3) -> str:
         icon = icon_svg(self.icon) if self.icon else ""
@@ -93,8 +94,9 @@ class Card:
         media = f'<div class="kh-card__media">{self.media}</div>' if self.media else ""
         meta = "".join(f'<p class="kh-card__meta">{line}</p>' for line in self.meta)
         text = f'<p class="kh-card__text">{self.text}</p>' if self.text else ""
+        until = f' data-until="{self.until.isoformat()}"' if self.until else ""
         return (
-            f'<li class="kh-card{kind}">{media}<div class="kh-card__body">'
+            f'<li class="kh-card{kind}"{until}>{media}<div class="kh-card__body">'
             f'<h{heading} class="kh-card__title">{icon}<a href="{escape(self.url)}">{self.title}</a></h{heading}>'
             f"{meta}{text}</div></li>"
         )

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Any
 
+from babel.dates import format_date
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from pydantic import Field, TypeAdapter, ValidationError
@@ -141,7 +142,7 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
         cards.append(Card(
             url=get_relative_url(page_url(f"events/{event.id}.md", lang, root_language), page),
             title=title, kind="event", meta=meta,
-            media=card_chip(ctx, occurrence, lang),
+            media=card_chip(ctx, occurrence, lang), until=occurrence.last,
         ))
     return cards
 
@@ -168,6 +169,9 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
     season = season_target(PageContext(data, today, strings), lang) if data else None
     return {
         "events": cards(events, "kh-cards--events") if events else None,
+        # said when a page saved on a phone is read after some of its events ended (past-events.js)
+        "events_saved": Markup(keep_dates_whole('<p class="kh-past-note" hidden>{}</p>'.format(escape(
+            strings["home_past_hidden"][lang].format(date=format_date(today, "long", locale=lang)))), lang)),
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1])} if season else None,
         "plan_url": link("visit/index.md"),

@@ -22,7 +22,7 @@ class SiteMap(folium.Map):
     """folium.Map with self-hosted Leaflet, zoom buttons titled in the page's language, popups
     that keyboard users can open, read and close (map.js, citysite.keyboardPopups), no
     Leaflet flag in the attribution, wheel zoom only when the map is not embedded (in an
-    iframe the wheel scrolls the page), and tiles shown as they arrive: Leaflet's fade-in
+    iframe the wheel scrolls the page; on a phone, one finger: map.js, citysite.twoFingers), and tiles shown as they arrive: Leaflet's fade-in
     repaints the map every frame until the last tile is in (a string of long tasks on a phone)."""
 
     _template = Template(
@@ -46,6 +46,7 @@ class SiteMap(folium.Map):
             if (window.self === window.top) {
                 {{ this.get_name() }}.scrollWheelZoom.enable();
             }
+            citysite.twoFingers({{ this.get_name() }});
         {% endmacro %}
         """
     )

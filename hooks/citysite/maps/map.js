@@ -187,6 +187,23 @@ var citysite = {
   /* The note that map tiles need a connection (the page's .map-tiles-note), shown when a tile
      fails to load: offline, a tile the phone has not kept (hooks/citysite/offline). The markers,
      lines and legend still show, so the frame is never blank. */
+  /* A map in a page's frame on a touch screen: one finger scrolls the page, two move and zoom the
+     map. A visitor who swiped down a venue's page panned the map instead, and the page stood still
+     (a phone's screen is mostly map); a one-finger swipe over the map now says how to move it. The
+     map opened full screen keeps one-finger dragging. */
+  twoFingers: function (map) {
+    if (window.self === window.top || !(window.matchMedia && matchMedia("(pointer: coarse)").matches)) return;
+    map.dragging.disable();
+    var note = document.querySelector(".map-touch-note"), timer;
+    if (!note) return;
+    map.getContainer().addEventListener("touchmove", function (event) {
+      if (event.touches.length !== 1) { note.hidden = true; return; }
+      note.hidden = false;
+      clearTimeout(timer);
+      timer = setTimeout(function () { note.hidden = true; }, 1500);
+    }, {passive: true});
+  },
+
   tilesMissing: function () {
     var note = document.querySelector(".map-tiles-note");
     if (note) note.hidden = false;

@@ -48,6 +48,7 @@ class MapPage(Figure):
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
         '{% if this.locating %}<p class="map-locate-note" role="status"></p>{% endif %}'
+        '{% if this.touch_note %}<p class="map-touch-note" hidden>{{ this.touch_note|e }}</p>{% endif %}'
         "</div>\n"
         "</main>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"
@@ -55,13 +56,15 @@ class MapPage(Figure):
         "</html>\n"
     )
 
-    def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = "", locating: bool = False):
+    def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = "", locating: bool = False,
+                 touch_note: str = ""):
         super().__init__(title=title)
         self._name = "MapPage"
         self.lang = lang
         self.site_header = site_header
         self.tiles_note = tiles_note  # shown over the map when tiles do not load (map.js, offline)
         self.locating = locating  # a "show where I am" button (elements.LocateButton) says here why it cannot
+        self.touch_note = touch_note  # in a page's frame on a phone: one finger scrolls the page (map.js)
         self.css = MAP_CSS
         self.header._children.clear()  # Figure's http-equiv meta: we declare the charset above
 

@@ -100,7 +100,7 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
                               f'aria-label="{escape(label, quote=True)}">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
     return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang),
                 icon=EVENT_ICONS.get(event.category, DEFAULT_ICON), kind="event", meta=meta,
-                media=card_chip(ctx, occurrence, lang))
+                media=card_chip(ctx, occurrence, lang), until=occurrence.last)
 
 
 def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
@@ -204,8 +204,11 @@ def event_sources(event: Event) -> list[str]:
 # --- the list on /events/ and the category pages --------------------------------------------------
 
 def _as_of(ctx: PageContext, lang: str) -> str:
+    """The date the list was made; a page read later, saved on a phone, adds that the events ended
+    since are not shown (docs/javascripts/past-events.js)."""
     date = format_date(ctx.today, "long", locale=lang)
-    return f":material-update: {md_text(ctx.t('events_as_of', lang).format(date=date))}"
+    return (f":material-update: {md_text(ctx.t('events_as_of', lang).format(date=date))}"
+            f'<span class="kh-past-note" hidden> {md_text(ctx.t("events_past_hidden", lang))}</span>')
 
 
 def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | None = None) -> str:
