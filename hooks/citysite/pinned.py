@@ -573,15 +573,22 @@ def _named_by_content(name: str, code: str) -> str:
     return f"{name.split('.', 1)[0]}.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
 
 
-def patched_script_names(theme_dir: str | Path = THEME_TEMPLATES) -> dict[str, str]:
-    """The site path of each theme script the site changes -> the path of its changed copy, named
-    by its new content (the pages load that one: `with_patched_scripts`)."""
-    names = {}
+def _patched_scripts(theme_dir: str | Path = THEME_TEMPLATES) -> list[tuple[ThemeScript, str, str, str]]:
+    """Each theme script the site changes: (its THEME_SCRIPTS entry, its name in the theme, the
+    name of the changed copy, the changed code)."""
+    found = []
     for script in THEME_SCRIPTS:
         source = _the_one(Path(theme_dir, script.folder), script.pattern, script.what, "THEME_SCRIPTS")
         code = script.patch(source.read_text(encoding="utf-8"), source.name)
-        names[f"{script.folder}/{source.name}"] = f"{script.folder}/{_named_by_content(source.name, code)}"
-    return names
+        found.append((script, source.name, _named_by_content(source.name, code), code))
+    return found
+
+
+def patched_script_names(theme_dir: str | Path = THEME_TEMPLATES) -> dict[str, str]:
+    """The site path of each theme script the site changes -> the path of its changed copy, named
+    by its new content (the pages load that one: `with_patched_scripts`)."""
+    return {f"{script.folder}/{old}": f"{script.folder}/{new}"
+            for script, old, new, _code in _patched_scripts(theme_dir)}
 
 
 def with_patched_scripts(html: str, names: dict[str, str]) -> Markup:
@@ -597,21 +604,13 @@ def with_patched_scripts(html: str, names: dict[str, str]) -> Markup:
 
 def patch_theme_scripts(site_dir: str | Path) -> None:
     """Material's bundle and search worker as this site needs them, under the names the pages load
-    (patched_script_names); the theme's own copies are removed. A script already patched (make
-    serve's next rebuild) is left as it is."""
-    names = patched_script_names()
-    for script in THEME_SCRIPTS:
+    (patched_script_names), in place of the theme's copies that MkDocs put in the site (and of an
+    earlier rebuild's, in make serve)."""
+    for script, _, new, code in _patched_scripts():
         folder = Path(site_dir, script.folder)
-        original = next(folder / Path(old).name for old in names if old.startswith(script.folder + "/")
-                        and fnmatch.fnmatch(Path(old).name, script.pattern))
-        target = Path(site_dir, names[f"{script.folder}/{original.name}"])
-        if original.exists():
-            code = script.patch(original.read_text(encoding="utf-8"), original.name)
-            target.write_text(code, encoding="utf-8")
         for other in folder.glob(script.pattern):
-            if other != target:
-                other.unlink()
-        _the_one(folder, script.pattern, script.what, "patch_theme_scripts")
+            other.unlink()
+        (folder / new).write_text(code, encoding="utf-8")
 
 
 # Material's search worker rewrites each query before lunr sees it (search(e) in the worker):
