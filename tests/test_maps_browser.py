@@ -399,6 +399,9 @@ def test_on_a_phone_one_finger_over_a_framed_map_scrolls_the_page(browser, site_
         assert page.evaluate("scrollY") > before + 100
         note = frame.locator(".map-touch-note")
         assert note.is_visible() and note.text_content() == STRINGS["map_two_fingers"]["zh"]
+        seen = note.bounding_box()  # below the page's sticky header (at the map's top it slid under it)
+        header = page.locator("header.md-header").bounding_box()
+        assert seen["y"] > header["y"] + header["height"] and seen["y"] + seen["height"] < 844
         page.goto(site_server + "zh/maps/venues.html")
         page.wait_for_selector(".map-marker", state="attached")
         assert page.evaluate("Object.values(window).find(v => v && v._container && v.eachLayer).dragging.enabled()")

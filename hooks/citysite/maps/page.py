@@ -48,8 +48,8 @@ class MapPage(Figure):
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
         '{% if this.locating %}<p class="map-locate-note" role="status"></p>{% endif %}'
-        '{% if this.touch_note %}<p class="map-touch-note" hidden>{{ this.touch_note|e }}</p>{% endif %}'
         "</div>\n"
+        '{% if this.touch_note %}<p class="map-touch-note" hidden>{{ this.touch_note|e }}</p>{% endif %}\n'
         "</main>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"
         "</body>\n"
