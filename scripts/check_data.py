@@ -1,4 +1,5 @@
-"""`make check`: validate data/venues.yml, data/partners.yml and data/events.yml without building.
+"""`make check`: validate data/venues.yml, data/partners.yml, data/events.yml (and the other data
+files) and data/images.yml with the pictures it names, without building.
 
 Prints every problem as `data/FILE.yml:LINE: entry ID: what is wrong; how to fix it`, then the
 warnings (texts still missing in Chinese, Japanese or Korean, for which English is shown; a data
@@ -59,8 +60,9 @@ def main() -> int:
         errors, warnings = [], data.warnings
     except DataError as error:
         data, errors, warnings = None, error.problems, error.warnings
+    pictures = None
     try:  # data/images.yml: every picture's credit and alt text, and the files it names
-        load_image_records(args.data.parent)
+        pictures = load_image_records(args.data.parent)
     except DataError as error:
         errors = sorted([*errors, *error.problems])
     try:  # a photo put into docs*/ instead: it would be published with its GPS data and no credit
@@ -83,6 +85,7 @@ def main() -> int:
         return 1
     counts = [Message(f"check.count.{kind}", n=len(getattr(data, kind))) for kind in DATA_FILES
               if f"check.count.{kind}" in CATALOGUE and getattr(data, kind, None) is not None]
+    counts.append(Message("check.count.pictures", n=len(pictures.records)))  # an editor's new photo: checked too
     print(render(Message("check.ok", counts=counts, warnings=len(warnings))))
     return 0
 

@@ -118,6 +118,9 @@ BROKEN = {
     "no such day": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"2019-02-30"')},
     "no such month": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"2019-13"')},
     "end before start": {"chronicle": CHRONICLE.replace("  category:", '  end: "2019-05-20"\n  category:')},
+    "end over new year": {"events": EVENTS.replace('    - start: "2025-05-30"\n      end: "2025-05-31"',
+                                                   '    - start: "2025-12-26"\n      end: "2025-02-23"')},
+    "month and day swapped": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"2019-26-05"')},
     "where": {"chronicle": CHRONICLE.replace("  category:", "  city: niigata\n  category:")},
     # a yearly event's usual timing and editions (data/events.yml)
     "repeat rule": {"events": EVENTS.replace("    month: 5\n    part: late", "    rule: weekly")},
@@ -148,6 +151,9 @@ BROKEN = {
     "no visible source": {"events": EVENTS.replace("sources: [seed]", 'sources: ["general: common knowledge"]')},
     # a venue's practical facts (hours, tickets, phone, stop): each with a page source and a checked day
     "hours": {"venues": VENUES + '  hours: {spec: "Tu-Su 10-18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "hours dots": {"venues": VENUES + '  hours: {spec: "Tu-Su 10.00-18.00", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "hours comma": {"venues": VENUES + '  hours: {spec: "Tu-Su 10:00-18:00, Fr[-1] off", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "hours words": {"venues": VENUES + '  hours: {spec: "с 10 до 18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours empty": {"venues": VENUES + '  hours: {sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "checked day": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], checked: "2026-12"}\n'},
     "closure day": {"venues": VENUES + '  closed: [{start: "01.03.2027", end: "2027-04-30", reason: {en: Works., ru: Работы.}, '
@@ -217,10 +223,11 @@ def real_messages(tmp_path: Path) -> list[str]:
     return messages
 
 
-def message_patterns(guide: str) -> dict[str, re.Pattern]:
-    """The first-column messages of the guide's `make check` table, `…` standing for anything."""
+def message_patterns(guide: str, table_name: str = "messages of make check") -> dict[str, re.Pattern]:
+    """The first-column messages of the guide's `make check` table (or of the table after the comment
+    `<!-- TABLE_NAME...`: the pictures' in tests/test_images.py), `…` standing for anything."""
     text = (ROOT / guide).read_text(encoding="utf-8")
-    table = text.split("<!-- messages of make check", 1)[1].split("\n\n", 1)[0]
+    table = text.split(f"<!-- {table_name}", 1)[1].split("\n\n", 1)[0]
     patterns = {}
     for row in table.splitlines()[3:]:
         first_cell = row.split(" | ")[0]

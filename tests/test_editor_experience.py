@@ -283,6 +283,86 @@ def test_a_failed_make_build_ends_in_the_editors_language_without_naming_a_langu
                           "ERROR    -  сайт не собран (причины — в сообщениях выше); прежний сайт не изменился"], lines
 
 
+# --- a third walkthrough: dates and opening hours ---------------------------------------------------------
+
+def test_an_end_in_an_earlier_month_suggests_the_next_year_on_the_ends_line(tmp_path):
+    """start 2026-12-26, end 2026-02-23 got «поменяйте их местами»: a season from February to
+    December; and the message was on the edition's first line, not on its end."""
+    events = replaced(EVENTS, '    - start: "2025-05-30"\n      end: "2025-05-31"',
+                      '    - start: "2026-12-26"\n      end: "2026-02-23"')
+    english, russian = only_problem(data_folder(tmp_path, events=events))
+    end_line = line_of(events, 'end: "2026-02-23"')
+    assert english == (f"data/events.yml:{end_line}: entry city-day: editions: end: "
+                       "2026-02-23 is before start 2026-12-26; if the dates run over New Year, the end is in the next "
+                       'year: end: "2027-02-23"? (otherwise fix the dates)')
+    assert russian.endswith('если даты идут через Новый год, end — в следующем году: end: "2027-02-23"? '
+                            "(иначе исправьте даты)")
+    events = replaced(EVENTS, 'end: "2025-05-31"', 'end: "2025-05-20"')  # a few days early: swap, or a typo
+    (tmp_path / "2").mkdir()
+    english, _ = only_problem(data_folder(tmp_path / "2", events=events))
+    end_line = line_of(events, 'end: "2025-05-20"')
+    assert english.startswith(f"data/events.yml:{end_line}:") and english.endswith(
+        "is before start 2025-05-30; swap them or fix the dates")
+
+
+@pytest.mark.parametrize("written, meant", [("2027-13-03", "2027-03-13"), ("2027-31-12", "2027-12-31"),
+                                             ("2027-13-14", None)])
+def test_a_date_with_month_and_day_swapped_gets_the_date_it_means(tmp_path, written, meant):
+    partners = replaced(PARTNERS, 'since: "1965-04-23"', f'since: "{written}"')
+    english, russian = only_problem(data_folder(tmp_path, partners=partners))
+    month = written[5:7]
+    if meant:
+        assert russian.endswith(f"'{written}': месяца {int(month)} не бывает; месяцы — от 01 до 12, и месяц пишется "
+                                f'перед днём: возможно, имелось в виду "{meant}"?'), russian
+        assert english.endswith(f'did you mean "{meant}"?')
+    else:  # 14 is no month either: no guess
+        assert russian.endswith(f"месяца {int(month)} не бывает; месяцы — от 01 до 12"), russian
+
+
+def hours_venue(spec: str) -> str:
+    return VENUES + f'  hours: {{spec: "{spec}", sources: ["page:https://example.org/"], checked: "2026-12-04"}}\n'
+
+
+@pytest.mark.parametrize("spec", ["Tu-Su 10:00–18:00", "Tu–Su 10:00—18:00; Fr[-1] off", "Mo‒Fr 09:00−18:00"])
+def test_opening_hours_typed_with_a_dash_are_read(tmp_path, spec):
+    """A Russian keyboard's or a word processor's en dash (10:00–17:00) was refused as an unreadable span."""
+    hours = load_site_data(data_folder(tmp_path, hours_venue(spec))).venues["lenin-square"].hours.spec
+    assert str(hours) == re.sub("[–—‒−]", "-", spec)  # the OpenStreetMap value (open data): hyphens
+
+
+@pytest.mark.parametrize("spec, part, russian", [
+    ("Tu-Su 10.00-18.00", "10.00-18.00", "часы и минуты разделяются двоеточием, а не точкой: 10:00-18:00"),
+    ("с 10 до 18", "с 10 до 18", "часы работы пишутся латинскими кодами, а не словами (здесь: '10:00-18:00')"),
+    ("пн-пт с 9 до 18", "пн-пт с 9 до 18",
+     "часы работы пишутся латинскими кодами, а не словами (здесь: 'Mo-Fr 09:00-18:00')"),
+    ("Tu-Su 10:00-18:00, Fr[-1] off", "Tu-Su 10:00-18:00, Fr[-1] off",
+     "правила разделяются точкой с запятой, а не запятой: 'Tu-Su 10:00-18:00; Fr[-1] off'"),
+])
+def test_opening_hours_written_the_russian_way_get_the_fix(tmp_path, spec, part, russian):
+    """«10.00-18.00» got "a time span is HH:MM-HH:MM"; «с 10 до 18» "in 'с', days are Mo Tu ..." (as if «с»
+    were a day); ", Fr[-1] off" "in 'Fr[-1]off', a time span is ..."."""
+    venues = hours_venue(spec)
+    english, found = only_problem(data_folder(tmp_path, venues))
+    assert found.startswith(f"data/venues.yml:{line_of(venues, 'hours:')}: запись lenin-square: hours.spec: '{spec}' — "
+                            f"не правило часов работы, понятное сайту: в '{part}' {russian}; пишите так: "
+                            "'Mo-Fr 09:00-18:00; Sa 10:00-16:00'"), found
+    assert "days are Mo Tu" not in english
+
+
+def test_the_example_of_opening_hours_is_no_venues_real_hours():
+    """An editor who copies the example from a message over a venue's hours must not, without
+    noticing, undo a change: the example is no venue's hours in data/venues.yml."""
+    from citysite.data.hours import EXAMPLE
+    from citysite.messages import CATALOGUE
+
+    venues = load_site_data(ROOT / "data").venues.values()
+    real = {str(venue.hours.spec) for venue in venues if venue.hours is not None and venue.hours.spec}
+    assert real, "the real data has opening hours to compare with"
+    examples = {EXAMPLE} | {example for texts in CATALOGUE.values() for text in texts.values()
+                            for example in re.findall(r'"((?:Mo|Tu|We|Th|Fr|Sa|Su)[^"]*\d\d:\d\d[^"]*)\\?"', text)}
+    assert not examples & real, examples & real
+
+
 # --- "a file with a BOM gets a misleading warning; a CRLF file" ----------------------------------------
 
 def check_data(folder: Path, **env: str) -> subprocess.CompletedProcess:

@@ -249,7 +249,7 @@ def line_of(text: str, needle: str) -> int:
         ("    rule: FREQ=YEARLY;BYMONTH=5;BYDAY=-1SU\n", "    rule: FREQ=WEEKLY;BYDAY=SU\n", "  usually:",
          "does not repeat every year"),
         ('    - start: "2027-05-29"\n', '    - start: "2027"\n', '"2027"', "gives only a year"),
-        ('      end: "2027-05-30"\n', '      end: "2027-05-20"\n', '    - start: "2027-05-29"',
+        ('      end: "2027-05-30"\n', '      end: "2027-05-20"\n', 'end: "2027-05-20"',  # on the end's line
          "end: 2027-05-20 is before start 2027-05-29"),
         ('    - start: "2025-05-25"\n', '    - start: "2027-06-01"\n', "  editions:", "two editions start in 2027"),
         ("  venues: [lenin-square]\n  editions:\n    - start: \"2026-12-20\"",

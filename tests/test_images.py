@@ -7,7 +7,11 @@ Pictures are small generated images; the site's own records are checked too."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -15,13 +19,18 @@ from bs4 import BeautifulSoup
 from PIL import ExifTags, Image
 
 from citysite.data import DataError
+from citysite.data.load import Problem
+from citysite.errors import SiteError
 from citysite.images import SiteImages, credits_pages
+from citysite.images.outside import check_page_pictures, outside_pictures
 from citysite.images.process import WIDTHS, process_images, widths_for
 from citysite.images.records import load_image_records
 from citysite.languages import LANGUAGES, load_ui_strings
+from scripts import mkdocs_run
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import SITE_URL
-from tests.small_project import make_small_project
+from tests.small_project import PARTNERS, VENUES, make_small_project
+from tests.test_contributing import message_patterns
 
 STRINGS = load_ui_strings(ROOT)
 ALT = """\
@@ -39,6 +48,17 @@ PHOTO_RECORD = """\
   licence: CC-BY-SA-4.0
   source: https://commons.wikimedia.org/wiki/File:River.jpg
   focus: 30% 60%
+""" + ALT
+
+
+# A drawing made for this site: the one kind of picture `licence: project` is for.
+DRAWING = (b'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 40 20"><title>A river</title>'
+           b'<rect width="40" height="20"/></svg>')
+DRAWING_RECORD = """\
+- id: river
+  file: media/illustrations/river.svg
+  author: Khabarovsk visitor site contributors
+  licence: project
 """ + ALT
 
 
@@ -103,17 +123,22 @@ def test_alt_text_is_needed_in_every_language(tmp_path):
 
 
 def test_a_licence_must_be_one_that_can_be_checked(tmp_path):
-    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "all rights reserved")
+    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "CC BY-NC 4.0")
     root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
     [problem] = problems_of(root)
     assert problem.startswith(f"data/images.yml:{line_of(records, 'licence:')}: entry river: "
-                              "'all rights reserved' is not a known licence; use one of: CC0-1.0, ")
+                              "'CC BY-NC 4.0' is not a known licence; use one of: CC0-1.0, ")
 
 
 def test_the_licences_are_listed_without_an_english_or(tmp_path):
-    """The Russian message ended "... city-permission or project" (a Russian editor's walkthrough)."""
+    """The Russian message ended "... city-permission or project" (a Russian editor's walkthrough);
+    a photo's list has no `project` (the site's own drawings), a drawing's has."""
     records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "с разрешения правообладателя")
     root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
+    [problem] = problems_of(root)
+    assert problem.endswith("CC-BY-SA-4.0, city-permission"), problem
+    drawing = DRAWING_RECORD.replace("licence: project", "licence: own")
+    root = project_with(tmp_path / "2", drawing, {"media/illustrations/river.svg": DRAWING})
     [problem] = problems_of(root)
     assert problem.endswith("CC-BY-SA-4.0, city-permission, project"), problem
 
@@ -153,12 +178,12 @@ def test_an_alt_text_that_is_the_file_name_is_refused(tmp_path):
 def test_a_found_picture_needs_its_source_and_the_citys_own_its_permission(tmp_path):
     records = PHOTO_RECORD.replace("  source: https://commons.wikimedia.org/wiki/File:River.jpg\n", "")
     root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
-    assert problems_of(root) == ["data/images.yml:1: entry river: source: 'source' is missing; give the address of "
+    assert problems_of(root) == ["data/images.yml:1: entry river: 'source' is missing; give the address of "
                                  "the page the picture comes from, where its author and licence can be checked"]
     records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "city-permission")
     root = project_with(tmp_path / "2", records, {"media/photos/river.jpg": photo()})
     [problem] = problems_of(root)
-    assert problem.startswith("data/images.yml:1: entry river: permission: 'permission' is missing")
+    assert problem.startswith(f"data/images.yml:{line_of(records, 'licence:')}: entry river: 'permission' is missing")
 
 
 def test_a_file_without_a_record_has_no_credit_and_stops_the_build(tmp_path):
@@ -330,3 +355,316 @@ def test_an_unknown_picture_in_a_page_names_the_page_and_line(tmp_path):
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "docs/river.md:5: there is no picture 'rivr' in data/images.yml" in result.stderr
+
+
+# --- a Russian editor's walkthrough of "Как добавить изображение" (pictures) --------------------------------
+
+def problem_of(root: Path) -> Problem:
+    """The one problem of a project's pictures, with its file, line and both languages' text."""
+    with pytest.raises(DataError) as caught:
+        SiteImages.load(root, STRINGS)
+    [problem] = caught.value.problems
+    return problem
+
+
+@pytest.mark.parametrize("change", [
+    # a photo from Wikimedia Commons, credited as the site's own drawing: the page said
+    # «Иллюстрация нарисована для этого сайта» instead of the author and the CC licence
+    lambda records: records.replace("CC-BY-SA-4.0", "project"),
+    lambda records: records.replace("CC-BY-SA-4.0", "project").replace(
+        "  source: https://commons.wikimedia.org/wiki/File:River.jpg\n", ""),
+    # a drawing from another site (it has a source), or by another author
+    lambda records: DRAWING_RECORD + "  source: https://commons.wikimedia.org/wiki/File:River.svg\n",
+    lambda records: DRAWING_RECORD.replace("Khabarovsk visitor site contributors", "Jane Doe"),
+])
+def test_the_projects_licence_is_only_for_its_own_drawings(tmp_path, change):
+    records = change(PHOTO_RECORD)
+    file = re.search(r"file: (\S+)", records)[1]
+    root = project_with(tmp_path, records, {file: DRAWING if file.endswith(".svg") else photo(600, 400)})
+    problem = problem_of(root)
+    assert problem.text("en") == (
+        f"data/images.yml:{line_of(records, 'licence:')}: entry river: 'project' is only for drawings made for this "
+        "site (author: Khabarovsk visitor site contributors, no source); a photo, or a picture from another site, "
+        "keeps its author's licence: write the one its source page gives, such as CC-BY-SA-4.0 (Wikimedia Commons "
+        "writes 'CC BY-SA 4.0'), or city-permission for the city's own")
+    assert "'project' — только для рисунков, нарисованных для этого сайта" in problem.text("ru")
+
+
+def test_the_sites_own_drawing_keeps_the_projects_licence(tmp_path):
+    root = project_with(tmp_path, DRAWING_RECORD, {"media/illustrations/river.svg": DRAWING})
+    assert SiteImages.load(root, STRINGS).images["river"].record.licence == "project"
+
+
+@pytest.mark.parametrize("written", ["все права защищены", "Все права защищены", "© Иван Петров",
+                                     "All rights reserved"])
+def test_a_picture_whose_rights_are_reserved_cannot_be_used_at_all(tmp_path, written):
+    """«все права защищены» was refused only as a wrong value, with a list of licences to choose from:
+    an editor could type one of them to pass."""
+    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", written)
+    problem = problem_of(project_with(tmp_path, records, {"media/photos/river.jpg": photo(600, 400)}))
+    assert problem.text("ru") == (
+        f"data/images.yml:{line_of(records, 'licence:')}: запись river: '{written}': изображение, все права на "
+        "которое защищены, на сайте использовать нельзя вообще, какую лицензию здесь ни напиши; выберите другое — "
+        "под лицензией CC0, CC BY или CC BY-SA (это сказано на его странице) — или изображение самого города с его "
+        "письменным разрешением (licence: city-permission)")
+    assert "use one of" not in problem.text("en")
+
+
+@pytest.mark.parametrize("written, licence, shown", [
+    ("CC BY-SA 4.0", "CC-BY-SA-4.0", "CC BY-SA 4.0"), ("CC BY 4.0", "CC-BY-4.0", "CC BY 4.0"),
+    ("CC0", "CC0-1.0", "CC0 1.0"), ("cc by-sa 3.0", "CC-BY-SA-3.0", "CC BY-SA 3.0"),
+    ("CC BY-SA 4.0 International", "CC-BY-SA-4.0", "CC BY-SA 4.0"), ("cc-by-2.0", "CC-BY-2.0", "CC BY 2.0"),
+])
+def test_a_licence_as_wikimedia_commons_writes_it_is_taken(tmp_path, written, licence, shown):
+    root = project_with(tmp_path, PHOTO_RECORD.replace("CC-BY-SA-4.0", written),
+                        {"media/photos/river.jpg": photo(600, 400)})
+    images = SiteImages.load(root, STRINGS)
+    assert images.images["river"].record.licence == licence
+    assert BeautifulSoup(images.credit("river", "en", "river/", "en"), "html.parser").find(
+        "a", rel="license").get_text() == shown
+
+
+def test_the_labels_of_a_missing_source_or_permission_are_said_once(tmp_path):
+    """«source: нет поля 'source'» and «permission: нет поля 'permission'»."""
+    records = PHOTO_RECORD.replace("  source: https://commons.wikimedia.org/wiki/File:River.jpg\n", "")
+    assert problem_of(project_with(tmp_path, records, {"media/photos/river.jpg": photo(600, 400)})).text("ru") == (
+        "data/images.yml:1: запись river: нет поля 'source'; укажите адрес страницы, откуда взято изображение и где "
+        "можно проверить автора и лицензию")
+    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "city-permission")
+    problem = problem_of(project_with(tmp_path / "2", records, {"media/photos/river.jpg": photo(600, 400)}))
+    assert problem.text("ru").startswith(
+        f"data/images.yml:{line_of(records, 'licence:')}: запись river: нет поля 'permission'; укажите, кто")
+
+
+def claimed_size(width: int, height: int) -> bytes:
+    """A small JPEG whose header says it is `width` x `height` pixels, as a camera's or a scanner's
+    huge original does (without the memory such a picture takes to make)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), (40, 120, 180)).save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    frame = data.index(b"\xff\xc0")  # the start of frame: length (2 bytes), precision (1), height, width
+    data[frame + 5:frame + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("width, height", [(15000, 12000), (12000, 8000)])
+def test_a_picture_too_large_is_refused_with_its_size_and_the_fix(tmp_path, width, height):
+    """15000 x 12000 gave Pillow's DecompressionBombError as a traceback (make check and the build);
+    12000 x 8000 a DecompressionBombWarning among the messages."""
+    root = project_with(tmp_path, PHOTO_RECORD, {"media/photos/river.jpg": claimed_size(width, height)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning of Pillow's either
+        problem = problem_of(root)
+    assert problem.text("ru") == (
+        f"data/images.yml:{line_of(PHOTO_RECORD, 'file:')}: запись river: 'media/photos/river.jpg' — {width} × "
+        f"{height} пикселей ({width * height // 1_000_000} млн), больше, чем принимает сайт (40 млн); уменьшите до "
+        "3000 пикселей по длинной стороне и загрузите заново (как — в CONTRIBUTING.ru.md, «Как добавить "
+        "изображение»)")
+    assert "shrink it to 3000 pixels on its long side" in problem.text("en")
+
+
+def data_of_a_small_project(root: Path) -> Path:
+    folder = root / "data"
+    for name, text in (("venues", VENUES), ("partners", PARTNERS), ("events", "[]\n")):
+        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def check_data(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check_data.py"), "--data", str(folder)],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "SITE_MESSAGES": "ru,en"})
+
+
+def test_make_check_refuses_a_picture_too_large_without_a_traceback_and_counts_the_pictures(tmp_path):
+    root = project_with(tmp_path, PHOTO_RECORD, {"media/photos/river.jpg": claimed_size(15000, 12000)})
+    result = check_data(data_of_a_small_project(root))
+    assert result.returncode == 1
+    assert "data/images.yml:2: запись river: 'media/photos/river.jpg' — 15000 × 12000 пикселей" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr and "Decompression" not in result.stdout + result.stderr
+    (root / "media" / "photos" / "river.jpg").write_bytes(photo(600, 400))
+    result = check_data(root / "data")
+    assert result.returncode == 0, result.stdout
+    assert "изображений: 1" in result.stdout and ", 1 picture;" in result.stdout  # the editor's photo was checked
+
+
+def test_a_build_with_a_picture_too_large_stops_without_a_traceback(tmp_path):
+    pages = {f"{folder}/index.md": "# Khabarovsk\n" for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko")}
+    project = make_small_project(tmp_path / "project", pages)
+    (project / "data" / "images.yml").write_text(PHOTO_RECORD, encoding="utf-8")
+    (project / "media" / "photos").mkdir(parents=True)
+    (project / "media" / "photos" / "river.jpg").write_bytes(claimed_size(15000, 12000))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "data/images.yml:2: entry river: 'media/photos/river.jpg' is 15000 × 12000 pixels" in result.stderr
+    assert "Traceback" not in result.stderr and "Decompression" not in result.stderr, result.stderr[-3000:]
+    assert not [w for w in caught if "Decompression" in type(w.message).__name__]
+
+
+@pytest.mark.parametrize("on_disk", ["media/photos/river-summer.jpg", "media/photos/IMG_2345.jpg"])
+def test_a_mistyped_file_and_the_file_without_a_record_are_one_message(tmp_path, on_disk):
+    """Two unlinked messages, «у 'media/photos/x.jpg' нет записи … или удалите файл» on line 1 and
+    «'media/photos/y.jpg' не существует», for one mistake."""
+    records = PHOTO_RECORD.replace("river.jpg", "river-sumer.jpg")
+    root = project_with(tmp_path, records, {on_disk: photo(600, 400)})
+    problem = problem_of(root)
+    assert problem.text("ru") == (
+        f"data/images.yml:{line_of(records, 'file:')}: запись river: файла 'media/photos/river-sumer.jpg' нет, а у "
+        f"'{on_disk}' нет записи: исправьте file: или переименуйте файл в 'river-sumer.jpg'")
+    assert problem.text("en").endswith(f"'media/photos/river-sumer.jpg' does not exist, and '{on_disk}' has no "
+                                       "record: correct file: or rename the file to 'river-sumer.jpg'")
+
+
+def test_a_missing_file_and_unrelated_files_without_records_are_told_apart(tmp_path):
+    records = PHOTO_RECORD.replace("river.jpg", "amur-bridge.jpg")
+    root = project_with(tmp_path, records, {"media/photos/lenin-square.jpg": photo(600, 400),
+                                            "media/photos/city-ponds.jpg": photo(600, 400)})
+    with pytest.raises(DataError) as caught:
+        SiteImages.load(root, STRINGS)
+    assert [(p.line, p.text("en").split(": ", 1)[1]) for p in caught.value.problems] == [
+        (1, "'media/photos/city-ponds.jpg' has no record, so no credit; add an entry with its author, licence, "
+            "source and alt text, or delete the file"),
+        (1, "'media/photos/lenin-square.jpg' has no record, so no credit; add an entry with its author, licence, "
+            "source and alt text, or delete the file"),
+        (2, "entry river: 'media/photos/amur-bridge.jpg' does not exist; put the file there or correct the path"),
+    ]
+
+
+# the marker of a picture in a page
+
+def site_images(tmp_path: Path) -> SiteImages:
+    return SiteImages.load(project_with(tmp_path, PHOTO_RECORD, {"media/photos/river.jpg": photo(600, 400)}), STRINGS)
+
+
+@pytest.mark.parametrize("marker", ["<!-- image: river -->", "<!--image:river-->", "<!-- Image: river -->",
+                                    "<!--IMAGE: river  -->", "  <!-- image:river -->"])
+def test_a_picture_marker_is_read_with_or_without_spaces_in_any_case(tmp_path, marker):
+    """`<!--image:amur-embankment-->` and `<!-- Image: amur-embankment -->` were left as comments: no
+    picture, and no word about it."""
+    page = f"# The river\n\nText.\n\n{marker}\n\nMore.\n"
+    html, first = site_images(tmp_path).embed(page, "en", "river/", "en", ("docs/river.md", page))
+    assert first == "river" and html.count('<figure class="kh-figure">') == 1 and "<!--" not in html
+
+
+@pytest.mark.parametrize("line", ["Text <!-- image: river --> more.", "<!-- image: river summer -->",
+                                  "<!-- image:\nriver -->"])
+def test_a_picture_marker_the_site_cannot_read_is_refused_not_skipped(tmp_path, line):
+    page = f"---\ndescription: The river\n---\n# The river\n\n{line}\n"
+    with pytest.raises(SiteError) as caught:
+        site_images(tmp_path).embed(page.split("---\n", 2)[2], "en", "river/", "en", ("docs/river.md", page))
+    assert caught.value.text("ru") == (
+        f"docs/river.md:6: '{line.removeprefix('Text ').removesuffix(' more.')}' — не отметка изображения, "
+        "понятная сайту: напишите её отдельной строкой, <!-- image: amur-embankment -->, с id записи из "
+        "data/images.yml (строчные латинские буквы, цифры и дефисы)")
+
+
+def test_a_marker_shown_as_an_example_in_code_is_left_alone(tmp_path):
+    page = "# Pictures\n\nWrite `<!-- image: id -->` on a line of its own.\n"
+    assert site_images(tmp_path).embed(page, "en", "pictures/", "en", ("docs/pictures.md", page)) == (page, None)
+
+
+# a picture from another site in a page
+
+@pytest.mark.parametrize("markdown", [
+    "![Набережная](https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg)",
+    '![Набережная](<https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg> "Амур")',
+    '<img src="https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg" alt="Набережная">',
+    "<IMG alt=Набережная SRC=//upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg>",
+    "![Набережная][амур]\n\n[амур]: https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg",
+])
+def test_a_picture_from_another_site_is_found_in_every_way_of_writing_it(markdown):
+    address = re.search(r"((?:https:)?//upload\.wikimedia\.org/\S+?\.jpg)", markdown)[1]
+    assert [found for _, found in outside_pictures(f"# Гид\n\n{markdown}\n")] == [address]
+
+
+def test_links_and_examples_in_code_are_not_pictures_from_another_site():
+    page = ("# Гид\n\n[Commons](https://commons.wikimedia.org/) ![Мост](../images/bridge.png)\n\n"
+            "`![x](https://example.org/x.jpg)`\n\n```\n<img src=\"https://example.org/y.jpg\">\n```\n\n"
+            "<!-- ![c](https://example.org/c.jpg) -->\n")
+    assert outside_pictures(page) == []
+    check_page_pictures(page, "docs_ru/guide.md", page)  # no error
+
+
+def test_a_picture_from_another_site_stops_the_build_at_its_line_and_the_previous_site_stays(tmp_path):
+    """It passed the build; only a test failed much later. `make build` (scripts/build_site.py) now
+    stops with the page and line, and the site built before is still there."""
+    pages = {f"{folder}/index.md": "# Khabarovsk\n" for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko")}
+    pages["docs/guide.md"] = "# Guide\n\nThe embankment.\n"
+    pages["docs_ru/guide.md"] = ("---\ndescription: Набережная\n---\n# Путеводитель\n\nНабережная.\n\n"
+                                 "![Набережная](https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg)\n")
+    project = make_small_project(tmp_path / "project", pages)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    result = mkdocs_run.build_site(project, site, {"SITE_MESSAGES": "ru,en"}, strict=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    log = re.sub(r"\n {11}", " ", re.sub(r"\x1b\[[\d;]*m", "", result.stderr))  # as in a terminal: colours, wrapping
+    assert ("docs_ru/guide.md:8: изображение 'https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg' — с "
+            "другого сайта: изображения добавляются через data/images.yml (автор, лицензия, альтернативный текст), а "
+            "сайт ничего не загружает с чужих адресов") in log, log[-3000:]
+    assert ("docs_ru/guide.md:8: the picture 'https://upload.wikimedia.org/wikipedia/commons/a/ab/Amur.jpg' is on "
+            "another site") in log
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+
+
+# the guides' table of these messages
+
+def picture_messages(tmp_path: Path) -> list[Problem | SiteError]:
+    """Every message an editor can get about pictures, from one mistake each."""
+    svg = DRAWING_RECORD
+    cases = {
+        "no record": (PHOTO_RECORD, {"media/photos/river.jpg": photo(300, 200), "media/photos/x.jpg": photo(300, 200)}),
+        "no file": (PHOTO_RECORD, {}),
+        "misnamed": (PHOTO_RECORD, {"media/photos/rivr.jpg": photo(300, 200)}),
+        "capitals": (PHOTO_RECORD, {"media/photos/River.jpg": photo(300, 200)}),
+        "elsewhere": (PHOTO_RECORD, {"media/river.jpg": photo(300, 200)}),
+        "twice": (PHOTO_RECORD + PHOTO_RECORD.replace("id: river", "id: river-2"),
+                  {"media/photos/river.jpg": photo(300, 200)}),
+        "unreadable": (PHOTO_RECORD, {"media/photos/river.jpg": b"not a picture"}),
+        "too large": (PHOTO_RECORD, {"media/photos/river.jpg": claimed_size(15000, 12000)}),
+        "file name": (PHOTO_RECORD.replace("river.jpg", "Река.jpg"), {}),
+        "capital letters": (PHOTO_RECORD.replace("river.jpg", "River.jpg"), {}),
+        "missing": (PHOTO_RECORD.replace("  author: Jane Doe\n", ""), {"media/photos/river.jpg": photo(300, 200)}),
+        "licence": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "CC BY-NC 4.0"), {"media/photos/river.jpg": photo(300, 200)}),
+        "rights": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "все права защищены"),
+                   {"media/photos/river.jpg": photo(300, 200)}),
+        "project": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "project"), {"media/photos/river.jpg": photo(300, 200)}),
+        "source": (PHOTO_RECORD.replace("  source: https://commons.wikimedia.org/wiki/File:River.jpg\n", ""),
+                   {"media/photos/river.jpg": photo(300, 200)}),
+        "permission": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "city-permission"),
+                       {"media/photos/river.jpg": photo(300, 200)}),
+        "permission only": (PHOTO_RECORD + "  permission: letter of 2026-12-01\n",
+                            {"media/photos/river.jpg": photo(300, 200)}),
+        "card": (PHOTO_RECORD + "  card: media/photos/river.jpg\n", {"media/photos/river.jpg": photo(300, 200)}),
+        "alt": (re.sub(r"(\n    ko: ).*", r"\1river.jpg", PHOTO_RECORD), {"media/photos/river.jpg": photo(300, 200)}),
+        "svg viewbox": (svg, {"media/illustrations/river.svg": DRAWING.replace(b' viewBox="0 0 40 20"', b"")}),
+        "svg title": (svg, {"media/illustrations/river.svg": DRAWING.replace(b"<title>A river</title>", b"")}),
+        "svg script": (svg, {"media/illustrations/river.svg": DRAWING.replace(b"<rect", b"<script>x()</script><rect")}),
+    }
+    found: list[Problem | SiteError] = []
+    for number, (records, files) in enumerate(cases.values()):
+        with pytest.raises(DataError) as caught:
+            SiteImages.load(project_with(tmp_path / str(number), records, files), STRINGS)
+        found += caught.value.problems
+    images = site_images(tmp_path / "pages")
+    for page in ("# A\n\n<!-- image: rivr -->\n", "# A\n\nText <!-- image: river -->.\n",
+                 "# A\n\n![A](https://upload.wikimedia.org/a.jpg)\n"):
+        with pytest.raises(SiteError) as caught:
+            images.embed(page, "en", "a/", "en", ("docs/a.md", page))
+        found.append(caught.value)
+    return found
+
+
+@pytest.fixture(scope="module")
+def pictures_messages(tmp_path_factory) -> list[Problem | SiteError]:
+    return picture_messages(tmp_path_factory.mktemp("pictures"))
+
+
+@pytest.mark.parametrize("guide, lang", [("CONTRIBUTING.md", "en"), ("CONTRIBUTING.ru.md", "ru")])
+def test_the_guides_explain_every_message_about_pictures(pictures_messages, guide, lang):
+    patterns = message_patterns(guide, "messages about pictures")
+    shown = [message.text(lang) for message in pictures_messages]
+    assert [text for text in shown if not any(pattern.search(text) for pattern in patterns.values())] == []
+    assert [code for code, pattern in patterns.items() if not any(pattern.search(text) for text in shown)] == []

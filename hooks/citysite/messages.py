@@ -522,6 +522,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "end: {end} is before start {start}; swap them or fix the dates",
         "ru": "end: {end} раньше, чем start {start}; поменяйте их местами или исправьте даты",
     },
+    "end_before_start.next_year": {
+        "en": "end: {end} is before start {start}; if the dates run over New Year, the end is in the next year: "
+              "end: \"{later}\"? (otherwise fix the dates)",
+        "ru": "end: {end} раньше, чем start {start}; если даты идут через Новый год, end — в следующем году: "
+              "end: \"{later}\"? (иначе исправьте даты)",
+    },
     # -- yearly events (data/events.yml): usual timing and editions (model.py, when.py) ---------------
     "usually.one_kind": {
         "en": "say when the event usually happens with exactly one of: date (MM-DD), rule (an RRULE), moveable "
@@ -653,8 +659,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(\"page:https://... (дата самой страницы)\")",
     },
     "hours_spec_or_note": {
-        "en": "give the 'spec' (e.g. \"Tu-Su 10:00-18:00\") or a 'note', or both",
-        "ru": "укажите 'spec' (например, \"Tu-Su 10:00-18:00\"), или 'note', или оба",
+        "en": "give the 'spec' (e.g. \"Mo-Fr 09:00-18:00; Sa 10:00-16:00\") or a 'note', or both",
+        "ru": "укажите 'spec' (например, \"Mo-Fr 09:00-18:00; Sa 10:00-16:00\"), или 'note', или оба",
     },
     "free_has_no_price": {
         "en": "free admission has no price; remove 'price' or write 'free: false'",
@@ -707,6 +713,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hours.empty_rule": {"en": "an empty rule between ';'", "ru": "пустое правило между ';'"},
     "hours.as_text": {"en": "write the opening hours as text in quotes, e.g. \"{example}\"",
                       "ru": "пишите часы работы текстом в кавычках, например \"{example}\""},
+    "hours.colon": {"en": "hours and minutes are separated by a colon, not a dot: {fixed}",
+                    "ru": "часы и минуты разделяются двоеточием, а не точкой: {fixed}"},
+    "hours.semicolon": {"en": "rules are separated by a semicolon, not a comma: '{fixed}'",
+                        "ru": "правила разделяются точкой с запятой, а не запятой: '{fixed}'"},
+    "hours.words": {"en": "the hours are written in latin codes, not in words{suggest}",
+                    "ru": "часы работы пишутся латинскими кодами, а не словами{suggest}"},
+    "hours.words.suggest": {"en": " (here: '{fixed}')", "ru": " (здесь: '{fixed}')"},
     "date_as_text": {
         "en": "write the date as text: {forms}",
         "ru": "напишите дату текстом: ГГГГ-ММ-ДД, ГГГГ-ММ-ДД ЧЧ:ММ, ГГГГ-ММ или ГГГГ",
@@ -727,6 +740,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",
         "ru": "'{value}': месяца {month} не бывает; месяцы — от 01 до 12",
+    },
+    "no_such_month.swapped": {
+        "en": "'{value}': there is no month {month}; months go from 01 to 12, the month before the day: "
+              "did you mean \"{swapped}\"?",
+        "ru": "'{value}': месяца {month} не бывает; месяцы — от 01 до 12, и месяц пишется перед днём: "
+              "возможно, имелось в виду \"{swapped}\"?",
     },
     "no_such_day": {
         "en": "'{value}' does not exist: {month_name} {year} has {days} days",
@@ -792,6 +811,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "check.count.events": {"en": "{n} events", "ru": "событий: {n}"},
     "check.count.routes": {"en": "{n} routes", "ru": "маршрутов: {n}"},
     "check.count.chronicle": {"en": "{n} entries of the 2019 chronicle", "ru": "записей хроники 2019 года: {n}"},
+    "check.count.pictures": {"en": "{n} {n:plural:picture:pictures}", "ru": "изображений: {n}"},
     "summary.build_errors": {"en": "Build errors (mkdocs build)", "ru": "Ошибки сборки (mkdocs build)"},
     "summary.data_errors": {
         "en": "Data errors (make check)", "ru": "Ошибки в данных (make check)",
@@ -811,18 +831,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "build.placeholder_address": {
         "en": "Built for {url}, a placeholder address: fine for a preview; to publish the site, build it for "
               "its real address with `SITE_URL=<the address> make publish` (README, Publish)",
-        "ru": "Сайт собран для адреса {url} — это заглушка: для предпросмотра подходит, а для публикации "
-              "соберите его для настоящего адреса: `SITE_URL=<адрес> make publish` (README, раздел о публикации)",
+        "ru": "Сайт собран для адреса-заглушки {url}: для предпросмотра это годится, но для публикации соберите "
+              "его с настоящим адресом — `SITE_URL=<адрес> make publish` (README, раздел о публикации)",
     },
     "build.address_empty": {
         "en": "the site's address is empty: SITE_URL is set, to nothing",
-        "ru": "адрес сайта пуст: переменная SITE_URL задана, но без значения",
+        "ru": "адрес сайта пуст: переменная SITE_URL задана, но пуста",
     },
     "build.address_empty.fix": {
         "en": "set SITE_URL to the site's address, such as https://www.example.org/khabarovsk/, or unset it "
               "(`unset SITE_URL`) for a preview",
-        "ru": "укажите в SITE_URL адрес сайта, например https://www.example.org/khabarovsk/, или уберите "
-              "переменную (`unset SITE_URL`) для предпросмотра",
+        "ru": "укажите в SITE_URL адрес сайта, например https://www.example.org/khabarovsk/, или, чтобы собрать "
+              "сайт для предпросмотра, удалите переменную (`unset SITE_URL`)",
     },
     "build.address_file": {
         "en": "the site's address {url} ends in a file's name: every page's address would start with it",
@@ -835,7 +855,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "build.publish_address": {
         "en": "to publish, build the site for the address it will have, starting with https:// "
               "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); SITE_URL is {url}",
-        "ru": "для публикации соберите сайт для адреса, который у него будет, начиная с https:// "
+        "ru": "для публикации соберите сайт для его будущего адреса, который начинается с https:// "
               "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); сейчас SITE_URL — {url}",
     },
     "build.publish_leftover": {
@@ -844,7 +864,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "build.publish_sitemap": {
         "en": "sitemap.xml does not list the pages under {url}",
-        "ru": "sitemap.xml не перечисляет страницы по адресу {url}",
+        "ru": "в sitemap.xml нет страниц с адресами, начинающимися с {url}",
     },
     # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
     "build.aborted": {"en": "Aborted with a BuildError!",
@@ -1061,29 +1081,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{file}' does not exist; put the file there or correct the path",
         "ru": "'{file}' не существует; положите файл туда или исправьте путь",
     },
+    "images.misnamed": {
+        "en": "'{file}' does not exist, and '{found}' has no record: correct file: or rename the file to '{name}'",
+        "ru": "файла '{file}' нет, а у '{found}' нет записи: исправьте file: или переименуйте файл в '{name}'",
+    },
+    "images.too_large": {
+        "en": "'{file}' is {width} × {height} pixels ({megapixels} million), more than the site takes ({limit} "
+              "million); shrink it to 3000 pixels on its long side and upload it again (CONTRIBUTING.md, 'Add a "
+              "picture', says how)",
+        "ru": "'{file}' — {width} × {height} пикселей ({megapixels} млн), больше, чем принимает сайт ({limit} млн); "
+              "уменьшите до 3000 пикселей по длинной стороне и загрузите заново (как — в CONTRIBUTING.ru.md, «Как "
+              "добавить изображение»)",
+    },
+    "images.project_only_drawings": {
+        "en": "'project' is only for drawings made for this site (author: {author}, no source); a photo, or a "
+              "picture from another site, keeps its author's licence: write the one its source page gives, such as "
+              "CC-BY-SA-4.0 (Wikimedia Commons writes 'CC BY-SA 4.0'), or city-permission for the city's own",
+        "ru": "'project' — только для рисунков, нарисованных для этого сайта (author: {author}, без source); у "
+              "фотографии или изображения с другого сайта остаётся лицензия его автора: напишите ту, что указана на "
+              "странице источника, например CC-BY-SA-4.0 (на Wikimedia Commons — «CC BY-SA 4.0»), или "
+              "city-permission для изображения самого города",
+    },
+    "images.rights_reserved": {
+        "en": "'{value}': a picture whose rights are reserved cannot be used on the site at all, whatever licence "
+              "is written here; choose another one under CC0, CC BY or CC BY-SA (its page says so), or the city's "
+              "own with its written permission (licence: city-permission)",
+        "ru": "'{value}': изображение, все права на которое защищены, на сайте использовать нельзя вообще, какую "
+              "лицензию здесь ни напиши; выберите другое — под лицензией CC0, CC BY или CC BY-SA (это сказано на "
+              "его странице) — или изображение самого города с его письменным разрешением (licence: "
+              "city-permission)",
+    },
+    "images.marker": {
+        "en": "'{marker}' is not a picture marker the site reads: write it on a line of its own, "
+              "<!-- image: amur-embankment -->, with the id of a record in data/images.yml (lowercase latin "
+              "letters, digits and hyphens)",
+        "ru": "'{marker}' — не отметка изображения, понятная сайту: напишите её отдельной строкой, "
+              "<!-- image: amur-embankment -->, с id записи из data/images.yml (строчные латинские буквы, цифры и "
+              "дефисы)",
+    },
+    "images.outside": {
+        "en": "the picture '{url}' is on another site: pictures go through data/images.yml (author, licence, alt "
+              "text) and the site loads nothing from other hosts; save the file in media/photos/, describe it in "
+              "data/images.yml and show it with the line <!-- image: id --> (CONTRIBUTING.md, 'Add a picture')",
+        "ru": "изображение '{url}' — с другого сайта: изображения добавляются через data/images.yml (автор, "
+              "лицензия, альтернативный текст), а сайт ничего не загружает с чужих адресов; сохраните файл в "
+              "media/photos/, опишите его в data/images.yml и покажите строкой <!-- image: id --> "
+              "(CONTRIBUTING.ru.md, «Как добавить изображение»)",
+    },
     "images.used_twice": {
         "en": "'{file}' already has a record, '{other}'; one record per file",
         "ru": "у '{file}' уже есть запись, '{other}'; на каждый файл — одна запись",
     },
     "images.no_source": {
-        "en": "source: 'source' is missing; give the address of the page the picture comes from, where its author "
+        "en": "'source' is missing; give the address of the page the picture comes from, where its author "
               "and licence can be checked",
-        "ru": "source: нет поля 'source'; укажите адрес страницы, откуда взято изображение и где можно проверить "
+        "ru": "нет поля 'source'; укажите адрес страницы, откуда взято изображение и где можно проверить "
               "автора и лицензию",
     },
     "images.no_permission": {
-        "en": "permission: 'permission' is missing; say who in the city administration allowed the use, when and in "
+        "en": "'permission' is missing; say who in the city administration allowed the use, when and in "
               "which letter or agreement",
-        "ru": "permission: нет поля 'permission'; укажите, кто в администрации города разрешил использование, когда "
+        "ru": "нет поля 'permission'; укажите, кто в администрации города разрешил использование, когда "
               "и в каком письме или соглашении",
     },
     "images.permission_only_city": {
-        "en": "permission: only a picture under 'city-permission' has a 'permission'",
-        "ru": "permission: поле 'permission' бывает только у изображения с лицензией 'city-permission'",
+        "en": "only a picture under 'city-permission' has a 'permission'",
+        "ru": "поле 'permission' бывает только у изображения с лицензией 'city-permission'",
     },
     "images.card_only_svg": {
-        "en": "card: only an SVG needs a 'card'; a photograph is its own link preview",
-        "ru": "card: поле 'card' нужно только для SVG; фотография сама служит превью ссылки",
+        "en": "only an SVG needs a 'card'; a photograph is its own link preview",
+        "ru": "поле 'card' нужно только для SVG; фотография сама служит превью ссылки",
     },
     "images.svg_viewbox": {
         "en": "'{file}': the SVG has no viewBox on its <svg> element; add one (viewBox=\"0 0 WIDTH HEIGHT\")",

@@ -11,7 +11,8 @@ Rules are separated by ';'; a later rule replaces what an earlier one said about
 Days are Mo Tu We Th Fr Sa Su, alone, in ranges (Tu-Su, Fr-Mo) or lists (Mo,We); `Fr[-1]` is the
 last Friday of the month, `Mo[1]`..`Mo[5]` the first..fifth Monday (one day per such rule).
 Times are HH:MM-HH:MM (24:00 may end a span; an end before the start runs past midnight); `off`
-or `closed` instead of times closes those days.
+or `closed` instead of times closes those days. An en or em dash typed for the hyphen (10:00–18:00,
+as a Russian keyboard or a word processor makes it) is read as the hyphen, and saved as one.
 
 The text is parsed into typed rules when the data is loaded (a mistake stops `make check` with
 the rule that is wrong); pages render the rules in each language and JSON-LD turns the regular
@@ -26,15 +27,28 @@ from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
+from ..messages import Message
+
 DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")  # 0 = Monday, as Python and Babel count
 NTH_ALLOWED = (1, 2, 3, 4, 5, -1)
-EXAMPLE = "Tu-Su 10:00-18:00; Fr[-1] off"
+# The example in the messages: no venue's real hours, so that an editor who copies it changes nothing
+# by accident (tests/test_editor_experience.py checks it against data/venues.yml).
+EXAMPLE = "Mo-Fr 09:00-18:00; Sa 10:00-16:00"
+SCHEMA_EXAMPLE = "Tu-Su 10:00-18:00; Fr[-1] off"  # the JSON Schema's (data/schemas/, not changed here)
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))  # ‐ ‑ ‒ – — −
 
 _TIME = r"(\d{2}):(\d{2})"
 _SPAN = re.compile(rf"^{_TIME}-{_TIME}$")
 # A date in a rule (a year, a month's name): OpenStreetMap's syntax has them, the site does not.
 _DATE_WORD = re.compile(r"\b(?:\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 _DAY_ITEM = re.compile(r"^(Mo|Tu|We|Th|Fr|Sa|Su)(?:-(Mo|Tu|We|Th|Fr|Sa|Su)|\[(-?\d+)\])?$")
+_DOTTED_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})\b")  # 10.00: a Russian way of writing 10:00
+# A comma where a rule ends and the next begins: after a time or 'off', before a day ("..., Fr[-1] off")
+_COMMA_BEFORE_RULE = re.compile(r"(?:(?<=\d\d)|(?<=off)|(?<=closed))\s*,\s*(?=(?:Mo|Tu|We|Th|Fr|Sa|Su)\b|"
+                                r"(?:Mo|Tu|We|Th|Fr|Sa|Su)\[)")
+# The hours in Russian words ("пн-пт с 9 до 18", "ежедневно 10:00-22:00"), turned into the codes
+_RUSSIAN_DAYS = (("понедельник|пн", "Mo"), ("вторник|вт", "Tu"), ("сред[аы]|ср", "We"), ("четверг|чт", "Th"),
+                 ("пятниц[аы]|пт", "Fr"), ("суббот[аы]|сб", "Sa"), ("воскресенье|вс", "Su"))
 
 
 @dataclass(frozen=True)
@@ -110,12 +124,30 @@ class HoursError(ValueError):
     pass
 
 
-def _fail(spec: str, part: str, why: str) -> HoursError:
-    return HoursError(
-        f"'{spec}' is not an opening-hours rule the site reads: in '{part}', {why}; write it like "
-        f"'{EXAMPLE}': days Mo Tu We Th Fr Sa Su, a range Tu-Su, a list Mo,We, Fr[-1] for the last "
-        "Friday of the month; times HH:MM-HH:MM; 'off' for closed; rules separated by ';'"
-    )
+def _fail(spec: str, part: str, why: Message) -> HoursError:
+    return HoursError(Message("not_hours", spec=spec, part=part, why=why, example=EXAMPLE))
+
+
+def _from_russian(text: str) -> str | None:
+    """The hours `text` says in Russian words, in the codes ("пн-пт с 9 до 18" -> "Mo-Fr 09:00-18:00"),
+    when they can be read that way; None otherwise."""
+    codes = text.lower()
+    for words, code in _RUSSIAN_DAYS:
+        codes = re.sub(rf"(?<![^\W\d_])(?:{words})\.?(?![^\W\d_])", code, codes)
+    codes = re.sub(r"(?<![^\W\d_])(?:ежедневно|каждый день|без выходных)(?![^\W\d_])", "", codes)
+    codes = re.sub(r"(?<![^\W\d_])(?:выходной|выходные|закрыто)(?![^\W\d_])", "off", codes)
+    codes = re.sub(r"(?<![^\W\d_])круглосуточно(?![^\W\d_])", "24/7", codes)
+    codes = re.sub(r"(?<![^\W\d_])[сc]\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:до|-)\s*(\d{1,2})(?:[:.](\d{2}))?",
+                   lambda m: f"{int(m[1]):02d}:{m[2] or '00'}-{int(m[3]):02d}:{m[4] or '00'}", codes)
+    codes = re.sub(r"(?<![\d:])(\d):(\d{2})", r"0\1:\2", codes)
+    codes = " ".join(codes.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()).strip(" ,;")
+    codes = _COMMA_BEFORE_RULE.sub("; ", codes)
+    if not codes or re.search(r"[^\x00-\x7f]", codes):
+        return None
+    try:
+        return str(parse_opening_hours(codes))
+    except HoursError:
+        return None
 
 
 def _minutes(hours: str, minutes: str, *, end: bool) -> int | None:
@@ -130,13 +162,16 @@ def _parse_spans(spec: str, text: str) -> tuple[Span, ...]:
     for part in text.split(","):
         match = _SPAN.match(part.strip())
         if not match:
-            raise _fail(spec, part.strip(), "a time span is HH:MM-HH:MM with leading zeros (09:00-18:00), a day off 'off'")
+            if _DOTTED_TIME.search(part):
+                fixed = _DOTTED_TIME.sub(lambda m: f"{int(m[1]):02d}:{m[2]}", part.strip())
+                raise _fail(spec, part.strip(), Message("hours.colon", fixed=fixed))
+            raise _fail(spec, part.strip(), Message("hours.span"))
         start = _minutes(match[1], match[2], end=False)
         end = _minutes(match[3], match[4], end=True)
         if start is None or end is None:
-            raise _fail(spec, part.strip(), "hours go from 00:00 to 24:00")
+            raise _fail(spec, part.strip(), Message("hours.range"))
         if start == end:
-            raise _fail(spec, part.strip(), "a span must not end when it starts")
+            raise _fail(spec, part.strip(), Message("hours.empty_span"))
         spans.append(Span(start, end))
     return tuple(spans)
 
@@ -148,15 +183,15 @@ def _parse_days(spec: str, text: str) -> tuple[tuple[tuple[int, int], ...], int 
     for item in items:
         match = _DAY_ITEM.match(item.strip())
         if not match:
-            raise _fail(spec, item.strip(), "days are Mo Tu We Th Fr Sa Su")
+            raise _fail(spec, item.strip(), Message("hours.days"))
         first = DAY_CODES.index(match[1])
         last = DAY_CODES.index(match[2]) if match[2] else first
         if match[3] is not None:
             nth = int(match[3])
             if nth not in NTH_ALLOWED:
-                raise _fail(spec, item.strip(), "[1] to [5] is the first to fifth such day of the month, [-1] the last")
+                raise _fail(spec, item.strip(), Message("hours.nth"))
             if len(items) > 1:
-                raise _fail(spec, text, "a day of the month such as Fr[-1] needs a rule of its own")
+                raise _fail(spec, text, Message("hours.nth_alone"))
         ranges.append((first, last))
     return tuple(ranges), nth
 
@@ -165,8 +200,14 @@ def _parse_rule(spec: str, text: str) -> Rule:
     if text == "24/7":
         return Rule((), (Span(0, 24 * 60),))
     if _DATE_WORD.search(text):
-        raise _fail(spec, text, "dates do not go in the weekly hours: write a closure under 'closed:', other changes "
-                    "from a date on in 'note'")
+        raise _fail(spec, text, Message("hours.dates"))
+    if re.search(r"[^\W\d_]", text) and re.search(r"[^\x00-\x7f]", text):  # words in Russian: "с 10 до 18"
+        fixed = _from_russian(text)
+        raise _fail(spec, text, Message("hours.words", suggest=Message("hours.words.suggest", fixed=fixed)
+                                        if fixed else ""))
+    comma = _COMMA_BEFORE_RULE.search(text)
+    if comma:  # "Tu-Su 10:00-18:00, Fr[-1] off"
+        raise _fail(spec, text, Message("hours.semicolon", fixed=_COMMA_BEFORE_RULE.sub("; ", spec)))
     words = text.split()
     if words[0][:1].isdigit():  # times alone: every day
         day_ranges: tuple[tuple[int, int], ...] = ()
@@ -176,7 +217,7 @@ def _parse_rule(spec: str, text: str) -> Rule:
         day_ranges, nth = _parse_days(spec, words[0])
         rest = words[1:]
     if not rest:
-        raise _fail(spec, text, "the days need times, or 'off'")
+        raise _fail(spec, text, Message("hours.needs_times"))
     if len(rest) == 1 and rest[0] in ("off", "closed"):
         return Rule(day_ranges, (), nth)
     return Rule(day_ranges, _parse_spans(spec, "".join(rest)), nth)
@@ -186,11 +227,11 @@ def parse_opening_hours(value: Any) -> OpeningHours:
     if isinstance(value, OpeningHours):
         return value
     if not isinstance(value, str) or not value.strip():
-        raise HoursError(f"write the opening hours as text in quotes, e.g. \"{EXAMPLE}\"")
-    spec = " ".join(value.split())
+        raise HoursError(Message("hours.as_text", example=EXAMPLE))
+    spec = " ".join(value.translate(DASHES).split())  # 10:00–18:00 typed with an en dash: the hyphen meant
     parts = [part.strip() for part in spec.split(";")]
     if any(not part for part in parts):
-        raise _fail(spec, spec, "an empty rule between ';'")
+        raise _fail(spec, spec, Message("hours.empty_rule"))
     return OpeningHours(spec, tuple(_parse_rule(spec, part) for part in parts))
 
 
@@ -200,9 +241,10 @@ HoursSpec = Annotated[
     PlainSerializer(str),
     WithJsonSchema({
         "type": "string",
+        # As committed in data/schemas/venues.schema.json (`make schema` writes it from here).
         "description": "Opening hours in the OpenStreetMap opening_hours syntax, e.g. "
-        f"\"{EXAMPLE}\" (days Mo..Su, ranges Tu-Su, lists Mo,We, Fr[-1] = last Friday of the month; "
+        f"\"{SCHEMA_EXAMPLE}\" (days Mo..Su, ranges Tu-Su, lists Mo,We, Fr[-1] = last Friday of the month; "
         "times HH:MM-HH:MM; off; 24/7; rules separated by ';').",
-        "examples": [EXAMPLE, "Mo-Fr 09:00-13:00,14:00-18:00", "24/7"],
+        "examples": [SCHEMA_EXAMPLE, "Mo-Fr 09:00-13:00,14:00-18:00", "24/7"],
     }),
 ]

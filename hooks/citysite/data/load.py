@@ -21,7 +21,7 @@ from ..languages import LANGUAGES
 from ..messages import CATALOGUE, Message, message_languages, translate
 from .geo import babel_country_name, check_country
 from .indentation import EXPLAINED, explain_indentation
-from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, Partner, Route, Text, Venue
+from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, FieldProblem, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
@@ -164,6 +164,8 @@ def _describe(error: dict, record: type) -> str:
             else f"'{name}' is {error['input']}: {error['msg'].lower()}"
     if kind == "value_error":
         cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldProblem):  # a message that names its field itself
+            return cause.args[0]
         message = cause.args[0] if cause is not None and isinstance(cause.args[0], Message) \
             else error["msg"].removeprefix("Value error, ")
         return Message("field_message", name=name, message=message) if loc else message
@@ -190,8 +192,11 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
             for detail in explain_indentation(error.errors(), raw, record):
                 path = (index, *detail["loc"])
                 tagged = re.match(r"Value error, (\w+): ", detail["msg"])
-                if not detail["loc"] and tagged:  # a check across fields names the field it is about
-                    path = (index, tagged.group(1))
+                cause = (detail.get("ctx") or {}).get("error")
+                if isinstance(cause, FieldProblem):  # on the line of the field it is about
+                    path = (*path, *cause.path)
+                elif tagged:  # a check across fields (of the entry, or of an edition in it) names the field
+                    path = (*path, tagged.group(1))  # (a name that is no key leaves the line of the entry)
                 problems.append(Problem(doc.file, doc.line_of(path), entry_id, _describe(detail, record)))
     return parsed
 

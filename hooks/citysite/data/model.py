@@ -34,6 +34,17 @@ from .when import DateField, MonthDayField, MonthPart, Part, Recurrence, TimeFie
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 
+
+class FieldProblem(ValueError):
+    """A problem of one field, found by a check of the whole entry (or of the field itself): shown as
+    it is, without a 'name:' label in front (the message names the field where it helps), on the line
+    of `path` (the field, or a part of it: ("alt", "ko")) below the place pydantic reports."""
+
+    def __init__(self, message: str, *path: str):
+        super().__init__(message)
+        self.path = path
+
+
 REQUIRED_LANGUAGES = ("en", "ru")
 OPTIONAL_LANGUAGES = tuple(lang for lang in LANGUAGES if lang not in REQUIRED_LANGUAGES)
 
@@ -203,7 +214,7 @@ class Hours:
     @model_validator(mode="after")
     def _complete(self) -> Hours:
         if self.spec is None and self.note is None:
-            raise ValueError("give the 'spec' (e.g. \"Tu-Su 10:00-18:00\") or a 'note', or both")
+            raise ValueError(Message("hours_spec_or_note"))
         _has_page(self.sources)
         return self
 
@@ -274,6 +285,20 @@ def _closure_day(value: object) -> When:
 ClosureDay = _day_field(_closure_day, "A day, YYYY-MM-DD (the closure includes it).")
 
 
+def end_before_start(start: When, end: When) -> Message:
+    """The message for an `end` before its `start`. An end in an earlier month of the same year
+    (start 2026-12-26, end 2026-02-23) is most likely an end in the next year, over New Year:
+    swapping the two would make a season of the wrong months, so the next year's end is offered."""
+    if end.year == start.year and end.month is not None and start.month is not None and end.month < start.month:
+        try:
+            later = When.parse(str(end).replace(f"{end.year:04d}", f"{end.year + 1:04d}", 1))
+        except ValueError:  # 29 February in a year that has none
+            later = None
+        if later is not None and start.first_day() <= later.last_day() <= start.first_day() + dt.timedelta(days=366):
+            return Message("end_before_start.next_year", end=str(end), start=str(start), later=str(later))
+    return Message("end_before_start", end=str(end), start=str(start))
+
+
 @dataclass(config=STRICT)
 class Closure:
     """A time the venue is closed (repairs, works), from `start` to `end`, both days included, as a
@@ -288,7 +313,7 @@ class Closure:
     @model_validator(mode="after")
     def _ordered(self) -> Closure:
         if self.end.first_day() < self.start.first_day():
-            raise ValueError(Message("end_before_start", end=str(self.end), start=str(self.start)))
+            raise ValueError(end_before_start(self.start, self.end))
         _has_page(self.sources)
         return self
 
@@ -409,7 +434,7 @@ class ChronicleEntry:
                 + (f"; it has {', '.join(where)}" if where else "")
             )
         if self.end is not None and self.end.last_day() < self.start.first_day():
-            raise ValueError(f"end: {self.end} is before start {self.start}; swap them or fix the dates")
+            raise ValueError(end_before_start(self.start, self.end))
         return self
 
     @property
@@ -522,7 +547,7 @@ class Edition:
             raise ValueError(Message("edition.time_apart", day=str(self.start.first_day()),
                                      time=f"{self.start.hour:02d}:{self.start.minute:02d}"))
         if self.end is not None and self.end.last_day() < self.start.first_day():
-            raise ValueError(Message("end_before_start", end=str(self.end), start=str(self.start)))
+            raise ValueError(end_before_start(self.start, self.end))
         if self.time is not None and self.start.precision != "day":
             raise ValueError(Message("edition.time_needs_day"))
         return self

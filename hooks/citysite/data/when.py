@@ -73,6 +73,10 @@ class When:
             raise ValueError(f"'{value}' is not a date; write {cls.FORMS}, e.g. 2019-05-26")
         year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
         if month is not None and not 1 <= month <= 12:
+            if day is not None and 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1]:
+                # 2027-13-03: the day and the month written the other way round (13 March)
+                swapped = match[0].strip()[:5] + f"{day:02d}-{month:02d}" + match[0].strip()[10:]
+                raise ValueError(Message("no_such_month.swapped", value=value, month=month, swapped=swapped))
             raise ValueError(f"'{value}': there is no month {month}; months go from 01 to 12")
         if day is not None:
             last = calendar.monthrange(year, month)[1]
@@ -187,6 +191,9 @@ class MonthDay:
             raise ValueError(f"'{value}' is not a day of the year; write MM-DD in quotes, e.g. \"01-07\" for 7 January")
         month, day = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
+            if 1 <= day <= 12 and month <= calendar.monthrange(_SAMPLE_YEAR, day)[1]:  # "13-03": 13 March
+                raise ValueError(Message("no_such_month.swapped", value=value, month=month,
+                                         swapped=f"{day:02d}-{month:02d}"))
             raise ValueError(f"'{value}': there is no month {month}; months go from 01 to 12")
         last = calendar.monthrange(_SAMPLE_YEAR, month)[1]
         if not 1 <= day <= last:

@@ -1,7 +1,11 @@
 """Pictures: their records (data/images.yml), the files made from them, their markup and credits.
 
     <!-- image: amur-bridge -->       a line in a page's Markdown: the picture and its credit
+                                      (`<!--image:amur-bridge-->`, `<!-- Image: amur-bridge -->` too)
     image: amur-bridge                in a page's front matter: the page's picture for link previews
+
+A marker the site cannot read (not on its own line, an id with a space) and a picture from another
+site (`![...](https://...)`, `<img src="https://...">`) stop the build with the page's file and line.
 
 A page's own picture (front matter, else its first `<!-- image: ... -->`) is its Open Graph and
 Twitter card image when it has a raster version; other pages use the site's card.
@@ -15,10 +19,12 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ..errors import SiteError
+from ..messages import Message
 from .credits import credits_pages, credits_url
 from .markup import credit_html, figure_html, img_html
 from .process import ProcessedImage, Rendition, process_images
-from .records import IMAGE_MARKER, IMAGES_FILE, ImageRecords, load_image_records
+from .outside import check_page_pictures, without_code
+from .records import ANY_IMAGE_MARKER, IMAGE_MARKER, IMAGES_FILE, ImageRecords, load_image_records
 
 __all__ = ["IMAGES_FILE", "ProcessedImage", "Rendition", "SiteImages", "credits_pages", "credits_url"]
 
@@ -68,20 +74,31 @@ class SiteImages:
     def embed(self, markdown: str, lang: str, page_url: str, root_language: str,
               source: tuple[str, str] | None = None) -> tuple[str, str | None]:
         """`markdown` with each `<!-- image: id -->` line replaced by the picture and its credit, and
-        the first picture's id. `source` (the file's name and text) places an unknown id's error."""
+        the first picture's id. `source` (the file's name and text) places an unknown id's error; an
+        editor's page (one with a `source`) is also checked for pictures from other sites and for
+        markers the site cannot read (either would be left out of the site, or loaded from elsewhere,
+        without a word)."""
         first: list[str] = []
+        where, text = source or ("", markdown)
+
+        def line_of(fragment: str) -> int | None:
+            at = text.find(fragment)
+            return text[:at].count("\n") + 1 if at >= 0 else None
 
         def replace(match) -> str:
             image_id = match[1]
             if image_id not in self.images:
-                where, text = source or ("", markdown)
-                at = text.find(match[0].strip())
-                self.get(image_id, (where, text[:at].count("\n") + 1 if at >= 0 else None))
+                self.get(image_id, (where, line_of(match[0].strip())))
             first.append(image_id)
             return "\n" + self.figure(image_id, lang, page_url, root_language) + "\n"
 
-        if "<!-- image:" not in markdown:
+        if source is not None:
+            check_page_pictures(markdown, where, text)
+        if "<!--" not in markdown:
             return markdown, None
+        unread = ANY_IMAGE_MARKER.search(IMAGE_MARKER.sub("", without_code(markdown))) if source else None
+        if unread is not None:
+            raise SiteError(where, line_of(unread[0]), Message("images.marker", marker=unread[0]))
         return IMAGE_MARKER.sub(replace, markdown), (first[0] if first else None)
 
     def card(self, image_id: str | None) -> Rendition | None:

@@ -24,7 +24,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..data.load import DataError, Problem
 from ..messages import Message
-from .records import IMAGES_FILE, ImageRecord, ImageRecords
+from .records import IMAGES_FILE, ImageRecord, ImageRecords, PictureTooLarge, open_picture
 
 PIPELINE_VERSION = "1"  # change when the files made from the same original change
 WIDTHS = (480, 800, 1200, 1600)
@@ -106,8 +106,8 @@ def _encode(image: Image.Image, kind: str, icc: bytes | None) -> bytes:
     return buffer.getvalue()
 
 
-def _open_upright(path: Path) -> tuple[Image.Image, bytes | None]:
-    with Image.open(path) as original:
+def _open_upright(path: Path, name: str) -> tuple[Image.Image, bytes | None]:
+    with open_picture(path, name) as original:  # PictureTooLarge above MAX_PIXELS, before decoding
         upright = ImageOps.exif_transpose(original)  # EXIF orientation applied, before EXIF goes
         upright.load()
     icc = upright.info.get("icc_profile")
@@ -141,7 +141,7 @@ def _card(record: ImageRecord, image: Image.Image, icc: bytes | None) -> Renditi
 
 
 def _process_raster(record: ImageRecord, root: Path) -> ProcessedImage:
-    image, icc = _open_upright(root / record.file)
+    image, icc = _open_upright(root / record.file, record.file)
     processed = ProcessedImage(record, 0, 0)
     for width in widths_for(image.width):
         height = max(1, round(image.height * width / image.width))
@@ -171,7 +171,7 @@ def _process_vector(record: ImageRecord, root: Path) -> ProcessedImage:
     processed = ProcessedImage(record, width, height)
     processed.svg = Rendition(_named(record.id, "", data, "svg"), width, height, data)
     if record.card:
-        image, icc = _open_upright(root / record.card)
+        image, icc = _open_upright(root / record.card, record.card)
         processed.card = _card(record, image, icc)
     return processed
 
@@ -239,7 +239,10 @@ def process_images(records: ImageRecords, root: Path, cache: Path | None = None)
         if found is None:
             try:
                 found = _process_vector(record, root) if record.is_vector else _process_raster(record, root)
-            except (UnidentifiedImageError, OSError, ValueError):
+            except PictureTooLarge as large:  # (load_image_records has said so already, on the file's line)
+                problems.append(Problem(IMAGES_FILE, line, record_id, large.message))
+                continue
+            except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
                 problems.append(Problem(IMAGES_FILE, line, record_id, Message("images.unreadable", file=record.file)))
                 continue
             try:

@@ -4,30 +4,46 @@ A record says which file it is (under media/), who made it, under which licence,
 found, and what it shows in each of the five languages (the alt text). A picture without an
 author, a licence or alt text in every language stops the build with the file and line, as the
 other data files do (`data/images.yml:LINE: entry ID: ...`). So does a file under media/ that
-no record describes: nothing goes on the site without its credit.
+no record describes: nothing goes on the site without its credit. A record of a missing file and a
+file without a record in the same folder are one mistake (a typo in `file:`, or the camera's
+IMG_2345.jpg uploaded as it was), said once, on the record's line.
+
+The licence is one an editor can check on the picture's page: Creative Commons (written as the id,
+CC-BY-SA-4.0, or as Wikimedia Commons writes it, "CC BY-SA 4.0"), the city's permission, or
+`project` for the drawings made for this site, never a photo. A picture larger than MAX_PIXELS is
+refused from its header, before Pillow decodes it (or warns that it might be a decompression bomb).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from PIL import Image, UnidentifiedImageError
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.dataclasses import dataclass
 
 from ..data.load import DataError, Problem, _check_duplicates, _parse_records
-from ..data.model import MEDIA_PATH, STRICT, NonEmpty, Slug, Url
+from ..data.model import MEDIA_PATH, STRICT, FieldProblem, NonEmpty, Slug, Url
 from ..data.yamlfile import YamlSyntaxError, read_yaml
 from ..languages import LANGUAGES
 from ..messages import Message
 
 IMAGES_FILE = "data/images.yml"
 MEDIA_FOLDER = "media"  # the originals; never copied to the site as they are
+PHOTOS_FOLDER = "media/photos/"
 RASTER_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 VECTOR_SUFFIXES = (".svg",)
+# The largest picture taken, in pixels (width x height): a 40-megapixel original is far more than the
+# site's largest size (1600 pixels wide) needs, and a larger one only slows every build down.
+MAX_PIXELS = 40_000_000
+# The author of the drawings made for this site (licence: project), as their records write it.
+PROJECT_AUTHOR = "Khabarovsk visitor site contributors"
 
 # Creative Commons licences by version, the city's own pictures used with its permission, and
 # pictures drawn for this site (published with it, under the site's own terms).
@@ -38,6 +54,24 @@ Licence = Literal[
     "city-permission",
     "project",
 ]
+LICENCES: tuple[str, ...] = get_args(Licence)
+# Words that say a picture may not be used at all, whatever licence an editor might type instead.
+RIGHTS_RESERVED = re.compile(r"all\s+rights\s+reserved|права\s+защищены|©|\(c\)|copyright|копирайт|"
+                             r"авторск\w*\s+прав", re.IGNORECASE)
+
+
+def licence_id(value: str) -> str | None:
+    """The licence an editor's spelling means: "CC BY-SA 4.0" (as Wikimedia Commons writes it),
+    "cc-by-sa-4.0", "CC0" -> the ids of LICENCES; None when it is none of them."""
+    key = re.sub(r"[\s_\u2010-\u2014-]+", "-", value.strip()).upper().strip("-")
+    key = re.sub(r"^CREATIVE-COMMONS-", "CC-", key)
+    key = key.replace("ATTRIBUTION-SHARE-ALIKE", "BY-SA").replace("ATTRIBUTION-SHAREALIKE", "BY-SA")
+    key = key.replace("ATTRIBUTION", "BY")
+    key = re.sub(r"-(?:INTERNATIONAL|UNPORTED|GENERIC|DEED|LICENSE|LICENCE)$", "", key)
+    key = {"CC0": "CC0-1.0", "CC-0": "CC0-1.0", "CC-ZERO": "CC0-1.0", "CC-0-1.0": "CC0-1.0"}.get(key, key)
+    return {licence.upper(): licence for licence in LICENCES}.get(key)
+
+
 Focus = Annotated[
     str,
     Field(pattern=r"^(100|[1-9]?\d)% (100|[1-9]?\d)%$",
@@ -79,22 +113,41 @@ class ImageRecord:
     focus: Focus | None = None
     card: MediaPath | None = None  # a raster version for link previews (an SVG has none of its own)
 
+    @field_validator("licence", mode="before")
+    @classmethod
+    def _licence(cls, value: object, info: ValidationInfo) -> object:
+        """Commons' spelling of a licence taken as its id; a picture whose rights are reserved refused
+        as unusable (not as a misspelt licence); the licences a photo may have listed without `project`."""
+        if not isinstance(value, str):
+            return value
+        found = licence_id(value)
+        if found is not None:
+            return found
+        if RIGHTS_RESERVED.search(value):
+            raise FieldProblem(Message("images.rights_reserved", value=value))
+        file = info.data.get("file")
+        drawing = isinstance(file, str) and not file.startswith(PHOTOS_FOLDER)
+        expected = [licence for licence in LICENCES if drawing or licence != "project"]
+        raise FieldProblem(Message("not_known", value=value, name="licence", expected=", ".join(expected)))
+
     @model_validator(mode="after")
     def _credited(self) -> ImageRecord:
+        if self.licence == "project" and (self.file.startswith(PHOTOS_FOLDER) or self.source is not None
+                                          or self.author != PROJECT_AUTHOR):
+            # a photo (or a picture from another site) credited as the site's own drawing: a licence breach
+            raise FieldProblem(Message("images.project_only_drawings", author=PROJECT_AUTHOR), "licence")
         if self.licence != "project" and self.source is None:
-            raise ValueError("source: 'source' is missing; give the address of the page the picture comes "
-                             "from, where its author and licence can be checked")
+            raise FieldProblem(Message("images.no_source"), "source")
         if self.licence == "city-permission" and self.permission is None:
-            raise ValueError("permission: 'permission' is missing; say who in the city administration allowed "
-                             "the use, when and in which letter or agreement")
+            raise FieldProblem(Message("images.no_permission"), "licence")
         if self.licence != "city-permission" and self.permission is not None:
-            raise ValueError("permission: only a picture under 'city-permission' has a 'permission'")
+            raise FieldProblem(Message("images.permission_only_city"), "permission")
         name = self.file.rsplit("/", 1)[-1].lower()
         for lang in LANGUAGES:
             if self.alt[lang].strip().lower() in (name, name.rsplit(".", 1)[0]):
-                raise ValueError(Message("image.alt_is_file_name", lang=lang))
+                raise FieldProblem(Message("image.alt_is_file_name", lang=lang), "alt", lang)
         if self.card is not None and not self.file.endswith(VECTOR_SUFFIXES):
-            raise ValueError("card: only an SVG needs a 'card'; a photograph is its own link preview")
+            raise FieldProblem(Message("images.card_only_svg"), "card")
         return self
 
     @property
@@ -119,6 +172,7 @@ def load_image_records(root: Path, check_files: bool = True) -> ImageRecords:
     records: dict[str, ImageRecord] = {}
     lines: dict[str, int] = {}
     named: set[str] = set()  # every file a record names, valid or not (its own error says what is wrong)
+    missing: list[tuple[str, int, str]] = []  # (file, line, record id) of each record's file that is not there
     if path.exists():
         try:
             doc = read_yaml(path, IMAGES_FILE)
@@ -134,15 +188,38 @@ def load_image_records(root: Path, check_files: bool = True) -> ImageRecords:
             for name in ("file", "card"):
                 value = getattr(record, name)
                 problem = _file_problem(root, value) if check_files and value is not None else None
-                if problem is not None:
+                if problem is not None and getattr(problem, "id", None) == "images.no_file":
+                    missing.append((value, doc.line_of((index, name)), record.id))
+                elif problem is not None:
                     problems.append(Problem(IMAGES_FILE, doc.line_of((index, name)), record.id, problem))
         problems += _check_duplicates(doc)
         problems += _files_used_twice(doc, records, lines)
     if check_files:
-        problems += _files_without_record(root, named)
+        unrecorded = _files_without_record(root, named)
+        for value, line, record_id in missing:
+            found = _same_picture(value, unrecorded)
+            if found is None:
+                problems.append(Problem(IMAGES_FILE, line, record_id, Message("images.no_file", file=value)))
+                continue
+            unrecorded.remove(found)  # one mistake, said once: on the record's line
+            problems.append(Problem(IMAGES_FILE, line, record_id, Message(
+                "images.misnamed", file=value, found=found, name=value.rsplit("/", 1)[-1])))
+        problems += [Problem(IMAGES_FILE, 1, "", Message("images.no_record", file=file)) for file in unrecorded]
     if problems:
         raise DataError(problems)
     return ImageRecords(records, lines)
+
+
+def _same_picture(value: str, unrecorded: list[str]) -> str | None:
+    """The file without a record that a record's missing `value` most likely means: the only one in
+    the same folder, or the one whose name is close (amur-embankmnet.jpg, amur-embankment.jpeg)."""
+    folder = value.rsplit("/", 1)[0]
+    beside = [file for file in unrecorded if file.rsplit("/", 1)[0] == folder]
+    if len(beside) == 1:
+        return beside[0]
+    names = {file.rsplit("/", 1)[-1].lower(): file for file in beside}
+    close = difflib.get_close_matches(value.rsplit("/", 1)[-1], list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None
 
 
 def _files_used_twice(doc, records: dict[str, ImageRecord], lines: dict[str, int]) -> list[Problem]:
@@ -165,38 +242,72 @@ def _file_problem(root: Path, value: str) -> str | None:
         found = sorted(file.relative_to(root).as_posix() for file in (root / MEDIA_FOLDER).rglob("*")
                        if file.name.lower() == name) if (root / MEDIA_FOLDER).is_dir() else []
         if not found:
-            return f"'{value}' does not exist; put the file there or correct the path"
+            return Message("images.no_file", file=value)
         if found[0].lower() == value.lower():
             return Message("images.case_differs", file=value, found=found[0], name=path.name)
         folder = path.parent.relative_to(root).as_posix() + "/"
         return Message("images.elsewhere", file=value, found=found[0], folder=folder)
     if path.suffix.lower() in RASTER_SUFFIXES:
         try:
-            with Image.open(path) as image:
+            with open_picture(path, value) as image:
                 image.verify()
-        except (UnidentifiedImageError, OSError, ValueError):
+        except PictureTooLarge as large:
+            return large.message
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
             return Message("images.unreadable", file=value)
     return None
 
 
-def _files_without_record(root: Path, described: set[str]) -> list[Problem]:
-    """Every picture under media/ needs a record: without one it has no credit."""
+class PictureTooLarge(Exception):
+    """A picture of more than MAX_PIXELS; `message` says its size and how to shrink it."""
+
+    def __init__(self, file: str, size: tuple[int, int]):
+        width, height = size
+        self.message = Message("images.too_large", file=file, width=width, height=height,
+                               megapixels=round(width * height / 1_000_000), limit=MAX_PIXELS // 1_000_000)
+        super().__init__(self.message)
+
+
+@contextmanager
+def open_picture(path: Path, name: str | None = None) -> Iterator[Image.Image]:
+    """The picture at `path`, opened (its header read, no pixel decoded yet); PictureTooLarge for one
+    of more than MAX_PIXELS. Pillow's own check (a warning above ~89 million pixels, an error above
+    twice that) is off while the header is read: this lower limit refuses such a picture before
+    anything decodes it, with a message instead of Pillow's DecompressionBombWarning or traceback."""
+    saved = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        image = Image.open(path)
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+    with image:
+        if image.width * image.height > MAX_PIXELS:
+            raise PictureTooLarge(name or path.name, image.size)
+        yield image
+
+
+def _files_without_record(root: Path, described: set[str]) -> list[str]:
+    """The pictures under media/ without a record (each needs one: without it, it has no credit)."""
     folder = root / MEDIA_FOLDER
     if not folder.is_dir():
         return []
-    problems = []
+    found = []
     named = {Path(name).name.lower() for name in described}  # a record's file misnamed or misplaced: said there
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(root).as_posix()
         if file.suffix.lower() in RASTER_SUFFIXES + VECTOR_SUFFIXES and relative not in described \
                 and file.name.lower() not in named:
-            problems.append(Problem(IMAGES_FILE, 1, "", f"'{relative}' has no record, so no credit; add an entry "
-                                    "with its author, licence, source and alt text, or delete the file"))
-    return problems
+            found.append(relative)
+    return found
 
 
 def field_names() -> list[str]:
     return [f.name for f in fields(ImageRecord)]
 
 
-IMAGE_MARKER = re.compile(r"^[ \t]*<!-- image: ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
+# A picture's line in a page: `<!-- image: amur-embankment -->`, also written `<!--image:amur-embankment-->`
+# or `<!-- Image: amur-embankment -->` (spaces optional, the word in any case); group 1 is the id (an
+# id no record has is an error of its own). Any other `<!-- image:` (not on its own line, two words)
+# is refused (SiteImages.embed): a marker left as a comment would leave its picture out unnoticed.
+IMAGE_MARKER = re.compile(r"^[ \t]*<!--[ \t]*(?i:image)[ \t]*:[ \t]*([^\s<>]+?)[ \t]*-->[ \t]*$", re.MULTILINE)
+ANY_IMAGE_MARKER = re.compile(r"<!--[ \t]*(?i:image)[ \t]*:.*?-->", re.DOTALL)
