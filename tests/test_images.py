@@ -265,6 +265,9 @@ def test_markup_has_width_height_lazy_loading_sources_and_the_credit(tmp_path):
     assert img["src"].startswith("../../images/generated/river-800.") and img["src"].endswith(".jpg")
     assert figure.find("source")["type"] == "image/webp"
     assert [part.split()[1] for part in figure.find("source")["srcset"].split(", ")] == ["480w", "800w", "1000w"]
+    # beside the navigation a picture in the text is drawn at most 830 px wide: "100vw" made a desktop
+    # fetch the largest file (an editor's walkthrough at 1280-1920 px)
+    assert img["sizes"] == figure.find("source")["sizes"] == "(min-width: 60em) 830px, 100vw"
     assert img["style"] == "object-position: 30% 60%"
     credit = figure.find("figcaption")
     assert credit.get_text() == "写真：Jane Doe · CC BY-SA 4.0"
