@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -229,6 +230,9 @@ def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
         length = STRINGS["route_length_value"][lang].format(
             distance=distance_text(total, lang), time=minutes_text(minutes, lang))
         assert length in main_text(page), url
+        count = STRINGS["route_stops_count"][lang].format(n=len(route.stops))  # "들르는 곳: 15곳"
+        assert re.search(rf"{re.escape(STRINGS['label_route_stops'][lang])}\s*[:：]\s*{re.escape(count)}(?!\d)",
+                         main_text(page)), url
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

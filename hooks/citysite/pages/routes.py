@@ -27,6 +27,11 @@ def length_text(ctx: PageContext, route: Route, lang: str) -> str:
     return md_text(text)
 
 
+def stops_count(ctx: PageContext, route: Route, lang: str) -> str:
+    """How many stops the route has, with the language's counter where it needs one (6곳)."""
+    return ctx.t("route_stops_count", lang).format(n=len(route.stops))
+
+
 def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
     """The stops as an ordered list (numbered like the map's markers): the venue's name linking its
     page, the stop's text, when the venue is closed, and the way to the next stop."""
@@ -54,7 +59,7 @@ def route_page(ctx: PageContext, route: Route, lang: str) -> str:
     measured, and the sources."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
-        ctx.line("material-map-marker-multiple", "label_route_stops", str(len(route.stops)), lang),
+        ctx.line("material-map-marker-multiple", "label_route_stops", stops_count(ctx, route, lang), lang),
         ctx.line("material-walk", "label_route_length", length_text(ctx, route, lang), lang),
     ]
     if route.season:
@@ -86,7 +91,8 @@ def routes_listing(ctx: PageContext, lang: str) -> str:
     cards = []  # cards with the routes' icon (citysite/cards.py); URLs as built
     for route in routes_in_order(ctx):
         facts = [
-            meta_line("material/map-marker-multiple", f"{ctx.t('label_route_stops', lang)}{colon(lang)}{len(route.stops)}"),
+            meta_line("material/map-marker-multiple",
+                      f"{ctx.t('label_route_stops', lang)}{colon(lang)}{stops_count(ctx, route, lang)}"),
             meta_line("material/walk", f"{ctx.t('label_route_length', lang)}{colon(lang)}{length_text(ctx, route, lang)}"),
         ]
         cards.append(Card(url=f"{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON, kind="route",
