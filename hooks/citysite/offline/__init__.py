@@ -227,7 +227,7 @@ def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: A
                ) -> list[KeptLink]:
     """The kept pages of `lang`'s build as links from `page` (the offline page): the menu's order,
     each data section's pages under the section's page (or last when it is not kept), by title where
-    titles sort alphabetically, else in the data files' order (_in_order)."""
+    titles sort alphabetically, else (and the events) in the data files' order (_in_order)."""
     prefix = language_prefix(lang, root)
     order = {item.file.src_uri: number for number, item in enumerate(nav_pages)}
     main: list[tuple[Any, str, str]] = []
@@ -248,21 +248,28 @@ def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: A
     main.sort(key=lambda item: (order.get(item[0].src_uri, len(order)), item[0].url))
     links = []
     for file, link, title in main:
-        children = sections.pop(file.url[len(prefix):], [])
-        links.append(KeptLink(title, link, tuple(KeptLink(t, u) for t, u in _in_order(children, lang))))
-    for entries in sections.values():
-        links += [KeptLink(t, u) for t, u in _in_order(entries, lang)]
+        section = file.url[len(prefix):]
+        children = sections.pop(section, [])
+        kept_children = tuple(KeptLink(t, u) for t, u in _in_order(children, lang, section))
+        links.append(KeptLink(title, link, kept_children))
+    for section, entries in sections.items():
+        links += [KeptLink(t, u) for t, u in _in_order(entries, lang, section)]
     return links
 
 
 # Han characters in code-point order read as no order at all to a Chinese or Japanese reader (小冰块…,
 # 东正教…, 主领洗节…): their lists keep the data files' order (events through the year, venues by area).
 UNSORTED_TITLES = ("zh", "ja")
+# Sections listed in the data's order in every language: the events through the year from December
+# (by title, a Korean visitor in January found Christmas and Epiphany near the bottom of the list).
+THROUGH_THE_YEAR = ("events/",)
 
 
-def _in_order(entries: list[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+def _in_order(entries: list[tuple[str, str]], lang: str, section: str = "") -> list[tuple[str, str]]:
     """(title, link) entries by title (Latin, Cyrillic and Hangul sort by letter), or as they are."""
-    return list(entries) if lang in UNSORTED_TITLES else sorted(entries, key=lambda entry: entry[0].casefold())
+    if lang in UNSORTED_TITLES or section in THROUGH_THE_YEAR:
+        return list(entries)
+    return sorted(entries, key=lambda entry: entry[0].casefold())
 
 
 # --- the workers, once the site is built -----------------------------------------------------------
