@@ -421,7 +421,7 @@ def test_the_home_page_links_the_next_events_and_the_seasons_events(site, data, 
 def test_the_home_pages_coming_up_always_shows_something_still_to_come(data, day, on_now, later):
     """An editor's walkthrough built the site for 10 June: the three cards were all "Now"."""
     cards = upcoming_events(data, STRINGS, "en", dt.date.fromisoformat(day), "", "en")
-    ids = [card.url.rstrip("/").rsplit("/", 1)[-1] for card in cards]
+    ids = [card.url.rstrip("/").rsplit("/", 1)[-1] for card in cards if not card.spare]
     assert ids == on_now + later
 
 

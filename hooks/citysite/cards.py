@@ -87,6 +87,7 @@ class Card:
     text: str = ""  # HTML, a sentence or two
     media: str = ""  # HTML: a picture, or a date chip
     until: dt.date | None = None  # an event's last day: a saved page hides it after (past-events.js)
+    spare: bool = False  # hidden, shown by a saved page in place of an event that has ended (past-events.js)
 
     def html(self, heading: int = 3) -> str:
         icon = icon_svg(self.icon) if self.icon else ""
@@ -95,6 +96,7 @@ class Card:
         meta = "".join(f'<p class="kh-card__meta">{line}</p>' for line in self.meta)
         text = f'<p class="kh-card__text">{self.text}</p>' if self.text else ""
         until = f' data-until="{self.until.isoformat()}"' if self.until else ""
+        until += " hidden data-spare" if self.spare else ""
         return (
             f'<li class="kh-card{kind}"{until}>{media}<div class="kh-card__body">'
             f'<h{heading} class="kh-card__title">{icon}<a href="{escape(self.url)}">{self.title}</a></h{heading}>'

@@ -39,6 +39,9 @@ DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from da
 log = logging.getLogger("mkdocs.plugins.citysite")
 HOME_TEMPLATE = "home.html"
 UPCOMING_LIMIT = 3
+# Events after those, hidden: a page saved on a phone and read later shows them in place of those
+# that have ended since (docs/javascripts/past-events.js), so that the block still shows what comes.
+SPARE_EVENTS = 4
 
 
 Link = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/_.-]*\.md(#[a-z0-9-]+)?$",
@@ -130,7 +133,7 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
     on_now = [entry for entry in found if entry[1].first < today][:limit - 1]
     later = [entry for entry in found if entry[1].first >= today]
     cards = []
-    for event, occurrence in (on_now + later)[:limit]:
+    for number, (event, occurrence) in enumerate((on_now + later)[:limit + SPARE_EVENTS]):
         title = escape(event.title[lang])
         if event.title.shown_in(lang) != lang:
             title = f'<span lang="{event.title.shown_in(lang)}">{title}</span>'
@@ -142,7 +145,7 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
         cards.append(Card(
             url=get_relative_url(page_url(f"events/{event.id}.md", lang, root_language), page),
             title=title, kind="event", meta=meta,
-            media=card_chip(ctx, occurrence, lang), until=occurrence.last,
+            media=card_chip(ctx, occurrence, lang), until=occurrence.last, spare=number >= limit,
         ))
     return cards
 
