@@ -32,6 +32,7 @@ import importlib
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -339,9 +340,7 @@ def check_publish_address(site_url: str) -> None:
 
 
 def check_published(site_dir: Path, site_url: str) -> None:
-    """`make publish`: the built site names its own address, not the placeholder (as publish.yml checks)."""
-    import re
-
+    """`make publish`: the built site names its own address, not the placeholder."""
     from citysite import run
     from citysite.messages import Message
 
