@@ -347,12 +347,12 @@ def test_a_tap_on_an_event_cards_place_or_calendar_link_opens_that_link(browser,
         context.close()
 
 
-@pytest.mark.parametrize("url", ["zh/", "zh/events/"])
+@pytest.mark.parametrize("url", ["zh/", "zh/events/", "zh/venues/lenin-square/"])
 def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so(browser, site, site_server, url):
     """A Chinese visitor's phone set to late May 2027 showed the saved home page's hockey as "now"
     and its winter events as coming up (the offline guide keeps the home and events pages): an event
     that has ended is hidden, the home page's next events (spares, hidden) take the places of those
-    that ended, and a note says the list is from its date."""
+    that ended, and a note says the list is from its date (a place's page hid them without a word)."""
     cards = re.findall(r'<li class="kh-card kh-card--event" data-until="([0-9-]+)"( hidden data-spare)?>',
                        site.text(url))
     days = [(dt.date.fromisoformat(day), bool(spare)) for day, spare in cards]
