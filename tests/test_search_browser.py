@@ -20,10 +20,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from citysite.languages import load_ui_strings
 from citysite.search_index import page_boost
 from citysite.search_words import han_words, name_runs
+from tests.conftest import ROOT
 from tests.helpers import LANGUAGES
 
+STRINGS = load_ui_strings(ROOT)
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
 VISIT, CITY_DAY, GRODEKOV, NIIGATA = "visit/", "events/city-day/", "venues/grodekov-museum/", "partners/niigata/"
 CLIFF, HOCKEY, ABOUT, VENUES = "venues/amur-cliff/", "events/hc-amur-home-games/", "about/", "venues/"
@@ -169,6 +172,20 @@ def test_a_word_the_site_does_not_have_lists_nothing(site_server, browser, lang,
         assert VISIT in search(page, lang, known)[:3]
         page.locator("input.md-search__input").fill(query)
         page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length === 0", timeout=5000)
+    page.close()
+
+
+@pytest.mark.parametrize("lang, query", [("ja", "ビザ 両替"), ("en", "visa hockey")])
+def test_a_word_a_result_lacks_is_named_in_the_visitors_words(site_server, browser, lang, query):
+    """Under a result that lacks one of the words, Material wrote 「検索に含まれない」 ("not included
+    in the search") in Japanese, read as the word having been left out of the query (a Japanese
+    walkthrough); the site's own words say the page does not have it (data/ui.yml)."""
+    page = browser.new_page()
+    page.goto(site_server + PREFIX[lang])
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    search(page, lang, query)
+    notes = page.locator(".md-search-result__terms").all_text_contents()
+    assert notes and all(note.startswith(STRINGS["theme_search_result_term_missing"][lang] + ":") for note in notes)
     page.close()
 
 
