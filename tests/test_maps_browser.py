@@ -424,6 +424,24 @@ def test_a_high_contrast_mode_keeps_the_categories_colours(browser, site_server)
         context.close()
 
 
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_a_keyboard_opens_a_cluster_of_places(browser, site_server, key):
+    """An accessibility walkthrough pressed Enter on the venues map's cluster bubbles ("7 places
+    here; select to zoom in") and nothing happened: 21 of the 28 venues were out of a keyboard's
+    reach. The key zooms in as a click does and the keyboard goes on to the first of its places."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(site_server + "maps/venues.html", wait_until="networkidle")
+        zoom = "Object.values(window).find(value => value instanceof L.Map).getZoom()"
+        before = page.evaluate(zoom)
+        page.locator(".marker-cluster").first.focus()
+        page.keyboard.press(key)
+        page.wait_for_function(f"{zoom} > {before}", timeout=5000)
+        page.wait_for_function("document.activeElement.classList.contains('leaflet-marker-icon')", timeout=5000)
+    finally:
+        page.close()
+
+
 def test_a_venue_map_below_the_first_screen_loads_when_the_keyboard_reaches_it(browser, site_server):
     """An accessibility walkthrough tabbed to the venue map's frame while it was still empty; the
     next Tab skipped the map, so a keyboard never reached its markers."""
