@@ -247,6 +247,56 @@ IN_THE_DRAWER = """() => {
 }"""
 
 
+# Whether the focused element lies under the shown "Back to top" button (Material's .md-top).
+UNDER_BACK_TO_TOP = """() => {
+    const el = document.activeElement, r = el.getBoundingClientRect(), top = document.querySelector('.md-top');
+    const t = top.getBoundingClientRect(), style = getComputedStyle(top);
+    const shown = !top.hidden && style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > .5;
+    return shown && r.bottom > t.top && r.top < t.bottom && r.right > t.left && r.left < t.right
+        ? (el.textContent || '').trim().slice(0, 40) : null;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(640, 400), (320, 200)])  # 200% and 400% zoom
+def test_shift_tab_never_leaves_the_focus_under_the_back_to_top_button(browser, site_server, width, height):
+    """An accessibility walkthrough moved back up the events list with Shift+Tab at 200% and 400%
+    zoom: the "Back to top" button, shown while scrolling up, covered the focused link (WCAG 2.2,
+    focus not obscured), 5 and 22 times in 40 steps."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(site_server + "events/")
+        page.keyboard.press("End")
+        page.locator("footer a").last.focus()
+        covered = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            page.wait_for_timeout(120)  # Material shows the button as the page scrolls up
+            covered.append(page.evaluate(UNDER_BACK_TO_TOP))
+        assert [text for text in covered if text is not None] == []
+    finally:
+        page.close()
+
+
+def test_every_language_of_the_menu_can_be_seen_at_400_percent_zoom(browser, site_server):
+    """At 400% zoom (320 x 200 CSS px) an accessibility walkthrough tabbed to 한국어 in the language
+    menu below the screen's edge, out of reach under the fixed header (WCAG 2.2, focus not
+    obscured); the menu now scrolls within the screen, and the focused language is outlined."""
+    page = browser.new_page(viewport={"width": 320, "height": 200})
+    try:
+        page.goto(site_server + "events/")
+        links = page.locator(".md-select__link")
+        assert links.count() == len(LANGUAGES)
+        for index in range(links.count()):
+            links.nth(index).focus()
+            page.wait_for_timeout(300)  # Material slides the menu in
+            box = links.nth(index).bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 200, (links.nth(index).inner_text(), box)
+            # and shows the focus with an outline (Material's faint tint alone was about 1.1:1)
+            assert links.nth(index).evaluate("link => getComputedStyle(link).outlineStyle") == "solid"
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("url", ["ko/venues/grodekov-museum/", "venues/grodekov-museum/", "cooperation/culture/",
                                  "ja/about/"])
 def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, url):
