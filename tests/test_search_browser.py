@@ -150,13 +150,17 @@ CONTRAST = """el => {
 
 
 def test_the_number_of_results_is_readable(site_server, browser):
-    """axe: "35 matching pages" was #6d6d6d on #ededed, 4.41:1 (at least 4.5:1 for small text)."""
+    """axe: "35 matching pages" was #6d6d6d on #ededed, 4.41:1 (at least 4.5:1 for small text);
+    it is a status, announced as it changes."""
     page = browser.new_page()
     page.goto(site_server + "ko/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill("비자")
     page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
     assert page.eval_on_selector(".md-search-result__meta", CONTRAST) >= 4.5
+    # and a screen reader hears it as it changes (typing a query said nothing: a walkthrough)
+    count = re.escape(STRINGS["theme_search_result_other"]["ko"]).replace("\\#", r"\d+")
+    assert re.fullmatch(count, page.get_by_role("status").filter(has_text="검색 결과").inner_text().strip())
     page.close()
 
 

@@ -417,14 +417,19 @@ def theme_head(head: str, favicon_url: str, description: str) -> Markup:
 
 
 _SEARCH_DIALOG = 'data-md-component="search" role="dialog">'
+_SEARCH_RESULT_META = '<div class="md-search-result__meta">'
 
 
 def label_search_dialog(header: str, label: str) -> Markup:
-    """Material's header with a name for its search dialog (role="dialog" and no label)."""
-    if str(header).count(_SEARCH_DIALOG) != 1:
+    """Material's header with a name for its search dialog (role="dialog" and no label), and its
+    number of results ("35 matching pages") a status that screen readers announce as it changes
+    (typing a query said nothing: an accessibility walkthrough)."""
+    html = str(header)
+    if html.count(_SEARCH_DIALOG) != 1 or html.count(_SEARCH_RESULT_META) != 1:
         raise _changed("Material's search dialog markup changed", "update label_search_dialog")
-    return Markup(str(header).replace(
-        _SEARCH_DIALOG, f'data-md-component="search" role="dialog" aria-label="{escape(label)}">', 1))
+    named = f'data-md-component="search" role="dialog" aria-label="{escape(label)}">'
+    html = html.replace(_SEARCH_DIALOG, named, 1)
+    return Markup(html.replace(_SEARCH_RESULT_META, '<div class="md-search-result__meta" role="status">', 1))
 
 
 _THEME_LOGO_ALT = 'alt="logo"'  # the logo image in the header and the drawer, named in English
