@@ -158,11 +158,23 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
     def link(target: str) -> str:
         return get_relative_url(page_url(target, lang, root_language), page)
 
+    def destination(target: str) -> str | None:
+        """The title of the page a card opens: a route's, an event's or a venue's from the data."""
+        folder, _, name = target.partition("/")
+        record = {"routes": data.routes, "events": data.events, "venues": data.venues}.get(folder, {}).get(
+            name.removesuffix(".md")) if data else None
+        names = getattr(record, "title", None) or getattr(record, "name", None)
+        return names[lang] if names else titles.get(target)
+
     def tile(item: Tile, kind: str) -> Card:
         media = images.picture(item.image, lang, page, alt="", css_class="kh-card__image",
                                sizes="(min-width: 76.25em) 14rem, (min-width: 45em) 45vw, 100vw") if item.image else ""
+        # A season's card says where it leads ("Summer" opened the River Station's page unannounced:
+        # an accessibility walkthrough); a task's title already says it.
+        opens = destination(item.link) if kind == "season" else None
         return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,
-                    text=escape(item.text[lang]), media=media)
+                    text=escape(item.text[lang]), media=media,
+                    meta=[meta_line("material/arrow-right", escape(opens))] if opens else [])
 
     def cards(items: list[Card], css_class: str) -> Markup:  # its dates whole on a line (zh, ja)
         return Markup(keep_dates_whole(cards_html(items, css_class=css_class), lang))
