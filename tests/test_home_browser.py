@@ -347,6 +347,7 @@ def test_space_opens_and_closes_a_section_of_the_navigation(browser, site_server
         toggle.focus()
         page.keyboard.press(" ")
         assert box.is_checked() != before and page.evaluate("scrollY") == scrolled
+        assert toggle.get_attribute("aria-expanded") == str(not before).lower()  # and says so
     finally:
         context.close()
 

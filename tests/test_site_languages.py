@@ -119,7 +119,8 @@ def test_language_menu_goes_to_the_same_page_in_each_language(site):
 
 def test_the_themes_controls_are_named_for_screen_readers_in_the_pages_language(site):
     """From an accessibility audit (axe-core on every page, a screen reader's view): each menu link
-    says its language; the navigation's section toggles, an icon alone, are named by their section;
+    says its language; the navigation's section toggles, an icon alone, are buttons named by their
+    section ("Partner cities: its pages", after the section's own link) that say whether it is open;
     the heading links are not read ("¶", then "Link to this section" in each heading's name), nor are
     the icons beside words (unnamed images); the logo, inside a named link, is not "logo" in English;
     the menu button is reachable."""
@@ -131,9 +132,12 @@ def test_the_themes_controls_are_named_for_screen_readers_in_the_pages_language(
             assert [a["hreflang"] for a in page.select("a.md-select__link[aria-current='true']")] == [lang], url
             toggles = page.select("label.md-nav__link[tabindex='0']")
             assert toggles and all(label.get("aria-label", "").strip() for label in toggles), url
-            for toggle in toggles:
+            for toggle in toggles:  # a button, "Partner cities: its pages", open or not as its section
                 nav = page.find("nav", attrs={"aria-labelledby": toggle["id"]})
-                assert toggle["aria-label"] in nav.select_one(".md-nav__title").get_text(" ", strip=True), url
+                section = nav.select_one(".md-nav__title").get_text(" ", strip=True)
+                assert toggle["aria-label"] == strings["nav_section_pages"][lang].format(section=section), url
+                opened = page.find("input", id=toggle["for"]).has_attr("checked")
+                assert (toggle.get("role"), toggle.get("aria-expanded")) == ("button", str(opened).lower()), url
             links = page.select("a.headerlink")  # a tooltip for the mouse, out of the keyboard's way
             assert all((a.get("title"), a.get("aria-hidden"), a.get("tabindex")) ==
                        (strings["permalink_title"][lang], "true", "-1") for a in links), url

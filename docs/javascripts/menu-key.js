@@ -51,6 +51,10 @@
   }
   document.addEventListener("change", function (event) {
     var toggle = event.target;
+    if (/^__nav_/.test(toggle.id)) {  // a section opened or closed: its toggle button says so
+      var section = document.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
+      if (section) section.setAttribute("aria-expanded", String(toggle.checked));
+    }
     if (toggle.id === "__drawer" && button()) button().setAttribute("aria-expanded", String(toggle.checked));
     if (toggle.id !== "__drawer" || !toggle.checked || document.activeElement !== button()) return;
     if (!button().matches(":focus-visible")) return;  // opened by a tap: no focus ring on a link

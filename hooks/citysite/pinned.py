@@ -437,6 +437,7 @@ _DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
 _LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([A-Za-z-]+)" class="md-select__link")>')
 _SECTION_TOGGLE = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label" tabindex="0">')
 _SECTION_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">(.*?)</label>', re.S)
+_OPEN_SECTION = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*"[^>]* id="(__nav_[\d_]+)" checked>')
 
 
 def _without_logo_alt(html: str, what: str) -> str:
@@ -463,19 +464,24 @@ def accessible_header(header: str, menu_label: str, page_lang: str = "") -> Mark
                                      + (' aria-current="true">' if link[2] == page_lang else ">"), html))
 
 
-def accessible_nav(nav: str) -> Markup:
-    """Material's navigation with a name on each section's toggle (an icon alone: read as a
-    nameless control, and the section's list, labelled by it, nameless too) and the drawer's logo."""
+def accessible_nav(nav: str, toggle_label: str = "{section}") -> Markup:
+    """Material's navigation with each section's toggle (an icon alone: read as a nameless control,
+    and the section's list, labelled by it, nameless too) a button named by `toggle_label` ("Partner
+    cities: its pages"; the section's own link before it is "Partner cities") that says whether the
+    section is open (docs/javascripts/menu-key.js keeps it so), and the drawer's logo."""
     html = str(nav)
     if _THEME_LOGO_ALT in html:
         html = _without_logo_alt(html, "drawer")
     titles = {key: re.sub(r"\s+", " ", re.sub(r"<[^>]*>", "", title)).strip()
               for key, title in _SECTION_TITLE.findall(html)}
+    opened = set(_OPEN_SECTION.findall(html))
 
     def named(match: re.Match) -> str:
         if not titles.get(match[1]):
             raise _changed("Material's section titles in the navigation changed", "update _SECTION_TITLE")
-        return match[0][:-1] + f' aria-label="{escape(titles[match[1]], quote=True)}">'
+        name = escape(toggle_label.format(section=titles[match[1]]), quote=True)
+        expanded = "true" if match[1] in opened else "false"
+        return match[0][:-1] + f' role="button" aria-expanded="{expanded}" aria-label="{name}">'
     return Markup(_SECTION_TOGGLE.sub(named, html))
 
 
