@@ -160,6 +160,9 @@ def test_every_map_file_in_every_language(fixture_site, lang):
         script = page.find_all("script")[-1].string
         assert f'"zoomInTitle": "{STRINGS["map_zoom_in"][lang]}"' in script
         assert f'"zoomOutTitle": "{STRINGS["map_zoom_out"][lang]}"' in script
+        # the map, a Tab stop, says which keys move it (announced as nothing: a walkthrough)
+        container = page.select_one("div.folium-map")
+        assert (container["role"], container["aria-label"]) == ("region", STRINGS["map_keys"][lang])
 
 
 def _tile_layer(text: str) -> tuple[str, str]:

@@ -147,7 +147,8 @@ def _new_map(ctx: MapContext, name: str, home: MapHome | None, title: str, legen
     js, css = leaflet_links(ctx.root_from_maps())
     if fit == []:
         options.update(location=KHABAROVSK_CENTRE, zoom_start=12)
-    site_map = SiteMap(page, js, css, ctx.t("map_zoom_in"), ctx.t("map_zoom_out"), ctx.t("map_close_popup"), **options)
+    site_map = SiteMap(page, js, css, ctx.t("map_zoom_in"), ctx.t("map_zoom_out"), ctx.t("map_close_popup"),
+                       ctx.t("map_keys"), **options)
     if legend:
         Legend(legend).add_to(site_map)
     if locate is not None:

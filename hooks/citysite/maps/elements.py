@@ -19,16 +19,19 @@ from ..scriptjson import script_json
 
 
 class SiteMap(folium.Map):
-    """folium.Map with self-hosted Leaflet, zoom buttons titled in the page's language, popups
-    that keyboard users can open, read and close (map.js, citysite.keyboardPopups), no
-    Leaflet flag in the attribution, wheel zoom only when the map is not embedded (in an
-    iframe the wheel scrolls the page; on a phone, one finger: map.js, citysite.twoFingers), and tiles shown as they arrive: Leaflet's fade-in
-    repaints the map every frame until the last tile is in (a string of long tasks on a phone)."""
+    """folium.Map with self-hosted Leaflet, named for screen readers by the keys that move it (a
+    Tab stop announced as nothing: an accessibility walkthrough), zoom buttons titled in the page's
+    language, popups that keyboard users can open, read and close (map.js,
+    citysite.keyboardPopups), no Leaflet flag in the attribution, wheel zoom only when the map is
+    not embedded (in an iframe the wheel scrolls the page; on a phone, one finger: map.js,
+    citysite.twoFingers), and tiles shown as they arrive: Leaflet's fade-in repaints the map every
+    frame until the last tile is in (a string of long tasks on a phone)."""
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-            <div class="folium-map" id={{ this.get_name()|tojson }}></div>
+            <div class="folium-map" id={{ this.get_name()|tojson }}
+                 role="region" aria-label="{{ this.keys_label|e }}"></div>
         {% endmacro %}
 
         {% macro script(this, kwargs) %}
@@ -52,11 +55,12 @@ class SiteMap(folium.Map):
     )
 
     def __init__(self, page: Figure, js: list[tuple[str, str]], css: list[tuple[str, str]],
-                 zoom_in: str, zoom_out: str, close_popup: str, **kwargs):
+                 zoom_in: str, zoom_out: str, close_popup: str, keys_label: str, **kwargs):
         super().__init__(tiles=None, zoom_control=False, scroll_wheel_zoom=False, fade_animation=False, **kwargs)
         self.default_js, self.default_css = js, css
         self.zoom_titles = js_value({"zoomInTitle": zoom_in, "zoomOutTitle": zoom_out})
         self.close_label = js_value(close_popup)
+        self.keys_label = keys_label  # the map's name for screen readers: which keys move it (a Tab stop)
         page.add_child(self)
 
 
