@@ -264,6 +264,9 @@ def test_404_page_links_home_in_every_language_with_absolute_paths(site):
     links = {a["hreflang"]: a["href"] for a in page.select("main a[hreflang]")}
     assert links == {lang: "/" + PREFIX[lang] for lang in LANGUAGES}
     assert {section["lang"] for section in page.select("section[data-lang]")} == set(LANGUAGES)
+    # the city's name in each language, each marked with it (one English voice read them all)
+    names = {span["lang"]: span.get_text() for span in page.select("header a span[lang]")}
+    assert names == {lang: load_ui_strings(ROOT)["khabarovsk"][lang] for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
