@@ -650,6 +650,9 @@ def test_route_maps_show_the_numbered_stops(visit, site, site_server, real_data,
             moved, legs, dots = frame.evaluate(STOPS_MOVED, STOP_SIZE)
             assert legs == dots == moved <= moved_stops[route.id], (route.id, "zoomed in", moved, legs, dots)
         assert frame.locator("path.map-line--route").count() == 1
+        # the line is drawn for the eye: a screen reader met it as an unnamed image (a walkthrough)
+        drawing = "line => line.closest('svg').getAttribute('aria-hidden')"
+        assert frame.locator("path.map-line--route").evaluate(drawing) == "true"
         assert frame.locator(".map-header").is_hidden() and frame.locator(".map-skip").is_hidden()
         assert frame.evaluate("document.querySelector('.folium-map').getBoundingClientRect().top") == 0
         assert_clean(seen)

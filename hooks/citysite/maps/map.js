@@ -216,6 +216,16 @@ if (window.L) L.Map.addInitHook(function () {
   this.on("popupclose", function () { document.body.classList.remove("map-popup-open"); });
 });
 if (window.L) L.TileLayer.addInitHook(function () { this.on("tileerror", citysite.tilesMissing); });
+/* The lines (a route, the ties to partner cities) are drawn for the eye, their places named by the
+   markers: the drawing's <svg> was read as an unnamed image (an accessibility walkthrough). */
+if (window.L && L.SVG) L.SVG.include({
+  _initContainer: (function (draw) {
+    return function () {
+      draw.call(this);
+      this._container.setAttribute("aria-hidden", "true");
+    };
+  })(L.SVG.prototype._initContainer)
+});
 /* A cluster bubble pressed with the keyboard (Enter or Space) zooms in, or spreads its places, as a
    click does, and the keyboard goes on to the first of its places: Leaflet.markercluster 1.4.1
    answers only clicks under Leaflet 1.9, so Enter did nothing and 21 of the 28 venues were out of
