@@ -424,6 +424,28 @@ def test_a_high_contrast_mode_keeps_the_categories_colours(browser, site_server)
         context.close()
 
 
+def test_tab_from_a_popup_goes_on_to_the_next_place(browser, site_server):
+    """An accessibility walkthrough: after a stop's popup (its link, then Close), Tab went on to the
+    zoom buttons, since the popup comes after every marker; it now closes the popup and goes on
+    to the next stop."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(site_server + "maps/route-centre-day.html", wait_until="networkidle")
+        markers = page.locator(".leaflet-marker-pane .leaflet-marker-icon[tabindex='0']")
+        markers.nth(0).focus()
+        page.keyboard.press("Enter")
+        page.locator(".leaflet-popup").wait_for()
+        for _ in range(5):
+            if page.evaluate("document.activeElement.matches('.leaflet-popup-close-button')"):
+                break
+            page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        assert page.locator(".leaflet-popup").count() == 0
+        assert page.evaluate("document.activeElement.title") == markers.nth(1).get_attribute("title")
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("key", ["Enter", " "])
 def test_a_keyboard_opens_a_cluster_of_places(browser, site_server, key):
     """An accessibility walkthrough pressed Enter on the venues map's cluster bubbles ("7 places

@@ -166,6 +166,19 @@ var citysite = {
     });
     map.getContainer().addEventListener("keydown", function (event) {
       if (event.key === "Escape") map.closePopup();
+      // Tab from the popup's last control (its close button) goes on to the next place: the popup
+      // comes after every marker in the page, so Tab went on to the zoom buttons (a walkthrough).
+      var box = event.target.closest && event.target.closest(".leaflet-popup");
+      if (event.key !== "Tab" || event.shiftKey || !box || !opener) return;
+      var stops = box.querySelectorAll("a[href], button");
+      if (event.target !== stops[stops.length - 1]) return;
+      var markers = Array.prototype.slice.call(
+        map.getPane("markerPane").querySelectorAll(".leaflet-marker-icon[tabindex='0']"));
+      var next = markers[markers.indexOf(opener) + 1];
+      if (!next) return;  // after the last place, Tab goes on as usual
+      event.preventDefault();
+      map.closePopup();
+      next.focus({preventScroll: true});
     });
   },
 
