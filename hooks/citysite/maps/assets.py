@@ -3,6 +3,11 @@ Python packages into the site (assets/vendor/), and the links a map page needs t
 
 Nothing else is loaded: markers are CSS (no Bootstrap, Font Awesome or marker images) and
 popups are plain Leaflet (no jQuery).
+
+map.js reaches into two of their internals; re-check on an upgrade (the browser tests of the
+cluster keys and the route line fail if they change): Leaflet's `L.SVG.prototype._initContainer`
+(the lines' drawing hidden from screen readers) and Leaflet.markercluster's `_zoomOrSpiderfy` (a
+cluster opened with Enter or Space; markercluster 1.5 does it itself).
 """
 
 from __future__ import annotations

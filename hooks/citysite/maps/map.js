@@ -231,7 +231,7 @@ if (window.L) L.Map.addInitHook(function () {
 if (window.L) L.TileLayer.addInitHook(function () { this.on("tileerror", citysite.tilesMissing); });
 /* The lines (a route, the ties to partner cities) are drawn for the eye, their places named by the
    markers: the drawing's <svg> was read as an unnamed image (an accessibility walkthrough). */
-if (window.L && L.SVG) L.SVG.include({
+if (window.L && L.SVG && L.SVG.prototype._initContainer) L.SVG.include({
   _initContainer: (function (draw) {
     return function () {
       draw.call(this);
@@ -246,7 +246,7 @@ if (window.L && L.SVG) L.SVG.include({
 if (window.L && L.MarkerClusterGroup) L.MarkerClusterGroup.addInitHook(function () {
   this.on("clusterkeypress", function (event) {
     var key = event.originalEvent && event.originalEvent.key, group = this;
-    if (key !== "Enter" && key !== " ") return;
+    if ((key !== "Enter" && key !== " ") || !group._zoomOrSpiderfy) return;
     event.originalEvent.preventDefault();
     var first = event.layer.getAllChildMarkers()[0];
     group.once("animationend spiderfied", function () {
