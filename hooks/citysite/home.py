@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Any
 
-from babel.dates import format_date
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 from pydantic import Field, TypeAdapter, ValidationError
@@ -31,7 +30,7 @@ from .images.records import EveryLanguage
 from .languages import language_prefix
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
-from .pages.events import card_chip, card_when, season_target
+from .pages.events import card_chip, card_when, saved_list_note, season_target
 from .typography import keep_dates_whole
 
 HOME_FILE = "data/home.yml"
@@ -181,12 +180,13 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
 
     events = upcoming_events(data, strings, lang, today, page, root_language) if data else []
     # The season's events on /events/ ("Winter 2026/27: all events"): citysite.pages.events.
-    season = season_target(PageContext(data, today, strings), lang) if data else None
+    page_context = PageContext(data, today, strings) if data else None
+    season = season_target(page_context, lang) if page_context else None
+    # said when a page saved on a phone is read after some of its events ended (past-events.js)
+    saved = Markup(keep_dates_whole(saved_list_note(page_context, lang), lang)) if page_context else None
     return {
         "events": cards(events, "kh-cards--events") if events else None,
-        # said when a page saved on a phone is read after some of its events ended (past-events.js)
-        "events_saved": Markup(keep_dates_whole('<p class="kh-past-note" hidden>{}</p>'.format(escape(
-            strings["home_past_hidden"][lang].format(date=format_date(today, "long", locale=lang)))), lang)),
+        "events_saved": saved,
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1])} if season else None,
         "plan_url": link("visit/index.md"),

@@ -16,7 +16,6 @@ import json
 import typing
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from ..cards import ROUTE_ICON, VENUE_ICONS, Card, cards_html, icon_svg, meta_line
@@ -40,7 +39,7 @@ from .common import (
     readable_host,
     source_labels,
 )
-from .events import event_cards, open_data_line
+from .events import event_cards, open_data_line, saved_list_note
 
 MAP_MARKER = "<!-- map -->"
 NEARBY_KM = 1.5  # a venue page lists the other venues this close (in a straight line): a short walk
@@ -60,10 +59,7 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
     coming = [(event, ctx.next[event.id]) for event in events if ctx.next[event.id] is not None]
     if coming:  # cards; URLs from the venue's page (venues/<id>/) as built
         cards = event_cards(ctx, coming, lang, "../../events/", "../../", heading=3, with_places=False)
-        # said when the page, saved on a phone, is read after one of them ended (past-events.js hides it)
-        saved = ctx.t("home_past_hidden", lang).format(date=format_date(ctx.today, "long", locale=lang))
-        sections.append(f"## {ctx.t('events_held_here', lang)}\n\n{cards}\n\n"
-                        f'<p class="kh-past-note" hidden>{md_text(saved)}</p>\n')
+        sections.append(f"## {ctx.t('events_held_here', lang)}\n\n{cards}\n\n{saved_list_note(ctx, lang)}\n")
     if chronicle:
         entries = "\n".join(ctx.event_item(entry, lang, "../cooperation/chronicle/") for entry in chronicle)
         sections.append(f"## {ctx.t('chronicle_at_venue', lang)}\n\n{entries}\n")
