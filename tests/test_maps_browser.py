@@ -424,6 +424,28 @@ def test_a_high_contrast_mode_keeps_the_categories_colours(browser, site_server)
         context.close()
 
 
+def test_a_keyboard_can_skip_a_map_in_a_page(browser, site_server):
+    """A map in a page was some twenty Tab stops (its places, buttons and credits) with no way round
+    them (an accessibility walkthrough): a link before it, seen when the keyboard reaches it, goes
+    past the map to its caption."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(site_server + "ko/routes/centre-day/", wait_until="networkidle")
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('.site-map__skip')"):
+                break
+        skip = page.locator(".site-map__skip")
+        assert skip.evaluate("link => link === document.activeElement"), "the keyboard never reached it"
+        assert skip.inner_text() == STRINGS["map_skip_past"]["ko"] and skip.bounding_box()["width"] > 20
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('figure.site-map figcaption') !== null")
+        assert page.evaluate("document.activeElement.textContent") == STRINGS["map_open_full"]["ko"]
+    finally:
+        page.close()
+
+
 def test_tab_from_a_popup_goes_on_to_the_next_place(browser, site_server):
     """An accessibility walkthrough: after a stop's popup (its link, then Close), Tab went on to the
     zoom buttons, since the popup comes after every marker; it now closes the popup and goes on

@@ -19,6 +19,7 @@ from ..errors import SiteError
 from .context import MapContext, route_map_name, venue_map_name
 
 MARKER = "<!-- map -->"
+AFTER_MAP = "kh-after-map"  # the map's caption, where its skip link leads (a page has one map at most)
 _MARKER_LINE = re.compile(r"^[ \t]*<!-- map -->[ \t]*$", re.MULTILINE)
 _VENUE_PAGE = re.compile(r"venues/([a-z0-9]+(?:-[a-z0-9]+)*)(?:/index)?\.md")
 _ROUTE_PAGE = re.compile(r"routes/([a-z0-9]+(?:-[a-z0-9]+)*)(?:/index)?\.md")
@@ -86,8 +87,11 @@ def map_html(ctx: MapContext, page_map: PageMap, page_url: str) -> str:
         links.append(f'<a href="{escape(href)}">{escape(ctx.t("map_venue_list"))}</a>')
     links.append(f'<a href="{src}">{escape(ctx.t("map_open_full"))}</a>')
     gap = "" if links[0].endswith("。") else " "  # no space after a Chinese or Japanese full stop
+    # A link past the map, shown when the keyboard reaches it: a map is some twenty Tab stops (its
+    # places, buttons and credits), and there was no way round them (an accessibility walkthrough).
+    skip = f'<a class="site-map__skip" href="#{AFTER_MAP}">{escape(ctx.t("map_skip_past"))}</a>'
     return (
-        f'<figure class="site-map site-map--{page_map.size}">'
+        f'<figure class="site-map site-map--{page_map.size}">{skip}'
         f'<iframe {address} title="{escape(page_map.title)}" loading="lazy"></iframe>'
-        f"<figcaption>{gap.join(links)}</figcaption></figure>"
+        f'<figcaption id="{AFTER_MAP}" tabindex="-1">{gap.join(links)}</figcaption></figure>'
     )
