@@ -208,7 +208,7 @@ def saved_list_note(ctx: PageContext, lang: str) -> str:
     of them ended (docs/javascripts/past-events.js hides those): "This list was saved on ...: events
     that have ended since are not shown" (the home page and a place's page)."""
     date = format_date(ctx.today, "long", locale=lang)
-    return f'<p class="kh-past-note" hidden>{md_text(ctx.t("home_past_hidden", lang).format(date=date))}</p>'
+    return f'<p class="kh-past-note" hidden>{md_text(ctx.t("saved_list_past_hidden", lang).format(date=date))}</p>'
 
 
 def _as_of(ctx: PageContext, lang: str) -> str:
