@@ -203,18 +203,23 @@ def event_sources(event: Event) -> list[str]:
 
 # --- the list on /events/ and the category pages --------------------------------------------------
 
+def _made_on(ctx: PageContext, lang: str) -> str:
+    """The day the lists were made (the build's date), as the reader's language writes it."""
+    return format_date(ctx.today, "long", locale=lang)
+
+
 def saved_list_note(ctx: PageContext, lang: str) -> str:
     """The note under a list of event cards, hidden until a page saved on a phone is read after one
     of them ended (docs/javascripts/past-events.js hides those): "This list was saved on ...: events
     that have ended since are not shown" (the home page and a place's page)."""
-    date = format_date(ctx.today, "long", locale=lang)
-    return f'<p class="kh-past-note" hidden>{md_text(ctx.t("saved_list_past_hidden", lang).format(date=date))}</p>'
+    note = ctx.t("saved_list_past_hidden", lang).format(date=_made_on(ctx, lang))
+    return f'<p class="kh-past-note" hidden>{md_text(note)}</p>'
 
 
 def _as_of(ctx: PageContext, lang: str) -> str:
     """The date the list was made; a page read later, saved on a phone, adds that the events ended
     since are not shown (docs/javascripts/past-events.js)."""
-    date = format_date(ctx.today, "long", locale=lang)
+    date = _made_on(ctx, lang)
     return (f":material-update: {md_text(ctx.t('events_as_of', lang).format(date=date))}"
             f'<span class="kh-past-note" hidden> {md_text(ctx.t("events_past_hidden", lang))}</span>')
 
