@@ -27,6 +27,7 @@ import material
 from babel.dates import format_skeleton
 
 from .errors import SiteError
+from .languages import babel_locale
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
 
@@ -63,7 +64,7 @@ def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, unde
     instead of a month long past for an event that began before today and goes on. Screen readers
     read the full date written beside it instead (the chip is hidden from them), and so does the
     search index (data-search-exclude: its result would read "May30City Day")."""
-    month = under_way or format_skeleton("MMM", first, locale=lang)
+    month = under_way or format_skeleton("MMM", first, locale=babel_locale(lang))
     day = ""
     if exact and not under_way:
         same_month = (last.year, last.month) == (first.year, first.month)

@@ -18,6 +18,7 @@ from babel.dates import format_date, format_interval, format_skeleton, format_ti
 
 from .data.geo import KHABAROVSK_UTC_OFFSET
 from .data.when import When
+from .languages import babel_locale
 
 
 def build_moment() -> dt.datetime:
@@ -36,7 +37,7 @@ def khabarovsk_day(moment: dt.datetime) -> dt.date:
 # --- formatting ------------------------------------------------------------------------------------
 
 def _uses_12_hours(lang: str) -> bool:
-    return "h" in Locale.parse(lang).time_formats["short"].pattern
+    return "h" in Locale.parse(babel_locale(lang)).time_formats["short"].pattern
 
 
 def _with_weekday_marks(text: str, lang: str) -> str:
@@ -52,27 +53,27 @@ def _with_weekday_marks(text: str, lang: str) -> str:
 
 
 def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
-    """A day ("long" format), with its weekday if asked: «Sun, May 9, 2027», «2027년 5월 9일(일)»,
+    """A day ("long" format), with its weekday if asked: «Sun, 9 May 2027», «2027년 5월 9일(일)»,
     «воскресенье, 9 мая 2027 г.»."""
     if not weekday:
-        return format_date(day, "long", locale=lang)
+        return format_date(day, "long", locale=babel_locale(lang))
     if lang == "ru":  # CLDR's «сб, 13 мар. 2027 г.» abbreviates the month as Russian texts do not
         return format_date(day, "EEEE, d MMMM y 'г.'", locale="ru")
-    return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=lang), lang)
+    return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=babel_locale(lang)), lang)
 
 
 def format_when(when: When, lang: str, weekday: bool = False) -> str:
     """One date as precise as known: year, month, day ("long" format, with its weekday if asked)
     or day and time."""
     if when.precision == "year":
-        return format_skeleton("y", when.first_day(), locale=lang)
+        return format_skeleton("y", when.first_day(), locale=babel_locale(lang))
     if when.precision == "month":
-        return format_skeleton("yMMMM", when.first_day(), locale=lang)
+        return format_skeleton("yMMMM", when.first_day(), locale=babel_locale(lang))
     day = format_day(when.first_day(), lang, weekday)
     if when.precision == "day":
         return day
-    time = format_time(dt.time(when.hour, when.minute), "short", locale=lang)
-    return Locale.parse(lang).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)
+    time = format_time(dt.time(when.hour, when.minute), "short", locale=babel_locale(lang))
+    return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)
 
 
 # Chinese writes a range with 至 and Japanese with ～ («12月8日至9日», «12月8日～9日»); CLDR gives
@@ -101,10 +102,10 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
     if start.precision == end.precision == "time" and start.first_day() == end.first_day():
         skeleton = "hm" if _uses_12_hours(lang) else "Hm"
         times = format_interval(
-            dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton, locale=lang
+            dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton, locale=babel_locale(lang)
         )
         day = format_day(start.first_day(), lang, weekday)
-        return Locale.parse(lang).datetime_formats["medium"].replace("{1}", day).replace("{0}", times)
+        return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", times)
     if start.precision == end.precision == "time":
         return f"{format_when(start, lang)}{SPACED_DASH.get(lang, ' – ')}{format_when(end, lang)}"
     coarsest = max(start.precision, end.precision, key=("time", "day", "month", "year").index)
@@ -115,12 +116,12 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
         if lang == "ru":  # CLDR abbreviates Russian months in ranges («8—9 дек.»); spell them out
             return _russian_day_range(first, last)
         if weekday:
-            return _with_weekday_marks(format_interval(first, last, "yMMMEd", locale=lang), lang)
-        return format_interval(first, last, "yMMMd", locale=lang)
+            return _with_weekday_marks(format_interval(first, last, "yMMMEd", locale=babel_locale(lang)), lang)
+        return format_interval(first, last, "yMMMd", locale=babel_locale(lang))
     if coarsest == "month":
         first, last = start.first_day(), end.first_day()
         return format_when(start, lang) if (first.year, first.month) == (last.year, last.month) else (
-            format_interval(first, last, "yMMMM", locale=lang)
+            format_interval(first, last, "yMMMM", locale=babel_locale(lang))
         )
     first, last = start.year, end.year
     if first == last:
@@ -150,9 +151,9 @@ def format_since(when: When, lang: str) -> str:
 
 def format_month(year: int, month: int, lang: str) -> str:
     """A month heading in the archive: «May 2019», «Май 2019 г.», «2019年5月»."""
-    text = format_skeleton("yMMMM", dt.date(year, month, 1), locale=lang)
+    text = format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel_locale(lang))
     return text[:1].upper() + text[1:]
 
 
 def format_year(year: int, lang: str) -> str:
-    return format_skeleton("y", dt.date(year, 1, 1), locale=lang)
+    return format_skeleton("y", dt.date(year, 1, 1), locale=babel_locale(lang))

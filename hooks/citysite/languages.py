@@ -42,6 +42,17 @@ LANGUAGES, DEFAULT_LANGUAGE = configured_languages(PROJECT_ROOT / "mkdocs.yml")
 TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
 
+# The CLDR locale Babel writes each language's dates and lists in, where it is not the language
+# itself: the site's English is British (organiser, programme), so are its dates («9 May 2027»,
+# «10:00», «A, B and C»), not CLDR's American «May 9, 2027, 10:00 AM».
+BABEL_LOCALES = {"en": "en_GB"}
+
+
+def babel_locale(lang: str) -> str:
+    """The Babel locale of a site language (BABEL_LOCALES)."""
+    return BABEL_LOCALES.get(lang, lang)
+
+
 def colon(lang: str) -> str:
     """The colon after a label: full width in Chinese and Japanese."""
     return "：" if lang in ("zh", "ja") else ": "
@@ -55,7 +66,7 @@ def list_gap(lang: str) -> str:
 def names_list(names: list[str], lang: str) -> str:
     """Names in a sentence as the language's visitor sites list them: CLDR's «A, B and C», «A、B和C»,
     but commas in Korean («A, B, C»: CLDR's «A, B 및 C» reads like an official document)."""
-    return ", ".join(names) if lang == "ko" else format_list(names, locale=lang)
+    return ", ".join(names) if lang == "ko" else format_list(names, locale=babel_locale(lang))
 
 
 def aside(text: str, lang: str) -> str:

@@ -28,7 +28,8 @@ def measure_text(value: float, unit: str, lang: str, length: str = "short") -> s
     """A number with its unit (Babel's CLDR forms), never split between two lines: «350 m»,
     «6 мин» with a no-break space; with no space beside Chinese or Japanese characters («6分»,
     «時速4.5キロメートル», not CLDR's «6 分», «時速 4.5 キロメートル»), nor before a Latin unit in
-    Japanese («3.1km», as Korean and Japanese sites write it; CLDR's «3.1 km»)."""
+    Japanese («3.1km», as Korean and Japanese sites write it; CLDR's «3.1 km»). English keeps CLDR's
+    «6 min» (its British data says «6 mins», which travel sites do not)."""
     text = format_unit(value, unit, length, format=number_pattern(value, lang), locale=lang)
     if lang == "ja":
         text = re.sub(r"(?<=\d) (?=[A-Za-z])", "", text)

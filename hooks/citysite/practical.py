@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 
 from .data.hours import OpeningHours, Rule, Span
 from .data.model import TransitRoutes, Venue
+from .languages import babel_locale
 from .places import number_pattern
 
 # --- opening hours -----------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ CAPITALISED = ("en", "ru")  # a line of hours starts with a capital letter in th
 
 
 def _day_names(lang: str, width: str) -> list[str]:
-    names = Locale.parse(lang).days["format"][width]
+    names = Locale.parse(babel_locale(lang)).days["format"][width]
     return [names[day] for day in range(7)]
 
 
@@ -144,7 +145,7 @@ def opening_hours_specification(hours: OpeningHours) -> list[dict]:
 def price_text(roubles: int, lang: str) -> str:
     """«1,500 ₽», «1500 ₽», «10 000 ₽»: the number in the reader's format (Babel), the rouble sign everywhere
     (Babel would write "RUB" in some languages; the sign is what visitors see on tickets)."""
-    return f"{format_decimal(roubles, format=number_pattern(roubles, lang), locale=lang)}\u00a0₽"
+    return f"{format_decimal(roubles, format=number_pattern(roubles, lang), locale=babel_locale(lang))}\u00a0₽"
 
 
 ROUTE_KINDS = ("tram", "trolleybus", "bus")

@@ -16,6 +16,7 @@ from babel.units import format_unit
 
 from .data.model import Usually
 from .data.when import MonthDay, MonthPart, When, rrule_parts
+from .languages import babel_locale
 from .dates import _DASH, RANGE_MARKS, SPACED_DASH, format_span, format_when
 from .schedule import Occurrence
 
@@ -32,8 +33,8 @@ def month_name(month: int, lang: str, year: int | None = None, genitive: bool = 
         name = format_date(day, "MMMM" if genitive else "LLLL", locale="ru")
         return f"{name} {year} г." if year else name
     if lang in CJK:
-        return format_skeleton("yMMM" if year else "MMM", day, locale=lang)
-    return format_skeleton("yMMMM", day, locale=lang) if year else format_date(day, "LLLL", locale=lang)
+        return format_skeleton("yMMM" if year else "MMM", day, locale=babel_locale(lang))
+    return format_skeleton("yMMMM", day, locale=babel_locale(lang)) if year else format_date(day, "LLLL", locale=babel_locale(lang))
 
 
 def period_text(part: MonthPart, lang: str, strings: dict[str, str], year: int | None = None) -> str:
@@ -58,7 +59,7 @@ def period_range(begin: MonthPart, end: MonthPart, lang: str, strings: dict[str,
 
 
 def _day_of_year(day: MonthDay, lang: str) -> str:
-    return format_skeleton("MMMMd", day.in_year(_SAMPLE_YEAR), locale=lang)
+    return format_skeleton("MMMMd", day.in_year(_SAMPLE_YEAR), locale=babel_locale(lang))
 
 
 def _days_of_year(first: MonthDay, last: MonthDay, lang: str) -> str:
@@ -72,7 +73,7 @@ def _days_of_year(first: MonthDay, last: MonthDay, lang: str) -> str:
         return f"{format_date(start, 'd MMMM', locale='ru')}{SPACED_DASH['ru']}{format_date(end, 'd MMMM', locale='ru')}"
     if lang == "zh" and start.month == end.month:  # CLDR drops the first 日 («1月6至7日»)
         return f"{start.month}月{start.day}日至{end.day}日"
-    text = format_interval(start, end, "MMMMd", locale=lang)
+    text = format_interval(start, end, "MMMMd", locale=babel_locale(lang))
     mark = {**RANGE_MARKS, "ko": "~"}.get(lang)  # «1月6日～7日», «1월 6일~7일», as date ranges read
     return _DASH.sub(mark, text) if mark else text
 
@@ -96,7 +97,7 @@ def _nth_weekday(rule: str, lang: str, strings: dict[str, str]) -> str | None:
     if number not in ("1", "2", "3", "4", "5", "-1", "+1", "+2", "+3", "+4", "+5"):
         return None
     ordinal = strings["ordinal_last" if number == "-1" else f"ordinal_{number.lstrip('+')}"]
-    weekday = get_day_names("wide", "format", locale=lang)[_WEEKDAYS.index(days[-2:])]
+    weekday = get_day_names("wide", "format", locale=babel_locale(lang))[_WEEKDAYS.index(days[-2:])]
     if lang == "ru":
         ordinal = _russian_ordinal(ordinal, weekday)
         weekday = weekday[:-1] + "у" if weekday.endswith("а") else weekday  # среда -> среду
@@ -117,7 +118,7 @@ def _moveable_text(usually: Usually, lang: str, strings: dict[str, str]) -> str:
     offset = usually.offset_days or 0
     if offset == 0:
         return strings["usually_easter"]
-    days = format_unit(abs(offset), "duration-day", "long", locale=lang)
+    days = format_unit(abs(offset), "duration-day", "long", locale=babel_locale(lang))
     return strings["usually_before_easter" if offset < 0 else "usually_after_easter"].format(days=days)
 
 
@@ -144,8 +145,8 @@ def usual_text(usually: Usually, lang: str, strings: dict[str, str]) -> str:
 
 def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_time: bool = False,
                      weekday: bool = False) -> str:
-    """One year's dates, as precisely as known: "January 6 – 7, 2027" ("Wed, Jan 6 – Thu, Jan 7,
-    2027" with the weekdays); "May 1, 2027, 11:00 PM" with the time; "late May – early June 2027"
+    """One year's dates, as precisely as known: "6 – 7 January 2027" ("Wed, 6 Jan – Thu, 7 Jan
+    2027" with the weekdays); "1 May 2027, 23:00" with the time; "late May – early June 2027"
     for the usual period; "May 2027" for a month's edition."""
     if occ.exact:
         first = When(occ.first.year, occ.first.month, occ.first.day)
@@ -154,7 +155,7 @@ def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_t
             start = When(first.year, first.month, first.day, occ.time.hour, occ.time.minute)
             if occ.first == occ.last:
                 return format_when(start, lang, weekday)
-            time = format_time(occ.time, "short", locale=lang)
+            time = format_time(occ.time, "short", locale=babel_locale(lang))
             return format_span(first, last, lang, weekday) + strings["from_time"].format(time=time)
         return format_span(first, last, lang, weekday)
     if occ.edition is not None:

@@ -11,6 +11,8 @@ from typing import Annotated
 from babel import Locale
 from pydantic import AfterValidator, Field, WithJsonSchema
 
+from ..languages import babel_locale
+
 KHABAROVSK_TZ = "Asia/Vladivostok"  # UTC+10 all year, the zone Khabarovsk keeps (no DST)
 KHABAROVSK_UTC_OFFSET = dt.timezone(dt.timedelta(hours=10))
 KHABAROVSK_CENTRE = (48.4800, 135.0717)  # Lenin Square
@@ -63,4 +65,4 @@ CountryCode = Annotated[
 def babel_country_name(code: str, lang: str) -> str:
     """Babel's (CLDR's) name of a country in `lang`; the site's own names, where they differ, are in
     data/glossary.yml (`countries`, SiteData.country_name)."""
-    return Locale.parse(lang).territories.get(code, code)
+    return Locale.parse(babel_locale(lang)).territories.get(code, code)

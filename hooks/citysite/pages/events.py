@@ -20,7 +20,7 @@ from ..cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, date_chip, meta
 from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
-from ..languages import aside, colon, list_gap, names_list
+from ..languages import aside, babel_locale, colon, list_gap, names_list
 from ..schedule import HORIZON_DAYS, Occurrence, edition_occurrence, history, month_key, season_of, season_start
 from ..timing import occurrence_text, usual_text
 from .common import (
@@ -205,7 +205,7 @@ def event_sources(event: Event) -> list[str]:
 
 def _made_on(ctx: PageContext, lang: str) -> str:
     """The day the lists were made (the build's date), as the reader's language writes it."""
-    return format_date(ctx.today, "long", locale=lang)
+    return format_date(ctx.today, "long", locale=babel_locale(lang))
 
 
 def saved_list_note(ctx: PageContext, lang: str) -> str:

@@ -23,7 +23,7 @@ from ..data.geo import city_corners
 from ..data.model import ChronicleEntry, Event, Venue, VenueCategory
 from ..data.sources import source_parts
 from ..dates import format_span, format_when
-from ..languages import aside, colon, list_gap
+from ..languages import aside, babel_locale, colon, list_gap
 from ..places import distance_km, number_pattern
 from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_text, tel_href
 from ..walking import distance_text, minutes_text, walking_minutes
@@ -71,7 +71,7 @@ SENTENCE_GAP = " · "  # between a fact and its note
 
 def _checked(ctx: PageContext, fact, lang: str) -> str:
     """Where a practical fact was read (its web pages, linked by host name, with the path where two
-    share a host) and the day it was checked, small, after it: «(hkm.ru, checked December 4, 2026)»."""
+    share a host) and the day it was checked, small, after it: «(hkm.ru, checked 4 December 2026)»."""
     urls = [url for kind, url in map(source_parts, fact.sources) if kind == "page"]
     links = [external_link(url, label) for url, label in zip(urls, source_labels(urls))]
     text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
@@ -224,7 +224,7 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         ctx.line("material-crosshairs-gps", "label_coordinates", osm_link(venue.lat, venue.lon, coordinates), lang)
     )
     if venue.capacity:
-        capacity = format_decimal(venue.capacity, format=number_pattern(venue.capacity, lang), locale=lang)
+        capacity = format_decimal(venue.capacity, format=number_pattern(venue.capacity, lang), locale=babel_locale(lang))
         facts.append(ctx.line("material-account-group", "label_capacity", capacity, lang))
 
     events = ctx.events_at_venue.get(venue.id, [])
