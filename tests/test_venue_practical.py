@@ -161,7 +161,7 @@ def test_opening_hours_the_site_cannot_read_are_refused(spec):
 @pytest.mark.parametrize(("lang", "expected"), [  # the forms of the issue, and the day off said
     ("en", "Tue–Sun 10:00–18:00; closed Mon"),
     ("ru", "Вт–вс 10:00–18:00; пн — выходной"),
-    ("zh", "周二～周日 10:00～18:00；周一闭馆"),
+    ("zh", "周二至周日 10:00至18:00；周一闭馆"),
     ("ja", "火～日 10:00～18:00／月曜日休館"),
     ("ko", "화~일 10:00~18:00 / 월요일 휴무"),
 ])
@@ -174,7 +174,7 @@ def test_exceptions_lists_and_closed_days_in_each_language():
     spec = parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off")
     assert hours_text(spec, "en") == "Tue–Sun 10:00–18:00; closed Mon; closed on the last Friday of the month"
     assert hours_text(spec, "ru") == "Вт–вс 10:00–18:00; пн — выходной; последняя пятница месяца — выходной"
-    assert hours_text(spec, "zh") == "周二～周日 10:00～18:00；周一闭馆；每月最后一个周五闭馆"
+    assert hours_text(spec, "zh") == "周二至周日 10:00至18:00；周一闭馆；每月最后一个周五闭馆"
     assert hours_text(spec, "ja") == "火～日 10:00～18:00／月曜日休館／毎月最終金曜日休館"
     assert hours_text(spec, "ko") == "화~일 10:00~18:00 / 월요일 휴무 / 매월 마지막 금요일 휴무"
     # Russian ordinals agree with the weekday's gender.

@@ -3,7 +3,7 @@ step-free access, the stop nearby, and links that open the place in the map apps
 
 Opening hours come from the rules parsed when the data is loaded (citysite.data.hours), written the
 way each language writes them on a sign: «Tue–Sun 10:00–18:00», «вт–вс 10:00–18:00»,
-«周二～周日 10:00～18:00», «火～日 10:00～18:00», «화~일 10:00~18:00». Day names are Babel's; the
+«周二至周日 10:00至18:00», «火～日 10:00～18:00», «화~일 10:00~18:00». Day names are Babel's; the
 punctuation and the few words around them are here, with the grammar they need (Russian ordinals
 agree with the weekday's gender). Everything returned is plain text: callers escape it.
 """
@@ -22,7 +22,7 @@ from .places import number_pattern
 
 # --- opening hours -----------------------------------------------------------------------------------
 
-RANGE = {"en": "–", "ru": "–", "zh": "～", "ja": "～", "ko": "~"}
+RANGE = {"en": "–", "ru": "–", "zh": "至", "ja": "～", "ko": "~"}
 DAY_LIST = {"en": ", ", "ru": ", ", "zh": "、", "ja": "・", "ko": ", "}
 SPAN_LIST = {"en": ", ", "ru": ", ", "zh": "、", "ja": "、", "ko": ", "}
 RULE_LIST = {"en": "; ", "ru": "; ", "zh": "；", "ja": "／", "ko": " / "}
