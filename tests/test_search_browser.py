@@ -39,25 +39,27 @@ QUERIES = {
            ("Christmas", CHRISTMAS), ("public holidays", VISIT),
            ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT), ("restaurant", VISIT), ("petroglyphs", VISIT),
            ("pharmacy", VISIT), ("cathedrals", "venues/uspensky-cathedral/"),  # the page says "pharmacies"; stems
-           ("offline", "offline/")],
+           ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
            ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT),
-           ("больница", VISIT), ("трамвай", VISIT), ("офлайн", "offline/")],  # «больницы», «трамваи»: stems
+           ("больница", VISIT), ("трамвай", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT)],  # «больницы», «трамваи»: stems
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),
            ("机场大巴", VISIT),  # not every page with 大 (大街, 大教堂...)
            ("游船", VISIT), ("餐厅", VISIT), ("岩画", VISIT), ("餐馆", VISIT), ("无线网络", VISIT),
-           ("7月", "events/amurfest-summer/"), ("气温", VISIT), ("零下", VISIT)],  # 7 and 月 were two words of the index (a Chinese walkthrough)
+           ("7月", "events/amurfest-summer/"), ("气温", VISIT), ("零下", VISIT),
+           ("时差", VISIT), ("报警", VISIT), ("丢失", VISIT), ("漫游", VISIT), ("北京", VISIT)],  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT),
            ("トラム", VISIT), ("クレジットカード", VISIT), ("年末年始", VISIT), ("両替所", VISIT), ("遊覧船", VISIT),
            ("氷の彫刻", "events/amur-crystal/"), ("レストラン", VISIT), ("岩絵", VISIT), ("食事", VISIT), ("Wi-Fi", VISIT),
            ("プレオブラジェンスキー", "venues/transfiguration-cathedral/"),
-           ("ＳＩＭ", VISIT), ("蚊", VISIT), ("気温", VISIT), ("氷点下", VISIT)],  # full-width letters, as a Japanese keyboard types them
+           ("ＳＩＭ", VISIT),  # full-width letters, as a Japanese keyboard types them
+           ("蚊", VISIT), ("気温", VISIT), ("氷点下", VISIT), ("治安", VISIT), ("アリペイ", VISIT), ("北京", VISIT)],
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
@@ -66,7 +68,7 @@ QUERIES = {
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
-           ("영하", VISIT), ("카드", VISIT)],
+           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT)],
 }
 
 
