@@ -538,7 +538,7 @@ def test_no_place_page_with_checked_facts_scrolls_sideways_on_a_phone(browser, s
     for path in site.html_files():
         url = site.url_of(path)
         if "/venues/" in f"/{url}":
-            notes = re.findall(r'<span class="fact-checked">(.*?)</span></li>', path.read_text(encoding="utf-8"))
+            notes = re.findall(r'<span class="fact-checked">(.*?)</span>', path.read_text(encoding="utf-8"))
             if notes:
                 longest[page_language(url)].append((max(len(re.sub(r"<[^>]+>", "", note)) for note in notes), url))
     pages = [url for found in longest.values() for _length, url in sorted(found, reverse=True)[:2]]

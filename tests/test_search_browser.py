@@ -68,7 +68,7 @@ QUERIES = {
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
-           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT)],
+           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT)],
 }
 
 

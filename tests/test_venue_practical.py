@@ -391,7 +391,8 @@ def test_a_venue_with_every_kind_of_fact(practical_site):
     """One venue with every kind of fact the research found (SAMPLE_MUSEUM), read as a Japanese visitor gets it."""
     url = "ja/venues/sample-museum/"
     assert value_of(fact(practical_site, url, "label_hours", "ja")).startswith("火～日 10:00～18:00／月曜日休館／毎月最終金曜日休館")
-    assert value_of(fact(practical_site, url, "label_tickets", "ja")).startswith("有料\u00a0· 5月18日は無料です。")
+    tickets = value_of(fact(practical_site, url, "label_tickets", "ja"))
+    assert tickets.startswith("有料\u00a0· 5月18日は無料です（hkm.ru、") and tickets.endswith("確認）。")
     phone = fact(practical_site, url, "label_phone", "ja").select_one("a")
     assert (phone["href"], phone.get_text()) == ("tel:+74212477158", "+7 4212 47-71-58")
     value = jsonld(practical_site, url)
@@ -410,7 +411,9 @@ def test_a_closure_ahead_is_a_warning_on_the_venue_and_at_its_route_stop_and_a_p
     assert [box.select_one(".admonition-title").get_text(strip=True) for box in boxes] == \
         [STRINGS["venue_closed_title"][lang]]
     dates = format_span(When.parse("2027-03-01"), When.parse("2027-04-30"), lang)
-    text = " ".join(boxes[0].select_one("p:not(.admonition-title)").get_text().split())
+    box = copy.copy(boxes[0].select_one("p:not(.admonition-title)"))
+    box.select_one(".fact-checked").decompose()  # inside the last sentence in Chinese, Japanese and Korean
+    text = " ".join(box.get_text().split())
     reason = {"en": "Closed for renovation.", "ru": "Закрыт на ремонт.", "zh": "闭馆维修。", "ja": "改修工事のため休館します。",
               "ko": "보수 공사로 휴관합니다."}[lang]
     assert text.startswith(" ".join((dates + colon(lang) + reason).split())), text
@@ -439,6 +442,22 @@ def test_every_practical_fact_links_its_sources_and_says_when_it_was_checked(pra
             pages = [s.split(":", 1)[1].split()[0] for s in fact_.sources if s.startswith("page:")]
             assert [a["href"] for a in checked.select("a")] == pages, (venue.id, name)
             assert format_when(fact_.checked, lang).split()[-1] in checked.get_text(), (venue.id, name)
+
+
+def test_the_checked_note_comes_before_the_full_stop_in_chinese_japanese_and_korean(practical_site, venues):
+    """«…끝났습니다(… 확인).», «…終わりました（…確認）。»: a Korean walkthrough read «…끝났습니다.(…)»."""
+    ended = 0
+    for lang in CJK:
+        stop = "." if lang == "ko" else "。"
+        for venue in venues.values():
+            for name, label in FACTS.items():
+                if getattr(venue, name) is None:
+                    continue
+                checked = fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", label, lang).select_one(".fact-checked")
+                before, after = checked.previous_sibling, checked.next_sibling
+                assert not (isinstance(before, str) and before.rstrip().endswith(stop)), (lang, venue.id, name, before)
+                ended += isinstance(after, str) and after.startswith(stop)
+    assert ended  # some facts are whole sentences (the river station's navigation season)
 
 
 def test_a_stop_gives_its_russian_name_and_routes(practical_site, venues):

@@ -79,6 +79,21 @@ def _checked(ctx: PageContext, fact, lang: str) -> str:
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
 
 
+# Chinese, Japanese and Korean put a note in brackets before the full stop of the sentence it
+# follows («…終わりました（…確認）。», «…끝났습니다(… 확인).»), not after it (the stop as a line of
+# Markdown writes it: md_text).
+FULL_STOP = {"zh": md_text("。"), "ja": md_text("。"), "ko": md_text(".")}
+
+
+def _with_checked(ctx: PageContext, value: str, fact, lang: str) -> str:
+    """A fact's text followed by where and when it was checked (_checked), inside its last sentence
+    where the language puts a note there."""
+    checked, stop = _checked(ctx, fact, lang), FULL_STOP.get(lang)
+    if stop and value.endswith(stop):
+        return value[: -len(stop)] + checked + stop
+    return value + checked
+
+
 def _with_note(ctx: PageContext, value: str, note, lang: str) -> str:
     return value + (SENTENCE_GAP + md_inline(note, lang) if note is not None else "")
 
@@ -94,7 +109,7 @@ def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
     for closure in venue.closures_ahead(ctx.today):
         text = md_text(format_span(closure.start, closure.end, lang)) + colon(lang) + md_inline(closure.reason, lang)
         title = ctx.t("venue_closed_title", lang).replace('"', "'")
-        boxes.append(f'!!! warning "{title}"\n    {text}{_checked(ctx, closure, lang)}\n')
+        boxes.append(f'!!! warning "{title}"\n    {_with_checked(ctx, text, closure, lang)}\n')
     return "\n".join(boxes)
 
 
@@ -106,7 +121,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     if venue.hours is not None:
         spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
-        facts.append(ctx.line("material-clock-outline", "label_hours", value + _checked(ctx, venue.hours, lang), lang))
+        facts.append(ctx.line("material-clock-outline", "label_hours", _with_checked(ctx, value, venue.hours, lang), lang))
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
     if venue.tickets is not None:
@@ -114,17 +129,17 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = t("tickets_free") if tickets.free else (
             t("tickets_price").format(price=price_text(tickets.price, lang)) if tickets.price else t("tickets_paid"))
         value = _with_note(ctx, md_text(value), tickets.note, lang)
-        facts.append(ctx.line("material-ticket-outline", "label_tickets", value + _checked(ctx, tickets, lang), lang))
+        facts.append(ctx.line("material-ticket-outline", "label_tickets", _with_checked(ctx, value, tickets, lang), lang))
     if venue.phone is not None:
         number = f'<a href="{html.escape(tel_href(venue.phone.number))}" lang="zxx">{md_text(venue.phone.number)}</a>'
         value = _with_note(ctx, number, venue.phone.note, lang)
-        facts.append(ctx.line("material-phone", "label_phone", value + _checked(ctx, venue.phone, lang), lang))
+        facts.append(ctx.line("material-phone", "label_phone", _with_checked(ctx, value, venue.phone, lang), lang))
     if venue.website:
         facts.append(ctx.line("material-web", "label_website", external_link(venue.website, _website_label(venue.website)), lang))
     if venue.step_free is not None:
         value = t("step_free_yes") if venue.step_free.available else t("step_free_no")
         value = _with_note(ctx, md_text(value), venue.step_free.note, lang)
-        facts.append(ctx.line("material-human-wheelchair", "label_step_free", value + _checked(ctx, venue.step_free, lang), lang))
+        facts.append(ctx.line("material-human-wheelchair", "label_step_free", _with_checked(ctx, value, venue.step_free, lang), lang))
     if venue.stop is not None:
         stop = venue.stop
         name = md_inline(stop.name, lang)
@@ -132,7 +147,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
             name += aside(in_language(md_text(stop.name.ru), "ru", lang), lang)  # its Russian name
         if stop.routes is not None and routes_text(stop.routes, ctx.strings, lang):
             name = t("stop_routes").format(stop=name, routes=md_text(routes_text(stop.routes, ctx.strings, lang)))
-        facts.append(ctx.line("material-bus-stop", "label_stop", name + _checked(ctx, stop, lang), lang))
+        facts.append(ctx.line("material-bus-stop", "label_stop", _with_checked(ctx, name, stop, lang), lang))
     return facts
 
 
