@@ -55,25 +55,30 @@ def _with_weekday_marks(text: str, lang: str) -> str:
 def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
     """A day ("long" format), with its weekday if asked: «Sun, 9 May 2027», «2027년 5월 9일(일)»,
     «воскресенье, 9 мая 2027 г.»."""
+    locale = babel_locale(lang)
     if not weekday:
-        return format_date(day, "long", locale=babel_locale(lang))
+        return format_date(day, "long", locale=locale)
     if lang == "ru":  # CLDR's «сб, 13 мар. 2027 г.» abbreviates the month as Russian texts do not
         return format_date(day, "EEEE, d MMMM y 'г.'", locale="ru")
-    return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=babel_locale(lang)), lang)
+    return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=locale), lang)
+
+
+def _day_and_time(day: str, time: str, lang: str) -> str:
+    """A formatted day and time (or times) joined as the language joins them (CLDR's medium form)."""
+    return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)
 
 
 def format_when(when: When, lang: str, weekday: bool = False) -> str:
     """One date as precise as known: year, month, day ("long" format, with its weekday if asked)
     or day and time."""
     if when.precision == "year":
-        return format_skeleton("y", when.first_day(), locale=babel_locale(lang))
+        return format_year(when.year, lang)
     if when.precision == "month":
         return format_skeleton("yMMMM", when.first_day(), locale=babel_locale(lang))
     day = format_day(when.first_day(), lang, weekday)
     if when.precision == "day":
         return day
-    time = format_time(dt.time(when.hour, when.minute), "short", locale=babel_locale(lang))
-    return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)
+    return _day_and_time(day, format_time(dt.time(when.hour, when.minute), "short", locale=babel_locale(lang)), lang)
 
 
 # Chinese writes a range with 至 and Japanese with ～ («12月8日至9日», «12月8日～9日»); CLDR gives
@@ -101,11 +106,9 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
         return format_when(start, lang, weekday)
     if start.precision == end.precision == "time" and start.first_day() == end.first_day():
         skeleton = "hm" if _uses_12_hours(lang) else "Hm"
-        times = format_interval(
-            dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton, locale=babel_locale(lang)
-        )
-        day = format_day(start.first_day(), lang, weekday)
-        return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", times)
+        times = format_interval(dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton,
+                                locale=babel_locale(lang))
+        return _day_and_time(format_day(start.first_day(), lang, weekday), times, lang)
     if start.precision == end.precision == "time":
         return f"{format_when(start, lang)}{SPACED_DASH.get(lang, ' – ')}{format_when(end, lang)}"
     coarsest = max(start.precision, end.precision, key=("time", "day", "month", "year").index)
@@ -115,9 +118,8 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
             return format_day(first, lang, weekday)
         if lang == "ru":  # CLDR abbreviates Russian months in ranges («8—9 дек.»); spell them out
             return _russian_day_range(first, last)
-        if weekday:
-            return _with_weekday_marks(format_interval(first, last, "yMMMEd", locale=babel_locale(lang)), lang)
-        return format_interval(first, last, "yMMMd", locale=babel_locale(lang))
+        skeleton = "yMMMEd" if weekday else "yMMMd"
+        return _with_weekday_marks(format_interval(first, last, skeleton, locale=babel_locale(lang)), lang)
     if coarsest == "month":
         first, last = start.first_day(), end.first_day()
         return format_when(start, lang) if (first.year, first.month) == (last.year, last.month) else (

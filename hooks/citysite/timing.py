@@ -34,7 +34,8 @@ def month_name(month: int, lang: str, year: int | None = None, genitive: bool = 
         return f"{name} {year} г." if year else name
     if lang in CJK:
         return format_skeleton("yMMM" if year else "MMM", day, locale=babel_locale(lang))
-    return format_skeleton("yMMMM", day, locale=babel_locale(lang)) if year else format_date(day, "LLLL", locale=babel_locale(lang))
+    locale = babel_locale(lang)
+    return format_skeleton("yMMMM", day, locale=locale) if year else format_date(day, "LLLL", locale=locale)
 
 
 def period_text(part: MonthPart, lang: str, strings: dict[str, str], year: int | None = None) -> str:

@@ -121,7 +121,8 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     if venue.hours is not None:
         spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
-        facts.append(ctx.line("material-clock-outline", "label_hours", _with_checked(ctx, value, venue.hours, lang), lang))
+        value = _with_checked(ctx, value, venue.hours, lang)
+        facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
     if venue.tickets is not None:
@@ -129,17 +130,20 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = t("tickets_free") if tickets.free else (
             t("tickets_price").format(price=price_text(tickets.price, lang)) if tickets.price else t("tickets_paid"))
         value = _with_note(ctx, md_text(value), tickets.note, lang)
-        facts.append(ctx.line("material-ticket-outline", "label_tickets", _with_checked(ctx, value, tickets, lang), lang))
+        value = _with_checked(ctx, value, tickets, lang)
+        facts.append(ctx.line("material-ticket-outline", "label_tickets", value, lang))
     if venue.phone is not None:
         number = f'<a href="{html.escape(tel_href(venue.phone.number))}" lang="zxx">{md_text(venue.phone.number)}</a>'
         value = _with_note(ctx, number, venue.phone.note, lang)
-        facts.append(ctx.line("material-phone", "label_phone", _with_checked(ctx, value, venue.phone, lang), lang))
+        value = _with_checked(ctx, value, venue.phone, lang)
+        facts.append(ctx.line("material-phone", "label_phone", value, lang))
     if venue.website:
         facts.append(ctx.line("material-web", "label_website", external_link(venue.website, _website_label(venue.website)), lang))
     if venue.step_free is not None:
         value = t("step_free_yes") if venue.step_free.available else t("step_free_no")
         value = _with_note(ctx, md_text(value), venue.step_free.note, lang)
-        facts.append(ctx.line("material-human-wheelchair", "label_step_free", _with_checked(ctx, value, venue.step_free, lang), lang))
+        value = _with_checked(ctx, value, venue.step_free, lang)
+        facts.append(ctx.line("material-human-wheelchair", "label_step_free", value, lang))
     if venue.stop is not None:
         stop = venue.stop
         name = md_inline(stop.name, lang)
