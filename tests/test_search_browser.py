@@ -59,7 +59,8 @@ QUERIES = {
            ("氷の彫刻", "events/amur-crystal/"), ("レストラン", VISIT), ("岩絵", VISIT), ("食事", VISIT), ("Wi-Fi", VISIT),
            ("プレオブラジェンスキー", "venues/transfiguration-cathedral/"),
            ("ＳＩＭ", VISIT),  # full-width letters, as a Japanese keyboard types them
-           ("蚊", VISIT), ("気温", VISIT), ("氷点下", VISIT), ("治安", VISIT), ("アリペイ", VISIT), ("北京", VISIT)],
+           ("蚊", VISIT), ("気温", VISIT), ("氷点下", VISIT), ("治安", VISIT), ("アリペイ", VISIT), ("北京", VISIT),
+           ("SIMカード", VISIT)],  # Latin letters against katakana
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
@@ -68,7 +69,7 @@ QUERIES = {
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
-           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT)],
+           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT)],
 }
 
 

@@ -649,13 +649,17 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   ranked below one with a rarer longer word: each plain word is now also searched exactly, ten
 #   times as strong (день^10 день*);
 # - a query typed with a Japanese keyboard in full-width letters (ＳＩＭ) or half-width katakana
-#   found nothing: the query is first brought to Unicode NFKC (SIM), as the pages are written.
+#   found nothing: the query is first brought to Unicode NFKC (SIM), as the pages are written;
+# - Latin letters typed against kana or Hangul (SIMカード, SIM카드) were one term that no indexed
+#   word equals: the two are searched as two words (SIM カード), as the pages are indexed.
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
     ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=e.normalize("NFKC").replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
+     r'search(e){if(e=e.normalize("NFKC")'
+     r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'
+     r'.replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
      r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
      r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
