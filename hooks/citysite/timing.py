@@ -16,8 +16,8 @@ from babel.units import format_unit
 
 from .data.model import Usually
 from .data.when import MonthDay, MonthPart, When, rrule_parts
-from .languages import babel_locale
 from .dates import _DASH, RANGE_MARKS, SPACED_DASH, format_span, format_when
+from .languages import babel_locale
 from .schedule import Occurrence
 
 CJK = ("zh", "ja", "ko")  # languages that write the year first: 2027年5月下旬
@@ -28,13 +28,12 @@ _SAMPLE_YEAR = 2001
 @functools.lru_cache(maxsize=4096)  # Babel's formatting is slow, and the same months recur on every page
 def month_name(month: int, lang: str, year: int | None = None, genitive: bool = False) -> str:
     """"May", "May 2027"; Russian «май 2027 г.», or «мая 2027 г.» after «конец»; "2027年5月", "2027년 5월"."""
-    day = dt.date(year or _SAMPLE_YEAR, month, 1)
+    day, locale = dt.date(year or _SAMPLE_YEAR, month, 1), babel_locale(lang)
     if lang == "ru":
         name = format_date(day, "MMMM" if genitive else "LLLL", locale="ru")
         return f"{name} {year} г." if year else name
     if lang in CJK:
-        return format_skeleton("yMMM" if year else "MMM", day, locale=babel_locale(lang))
-    locale = babel_locale(lang)
+        return format_skeleton("yMMM" if year else "MMM", day, locale=locale)
     return format_skeleton("yMMMM", day, locale=locale) if year else format_date(day, "LLLL", locale=locale)
 
 
