@@ -634,8 +634,15 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   両*. Cutting the query with TinySegmenter too did not do: alone, without the page's context, it
 #   cuts a query otherwise than the page (年末年始 into four single kanji, 両替所 into 両 and 替所,
 #   遊覧船 into nothing the index has). A run of kanji and kana is now cut into the index's words
-#   as Han is: 年末* 年始; 両替所 gives 両替 (a single character beside a word is dropped, below);
-#   市の日 gives 市 の 日, no single character searched as a prefix (の* is in every page);
+#   as Han is: 年末 年始; 両替所 gives 両替 (a single character beside a word is dropped, below);
+#   市の日 gives 市 日 and 寒い gives 寒: a lone hiragana (a particle, an adjective's ending) is
+#   dropped when anything else is left (い* and の* are in every page);
+# - digits typed against those scripts belong to the run (2月のイベント gives 2月 イベント, words of
+#   the index): they were left outside it and glued to its first word (2イベント found nothing);
+# - the theme adds * to every term (its query transform), and its own Han rule added one more to
+#   each word but the last (机场* 大巴): a word searched as 机场** matched, but the result said it
+#   was missing from the page ("Not in this section: 机场*") and did not highlight it. The
+#   words are now given without a *;
 # - Korean is indexed word by word at spaces, but visitors often leave them out: 레닌광장 found
 #   nothing, as no indexed word is 레닌광장. A run of Hangul is now cut as Han is, into the
 #   beginnings of the index's words, since a Korean word is indexed with its particle (환전은): 레닌*
@@ -659,12 +666,12 @@ SEARCH_WORKER_FIXES = (
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
      r'search(e){if(e=e.normalize("NFKC")'
      r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'
-     r'.replace(/[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+/gu,'
+     r'.replace(/(?:\d*[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+)+\d*/gu,'
      r's=>{let w=[...fe(s,/\p{sc=Hangul}/u.test(s)?this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})())'
-     r':this.index.invertedIndex)],l=w.filter(x=>x.length>1);'
+     r':this.index.invertedIndex)],l=w.filter(x=>x.length>1),k=w.filter(x=>!/^\p{sc=Hiragana}$/u.test(x));'
      r'if(!l.length&&s.length>1&&/^(\p{sc=Hangul}+|\p{sc=Han}+)$/u.test(s))return s;'
-     r'return(l.length?l:w).map((x,i,a)=>i<a.length-1&&x.length>1?x+"*":x).join(" ")})'
+     r'return(l.length?l:k.length?k:w).join(" ")})'
      r'.split(/\s+/)'
      r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
 )
