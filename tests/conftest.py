@@ -88,18 +88,27 @@ ON_THE_BUILD_DATE = ("(() => { const shift = %d * 1000 - Date.now(), now = Date.
                      " Date.now = () => now() + shift; })();" % int(mkdocs_run.SOURCE_DATE_EPOCH))
 
 
+def _language_hint_closed(options: dict) -> str:
+    """A browser in Playwright's en-US reading a page in another language is offered the English
+    page at the bottom of the screen (javascripts/language-hint.js), over what a test taps: closed
+    unless the test chose the browser's language (locale=...)."""
+    if "locale" in options:
+        return ""
+    return "try { localStorage.setItem('kh-language-hint-closed', '1'); } catch (error) {}"
+
+
 def read_on_the_build_date(chromium) -> None:
     """Every context and page the tests open reads the site on its build date."""
     new_context, new_page = chromium.new_context, chromium.new_page
 
     def context_on_the_build_date(**options):
         context = new_context(**options)
-        context.add_init_script(ON_THE_BUILD_DATE)
+        context.add_init_script(ON_THE_BUILD_DATE + _language_hint_closed(options))
         return context
 
     def page_on_the_build_date(**options):
         page = new_page(**options)
-        page.add_init_script(ON_THE_BUILD_DATE)
+        page.add_init_script(ON_THE_BUILD_DATE + _language_hint_closed(options))
         return page
 
     chromium.new_context, chromium.new_page = context_on_the_build_date, page_on_the_build_date

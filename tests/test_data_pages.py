@@ -165,7 +165,7 @@ def test_events_list_says_when_dates_are_the_usual_ones_and_links_calendars(buil
     assert " (usually)" in entries["Museum night"].get_text() and not entries["Museum night"].select('a[href$=".ics"]')
     assert "(usually)" not in entries["City Day"].get_text()  # announced
     assert [resolve("events/", a["href"]) for a in entries["City Day"].select('a[href$=".ics"]')] == ["events/city-day.ics"]
-    assert "By ticket" in entries["Museum night"].get_text() and "Free" in entries["City Day"].get_text()
+    assert "Tickets required" in entries["Museum night"].get_text() and "Free" in entries["City Day"].get_text()
     assert "26 November 2026" in main_text(page)  # "as of" the build date
 
 

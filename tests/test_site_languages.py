@@ -163,6 +163,49 @@ def test_language_menu_works_under_a_sub_path(sub_path_site, browser):
         page.close()
 
 
+@pytest.mark.parametrize("locale, url, offered", [
+    ("zh-CN", "", "zh"), ("ko-KR", "visit/", "ko"), ("ja-JP", "ru/events/", "ja"), ("ru-RU", "ko/venues/", "ru"),
+    ("en-AU", "zh/visit/", "en"), ("zh-CN", "zh/visit/", None), ("fr-FR", "ja/", None),
+])
+def test_a_visitor_is_offered_the_page_in_the_browsers_language(site_server, browser, locale, url, offered):
+    """A Chinese visitor opening the site's root in a browser set to Chinese saw English, with no
+    hint that the page is also in Chinese (a walkthrough): a line at the bottom of the screen says so
+    in Chinese and leads to the same page in Chinese; closed, it stays closed. Never a redirect."""
+    strings = load_ui_strings(ROOT)
+    context = browser.new_context(locale=locale, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_server + url)
+    assert page.url == site_server + url
+    page.wait_for_load_state("load")
+    shown = page.locator(".kh-language-hint:visible")
+    if offered is None:
+        page.wait_for_timeout(200)
+        assert shown.count() == 0
+        context.close()
+        return
+    shown.wait_for()
+    assert shown.get_attribute("lang") == offered
+    assert shown.locator("p").inner_text().split("\n") == [strings["language_hint"][offered],
+                                                           strings["language_hint_link"][offered]]
+    box = shown.bounding_box()
+    assert box["y"] + box["height"] <= 844 and box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen
+    shown.locator("button").click()
+    assert shown.count() == 0
+    page.reload()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(200)
+    assert page.locator(".kh-language-hint:visible").count() == 0  # closed stays closed
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    with page.expect_navigation():
+        page.locator(".kh-language-hint:visible a").click()
+    path = url.split("/", 1)[1] if url.split("/", 1)[0] in LANGUAGES else url
+    assert page.url == site_server + PREFIX[offered] + path
+    assert page.locator("html").get_attribute("lang") == offered
+    assert page.locator(".kh-language-hint:visible").count() == 0  # the browser's language: nothing to offer
+    context.close()
+
+
 # --- pages not translated yet -------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", TRANSLATED_LANGUAGES)

@@ -217,6 +217,7 @@ class CitySite:
             # The i18n plugin sets the attribute (which templates read first), not the item.
             config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
         context["hreflang_links"] = [] if fallback else alternates.hreflang_links(page.file, config.site_url)
+        context["language_hints"] = [] if fallback else alternates.language_hints(page.file, lang, run.strings)
         card = run.images.card(page.meta.get("image"))  # the page's own picture for link previews
         context["page_card"] = None if card is None else {
             "url": (config.site_url or "/") + card.path, "width": card.width, "height": card.height, "type": card.mime,
