@@ -14,8 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from citysite.languages import load_ui_strings
+from scripts import mkdocs_run
 from scripts.static_host import StaticHost
 from tests.conftest import ROOT
 from tests.helpers import LANGUAGES, page_language, serve_directory
@@ -426,6 +428,61 @@ def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so
         assert page.eval_on_selector_all("li[data-until]", visible) == expected
         assert page.locator(".kh-past-note").first.is_visible()
         assert STRINGS["events_past_hidden"]["zh"].rstrip("。") in page.locator(".kh-past-note").first.text_content()
+    finally:
+        context.close()
+
+
+def _months_of_season(heading) -> list[str]:
+    """The month headings' ids under a season's heading (h2) of the events list."""
+    months = []
+    for element in heading.find_next_siblings():
+        if element.name in ("h1", "h2"):
+            break
+        if element.name == "h3" and re.fullmatch(r"\d{4}-\d{2}", element.get("id", "")):
+            months.append(element["id"])
+    return months
+
+
+@pytest.mark.parametrize("days", [110, 200])  # a month ended with one of its events still on; a whole season ended
+def test_a_saved_events_list_read_months_later_leaves_out_the_months_that_have_ended(browser, site, site_server, days):
+    """An English walkthrough read the saved events page in late March: the January and February
+    headings still stood there, each with its "Still on" line of winter events, and the line of
+    months still led to them. A month that has ended goes, with its line and its link, unless one
+    of its events is still on; so does a season whose months have all gone."""
+    soup = BeautifulSoup(site.text("events/"), "html.parser")
+    built = dt.datetime.fromtimestamp(int(mkdocs_run.SOURCE_DATE_EPOCH), dt.UTC).date()
+    read_on = built + dt.timedelta(days=days)
+    kept, gone, still_on = [], [], []
+    for heading in soup.find_all("h3", id=re.compile(r"^\d{4}-\d{2}$")):
+        year, month = map(int, heading["id"].split("-"))
+        over = dt.date(year + month // 12, month % 12 + 1, 1) <= read_on
+        running = False
+        for element in heading.find_next_siblings():
+            if element.name in ("h1", "h2", "h3"):
+                break
+            running |= any(card["data-until"] >= read_on.isoformat() for card in element.select("li[data-until]"))
+        (gone if over and not running else kept).append(heading["id"])
+        if over and running:
+            still_on.append(heading["id"])
+    assert gone and kept and (still_on if days == 110 else True)  # else this test tests less than it says
+    moment = dt.datetime.combine(read_on, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+    context = browser.new_context(**VIEWS[390])
+    try:
+        context.add_init_script(f"Date.now = () => {int(moment * 1000)};")
+        page = context.new_page()
+        page.goto(site_server + "events/")
+        shown = page.eval_on_selector_all("h3[id]", "hs => hs.filter(h => h.checkVisibility()).map(h => h.id)")
+        assert [month for month in shown if re.fullmatch(r"\d{4}-\d{2}", month)] == kept
+        links = page.eval_on_selector_all("a[href^='#20']", "links => links.map(a => a.getAttribute('href'))")
+        assert list(dict.fromkeys(links)) == ["#" + month for month in kept]  # the lines of months
+        assert "· ·" not in page.locator("p.kh-jump, p:has(a[href^='#20'])").first.inner_text()
+        for month in gone:  # its "Still on" line went with it
+            assert not page.locator(f"h3[id='{month}'] + ul, h3[id='{month}'] + p").first.is_visible()
+        seasons = page.eval_on_selector_all("h2[id]", "hs => hs.filter(h => h.checkVisibility()).map(h => h.id)")
+        gone_seasons = [heading["id"] for heading in soup.find_all("h2", id=True)
+                        if (months := _months_of_season(heading)) and set(months) <= set(gone)]
+        assert (gone_seasons if days == 200 else True) and not set(gone_seasons) & set(seasons)
+        assert "now" in seasons
     finally:
         context.close()
 

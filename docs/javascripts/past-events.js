@@ -2,7 +2,9 @@
    weeks later without a connection): the events that have ended since leave its lists, the spare
    events after them (data-spare, hidden) take their places, and the note beside the list (hidden
    until then) says so. An event card carries its last day (data-until, Khabarovsk's date); today is
-   Khabarovsk's too (UTC+10, no daylight saving). */
+   Khabarovsk's too (UTC+10, no daylight saving). A month of the events lists (a heading whose id is
+   2027-01) that has ended goes with its "Still on" line and the link to it, unless one of its
+   events is still on; so does a season whose months have all gone. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -19,4 +21,38 @@
     });
   });
   if (ended) document.querySelectorAll(".kh-past-note").forEach(function (note) { note.hidden = false; });
+
+  // A heading's part of the page: the elements after it up to the next heading of its level or above.
+  function part(heading, levels) {
+    var found = [], node = heading.nextElementSibling;
+    while (node && levels.indexOf(node.tagName) < 0) { found.push(node); node = node.nextElementSibling; }
+    return found;
+  }
+
+  function lastDayOf(month) {  // "2027-02" -> "2027-02-28"
+    var date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+    return date.toISOString().slice(0, 10);
+  }
+
+  function dropLink(link) {  // a link of a "Months: a · b · c" line, with one of the dots beside it
+    var before = link.previousSibling, after = link.nextSibling;
+    if (after && after.nodeType === 3 && /^\s*·\s*$/.test(after.data)) after.remove();
+    else if (before && before.nodeType === 3 && /·\s*$/.test(before.data)) before.data = before.data.replace(/\s*·\s*$/, " ");
+    link.remove();
+  }
+
+  document.querySelectorAll("h3[id]").forEach(function (heading) {
+    if (!/^\d{4}-\d{2}$/.test(heading.id) || lastDayOf(heading.id) >= today) return;
+    var elements = part(heading, ["H1", "H2", "H3"]);
+    var running = elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); });
+    if (running) return;
+    heading.hidden = true;
+    elements.forEach(function (element) { element.hidden = true; });
+    document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(dropLink);
+  });
+  document.querySelectorAll("h2[id]").forEach(function (heading) {
+    var elements = part(heading, ["H1", "H2"]);
+    var months = elements.filter(function (element) { return element.tagName === "H3" && /^\d{4}-\d{2}$/.test(element.id); });
+    if (months.length && elements.every(function (element) { return element.hidden; })) heading.hidden = true;
+  });
 })();
