@@ -52,7 +52,8 @@ QUERIES = {
            ("游船", VISIT), ("餐厅", VISIT), ("岩画", VISIT), ("餐馆", VISIT), ("无线网络", VISIT),
            ("7月", "events/amurfest-summer/"), ("气温", VISIT), ("零下", VISIT),
            ("时差", VISIT), ("报警", VISIT), ("丢失", VISIT), ("漫游", VISIT), ("北京", VISIT),
-           ("蜱虫", VISIT), ("7月上旬", "events/amurfest-summer/")],  # 蜱 虫 in the index; 7 glued to 上旬  # 7 and 月 were two words of the index (a Chinese walkthrough)
+           ("蜱虫", VISIT), ("7月上旬", "events/amurfest-summer/"),  # 蜱 虫 in the index; 7 glued to 上旬
+           ("飞机", VISIT)],  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT),

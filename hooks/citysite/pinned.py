@@ -650,9 +650,11 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   indexed word stays whole, and so does a run of Hangul or of Han alone that would only fall
 #   into single syllables or characters (맛집 listed every page with 집, 환율 every page with 환,
 #   中餐 every page with 中; 哈巴 now finds 哈巴罗夫斯克, as the beginning of a word). A run of Han
-#   that begins no word of the index and falls wholly into single characters, each a word of the
-#   index, asks for them all (蜱虫, ticks, is indexed as 蜱 虫: +蜱 +虫 finds the health section;
-#   中餐, whose 餐 is no word of the index, still finds nothing; 食事 still begins 食事を);
+#   that begins no word of the index is searched as the indexed words that hold it, up to five (飞机,
+#   plane, is indexed inside 乘飞机, by plane), else, if it falls wholly into single characters,
+#   each a word of the index, as all of them (蜱虫, ticks, is indexed as 蜱 虫: +蜱 +虫 finds the
+#   health section; 中餐, whose 餐 is no word of the index, still finds nothing; 食事 still
+#   begins 食事を);
 # - a single character left over beside a word (机场大巴: 机场, 大, 巴) was searched as a prefix and
 #   listed every page with 大 first: it is dropped when the query has a word of two or more;
 # - every word is searched as a prefix (день* finds деньги, money), so a page with the word itself
@@ -673,7 +675,9 @@ SEARCH_WORKER_FIXES = (
      r's=>{let P=()=>this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})()),'
      r'w=[...fe(s,/\p{sc=Hangul}/u.test(s)?P():this.index.invertedIndex)],l=w.filter(x=>x.length>1),k=w.filter(x=>!/^\p{sc=Hiragana}$/u.test(x));'
-     r'if(!l.length&&s.length>1&&/^\p{sc=Han}+$/u.test(s))return s in P()||w.join("")!==s?s:w.map(x=>"+"+x).join(" ");'
+     r'if(!l.length&&s.length>1&&/^\p{sc=Han}+$/u.test(s)){if(s in P())return s;'
+     r'let c=Object.keys(this.index.invertedIndex).filter(x=>x.includes(s));if(c.length&&c.length<=5)return c.join(" ");'
+     r'return w.join("")===s?w.map(x=>"+"+x).join(" "):s}'
      r'if(!l.length&&s.length>1&&/^\p{sc=Hangul}+$/u.test(s))return s;'
      r'return(l.length?l:k.length?k:w).join(" ")})'
      r'.split(/\s+/)'
