@@ -264,3 +264,27 @@ def test_every_page_has_front_matter_with_a_description(folder):
         if not isinstance(meta, dict) or not str(meta.get("description", "")).strip():
             problems.append(f"{path.relative_to(ROOT)}: add front matter with a description (shown by search engines)")
     assert problems == []
+
+
+# (page, the place measured from, [(a place measured to, its distance as the page says it, in km)]):
+# distances a page states in words, from the places' coordinates (data/venues.yml).
+STATED_DISTANCES = [
+    ("visit/index.md", "station-square", [("lenin-square", 1.8), ("dynamo-park", 1.8), ("komsomolskaya-square", 3)]),
+]
+
+
+@pytest.mark.parametrize("page, origin, stated", STATED_DISTANCES)
+def test_a_distance_stated_in_words_agrees_with_the_places_coordinates(page, origin, stated):
+    """"About 1.8 km from the station to Lenin Square" is written in five languages from the
+    coordinates: moved places must not leave the words behind (within the rounding written)."""
+    from citysite.places import distance_km
+
+    venues = {venue["id"]: venue for venue in yaml.safe_load((ROOT / "data" / "venues.yml").read_text(encoding="utf-8"))}
+    for place, km in stated:
+        measured = distance_km(venues[origin]["lat"], venues[origin]["lon"], (venues[place]["lat"], venues[place]["lon"]))
+        step = 0.1 if km % 1 else 0.5  # "1.8 km" to a tenth, "3 km" to about half a kilometre
+        assert abs(measured - km) <= step, f"{origin} -> {place}: {measured:.2f} km, the pages say {km}"
+        for lang in LANGUAGES:
+            text = (language_folder(ROOT, lang) / page).read_text(encoding="utf-8")
+            written = f"{km:g}".replace(".", "," if lang == "ru" else ".")
+            assert f"({'../venues/' + place + '.md'})" in text and written in text, (lang, place, written)
