@@ -172,6 +172,9 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
         page.locator(f'article ul.kh-offline-pages a[href$="venues/{venues[0].id}/"]').click()
     assert page.url == base + prefix + f"venues/{venues[0].id}/"
     assert shown_heading(page) == heading(site, prefix + f"venues/{venues[0].id}/")
+    if lang == "en":  # another language's page, its guide not installed: the offline page, not the browser's error
+        page.goto(base + "ru/")
+        assert shown_heading(page) == STRINGS["offline_title"]["en"]
 
     # a route's map: Leaflet and the stops from the cache, a note instead of the missing tiles
     page.goto(base + prefix + f"routes/{route.id}/")

@@ -10,7 +10,9 @@
    - activate: deletes this folder's caches of other versions (map tiles stay), takes over open pages.
    - a page: from the network first, and kept once read; without a network (or after
      SETTINGS.timeout ms with no answer) the kept copy; a page not kept gets the offline page, and a
-     map frame not kept a note that the map needs a connection.
+     map frame not kept a note that the map needs a connection. A page of another language's folder
+     (the root's worker sees them while that language has no worker of its own) is not kept: without
+     a network it gets the offline page too.
    - a file of the site: a kept one from the cache (it belongs to this build), a file with a content
      hash in its name from the cache once read, anything else from the network; pictures, styles and
      scripts are kept as read (data that scripts fetch is not; the search index is kept at install).
@@ -64,7 +66,12 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin || !url.href.startsWith(ROOT)) return; // not this site
   if (request.mode === "navigate") {
     const path = url.href.slice(ROOT.length);
-    if (SETTINGS.others.some((folder) => path.startsWith(folder))) return; // another language's worker
+    if (SETTINGS.others.some((folder) => path.startsWith(folder))) {
+      // Another language's folder, whose own worker (the closer scope) is not installed: the network,
+      // else this language's offline page (the browser showed its own error page).
+      event.respondWith(fetch(request).catch(() => offlinePage()));
+      return;
+    }
     event.respondWith(page(event));
     return;
   }
