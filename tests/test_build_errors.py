@@ -91,6 +91,18 @@ def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):
                 "docs/guide.md:2: 'contents: maybe' must be true or false", "write `contents: true`")
 
 
+def test_two_headings_with_the_same_anchor_stop_the_build_at_the_second(project, tmp_path):
+    """A Russian editor gave a new heading the {#id} of another: both had it, every link went to
+    the first, and the build said nothing (an editors' walkthrough)."""
+    (project / "docs" / "guide.md").write_text(
+        "# Guide\n\n## Getting there {#getting-there}\n\nBy air.\n\n## Getting there in winter {#getting-there}\n\nBy rail.\n",
+        encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "both"}),
+                "docs/guide.md:7: two headings of this page have the anchor '{#getting-there}' (the first on line 3)",
+                "give this heading an anchor of its own, for example '{#getting-there-2}'",
+                "у двух заголовков этой страницы один и тот же якорь '{#getting-there}' (первый — в строке 3)")
+
+
 def test_a_strict_build_that_fails_on_a_warning_does_not_say_it_was_built(project, tmp_path):
     (project / "docs" / "guide.md").write_text("# Guide\n\n[Nowhere](nowhere.md)\n", encoding="utf-8")
     failed_with(run_mkdocs_build(project, tmp_path / "site"), "nowhere.md")

@@ -106,6 +106,8 @@ BROKEN = {
     "missing": {"chronicle": CHRONICLE.replace("  summary:", "  #summary:")},
     "unknown field": {"chronicle": CHRONICLE.replace("  title:", "  titel:")},
     "category": {"venues": VENUES.replace("category: square", "category: plaza")},
+    "category meant": {"venues": VENUES.replace("category: square", "category: Square")},
+    "text starts with a hash": {"venues": VENUES.replace("    ru: Главная площадь города.", "    ru: #1 Главная площадь города.")},
     "id": {"chronicle": CHRONICLE.replace("id: city-day-2019", "id: City Day")},
     "number": {"venues": VENUES.replace("lat: 48.4800", "lat: north")},
     "decimal comma": {"venues": VENUES.replace("lat: 48.4800", 'lat: "48,4800"')},

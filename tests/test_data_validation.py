@@ -140,7 +140,7 @@ def test_impossible_date(data_dir):
 def test_not_a_date(data_dir):
     text = edit(data_dir, "chronicle.yml", '  end: "2019-06-18"', '  end: "18.06.2019"')
     assert_reported(data_dir, "chronicle.yml", line_of(text, "18.06.2019"), "delegation-to-harbin-2019",
-                    "is not a date", "write 2019-06-18")
+                    "is not a date", 'write "2019-06-18"')
 
 
 def test_end_before_start(data_dir):

@@ -66,6 +66,16 @@ def line_of(text: str, needle: str) -> int:
 
 # --- "an unquoted ` #1` in a title is read as a comment: the title is published cut short" ----------
 
+def test_a_text_that_starts_with_a_hash_is_reported_as_such(tmp_path):
+    """`ru: #ёлка2026 Фестиваль` got "'name.ru' has nothing after the colon" while the editor could
+    see text there (an editors' walkthrough): the message names the '#' and gives the quoted line."""
+    venues = replaced(VENUES, "ru: Главная площадь города.", "ru: #ёлка2026 Главная площадь города.")
+    english, russian = only_problem(data_folder(tmp_path, venues))
+    assert russian.startswith(f"data/venues.yml:{line_of(venues, '#ёлка2026')}: запись lenin-square: текст ")
+    assert "начинается с '#'" in russian and 'ru: "#ёлка2026 Главная площадь города."' in russian
+    assert "nothing after the colon" not in english and "starts with '#'" in english
+
+
 def test_an_unquoted_hash_in_a_text_is_reported_not_cut(tmp_path):
     venues = replaced(VENUES, "en: The main square of the city.", "en: The main square #1 of the city.")
     [problem] = problems(data_folder(tmp_path, venues))
@@ -114,7 +124,7 @@ def test_a_misaligned_line_is_an_indentation_error(tmp_path):
 
 
 @pytest.mark.parametrize("written, meant", [
-    ("31.12.2026", "2026-12-31"), ("31 декабря 2026", "2026-12-31"), ("декабрь 2026 г.", "2026-12"),
+    ("31.12.2026", '"2026-12-31"'), ("31 декабря 2026", '"2026-12-31"'), ("декабрь 2026 г.", '"2026-12"'),
     ("«2026-12-31»", '"2026-12-31"'),
 ])
 def test_a_date_written_the_russian_way_gets_the_date_it_means(tmp_path, written, meant):
@@ -319,6 +329,21 @@ def test_a_date_with_month_and_day_swapped_gets_the_date_it_means(tmp_path, writ
         assert russian.endswith(f"месяца {int(month)} не бывает; месяцы — от 01 до 12"), russian
 
 
+@pytest.mark.parametrize("typed, russian", [
+    ("площадь", "'площадь' — недопустимое значение category: напишите square"),
+    ("Square", "'Square' — недопустимое значение category: напишите square"),
+    ("plaza", "используйте одно из: square (площадь), riverside (набережная), park (парк)"),
+])
+def test_a_value_typed_in_russian_or_with_a_capital_gets_the_word_to_write(tmp_path, typed, russian):
+    """An editor wrote «отменено» for an edition's status and read "use one of: scheduled, cancelled,
+    postponed", English words to guess from (an editors' walkthrough): a value the editor clearly
+    meant is named, the others are listed with their Russian words."""
+    venues = replaced(VENUES, "category: square", f"category: {typed}")
+    english, found = only_problem(data_folder(tmp_path, venues))
+    assert russian in found, found
+    assert "(площадь)" not in english
+
+
 def hours_venue(spec: str) -> str:
     return VENUES + f'  hours: {{spec: "{spec}", sources: ["page:https://example.org/"], checked: "2026-12-04"}}\n'
 
@@ -332,9 +357,10 @@ def test_opening_hours_typed_with_a_dash_are_read(tmp_path, spec):
 
 @pytest.mark.parametrize("spec, part, russian", [
     ("Tu-Su 10.00-18.00", "10.00-18.00", "часы и минуты разделяются двоеточием, а не точкой: 10:00-18:00"),
-    ("с 10 до 18", "с 10 до 18", "часы работы пишутся латинскими кодами, а не словами (здесь: '10:00-18:00')"),
+    ("с 10 до 18", "с 10 до 18", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: '10:00-18:00')"),
     ("пн-пт с 9 до 18", "пн-пт с 9 до 18",
-     "часы работы пишутся латинскими кодами, а не словами (здесь: 'Mo-Fr 09:00-18:00')"),
+     "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: 'Mo-Fr 09:00-18:00')"),
+    ("вт-вс 10-18", "вт-вс 10-18", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: 'Tu-Su 10:00-18:00')"),  # whole hours
     ("Tu-Su 10:00-18:00, Fr[-1] off", "Tu-Su 10:00-18:00, Fr[-1] off",
      "правила разделяются точкой с запятой, а не запятой: 'Tu-Su 10:00-18:00; Fr[-1] off'"),
 ])
@@ -704,6 +730,25 @@ def test_a_saved_page_of_one_language_rebuilds_that_language(served):
     finally:
         page.write_text(original, encoding="utf-8")
         served.wait_for("Reloading browsers")
+
+
+def test_a_broken_link_saved_in_the_preview_shows_in_the_browser_until_it_is_fixed(served):
+    """A Russian editor broke a link in make serve: the browser reloaded the page with the dead link,
+    the warning was only in the terminal, and the check on GitHub then failed (an editors'
+    walkthrough). The preview says it, at the link's file and line, until the file is fixed."""
+    page = served.project / "docs_ru" / "guide.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n[Площадь](venues/lenin.md)\n", encoding="utf-8")
+    try:
+        served.wait_for("Reloading browsers")
+        status, body = served.get("ru/guide/")
+        assert status == 500 and "docs_ru/guide.md:" in body and "venues/lenin.md" in body, body[:2000]
+        assert "The site was rebuilt, but the check on GitHub would stop it" in body  # the server's language: English
+        assert served.get("guide/")[0] == 500  # every page says it, as for an error
+    finally:
+        page.write_text(original, encoding="utf-8")
+        served.wait_for("Reloading browsers")
+    assert served.get("ru/guide/")[0] == 200
 
 
 def test_a_saved_english_page_rebuilds_english(served):

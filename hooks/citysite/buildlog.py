@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import Located
 from .messages import (
     BOTH,
     Message,
@@ -101,12 +102,13 @@ class LinkWarnings(logging.Filter):
     locator: Locator | None = None
     strict: bool = False
     seen: set[tuple] = field(default_factory=set)
+    found: list[Located] = field(default_factory=list)  # this run's warnings (make serve shows them)
 
     def __post_init__(self) -> None:
         super().__init__()
 
     def start_run(self, locator: Locator, strict: bool) -> None:
-        self.locator, self.strict, self.seen = locator, strict, set()
+        self.locator, self.strict, self.seen, self.found = locator, strict, set(), []
 
     def filter(self, record: logging.LogRecord) -> bool:
         if self.locator is None or record.levelno < logging.WARNING:
@@ -119,6 +121,7 @@ class LinkWarnings(logging.Filter):
         if key in self.seen:  # the same English page in five language builds
             return False
         self.seen.add(key)
+        self.found.append(Located(file, line, (message,)))
         record.msg, record.args = render(message, where(file, line)), ()
         if github_actions():
             level = "error" if self.strict else "warning"

@@ -125,10 +125,10 @@ def _format(template: str, args: Mapping[str, Any], lang: str) -> str:
 # --- translating text --------------------------------------------------------------------------------
 
 # Arguments that are messages themselves, translated with the message.
-NESTED = frozenset({"message", "hint", "detail", "suggest", "has", "type", "month_name", "why", "at", "folder"})
+NESTED = frozenset({"message", "hint", "detail", "suggest", "has", "type", "month_name", "why", "at", "folder", "first"})
 # Of those, the arguments that are always catalogue text; the others ("detail": a parser's words)
 # may stay English. A match whose strict argument is not catalogue text is not this message.
-STRICT_NESTED = frozenset({"hint", "suggest", "has", "type", "month_name", "at", "folder"})
+STRICT_NESTED = frozenset({"hint", "suggest", "has", "type", "month_name", "at", "folder", "first"})
 MIN_PATTERN_LITERAL = 12  # shorter templates are only made as Messages, never recognised in text
 
 
@@ -250,6 +250,32 @@ def add_to_step_summary(markdown: str) -> None:
 # id -> {"en": the exact English wording the code writes, "ru": the same in Russian}. Russian uses
 # the YAML field names (start, sources...) as they are: editors type them in the files.
 
+# The words the data files take as values, in Russian: "use one of: cancelled (отменено), ..." (an
+# editor wrote «отменено» for a status and had to guess which English word meant it).
+RUSSIAN_VALUES = {
+    "scheduled": "по плану", "cancelled": "отменено", "postponed": "перенесено",
+    "free": "бесплатно", "ticket": "по билетам",
+    "early": "начало месяца", "mid": "середина месяца", "late": "конец месяца",
+    "holiday": "праздник", "festival": "фестиваль", "concert": "концерт", "fair": "ярмарка",
+    "exhibition": "выставка", "museum": "музей", "sports": "спорт", "religious": "церковный праздник",
+    "square": "площадь", "riverside": "набережная", "park": "парк", "monument": "памятник",
+    "stage": "театр или концертный зал", "church": "храм", "transport": "транспорт",
+    "sister": "город-побратим", "friendly": "дружественный город", "partner": "город-партнёр",
+}
+
+
+def known_values(values: list[str]) -> list[Message | str]:
+    """The values a field takes, each with its Russian word in the Russian message."""
+    return [Message("value_gloss", value=value, word=RUSSIAN_VALUES[value]) if value in RUSSIAN_VALUES else value
+            for value in values]
+
+
+def meant_value(value: object, values: list[str]) -> str | None:
+    """The value an editor meant by `value` ("Cancelled", «отменено»), if it is clear."""
+    text = str(value).strip().lower()
+    return next((known for known in values if text in (known, RUSSIAN_VALUES.get(known))), None)
+
+
 CATALOGUE: dict[str, dict[str, str]] = {
     # -- where a data problem is ------------------------------------------------------------------
     "entry": {"en": "entry {entry}: ", "ru": "запись {entry}: "},
@@ -339,6 +365,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: текст начинается с кавычки и продолжается после закрывающей; возьмите "
               "весь текст в одинарные кавычки '…' или замените \"…\" внутри него на «…»",
     },
+    "yaml.starts_with_hash": {
+        "en": "the text of '{name}' starts with '#': YAML reads '#' and everything after it on the line as a "
+              "comment, so '{name}' is empty; put the whole text in quotes: {key}: \"{whole}\"",
+        "ru": "текст '{name}' начинается с '#': YAML считает '#' и всё, что после него в строке, комментарием, "
+              "и '{name}' остаётся пустым; возьмите весь текст в кавычки: {key}: \"{whole}\"",
+    },
     "yaml.cut_by_comment": {
         "en": "the text of '{name}' is cut at ' #': YAML reads ' #' and everything after it on the line as a "
               "comment, so the site would show only '{value}'; put the whole text in quotes: {key}: \"{whole}\"",
@@ -371,6 +403,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a known {name}; use one of: {expected}",
         "ru": "'{value}' — недопустимое значение {name}; используйте одно из: {expected}",
     },
+    "not_known.meant": {
+        "en": "'{value}' is not a known {name}: write {meant}",
+        "ru": "'{value}' — недопустимое значение {name}: напишите {meant}",
+    },
+    "value_gloss": {"en": "{value}", "ru": "{value} ({word})"},
     "image.alt_is_file_name": {
         "en": "alt.{lang} is the file's name; say in a sentence what the picture shows, for a reader who cannot "
               "see it: \"The Amur embankment in summer, with people walking by the river\"",
@@ -717,8 +754,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                     "ru": "часы и минуты разделяются двоеточием, а не точкой: {fixed}"},
     "hours.semicolon": {"en": "rules are separated by a semicolon, not a comma: '{fixed}'",
                         "ru": "правила разделяются точкой с запятой, а не запятой: '{fixed}'"},
-    "hours.words": {"en": "the hours are written in latin codes, not in words{suggest}",
-                    "ru": "часы работы пишутся латинскими кодами, а не словами{suggest}"},
+    "hours.words": {"en": "days and times are written in codes (Mo Tu We Th Fr Sa Su, 10:00-18:00), not in "
+                          "Russian words or abbreviations{suggest}",
+                    "ru": "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами "
+                          "или сокращениями{suggest}"},
     "hours.words.suggest": {"en": " (here: '{fixed}')", "ru": " (здесь: '{fixed}')"},
     "date_as_text": {
         "en": "write the date as text: {forms}",
@@ -733,9 +772,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' ещё не наступило; в 'checked' пишется день, когда вы читали источник: сегодня или раньше",
     },
     "not_a_date.suggest": {
-        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, or year-month)",
+        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, or year-month, "
+              "in quotes)",
         "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день или "
-              "год-месяц)",
+              "год-месяц, в кавычках)",
     },
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",
@@ -942,9 +982,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "заголовка на той странице",
     },
     "link.generated": {"en": "{file} (a page made from {data})", "ru": "{file} (страница из {data})"},
+    "anchor.repeated": {
+        "en": "two headings of this page have the anchor '{{#{anchor}}}'{first}: links to it all lead to the first",
+        "ru": "у двух заголовков этой страницы один и тот же якорь '{{#{anchor}}}'{first}: все ссылки на него ведут к первому",
+    },
+    "anchor.first_line": {"en": " (the first on line {line})", "ru": " (первый — в строке {line})"},
+    "anchor.fix": {
+        "en": "give this heading an anchor of its own, for example '{{#{anchor}-2}}'",
+        "ru": "дайте этому заголовку свой якорь, например '{{#{anchor}-2}}'",
+    },
 
     # -- make serve's error page -----------------------------------------------------------------------------------
     "serve.title": {"en": "The site could not be rebuilt", "ru": "Сайт не удалось пересобрать"},
+    "serve.warnings_title": {"en": "The site was rebuilt, but the check on GitHub would stop it",
+                             "ru": "Сайт пересобран, но проверка на GitHub его остановит"},
+    "serve.warnings_lead": {
+        "en": "The preview has built your change, but the build that publishes the site stops at these problems. "
+              "Fix the file and save it: this page reloads by itself.",
+        "ru": "Предпросмотр собрал ваше изменение, но сборка, которая публикует сайт, остановится на этих "
+              "ошибках. Исправьте файл и сохраните его — страница обновится сама.",
+    },
     "serve.lead": {
         "en": "Your last change has a problem; until it is fixed, the preview shows this page. Fix the file "
               "and save it: this page reloads by itself.",

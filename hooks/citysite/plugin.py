@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 
 from . import (
     alternates,
+    anchors,
     assembly,
     buildlog,
     contents,
@@ -197,6 +198,7 @@ class CitySite:
     @editor_errors
     def on_page_content(self, html, page, config, files):
         lang = pinned.current_language(config)
+        anchors.check_unique_anchors(html, page.file.abs_src_path, self.run.root)
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
         html = typography.mark_other_scripts(typography.keep_dates_whole(typography.bind_units(html), lang), lang)

@@ -1,5 +1,6 @@
-"""`make serve` for editors: a failed rebuild shows its errors in the browser, and a saved page of
-one language rebuilds that language only.
+"""`make serve` for editors: a failed rebuild shows its errors in the browser (so does one whose
+warnings would stop the strict build that publishes the site, such as a broken link), and a saved
+page of one language rebuilds that language only.
 
 MkDocs 1.6's server (mkdocs/livereload/__init__.py, pinned 1.6.1) keeps the last good site when a
 rebuild fails, but every request then waits for a build that never finishes ("the server will
@@ -113,6 +114,9 @@ class Preview:
         self.site_dir = Path(site_dir)
         self.changes = Changes()
         self.problems: list[Located] | None = None  # of the last build, when it failed
+        # warnings that stop `make build --strict` (a broken link), by the file they are in, kept until
+        # that file is built again without them; shown instead of the pages while there are any
+        self.warned: dict[str, list[Located]] = {}
         self.server: Any = None
         self._builder: Callable[[], None] | None = None
         self._app: Callable | None = None
@@ -172,13 +176,28 @@ class Preview:
             if lang is None:
                 self.site.full_ok = False
         else:
-            self.problems = None
+            self._keep_warnings(lang is None, [path for _kind, path in events])
+            self.problems = [problem for found in self.warned.values() for problem in found] or None
             if lang is None:
                 self.site.full_ok = True
         finally:
             self.site.partial = None
             if saved_index is not None:
                 self._restore_search_index(saved_index)
+
+    def _keep_warnings(self, full: bool, saved: list[str]) -> None:
+        """The strict build's warnings of this build: a full build's replace all; a one-language
+        build's replace those of the files saved (the others' pages were not looked at again)."""
+        from .buildlog import LINK_WARNINGS
+
+        if full:
+            self.warned = {}
+        else:
+            for path in saved:
+                with contextlib.suppress(ValueError):
+                    self.warned.pop(Path(path).resolve().relative_to(self.root).as_posix(), None)
+        for problem in LINK_WARNINGS.found:
+            self.warned.setdefault(problem.file.split(" ", 1)[0], []).append(problem)
 
     def _search_index(self) -> bytes | None:
         path = self.site_dir / "search" / "search_index.json"
@@ -221,6 +240,8 @@ class Preview:
 
     def error_page(self) -> str:
         languages = message_languages()
+        built = self.site.last_error is None and bool(self.warned)  # built, with warnings only
+        title, lead = ("serve.warnings_title", "serve.warnings_lead") if built else ("serve.title", "serve.lead")
         sections = []
         for lang in languages:
             items = "".join(
@@ -228,13 +249,13 @@ class Preview:
                 f"</code> {html.escape(problem.what(lang))}</li>" for problem in self.problems or [])
             guide = Message("serve.guide").in_language(lang)
             sections.append(
-                f'<section lang="{lang}"><h1>{html.escape(Message("serve.title").in_language(lang))}</h1>'
-                f'<p>{html.escape(Message("serve.lead").in_language(lang))}</p><ol class="problems">{items}</ol>'
+                f'<section lang="{lang}"><h1>{html.escape(Message(title).in_language(lang))}</h1>'
+                f'<p>{html.escape(Message(lead).in_language(lang))}</p><ol class="problems">{items}</ol>'
                 f'<p class="more">{html.escape(Message("serve.more", guide=guide).in_language(lang))}</p></section>')
         return (
             f'<!doctype html><html lang="{languages[0]}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(Message('serve.title').in_language(languages[0]))}</title><style>"
+            f"<title>{html.escape(Message(title).in_language(languages[0]))}</title><style>"
             "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}"
             "h1{color:#b00020;font-size:1.6rem}ol.problems li{margin:.6rem 0}"
             "code{background:#f3f3f3;padding:.1rem .3rem;border-radius:3px;white-space:nowrap}"

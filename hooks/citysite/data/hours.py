@@ -139,6 +139,8 @@ def _from_russian(text: str) -> str | None:
     codes = re.sub(r"(?<![^\W\d_])круглосуточно(?![^\W\d_])", "24/7", codes)
     codes = re.sub(r"(?<![^\W\d_])[сc]\s*(\d{1,2})(?:[:.](\d{2}))?\s*(?:до|-)\s*(\d{1,2})(?:[:.](\d{2}))?",
                    lambda m: f"{int(m[1]):02d}:{m[2] or '00'}-{int(m[3]):02d}:{m[4] or '00'}", codes)
+    codes = re.sub(r"(?<![\d:.\[])(\d{1,2})\s*-\s*(\d{1,2})(?![\d:.\]])",  # whole hours: "10-18"
+                   lambda m: f"{int(m[1]):02d}:00-{int(m[2]):02d}:00", codes)
     codes = re.sub(r"(?<![\d:])(\d):(\d{2})", r"0\1:\2", codes)
     codes = " ".join(codes.replace(" - ", "-").replace(" -", "-").replace("- ", "-").split()).strip(" ,;")
     codes = _COMMA_BEFORE_RULE.sub("; ", codes)

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..languages import LANGUAGES
-from ..messages import CATALOGUE, Message, message_languages, translate
+from ..messages import CATALOGUE, Message, known_values, meant_value, message_languages, translate
 from .geo import babel_country_name, check_country
 from .indentation import EXPLAINED, explain_indentation
 from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, FieldProblem, Partner, Route, Text, Venue
@@ -116,8 +116,11 @@ def _describe(error: dict, record: type) -> str:
         hint = Message("did_you_mean", close=close[0]) if close else Message("allowed_fields", fields=", ".join(allowed))
         return Message("unknown_field", name=name, hint=hint)
     if kind == "literal_error":  # pydantic's "'a', 'b' or 'c'": the values, without its English "or"
-        expected = ", ".join(re.findall(r"'([^']*)'", error["ctx"]["expected"]))
-        return Message("not_known", value=error["input"], name=name, expected=expected)
+        values = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        meant = meant_value(error["input"], values)
+        if meant:
+            return Message("not_known.meant", value=error["input"], name=name, meant=meant)
+        return Message("not_known", value=error["input"], name=name, expected=known_values(values))
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "file":  # data/images.yml
         value = str(error["input"])
         if re.match(MEDIA_PATH, value.lower()):
@@ -197,7 +200,12 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
                     path = (*path, *cause.path)
                 elif tagged:  # a check across fields (of the entry, or of an edition in it) names the field
                     path = (*path, tagged.group(1))  # (a name that is no key leaves the line of the entry)
-                problems.append(Problem(doc.file, doc.line_of(path), entry_id, _describe(detail, record)))
+                message = _describe(detail, record)
+                if getattr(message, "id", None) == "empty_value" and path in doc.hashed:  # `ru: #ёлка2026 …`
+                    key = str(path[-1])
+                    message = Message("yaml.starts_with_hash", name=message.args["name"], key=key,
+                                      whole=doc.hashed[path].replace('"', '\\"'))
+                problems.append(Problem(doc.file, doc.line_of(path), entry_id, message))
     return parsed
 
 

@@ -29,8 +29,9 @@ def _month_number(word: str) -> int | None:
 
 
 def iso_form(value: str) -> str | None:
-    """The date an editor meant, written as the site reads it: 12.05.2027 -> 2027-05-12,
-    "12 мая 2027" -> 2027-05-12, "май 2027" -> 2027-05; None when it is not recognisably a date."""
+    """The date an editor meant, written as the site reads it, in quotes as the guide writes dates:
+    12.05.2027 -> "2027-05-12", "12 мая 2027" -> "2027-05-12", "май 2027" -> "2027-05"; None when
+    it is not recognisably a date."""
     text = value.strip().strip("«»“”„\"' ")
     if When.PATTERN.match(text):  # typographic quotes around a good date
         return f'"{text}"'
@@ -38,11 +39,11 @@ def iso_form(value: str) -> str | None:
     if numbers:
         day, month, year, hour, minute = numbers.groups()
         time = f" {int(hour):02d}:{minute}" if hour else ""
-        return f"{year}-{int(month):02d}-{int(day):02d}{time}"
+        return f'"{year}-{int(month):02d}-{int(day):02d}{time}"'
     words = re.fullmatch(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года?))?", text)
     month = _month_number(words[2]) if words else None
     if month:
-        return f"{words[3]}-{month:02d}" + (f"-{int(words[1]):02d}" if words[1] else "")
+        return f'"{words[3]}-{month:02d}' + (f"-{int(words[1]):02d}" if words[1] else "") + '"'
     return None
 
 

@@ -50,6 +50,9 @@ class YamlDocument:
     lines: dict[Path_, int]
     # (path, line, message) of texts that an unquoted ' #' cut short (the rest became a comment)
     cut_texts: list[tuple[Path_, int, str]] = field(default_factory=list)
+    # path -> the text of an empty value whose line goes on with '#...': a text that starts with '#',
+    # which YAML read as a comment (`ru: #ёлка2026 Фестиваль`)
+    hashed: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int:
         """The line of the deepest known node on `path` (a missing key reports its parent's)."""
@@ -75,7 +78,7 @@ def _cut_by_comment(node: yaml.ScalarNode, value: Any, path: Path_, source: list
 
 
 def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int],
-          source: list[str] | None = None, cut: list | None = None) -> Any:
+          source: list[str] | None = None, cut: list | None = None, hashed: dict | None = None) -> Any:
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -84,16 +87,22 @@ def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]
             if key in result:
                 raise YamlSyntaxError("", key_node.start_mark.line + 1,
                                       Message("yaml.key_twice", key=key, first=lines[path + (key,)]))
-            result[key] = _walk(value_node, loader, path + (key,), lines, source, cut)
+            result[key] = _walk(value_node, loader, path + (key,), lines, source, cut, hashed)
             lines[path + (key,)] = key_node.start_mark.line + 1  # a key's line, not its value's
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, loader, path + (index,), lines, source, cut) for index, item in enumerate(node.value)]
+        return [_walk(item, loader, path + (index,), lines, source, cut, hashed)
+                for index, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
     if source is not None and cut is not None and isinstance(node, yaml.ScalarNode):
         message = _cut_by_comment(node, value, path, source)
         if message:
             cut.append((path, node.start_mark.line + 1, message))
+    if value is None and hashed is not None and source is not None and isinstance(node, yaml.ScalarNode) \
+            and not node.style and node.start_mark.line < len(source):
+        comment = re.match(r"[ \t]*(#.*?)\s*$", source[node.start_mark.line][node.start_mark.column:])
+        if comment:
+            hashed[path] = comment[1]
     return value
 
 
@@ -158,10 +167,11 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     source = text.split("\n")
     loader = _Loader(text)
     cut: list[tuple[Path_, int, str]] = []
+    hashed: dict[Path_, str] = {}
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}
-        data = _walk(node, loader, (), lines, source, cut) if node is not None else None
+        data = _walk(node, loader, (), lines, source, cut, hashed) if node is not None else None
     except YamlSyntaxError as error:
         raise YamlSyntaxError(display_name, error.line, error.message) from None
     except yaml.MarkedYAMLError as error:
@@ -169,7 +179,7 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
         raise YamlSyntaxError(display_name, line, message) from None
     finally:
         loader.dispose()
-    return YamlDocument(display_name, data, lines, cut)
+    return YamlDocument(display_name, data, lines, cut, hashed)
 
 
 def normalised_text(path: Path) -> str:
