@@ -222,6 +222,31 @@ def test_each_word_of_a_query_typed_without_spaces_is_found_and_highlighted(site
     page.close()
 
 
+@pytest.mark.parametrize("start, query, lang", [("", "부천", "ko"), ("", "签证", "zh"), ("ko/", "ビザ", "ja"),
+                                                ("zh/", "виза", "ru"), ("ru/", "embankment", "en")])
+def test_a_query_in_another_language_that_finds_nothing_offers_that_languages_pages(
+        site_server, browser, start, query, lang):
+    """A Korean official searched 부천 (Bucheon) on the English home page and read "No matching
+    pages", with no pointer to the Korean pages, which have a page on it (a walkthrough): under the
+    empty result, a link in Korean searches the same words there."""
+    page = browser.new_page()
+    page.goto(site_server + start)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    offer = page.locator(".kh-search-elsewhere")
+    offer.wait_for()
+    assert page.locator("li.md-search-result__item").count() == 0
+    assert offer.inner_text() == STRINGS["search_elsewhere"][lang].format(query=query)
+    assert offer.get_attribute("lang") == lang
+    with page.expect_navigation():
+        offer.click()
+    assert urlsplit(page.url).path == "/" + PREFIX[lang]
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
+    assert page.locator("input.md-search__input").input_value() == query  # searched there at once
+    page.close()
+
+
 def test_typing_still_searches(site_server, browser):
     page = browser.new_page()
     page.goto(site_server + "ko/")

@@ -2,6 +2,8 @@
 // page in that language, in that language, at the bottom of the screen (overrides/partials/
 // language-hint.html writes one hidden line per real translation). It is never a redirect. Closing
 // the line, or choosing a language in the header's menu, keeps it closed on every page after.
+// A search that finds nothing for words written in another of those languages (부천 on an English
+// page) offers, under "No matching pages", to search the same words in that language's pages.
 (function () {
   var CLOSED = "kh-language-hint-closed";
 
@@ -43,6 +45,47 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The site's language a query is written in, by its letters; null when it is the page's own.
+  function languageOf(query, page) {
+    if (/\p{sc=Hangul}/u.test(query)) return "ko";
+    if (/[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(query)) return "ja";
+    if (/\p{sc=Han}/u.test(query)) return page === "ja" ? "ja" : "zh";
+    if (/\p{sc=Cyrillic}/u.test(query)) return "ru";
+    if (/[A-Za-z]/.test(query)) return "en";
+    return null;
+  }
+
+  function offerSearchElsewhere() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var field = document.querySelector("input.md-search__input");
+    if (!meta || !field) return;
+    var offer = document.createElement("a");
+    offer.className = "kh-search-elsewhere";
+    offer.hidden = true;
+    meta.after(offer);
+    function update() {
+      var query = field.value.trim();
+      var lang = languageOf(query, (document.documentElement.lang || "").toLowerCase());
+      var hint = lang && document.querySelector('[data-language-hint="' + lang + '"]');
+      var found = document.querySelector("li.md-search-result__item");
+      if (!query || !hint || found) { offer.hidden = true; return; }
+      var link = hint.querySelector("a");
+      var url = new URL(link.getAttribute("href"), location.href);
+      url.searchParams.set("q", query);  // Material opens its search with ?q= on the page it loads
+      offer.href = url.href;
+      offer.lang = lang;
+      offer.hreflang = lang;
+      offer.textContent = hint.getAttribute("data-search-elsewhere").replace("{query}", query);
+      offer.hidden = false;
+    }
+    new MutationObserver(update).observe(meta, {childList: true, characterData: true, subtree: true});
+  }
+
+  function startAll() {
+    start();
+    offerSearchElsewhere();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
+  else startAll();
 })();

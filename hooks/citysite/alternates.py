@@ -56,7 +56,8 @@ def language_hints(file, lang: str, strings: dict) -> list[dict]:
     """This page's real translations into the other languages, each with its offer in its own
     language (overrides/partials/language-hint.html)."""
     return [{"lang": other, "url": url or "./", "text": strings["language_hint"][other],
-             "link": strings["language_hint_link"][other], "close": strings["language_hint_close"][other]}
+             "link": strings["language_hint_link"][other], "close": strings["language_hint_close"][other],
+             "search": strings["search_elsewhere"][other]}
             for other, url in translations(file).items() if other != lang]
 
 
