@@ -75,7 +75,7 @@
       offer.href = url.href;
       offer.lang = lang;
       offer.hreflang = lang;
-      offer.textContent = hint.getAttribute("data-search-elsewhere").replace("{query}", query);
+      offer.textContent = hint.getAttribute("data-search-elsewhere").replace("{query}", function () { return query; });
       offer.hidden = false;
     }
     new MutationObserver(update).observe(meta, {childList: true, characterData: true, subtree: true});
