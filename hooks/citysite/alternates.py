@@ -52,13 +52,13 @@ def translations(file) -> dict[str, str]:
     return {lang: found[lang] for lang in LANGUAGES if lang in found}
 
 
-def language_hints(file, lang: str, strings: dict) -> list[dict]:
-    """This page's real translations into the other languages, each with its offer in its own
-    language (overrides/partials/language-hint.html)."""
+def language_hints(versions: dict[str, str], lang: str, strings: dict) -> list[dict]:
+    """The page's real translations into the other languages (`versions`: its `translations`),
+    each with its offers in its own language (overrides/partials/language-hint.html)."""
     return [{"lang": other, "url": url or "./", "text": strings["language_hint"][other],
              "link": strings["language_hint_link"][other], "close": strings["language_hint_close"][other],
              "search": strings["search_elsewhere"][other]}
-            for other, url in translations(file).items() if other != lang]
+            for other, url in versions.items() if other != lang]
 
 
 def is_fallback(file, lang: str) -> bool:

@@ -261,6 +261,9 @@ RUSSIAN_VALUES = {
     "square": "площадь", "riverside": "набережная", "park": "парк", "monument": "памятник",
     "stage": "театр или концертный зал", "church": "храм", "transport": "транспорт",
     "sister": "город-побратим", "friendly": "дружественный город", "partner": "город-партнёр",
+    "conference": "конференция", "delegation": "делегация", "business": "деловая встреча",
+    "exchange": "обмен", "health": "здравоохранение", "ecology": "экология",
+    "winter": "зима", "spring": "весна", "summer": "лето", "autumn": "осень",
 }
 
 

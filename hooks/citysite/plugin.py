@@ -211,7 +211,8 @@ class CitySite:
         page.canonical_url = alternates.canonical_url(page.file, lang, config.site_url)
         context["page_lang"] = lang
         context["page_is_fallback"] = fallback
-        context["page_original_url"] = alternates.translations(page.file).get(DEFAULT_LANGUAGE)
+        versions = alternates.translations(page.file)
+        context["page_original_url"] = versions.get(DEFAULT_LANGUAGE)
         context["page_is_outdated"] = not fallback and translations.is_outdated(
             run.root, lang, page.file.src_uri, page.meta)
         context["page_jsonld"] = run.outputs.jsonld.get(page.file.src_uri)
@@ -219,7 +220,7 @@ class CitySite:
             # The i18n plugin sets the attribute (which templates read first), not the item.
             config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
         context["hreflang_links"] = [] if fallback else alternates.hreflang_links(page.file, config.site_url)
-        context["language_hints"] = [] if fallback else alternates.language_hints(page.file, lang, run.strings)
+        context["language_hints"] = [] if fallback else alternates.language_hints(versions, lang, run.strings)
         card = run.images.card(page.meta.get("image"))  # the page's own picture for link previews
         context["page_card"] = None if card is None else {
             "url": (config.site_url or "/") + card.path, "width": card.width, "height": card.height, "type": card.mime,
