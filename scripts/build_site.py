@@ -6,10 +6,11 @@ The i18n plugin builds the other languages one after the other inside the first 
 Here the coordinator loads the configuration once (every import done once), then forks one process
 per language, at most --jobs at a time (default: the number of cores this process may use). Each
 builds its language alone (CITYSITE_BUILD_LANGUAGE; hooks/citysite/plugin.py) into a folder of its
-own and saves what the site-wide files need (a LanguagePart, hooks/citysite/assembly.py). The
-coordinator then merges the folders (a file written by several languages, such as the theme's
-assets, must be the same in each: any difference stops the build), writes the search indexes,
-sitemap.xml(.gz) and the patched theme scripts with the same function as a one-process build
+own, writes the language's own files there (its search index, the patched theme scripts, its
+service worker: assembly.finish_languages) and saves what the site-wide files need (its pages,
+hooks/citysite/assembly.py). The coordinator then merges the folders (a file written by several
+languages, such as the theme's assets, must be the same in each: any difference stops the build),
+writes sitemap.xml(.gz) and robots.txt with the same function as a one-process build
 (assembly.finish_site), and puts the result in place of --site-dir. If anything fails, the previous
 site stays as it was. The site is byte for byte the one `mkdocs build` makes in one process
 (tests/test_parallel_build.py).
@@ -44,7 +45,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ("mkdocs", "properdocs")
 DEFAULT_PROPERDOCS_PATH = ROOT / ".venv" / "properdocs"
-# Written by every language's build with different content, and rewritten by assembly.finish_site.
+# Written by every language's build with different content: the sitemaps, rewritten by
+# assembly.finish_site, and Material's index of the whole build, whose place the root language's
+# own index takes (assembly.finish_languages; merged first).
 REWRITTEN = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
 TIMES_FILE = "CITYSITE_BUILD_TIMES"  # where to write the CPU seconds of each part (scripts/bench.py)
 # Started first: the longest (the Chinese build also segments its search text with jieba).
@@ -253,7 +256,7 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
     config = load(config_file, site_dir, strict)  # every import, once, before the processes fork
     from mkdocs.structure.files import Files
 
-    from citysite import assembly, maps, offline, pinned, run  # the project's (its hook imported them)
+    from citysite import assembly, maps, pinned, run  # the project's (its hook imported them)
 
     plugin = pinned.i18n_plugin(config)
     if plugin is None or plugin.config.build_only_locale or len(plugin.build_languages) < 2:
@@ -271,9 +274,9 @@ def build_parallel(config_file: Path, site_dir: Path, work: Path, strict: bool, 
     forked, cpu_forked = time.monotonic(), time.process_time()
     seconds = build_languages(config_file, work, languages, strict, jobs)
     built, cpu_built = time.monotonic(), time.process_time()
-    merge([work / lang for lang in languages], site_dir)
-    parts = [assembly.load_part(work / f"{lang}.json") for lang in languages]
-    assembly.finish_site(site_dir, parts, config.site_url, root, offline.Guide.load(config))
+    merge([work / lang for lang in sorted(languages, key=lambda lang: lang != root)], site_dir)
+    pages = dict(assembly.load_pages(work / f"{lang}.json") for lang in languages)
+    assembly.finish_site(site_dir, pages, config.site_url, root)
     log.debug(f"build_site: {forked - started:.2f} s reading the data, then the languages ("
               + ", ".join(f"{lang} {seconds[lang][0]:.2f} s" for lang in languages)
               + f") in {built - forked:.2f} s, assembled in {time.monotonic() - built:.2f} s")

@@ -1,17 +1,19 @@
-"""The files written for the whole site once its languages are built: each language's search index,
-sitemap.xml(.gz), robots.txt (a site at its host's root), Material's patched scripts and each
-language's copy of the search worker; and what a parallel build's language process hands over for
-them.
+"""The files written once a language is built (`finish_languages`: Material's patched scripts, the
+language's search index, its copy of the search worker, its offline guide's service worker) and
+once the whole site is (`finish_site`: sitemap.xml(.gz), robots.txt for a site at its host's root);
+and what a parallel build's language process hands over for the latter (its pages).
 
 Two ways build the same site:
 - one process (`mkdocs build`, `mkdocs serve`, the tests' in-process builds): the i18n plugin
   builds the other languages inside the first language's build, then CitySite.on_post_build
-  takes a LanguagePart of every language from the plugin and calls `finish_site`;
+  takes a LanguagePart of every language from the plugin and calls both;
 - one process per language (scripts/build_site.py, `make build`): each process builds its
-  language alone (CITYSITE_BUILD_LANGUAGE) into its own folder and saves its LanguagePart as JSON
-  (CITYSITE_BUILD_PART); the coordinator merges the folders and calls the same `finish_site`.
-Every site-wide step after the language builds belongs in `finish_site`, so that both ways run
-it; tests/test_parallel_build.py compares the two sites byte for byte.
+  language alone (CITYSITE_BUILD_LANGUAGE) into its own folder, calls `finish_languages` for it
+  there and saves its pages as JSON (CITYSITE_BUILD_PART); the coordinator merges the folders and
+  calls `finish_site`. A language's own files read only that language's pages and the files every
+  language writes alike, so they are the same either way.
+Every step after the language builds belongs in one of the two, so that both ways run it;
+tests/test_parallel_build.py compares the two sites byte for byte.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from .alternates import PageRecord
 from .languages import language_prefix
 
 ENV_LANGUAGE = "CITYSITE_BUILD_LANGUAGE"  # the one language this process builds (parallel build)
-ENV_PART = "CITYSITE_BUILD_PART"  # where that process saves its LanguagePart (JSON)
+ENV_PART = "CITYSITE_BUILD_PART"  # where that process saves its pages (JSON)
 
 
 def parallel_language() -> str | None:
@@ -40,21 +42,12 @@ def parallel_language() -> str | None:
 
 @dataclass
 class LanguagePart:
-    """What the site-wide files need of one language's build."""
+    """What a language's own files and the site-wide files need of one language's build."""
 
     lang: str
     search_config: dict
     search_entries: list[dict]  # this language's own entries, in the order the build made them
     pages: list[PageRecord]  # its documentation pages (fallback copies included, marked)
-
-    def to_json(self) -> dict:
-        return {"lang": self.lang, "search_config": self.search_config, "search_entries": self.search_entries,
-                "pages": [page.to_json() for page in self.pages]}
-
-    @classmethod
-    def from_json(cls, value: dict) -> LanguagePart:
-        return cls(value["lang"], value["search_config"], value["search_entries"],
-                   [PageRecord.from_json(page) for page in value["pages"]])
 
 
 def language_parts(config: Any, languages: list[str] | None = None) -> list[LanguagePart]:
@@ -76,12 +69,15 @@ def language_parts(config: Any, languages: list[str] | None = None) -> list[Lang
     return parts
 
 
-def save_part(part: LanguagePart, path: str | os.PathLike) -> None:
-    Path(path).write_text(json.dumps(part.to_json(), ensure_ascii=False), encoding="utf-8")
+def save_pages(part: LanguagePart, path: str | os.PathLike) -> None:
+    """What `finish_site` needs of a language process's build: its pages."""
+    Path(path).write_text(json.dumps({"lang": part.lang, "pages": [page.to_json() for page in part.pages]},
+                                     ensure_ascii=False), encoding="utf-8")
 
 
-def load_part(path: str | os.PathLike) -> LanguagePart:
-    return LanguagePart.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+def load_pages(path: str | os.PathLike) -> tuple[str, list[PageRecord]]:
+    value = json.loads(Path(path).read_text(encoding="utf-8"))
+    return value["lang"], [PageRecord.from_json(page) for page in value["pages"]]
 
 
 def write_search_indexes(site_dir: str | os.PathLike, parts: list[LanguagePart], root: str) -> None:
@@ -110,23 +106,28 @@ def place_search_workers(site_dir: str | os.PathLike, parts: list[LanguagePart],
             shutil.copyfile(source, target)
 
 
-def finish_site(site_dir: str | os.PathLike, parts: list[LanguagePart], site_url: str, root: str,
-                guide: offline.Guide | None) -> None:
-    """Everything written for the whole site after its languages are built (see the module's docstring);
-    the offline guide's service workers last, as they keep the patched theme scripts (None: none)."""
+def finish_languages(site_dir: str | os.PathLike, parts: list[LanguagePart], root: str,
+                     guide: offline.Guide | None) -> None:
+    """The own files of each language of `parts`, once its pages are in `site_dir` (see the module's
+    docstring); its offline guide's service worker last, as it keeps the others (None: none)."""
     site = Path(site_dir)
+    pinned.patch_theme_scripts(site)
     write_search_indexes(site, parts, root)
-    sitemap = alternates.sitemap_xml({part.lang: [page for page in part.pages if not offline.is_offline_page(
-        page.url, part.lang, root)] for part in parts}, site_url)
+    place_search_workers(site, parts, root)
+    if guide is not None:
+        offline.write_workers(site, [part.lang for part in parts], root, guide)
+
+
+def finish_site(site_dir: str | os.PathLike, pages: dict[str, list[PageRecord]], site_url: str, root: str) -> None:
+    """The site-wide files, once every language of `pages` (language -> its pages) is in `site_dir`."""
+    site = Path(site_dir)
+    sitemap = alternates.sitemap_xml({lang: [page for page in own if not offline.is_offline_page(
+        page.url, lang, root)] for lang, own in pages.items()}, site_url)
     (site / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=0))
     robots = robots_txt(site_url)
     if robots:
         (site / "robots.txt").write_text(robots, encoding="utf-8")
-    pinned.patch_theme_scripts(site)
-    place_search_workers(site, parts, root)
-    if guide is not None:
-        offline.write_workers(site, [part.lang for part in parts], root, guide)
 
 
 def robots_txt(site_url: str) -> str | None:
@@ -139,7 +140,7 @@ def robots_txt(site_url: str) -> str | None:
 
 
 def part_path() -> Path:
-    """Where this language process saves its LanguagePart (set by scripts/build_site.py)."""
+    """Where this language process saves its pages (set by scripts/build_site.py)."""
     value = os.environ.get(ENV_PART)
     if not value:
         raise RuntimeError(f"{ENV_LANGUAGE} is set without {ENV_PART}: start language builds with scripts/build_site.py")

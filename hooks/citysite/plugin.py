@@ -131,10 +131,10 @@ class CitySite:
         if run.data is not None:
             context = run.maps[lang] = self._map_context(config, files, lang)
             made = maps.map_files(context, run.data)
-            if self._first_build(config):  # the libraries are shared by every language's maps
+            if self._writes_shared_files(config):  # the libraries are shared by every language's maps
                 for path, source in maps.vendor_files().items():
                     files.append(File.generated(config, path, abs_src_path=str(source)))
-        if self._first_build(config):  # pictures (data/images.yml) are shared by every language
+        if self._writes_shared_files(config):  # pictures (data/images.yml) are shared by every language
             for path, content in run.images.files().items():
                 files.append(File.generated(config, path, content=content))
         # The open data ("" key) in every language build, so that --strict checks links to it.
@@ -235,22 +235,24 @@ class CitySite:
     @event_priority(AFTER_I18N)  # the plugin's on_post_build builds the other languages first
     @editor_errors
     def on_post_build(self, config):
-        if self.partial:  # a one-language rebuild of make serve: that language's search index
-            self._write_search_indexes(config, [self.partial])
-            pinned.patch_theme_scripts(config.site_dir)
-            assembly.place_search_workers(config.site_dir, assembly.language_parts(config, [self.partial]),
-                                          pinned.root_language(config))
+        root = pinned.root_language(config)
+        if self.partial:  # a one-language rebuild of make serve: that language's own files
+            assembly.finish_languages(config.site_dir, assembly.language_parts(config, [self.partial]), root,
+                                      self.run.offline)
             return
         if self.run.language:  # one language of a parallel build: scripts/build_site.py finishes the site
-            part = Path(assembly.part_path())
-            assembly.save_part(assembly.language_parts(config, [self.run.language])[0], part)
-            part.with_suffix(".seconds").write_text(f"{self.event_seconds}")  # for scripts/bench.py
+            part = assembly.language_parts(config, [self.run.language])[0]
+            assembly.finish_languages(config.site_dir, [part], root, self.run.offline)
+            path = Path(assembly.part_path())
+            assembly.save_pages(part, path)
+            path.with_suffix(".seconds").write_text(f"{self.event_seconds}")  # for scripts/bench.py
             return
         if not pinned.is_first_build(config):
             return
-        # Site-wide steps go in assembly.finish_site, which the parallel build runs too.
-        assembly.finish_site(config.site_dir, assembly.language_parts(config), config.site_url,
-                             pinned.root_language(config), self.run.offline)
+        # The steps after the language builds go in assembly, which the parallel build runs too.
+        parts = assembly.language_parts(config)
+        assembly.finish_languages(config.site_dir, parts, root, self.run.offline)
+        assembly.finish_site(config.site_dir, {part.lang: part.pages for part in parts}, config.site_url, root)
         # Said once the site is built (scripts/build_site.py says it for make build's language processes)
         if not self.serving and is_placeholder_address(config.site_url) and not pinned.strict_build_will_fail(config):
             log.info(messages.render(messages.Message("build.placeholder_address", url=config.site_url)))
@@ -297,10 +299,11 @@ class CitySite:
             return self.run.language == pinned.root_language(config)
         return pinned.is_first_build(config)
 
-    def _write_search_indexes(self, config, languages: list[str] | None = None) -> None:
-        """Each built language's own search index (or only `languages`)."""
-        assembly.write_search_indexes(config.site_dir, assembly.language_parts(config, languages),
-                                      pinned.root_language(config))
+    def _writes_shared_files(self, config) -> bool:
+        """Whether this build writes the files every language shares (the maps' libraries, the
+        pictures): the run's first; in a parallel build, each language's process, whose service
+        worker keeps them (assembly.finish_languages; the merge checks that they are the same)."""
+        return bool(self.run.language) or pinned.is_first_build(config)
 
     def _locator(self) -> buildlog.Locator:
         return buildlog.Locator(self.run.root if self.run else Path.cwd(),

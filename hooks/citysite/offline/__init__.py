@@ -425,7 +425,7 @@ def worker(site: Path, guide: Guide, lang: str, root: str) -> str:
 
 def write_workers(site_dir: str | Path, languages: Iterable[str], root: str, guide: Guide) -> None:
     """Each built language's service worker (`<lang>/sw.js`), once every language and the theme's
-    patched scripts are in place (citysite.assembly.finish_site)."""
+    patched scripts are in place (citysite.assembly.finish_languages)."""
     site = Path(site_dir)
     for lang in languages:
         (site / language_prefix(lang, root) / WORKER).write_text(worker(site, guide, lang, root), encoding="utf-8")
