@@ -117,6 +117,8 @@ def setup_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity < 0 else logging.DEBUG if verbosity > 0 else logging.INFO
     _LOGGING = cli.State()  # the engine's logger with its own handler and format (kept while it lives)
     _LOGGING.logger.setLevel(level)
+    if os.environ.get("NO_COLOR") or not sys.stderr.isatty():  # a log file or cron mail: no colour codes
+        _LOGGING.stream.formatter.colors = {}
     if verbosity <= 0:  # the i18n plugin's notes on each language's name and menu: -v shows them
         logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     cli._enable_warnings()
@@ -348,7 +350,7 @@ def check_published(site_dir: Path, site_url: str) -> None:
     from citysite.messages import Message
 
     domains = "|".join(re.escape(domain) for domain in run.EXAMPLE_DOMAINS)
-    placeholder = re.compile(rf"https?://([\w-]+\.)*({domains})\b".encode())
+    placeholder = re.compile(rf"https?://([\w-]+\.)*({domains})(?![\w.-])".encode())  # the host's end
     text_files = (path for path in sorted(site_dir.rglob("*")) if path.suffix in TEXT_SUFFIXES)
     leftover = {path.relative_to(site_dir).as_posix(): found.group().decode()
                 for path in text_files if (found := placeholder.search(path.read_bytes()))}

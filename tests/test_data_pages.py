@@ -99,7 +99,7 @@ def test_every_entry_has_a_page_in_every_language(built, data, lang):
         ("en", "25 May 2019, 18:00–21:00 (Khabarovsk time, UTC+10)", "Lenin Square", "Concert"),
         ("ru", "25 мая 2019 г., 18:00–21:00 (по хабаровскому времени, UTC+10)", "Площадь Ленина", "Концерт"),
         ("zh", "2019年5月25日 18:00–21:00（哈巴罗夫斯克时间，UTC+10）", "列宁广场", "音乐会"),
-        ("ko", "2019년 5월 25일 오후 6:00~9:00(하바롭스크 시간, UTC+10)", "레닌 광장", "공연"),
+        ("ko", "2019년 5월 25일 18:00~21:00(하바롭스크 시간, UTC+10)", "레닌 광장", "공연"),
     ],
 )
 def test_event_page_facts(built, lang, when, where, category):

@@ -573,6 +573,32 @@ def test_korean_cards_wrap_between_words(browser, site_server):
         context.close()
 
 
+# The text of each card that sticks out of the card (which clips it).
+CUT_OFF_IN_CARDS = """() => [...document.querySelectorAll('.kh-card')].flatMap(card => {
+    const box = card.getBoundingClientRect();
+    return [...card.querySelectorAll('a, span, p')].filter(el => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+    }).map(el => el.textContent.trim());
+})"""
+
+
+@pytest.mark.parametrize("url", ["ja/events/", "ja/venues/", "ko/events/", "zh/events/", "ja/"])
+def test_cards_keep_their_text_inside_in_large_text(browser, site_server, url):
+    """With the phone's text at 200 %, a card's title, dates and places wrap inside the card: a
+    Japanese card cut off 「グロデコフ記念ハバロフスク地方博物館」 and «2026年12月下旬» at its edge."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{url}")
+        assert page.evaluate(CUT_OFF_IN_CARDS) == []  # none at the usual size either
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        assert page.locator(".kh-card").count() >= 4
+        assert page.evaluate(CUT_OFF_IN_CARDS) == []
+    finally:
+        context.close()
+
+
 def test_no_table_of_plan_your_visit_scrolls_sideways_on_a_phone(browser, site_server):
     """The Japanese phrase table (a Russian word, its reading, its meaning) was 5 px too wide at 390 px."""
     context = browser.new_context(**VIEWS[390])

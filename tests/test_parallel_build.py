@@ -84,31 +84,34 @@ def test_a_build_for_the_placeholder_address_says_so_once_and_one_for_a_real_add
     placeholder = mkdocs_run.build_site(project, tmp_path / "a", quiet=False)
     assert placeholder.returncode == 0, placeholder.stderr[-3000:]
     assert placeholder.stderr.count("Built for https://khabarovsk.example.org/, a placeholder address") == 1
-    real = mkdocs_run.build_site(project, tmp_path / "b", {"SITE_URL": "https://www.khabarovsk.test/"}, quiet=False)
+    real = mkdocs_run.build_site(project, tmp_path / "b", {"SITE_URL": "https://www.your-host.ru/"}, quiet=False)
     assert real.returncode == 0 and "placeholder address" not in real.stderr, real.stderr[-3000:]
 
 
-@pytest.mark.parametrize("address", ["", "https://khabarovsk.example.org/", "http://www.khabarovsk.test/"])
+@pytest.mark.parametrize("address", ["", "https://khabarovsk.example.org/", "http://www.your-host.ru/",
+                                     "https://visit.khabarovsk.example/", "https://localhost/k/"])
 def test_make_publish_refuses_an_address_the_site_cannot_be_published_at(project, tmp_path, address):
-    """`make publish` (CONTRIBUTING.md, Publishing): no SITE_URL, the placeholder or plain http (no
-    offline guide, no location) stop it before it builds; the previous site/ stays."""
+    """`make publish` (CONTRIBUTING.md, Publishing): no SITE_URL, the placeholder or another reserved
+    name, or plain http (no offline guide, no location) stop it before it builds; the previous
+    site/ stays."""
     result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": address}, options=("--publish",))
     assert result.returncode == 1
-    assert "to publish, build the site for the address it will have, starting with https://" in result.stderr
+    assert ("to publish, build the site for the address it will have: an https:// address on your own host, "
+            "not a placeholder") in result.stderr
     assert f"SITE_URL is {address!r}" in result.stderr, result.stderr[-3000:]
     assert not (tmp_path / "site").exists()
 
 
 def test_make_publish_builds_for_the_real_address_and_refuses_a_leftover_placeholder(project, tmp_path):
-    result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": "https://www.khabarovsk.test/k/"},
+    result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": "https://www.your-host.ru/k/"},
                                    options=("--publish",))
     assert result.returncode == 0, result.stderr[-3000:]
     site = tmp_path / "site"
-    assert "<loc>https://www.khabarovsk.test/k/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://www.your-host.ru/k/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     (site / "ru" / "extra.html").write_text('<a href="https://khabarovsk.example.org/ru/">', "utf-8")
     with pytest.raises(build_site.BuildFailed,
                        match=r"placeholder address \(https://khabarovsk\.example\.org\) in ru/extra\.html"):
-        build_site.check_published(tmp_path / "site", "https://www.khabarovsk.test/k/")
+        build_site.check_published(tmp_path / "site", "https://www.your-host.ru/k/")
 
 
 def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
@@ -116,6 +119,7 @@ def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True)
     assert result.returncode == 1
     assert "docs_ja/guide.md:3: the link 'missing.md'" in result.stderr, result.stderr[-3000:]
+    assert "ERROR" in result.stderr and "\x1b[" not in result.stderr  # no colour codes in a log file or cron mail
     assert result.stderr.rstrip().endswith("the site was not built (the messages above say why); the previous "
                                            "site is unchanged"), result.stderr[-3000:]
     assert not (tmp_path / "site").exists()

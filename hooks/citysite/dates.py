@@ -36,8 +36,18 @@ def khabarovsk_day(moment: dt.datetime) -> dt.date:
 
 # --- formatting ------------------------------------------------------------------------------------
 
+# Korean sites write the time of day on the 24-hour clock (10:00~18:00), as this site's opening
+# hours and texts do; CLDR's short form for Korean is 오후 6:00.
+CLOCK_24_HOURS = {"ko"}
+
+
 def _uses_12_hours(lang: str) -> bool:
-    return "h" in Locale.parse(babel_locale(lang)).time_formats["short"].pattern
+    return lang not in CLOCK_24_HOURS and "h" in Locale.parse(babel_locale(lang)).time_formats["short"].pattern
+
+
+def _time_of_day(hour: int, minute: int, lang: str) -> str:
+    time, locale = dt.time(hour, minute), babel_locale(lang)
+    return format_skeleton("Hm", time, locale=locale) if lang in CLOCK_24_HOURS else format_time(time, "short", locale=locale)
 
 
 def _with_weekday_marks(text: str, lang: str) -> str:
@@ -78,7 +88,7 @@ def format_when(when: When, lang: str, weekday: bool = False) -> str:
     day = format_day(when.first_day(), lang, weekday)
     if when.precision == "day":
         return day
-    return _day_and_time(day, format_time(dt.time(when.hour, when.minute), "short", locale=babel_locale(lang)), lang)
+    return _day_and_time(day, _time_of_day(when.hour, when.minute, lang), lang)
 
 
 # Chinese writes a range with 至 and Japanese with ～ («12月8日至9日», «12月8日～9日»); CLDR gives
@@ -108,6 +118,8 @@ def _format_span(start: When, end: When | None, lang: str, weekday: bool = False
         skeleton = "hm" if _uses_12_hours(lang) else "Hm"
         times = format_interval(dt.time(start.hour, start.minute), dt.time(end.hour, end.minute), skeleton,
                                 locale=babel_locale(lang))
+        if lang in CLOCK_24_HOURS:  # CLDR's «18:00 ~ 21:00»; the site's hours are written 10:00~18:00
+            times = times.replace(" ~ ", "~")
         return _day_and_time(format_day(start.first_day(), lang, weekday), times, lang)
     if start.precision == end.precision == "time":
         return f"{format_when(start, lang)}{SPACED_DASH.get(lang, ' – ')}{format_when(end, lang)}"

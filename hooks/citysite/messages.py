@@ -896,9 +896,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "укажите адрес папки, например https://www.example.org/khabarovsk/",
     },
     "build.publish_address": {
-        "en": "to publish, build the site for the address it will have, starting with https:// "
+        "en": "to publish, build the site for the address it will have: an https:// address on your own "
+              "host, not a placeholder such as khabarovsk.example.org or localhost "
               "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); SITE_URL is {url}",
-        "ru": "для публикации соберите сайт для его будущего адреса, который начинается с https:// "
+        "ru": "для публикации соберите сайт для его будущего адреса: адреса на вашем сервере, начинающегося "
+              "с https://, а не заглушки вроде khabarovsk.example.org или localhost "
               "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); сейчас SITE_URL — {url}",
     },
     "build.publish_leftover": {

@@ -35,9 +35,9 @@ from .sources import Sources
 from .templates import TEMPLATE_CACHE
 
 PLACEHOLDER_SITE_URL = "https://localhost/"  # links in feeds when mkdocs.yml gives no site_url
-# Domains kept for examples (RFC 2606), such as mkdocs.yml's default khabarovsk.example.org; the
-# publish workflow refuses them too.
-EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+# Domains kept for examples and tests (RFC 2606, RFC 6761), such as mkdocs.yml's default
+# khabarovsk.example.org; the publish workflow refuses them too.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net", "example", "test", "invalid", "localhost")
 
 
 def check_site_address(site_url: str | None) -> None:
@@ -54,7 +54,7 @@ def check_site_address(site_url: str | None) -> None:
 def is_placeholder_address(site_url: str | None) -> bool:
     """Whether the site is built for an address that cannot be its own: none, or an example domain."""
     host = urlsplit(site_url or PLACEHOLDER_SITE_URL).hostname or ""
-    return host == "localhost" or any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS)
+    return any(host == domain or host.endswith("." + domain) for domain in EXAMPLE_DOMAINS)
 # A parallel build's coordinator (scripts/build_site.py) reads the options, strings, pictures and
 # data once (`prepare`), then forks a process per language; each takes them from here.
 _PREPARED: dict[Path, tuple] = {}
