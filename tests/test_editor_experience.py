@@ -274,13 +274,17 @@ def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
 
 def test_a_mistyped_link_suggests_the_page_it_nearly_names(tmp_path):
     """An editor's '../routes/centre_day.md' (an underscore) got no hint, and a remark that ru/
-    means docs_ru/, where pages made from data are not."""
+    means docs_ru/, where pages made from data are not. A missing calendar file is not offered a
+    page in its place."""
     project = make_small_project(tmp_path / "project", {
-        **PAGES, "docs_ru/guide.md": "# Путеводитель\n\nСм. [площадь Ленина](venues/lenin_square.md).\n"})
+        **PAGES, "docs_ru/guide.md": "# Путеводитель\n\nСм. [площадь Ленина](venues/lenin_square.md).\n\n"
+                                     "[Календарь](venues/lenin_square.ics)\n"})
     result = run_mkdocs_build(project, tmp_path / "site")
     assert "docs_ru/guide.md:3: the link 'venues/lenin_square.md' leads to a page or file that does not exist " \
            "(ru/venues/lenin_square.md) (did you mean 'venues/lenin-square.md'?); check the spelling and the ../\n" \
            in result.stderr, result.stderr[-3000:]
+    calendar = [line for line in result.stderr.splitlines() if "the link 'venues/lenin_square.ics'" in line]
+    assert len(calendar) == 1 and "did you mean" not in calendar[0], result.stderr[-3000:]
 
 
 def test_a_failed_make_build_ends_in_the_editors_language_without_naming_a_language(tmp_path):
