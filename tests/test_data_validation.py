@@ -56,6 +56,13 @@ def errors(folder: Path) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
+def russian(folder: Path) -> str:
+    """The first problem with the data in `folder`, as a Russian-speaking editor reads it."""
+    with pytest.raises(DataError) as caught:
+        load_site_data(folder)
+    return caught.value.problems[0].text("ru")
+
+
 def assert_reported(folder: Path, file: str, line: int, entry: str, *fragments: str) -> str:
     """Exactly one error, at `file:line` for `entry`, containing every fragment."""
     found = errors(folder)
@@ -187,6 +194,31 @@ def test_duplicate_id(data_dir):
 """)
     assert_reported(data_dir, "partners.yml", line_of(text, "- id: harbin", 2), "harbin",
                     f"already used on line {line_of(text, '- id: harbin')}")
+
+
+def test_an_event_cannot_take_a_chronicle_entrys_id(data_dir):
+    """The chronicle keeps its old addresses events/<id>/ and events/<id>.ics: an event with the same
+    id would be given the chronicle's calendar file (an editor's walkthrough, 2026-12-07)."""
+    chronicle = (data_dir / "chronicle.yml").read_text(encoding="utf-8")
+    text = edit(data_dir, "events.yml", "- id: museum-night\n", "- id: forum\n")
+    edit(data_dir, "chronicle.yml", "- id: forum-2019\n", "- id: forum\n")
+    assert_reported(data_dir, "events.yml", line_of(text, "- id: forum"), "forum",
+                    f"already used by the entry on line {line_of(chronicle, '- id: forum-2019')} of "
+                    "data/chronicle.yml", "give the event another id")
+
+
+def test_an_events_id_has_no_year(data_dir):
+    text = edit(data_dir, "events.yml", "- id: museum-night\n", "- id: museum-night-2027\n")
+    assert_reported(data_dir, "events.yml", line_of(text, "- id: museum-night-2027"), "museum-night-2027",
+                    "write 'museum-night'", "editions")
+    assert russian(data_dir).endswith("напишите 'museum-night', а даты этого года укажите в editions")
+
+
+def test_a_route_stop_at_an_unknown_venue_is_named_in_the_editors_language(data_dir):
+    text = edit(data_dir, "routes.yml", "    - venue: lenin-square\n", "    - venue: lenin-squar\n")
+    assert_reported(data_dir, "routes.yml", line_of(text, "venue: lenin-squar"), "two-squares",
+                    "unknown venue 'lenin-squar'", "did you mean 'lenin-square'?")
+    assert "неизвестная площадка 'lenin-squar'" in russian(data_dir)
 
 
 @pytest.mark.parametrize(

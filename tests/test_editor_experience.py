@@ -219,6 +219,11 @@ def test_a_new_year_span_is_still_read(tmp_path):
      "entry (first on line 3); keep one of the two lines", "первый раз — в строке 3"),
     ("description:\n    en: The main square of the city.", "description:\n    en:", 8,
      "'description.en' has nothing after the colon; write its value there", "после двоеточия ничего нет"),
+    ("category: square", "category:", 3, "'category' has nothing after the colon", "после двоеточия ничего нет"),
+    ("description:\n    en: The main", "description\n    en: The main", 7, "no colon after 'description'; write "
+     "'description:'", "нет двоеточия после 'description'"),
+    ("category: square", "category: Partners: Harbin", 3, 'put the whole text in quotes: category: "Partners: '
+     'Harbin"', 'возьмите весь текст в кавычки: category: "Partners: Harbin"'),
     ("- id: lenin-square", "- id: lenin-squ\u0430re", 1, "it has Cyrillic letters (\u0430), which may look like "
      "latin ones", "наберите id в английской раскладке"),
     ("    ru: Главная площадь города.", "  ru: Главная площадь города.\n    zh: 城市的主广场。", 9,

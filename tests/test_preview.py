@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from tests.conftest import run_mkdocs_build
-from tests.helpers import TRANSLATED_LANGUAGES, BuiltSite, main_text
-from tests.small_project import ROOT, make_small_project
+from tests.helpers import TRANSLATED_LANGUAGES, BuiltSite, main_text, resolve
+from tests.small_project import EVENTS, ROOT, make_small_project
 
 PAGES = {
     "docs/index.md": "# Home\n\nWelcome.\n",
@@ -28,6 +28,8 @@ UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
 def preview(tmp_path_factory) -> BuiltSite:
     project = make_small_project(tmp_path_factory.mktemp("preview") / "project", PAGES)
     site_dir = project.parent / "site"
+    on_a_day = EVENTS.replace("    month: 5\n    part: late", '    date: "06-12"')  # a day: a calendar of its own
+    (project / "data" / "events.yml").write_text(on_a_day, encoding="utf-8")
     result = run_mkdocs_build(project, site_dir, env={"BUILD_ONLY_LOCALE": "ru"})
     assert result.returncode == 0, result.stderr
     return BuiltSite(site_dir, build_log=result.stderr)
@@ -50,6 +52,16 @@ def test_translated_pages_are_the_translation(preview, url, text):
     assert main_text(page).endswith(text)
     assert page.select("aside.kh-notice") == []
     assert page.title.get_text().endswith("Хабаровск")  # the language's own site name
+
+
+@pytest.mark.parametrize("url", ["events/", "events/city-day/", "venues/lenin-square/"])
+def test_the_calendar_links_lead_to_the_calendars(preview, url):
+    """The calendars are written at the root with the previewed pages (not under ru/, where the
+    preview's "Add to calendar" links found nothing: an editor's walkthrough, 2026-12-07)."""
+    links = [resolve(url, a["href"]) for a in preview.page(url).select('a[href$=".ics"]')]
+    assert links and all(preview.exists(link) and link.endswith(".ics") for link in links), links
+    assert "BEGIN:VCALENDAR" in preview.text("events/city-day.ics")
+    assert not (preview.root / "ru").exists()
 
 
 def test_untranslated_page_is_an_english_copy_with_the_notice(preview):

@@ -311,6 +311,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: ': ' внутри текста без кавычек; возьмите весь текст в кавычки "
               "(title: \"Партнёры: Харбин\")",
     },
+    "yaml.colon.line": {
+        "en": "YAML syntax error: a ': ' inside a text that is not in quotes; put the whole text in quotes: "
+              "{key}: \"{value}\"",
+        "ru": "ошибка синтаксиса YAML: ': ' внутри текста без кавычек; возьмите весь текст в кавычки: "
+              "{key}: \"{value}\"",
+    },
+    "yaml.no_colon_block": {
+        "en": "YAML syntax error: no colon after '{key}'; write '{key}:' (the lines under it are its parts)",
+        "ru": "ошибка синтаксиса YAML: нет двоеточия после '{key}'; напишите '{key}:' (строки под ним — его части)",
+    },
+    "yaml.no_dash": {
+        "en": "YAML syntax error: an entry starts with '- ' at the start of the line; write '- id: {id}', and "
+              "indent its other lines by two spaces",
+        "ru": "ошибка синтаксиса YAML: запись начинается с '- ' в начале строки; напишите '- id: {id}', а "
+              "остальные её строки сдвиньте на два пробела",
+    },
     "yaml.unclosed_flow": {
         "en": "YAML syntax error: the '{{' or '[' opened on line {line} is not closed{hint}",
         "ru": "ошибка синтаксиса YAML: скобка '{{' или '[', открытая в строке {line}, не закрыта{hint}",
@@ -521,6 +537,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "id_used": {
         "en": "the id is already used on line {line}; give each entry its own id",
         "ru": "этот id уже занят в строке {line}; дайте каждой записи свой id",
+    },
+    "id_used_by_chronicle": {
+        "en": "the id is already used by the entry on line {line} of {file}, which keeps the address "
+              "events/{id}/; give the event another id",
+        "ru": "этот id уже занят записью в строке {line} файла {file}, за которой остаётся адрес events/{id}/; "
+              "дайте событию другой id",
+    },
+    "id_with_year": {
+        "en": "an event's id has no year: one entry holds every year's edition; write '{suggest}' and put a "
+              "year's dates under editions",
+        "ru": "в id события не пишут год: одна запись хранит выпуски всех лет; напишите '{suggest}', а даты "
+              "этого года укажите в editions",
     },
     "unknown_venue": {
         "en": "unknown venue '{value}'; use an id from data/venues.yml ({suggest})",

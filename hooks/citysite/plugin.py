@@ -137,11 +137,15 @@ class CitySite:
         if self._writes_shared_files(config):  # pictures (data/images.yml) are shared by every language
             for path, content in run.images.files().items():
                 files.append(File.generated(config, path, content=content))
-        # The open data ("" key) in every language build, so that --strict checks links to it.
-        for group in (made, run.outputs.files[lang], run.outputs.files[""]):
+        # The language's calendars, at the root in a one-language preview (its pages are there);
+        # the open data ("" key) in every language build, so that --strict checks links to it.
+        root = pinned.root_language(config)
+        own = {language_prefix(lang, root) + src_uri.removeprefix(language_prefix(lang)): content
+               for src_uri, content in run.outputs.files[lang].items()}
+        for group in (made, own, run.outputs.files[""]):
             for src_uri, content in group.items():
                 files.append(File.generated(config, src_uri, content=content))
-        root = pinned.root_language(config)  # the language's web app manifest (citysite/offline)
+        # the language's web app manifest (citysite/offline)
         files.append(File.generated(config, language_prefix(lang, root) + offline.MANIFEST, content=offline.manifest(
             lang, root, config.site_name, config.site_description or "", run.strings)))
         log.debug(f"maps: {len(made)} map files for '{lang}'")

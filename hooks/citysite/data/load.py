@@ -95,7 +95,8 @@ def _nested_class(cls: type, name: str) -> type | None:
 
 
 # Pydantic's errors for a field left empty (`ru:` with nothing after it reaches the model as None).
-EMPTY_KINDS = ("string_type", "float_type", "int_type", "list_type", "dict_type", "dataclass_type", "model_type")
+EMPTY_KINDS = ("string_type", "float_type", "int_type", "list_type", "dict_type", "dataclass_type", "model_type",
+               "literal_error")
 
 
 def _describe(error: dict, record: type) -> str:
@@ -115,6 +116,8 @@ def _describe(error: dict, record: type) -> str:
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = Message("did_you_mean", close=close[0]) if close else Message("allowed_fields", fields=", ".join(allowed))
         return Message("unknown_field", name=name, hint=hint)
+    if error.get("input", "") is None and kind in EMPTY_KINDS:  # `title:` with nothing after the colon
+        return Message("empty_value", name=name)
     if kind == "literal_error":  # pydantic's "'a', 'b' or 'c'": the values, without its English "or"
         values = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         meant = meant_value(error["input"], values)
@@ -126,8 +129,6 @@ def _describe(error: dict, record: type) -> str:
         if re.match(MEDIA_PATH, value.lower()):
             return Message("image_file.lowercase", value=value, lower=value.lower())
         return Message("image_file", value=value)
-    if error.get("input", "") is None and kind in EMPTY_KINDS:  # `title:` with nothing after the colon
-        return Message("empty_value", name=name)
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "venues", "partners", "city", "venue"):
         value = str(error["input"])
         cyrillic = "".join(dict.fromkeys(re.findall(r"[\u0400-\u04ff]", value)))
@@ -273,6 +274,28 @@ def _check_duplicates(doc: YamlDocument) -> list[Problem]:
     return problems
 
 
+def _check_event_ids(events: YamlDocument, chronicle: YamlDocument | None) -> list[Problem]:
+    """An event's id has no year (one entry holds every year's edition) and is not a chronicle
+    entry's: the chronicle keeps its old addresses events/<id>/ and events/<id>.ics."""
+    chronicle_lines = {
+        raw["id"]: chronicle.line_of((index,))
+        for index, raw in enumerate(chronicle.data if chronicle is not None and isinstance(chronicle.data, list) else [])
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
+    problems = []
+    for index, raw in enumerate(events.data if isinstance(events.data, list) else []):
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        entry, line = raw["id"], events.line_of((index, "id"))
+        if entry in chronicle_lines:
+            problems.append(Problem(events.file, line, entry, Message(
+                "id_used_by_chronicle", line=chronicle_lines[entry], file=chronicle.file, id=entry)))
+        without_year = re.sub(r"-(19|20)\d\d$", "", entry)
+        if without_year != entry:
+            problems.append(Problem(events.file, line, entry, Message("id_with_year", suggest=without_year)))
+    return problems
+
+
 def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> list[Problem]:
     """Events (and chronicle entries) point at venues and partner cities that exist (not checked
     against a file that could not be read: its own error says why)."""
@@ -315,7 +338,7 @@ def _check_route_stops(doc: YamlDocument, venues: dict[str, list[str]]) -> list[
             if isinstance(value, str) and value not in venues:
                 problems.append(Problem(
                     doc.file, doc.line_of((index, "stops", position, "venue")), entry,
-                    f"unknown venue '{value}'; use an id from data/venues.yml ({_suggest(value, venues)})",
+                    Message("unknown_venue", value=value, suggest=_suggest(value, venues)),
                 ))
     return problems
 
@@ -369,6 +392,8 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
 
     for doc in docs.values():
         problems.extend(_check_duplicates(doc))
+    if "events" in docs:
+        problems.extend(_check_event_ids(docs["events"], docs.get("chronicle")))
     for kind in ("events", "chronicle"):
         if kind in docs:
             problems.extend(_check_references(docs, kind))

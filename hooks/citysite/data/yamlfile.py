@@ -122,6 +122,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
     no_colon = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+([^:#\s][^:]*?)\s*$", text_of(context_line))
     if "simple key" in problem and no_colon:  # `category museum`: PyYAML names the line after it
         return context_line, Message("yaml.no_colon", key=no_colon[1], value=no_colon[2])
+    bare_key = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*$", text_of(context_line))
+    if "simple key" in problem and bare_key:  # `summary` with its en:, ru: ... under it
+        return context_line, Message("yaml.no_colon_block", key=bare_key[1])
+    entry_start = re.match(r"^\s*id:\s*(\S.*?)\s*$", text_of(line))
+    if "block collection" in problem and entry_start:  # `id: x` without its `- `
+        return line, Message("yaml.no_dash", id=entry_start[1])
     quoted_then_more = re.match(r"""^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+(["'])[^"']*\1\s*[^\s#]""", text_of(line))
     if ("expected <block end>" in problem or "expected key" in problem) and quoted_then_more:  # `ru: "Ниигата" — …`
         return line, Message("yaml.quote_then_text")
@@ -134,7 +140,7 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
         # A line that is a `key:` of its own but indented unlike the line above it was read as the
         # rest of that line's text: say indentation, not quotes.
         here, above = text_of(line), text_of(line - 1)
-        indent = lambda text: len(text) - len(text.lstrip(" "))  # noqa: E731
+        indent = lambda text: len(re.match(r"(\s*-\s+|\s*)", text)[0])  # noqa: E731  (`- id:` counts its '- ')
         key = r"^\s*([A-Za-z_][\w-]*):(\s|$)"
         if re.match(key, here) and above.strip() and indent(here) != indent(above):
             moved = re.match(key, above)
@@ -145,6 +151,9 @@ def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int
                 if parent:
                     return line - 1, Message("not_indented_enough", key=moved[1], parent=parent)
             return line, Message("yaml.indentation")
+        field = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\"'\s{\[].*?)\s*$", here)
+        if field and '"' not in field[2]:  # the editor's own line, in quotes
+            return line, Message("yaml.colon.line", key=field[1], value=field[2])
         return line, Message("yaml.colon")
     for number in range(context_line, line):  # a text whose closing quote is missing ran on
         if text_of(number).count('"') % 2 == 1:
