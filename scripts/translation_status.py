@@ -226,10 +226,12 @@ def entry_statuses(
 
 
 def mark_entries(
-    root: Path, languages: Iterable[str], keys: Iterable[str] | None = None
+    root: Path, languages: Iterable[str], keys: Iterable[str] | None = None, *, outdated: bool = True
 ) -> tuple[list[EntryStatus], list[EntryStatus]]:
     """Record the current English texts for the complete translations of the entries `keys`
-    ("events/city-day"; None = every entry). Returns (marked, skipped because text is missing)."""
+    ("events/city-day"; None = every entry); without `outdated`, not for a translation marked
+    before whose English has changed since (nobody said it was checked again). Returns (marked,
+    skipped: text missing, or outdated and left so)."""
     entries = data_entries(root)
     known = {f"{kind}/{entry_id}": (kind, entry_id) for kind, by_id in entries.items() for entry_id in by_id}
     wanted = list(known) if keys is None else list(keys)
@@ -250,6 +252,10 @@ def mark_entries(
             missing = missing_texts(texts, lang)
             if missing:
                 skipped.append(EntryStatus(lang, kind, entry_id, Status.MISSING, missing))
+                continue
+            recorded = records.get(kind, {}).get(entry_id, {}).get(lang)
+            if not outdated and entry_status(texts, lang, recorded) is Status.OUTDATED:
+                skipped.append(EntryStatus(lang, kind, entry_id, Status.OUTDATED))
                 continue
             records.setdefault(kind, {}).setdefault(entry_id, {})[lang] = entry_fingerprint(texts)
             marked.append(EntryStatus(lang, kind, entry_id, Status.CURRENT))

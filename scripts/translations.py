@@ -196,8 +196,9 @@ def is_entry_key(target: str) -> bool:
     return target.split("/")[0] in tr.DATA_FILES and not target.endswith(".md")
 
 
-def mark(root: Path, targets: list[str], languages: list[str]) -> int:
-    """Mark the named pages and data entries (none named: all of them) in `languages` as up to date."""
+def mark(root: Path, targets: list[str], languages: list[str], *, outdated: bool = True) -> int:
+    """Mark the named pages and data entries (none named: all of them) in `languages` as up to date;
+    without `outdated`, not a data entry's translation whose English changed since it was marked."""
     entry_keys = [target for target in targets if is_entry_key(target)]
     errors: list[str] = []
     if targets:
@@ -225,7 +226,7 @@ def mark(root: Path, targets: list[str], languages: list[str]) -> int:
             print(f"  {name}")
     if entry_keys or not targets:
         try:
-            marked, skipped = tr.mark_entries(root, languages, entry_keys or None)
+            marked, skipped = tr.mark_entries(root, languages, entry_keys or None, outdated=outdated)
         except KeyError as error:
             errors.append(error.args[0])
         except tr.DataError:
@@ -233,7 +234,10 @@ def mark(root: Path, targets: list[str], languages: list[str]) -> int:
         else:
             print(say(Message("mark.entries", count=len(marked), file=tr.RECORDS_FILE)))
             for entry in skipped:
-                print(say(Message("mark.skipped", key=entry.key, lang=entry.lang, fields=", ".join(entry.missing))))
+                if entry.status is tr.Status.OUTDATED:
+                    print(say(Message("mark.outdated", key=entry.key, lang=entry.lang)))
+                else:
+                    print(say(Message("mark.skipped", key=entry.key, lang=entry.lang, fields=", ".join(entry.missing))))
     for error in errors:
         print(say(Message("mark.error", message=error)), file=sys.stderr)
     return 1 if errors else 0
@@ -266,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.targets and not args.lang and not args.all:
             print(say(Message("mark.what")), file=sys.stderr)
             return 2
-        return mark(root, args.targets, languages)
+        # ENTRY=events/x alone: a translation the English has moved away from is not marked unless
+        # its language is named (SITE_LANG=zh) or ALL=1 says every language was checked.
+        return mark(root, args.targets, languages, outdated=bool(args.lang or args.all or not args.targets))
 
     result = tr.build_report(root, languages)
     print(markdown_report(result, root) if args.markdown else text_report(result, root))

@@ -181,6 +181,26 @@ def test_marking_data_entries_and_an_english_change_makes_them_outdated(project)
     assert statuses(project, "zh")["chronicle/city-day-2019"] is tr.Status.OUTDATED
 
 
+def test_marking_an_entry_leaves_the_translations_nobody_checked_outdated(project):
+    """An editor who changed an entry's English and Russian and ran `make mark-translated
+    ENTRY=...`, as the guide says, approved the Chinese, Japanese and Korean unseen (an editor's
+    walkthrough, 2026-12-07). Now only a language named, or ALL=1, marks an outdated translation."""
+    run(project, "mark", "--all")
+    edit(project / "data/chronicle.yml", "The city's birthday.", "The city's birthday party.")
+    edit(project / "data/chronicle.yml", "День рождения города.", "Праздник дня рождения города.")
+    result = run(project, "mark", "chronicle/city-day-2019")
+    assert result.returncode == 0, result.stderr
+    assert statuses(project, "ru")["chronicle/city-day-2019"] is tr.Status.OUTDATED
+    assert ("Not marked: the zh text of chronicle/city-day-2019, because the English changed after it was last "
+            "marked; once it is checked against the English, mark it with SITE_LANG=zh") in result.stdout
+
+    run(project, "mark", "chronicle/city-day-2019", "--lang", "ru")
+    assert statuses(project, "ru")["chronicle/city-day-2019"] is tr.Status.CURRENT
+    assert statuses(project, "zh")["chronicle/city-day-2019"] is tr.Status.OUTDATED
+    run(project, "mark", "chronicle/city-day-2019", "--all")
+    assert {statuses(project, lang)["chronicle/city-day-2019"] for lang in ("zh", "ja", "ko")} == {tr.Status.CURRENT}
+
+
 def test_data_records_are_one_line_per_entry(project):
     run(project, "mark", "--all")
     lines = (project / tr.RECORDS_FILE).read_text(encoding="utf-8").splitlines()

@@ -1135,6 +1135,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Marked {count} data entry translations as up to date in {file}",
         "ru": "Переводы записей данных отмечены как актуальные: {count} (в {file})",
     },
+    "mark.outdated": {
+        "en": "Not marked: the {lang} text of {key}, because the English changed after it was last marked; once it "
+              "is checked against the English, mark it with SITE_LANG={lang} (ALL=1: every language was checked)",
+        "ru": "Не отмечено: текст {key} на языке {lang}, потому что английский текст изменился после прошлой "
+              "отметки; когда его сверят с английским, отметьте его с SITE_LANG={lang} (ALL=1 — сверены все языки)",
+    },
     "mark.skipped": {
         "en": "Not marked: {key} has no {lang} text yet for {fields}",
         "ru": "Не отмечено: у {key} ещё нет текста для языка {lang} в полях: {fields}",
