@@ -288,7 +288,7 @@ def test_make_check_fails_listing_each_error_with_file_and_line(data_dir):
         ('["page:https://example.org/komsomolskaya"]', '["page:example.org/komsomolskaya"]', "page:example.org",
          "is not a web address"),
         ('["page:https://example.org/komsomolskaya"]', '["https://example.org/komsomolskaya"]', '["https://',
-         "'page:'"),
+         'write "page:https://example.org/komsomolskaya (what it says)"'),
     ],
 )
 def test_malformed_source(data_dir, old, new, needle, fragment):

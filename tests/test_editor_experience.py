@@ -131,8 +131,10 @@ def test_a_date_written_the_russian_way_gets_the_date_it_means(tmp_path, written
     partners = replaced(PARTNERS, 'since: "1965-04-23"', f'since: "{written}"' if "«" not in written else
                         f"since: {written}")
     [problem] = problems(data_folder(tmp_path, partners=partners))
-    assert f"'{written}' is not a date the site reads; write {meant} (year-month-day" in problem.message
-    assert f"напишите {meant} (год-месяц-день" in problem.text("ru")
+    month = len(meant) == len('"2026-12"')  # the form named is the suggested date's ('checked' takes only a day)
+    assert f"'{written}' is not a date the site reads; write {meant} " \
+           f"({'year-month' if month else 'year-month-day'}, in quotes)" in problem.message
+    assert f"напишите {meant} ({'год-месяц' if month else 'год-месяц-день'}, в кавычках)" in problem.text("ru")
 
 
 def test_a_date_that_is_no_date_gets_the_forms(tmp_path):
@@ -539,7 +541,8 @@ def quiet_build(tmp_path_factory):
         **PAGES,
         "docs/forgotten.md": "# A page left out of the menu\n",
         "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n\nСм. [страницу](../nowhere.md).\n\n"
-                            "[Фуюань](/ru/partners/fuyuan/), [визы](index.md#визы).\n",
+                            "[Ниигата](/ru/partners/niigata/), [визы](index.md#визы).\n\n"
+                            "![Ярмарка](images/christmas-fair.jpg)\n",
         "docs/guide.md": "# Guide\n\nThe Amur is wide here.\n\nSee [the page](nowhere-en.md).\n",
     })
     (project / "data" / "events.yml").write_text("[]\n", encoding="utf-8")
@@ -549,7 +552,8 @@ def quiet_build(tmp_path_factory):
 
 
 def test_pages_made_from_data_are_not_listed_as_outside_the_menu(quiet_build):
-    log = quiet_build.stderr
+    log = quiet_build.stderr.split('not included in the "nav" configuration:', 1)[1].split("\n\n", 1)[0]
+    log = "\n".join(line for line in log.splitlines() if line.startswith("  - "))  # the list, not the warnings after it
     assert "venues/lenin-square.md" not in log and "partners/niigata.md" not in log
     assert "forgotten.md" in log  # a page of an editor's, left out of the menu, is still named
 
@@ -566,10 +570,19 @@ def test_a_broken_link_names_the_file_in_its_folder_and_the_line(quiet_build):
 def test_a_link_from_the_site_root_or_to_a_missing_heading_stops_a_strict_build(quiet_build):
     """MkDocs only logs these by default; mkdocs.yml's `validation` makes them warnings."""
     warnings = [line for line in quiet_build.stderr.splitlines() if line.startswith("WARNING")]
-    assert any("docs_ru/guide.md:7: the link '/ru/partners/fuyuan/' starts with '/'" in line for line in warnings), \
-        warnings
+    assert any("docs_ru/guide.md:7: the link '/ru/partners/niigata/' starts with '/'" in line
+               and line.endswith("relative to this page: partners/niigata.md") for line in warnings), warnings
     assert any("docs_ru/guide.md:7: the link 'index.md#визы' leads to the anchor '#визы', which docs_ru/index.md "
                "does not have" in line for line in warnings), warnings
+
+
+def test_a_picture_linked_like_a_page_is_sent_to_the_pictures_guide(quiet_build):
+    """`![…](images/x.jpg)` is how Markdown shows a picture, but the site's pictures come from
+    media/photos/ and data/images.yml (an editor's walkthrough, 2026-12-07: she was told the
+    "page or file" did not exist)."""
+    warnings = [line for line in quiet_build.stderr.splitlines() if line.startswith("WARNING")]
+    assert any("docs_ru/guide.md:9: the picture 'images/christmas-fair.jpg' is not a file of the site; a picture "
+               "goes into media/photos/, is described in data/images.yml" in line for line in warnings), warnings
 
 
 def test_a_broken_link_is_annotated_in_github_actions(tmp_path, capsys, monkeypatch):

@@ -16,8 +16,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import Located
+from .languages import language_prefix, src_uri_language
 from .messages import (
     BOTH,
     Message,
@@ -133,7 +135,7 @@ class LinkWarnings(logging.Filter):
         return True
 
     def rewrite(self, text: str) -> tuple[str, int | None, Message] | None:
-        for pattern, make in ((_NOT_FOUND, self._not_found), (_ABSOLUTE, self._plain("link.absolute")),
+        for pattern, make in ((_NOT_FOUND, self._not_found), (_ABSOLUTE, self._absolute),
                               (_UNRECOGNIZED, self._plain("link.unrecognized")), (_ANCHOR, self._anchor)):
             match = pattern.match(text)
             if match:
@@ -147,8 +149,25 @@ class LinkWarnings(logging.Filter):
         target = self.locator.file_of(match["target"] or match["src"])[0]
         return Message("link.anchor", url=match["url"], anchor=anchor, target=target)
 
+    def _absolute(self, match: re.Match) -> Message:
+        """A link written as the site's address (/ru/events/city-day/): the page's file, relative to
+        the linking page, when there is one (../events/city-day.md); a translation's link to a file
+        leads to the reader's language, so the language folder is left out of both."""
+        path = urlsplit(match["url"]).path.strip("/")
+        path = path.removeprefix(language_prefix(src_uri_language(path + "/")))
+        folder = language_prefix(src_uri_language(match["src"]))  # "ru/" for a Russian page
+        if self.known_pages is None:
+            self.known_pages = self.locator.pages()
+        for candidate in (f"{path}.md", f"{path}/index.md".lstrip("/")):
+            if candidate in self.known_pages or folder + candidate in self.known_pages:
+                here = posixpath.dirname(match["src"].removeprefix(folder)) or "."
+                return Message("link.absolute.file", url=match["url"], file=posixpath.relpath(candidate, here))
+        return Message("link.absolute", url=match["url"])
+
     def _not_found(self, match: re.Match) -> Message:
         target = match["target"] or match["url"].lstrip("/")
+        if re.search(r"\.(jpe?g|png|webp|gif|svg)\Z", target, re.IGNORECASE):  # a photo linked like a page
+            return Message("link.picture", url=match["url"])
         entry = _DATA_PAGE.match(target)
         nearest = match["suggest"] or self._nearest_page(match["src"], target)
         if nearest:

@@ -579,6 +579,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "у '{value}' не указан вид источника; начните его с одного из {kinds} и после двоеточия укажите, что "
               "это (просто 'seed' означает отчёт 2019 года)",
     },
+    "source_kind.page": {
+        "en": "'{value}' is a web address without the kind of source; write \"page:{address} (what it says)\"",
+        "ru": "'{value}' — веб-адрес без вида источника; напишите \"page:{address} (что там сказано)\"",
+    },
     "where_event": {
         "en": "venues: say where the event is with exactly one of: venues (ids from venues.yml), city (a partner "
               "city id, or khabarovsk when the venue is not known), place (elsewhere){has}",
@@ -803,10 +807,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' ещё не наступило; в 'checked' пишется день, когда вы читали источник: сегодня или раньше",
     },
     "not_a_date.suggest": {
-        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, or year-month, "
-              "in quotes)",
-        "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день или "
-              "год-месяц, в кавычках)",
+        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, in quotes)",
+        "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день, в "
+              "кавычках)",
+    },
+    "not_a_date.suggest_month": {
+        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month, in quotes)",
+        "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц, в кавычках)",
     },
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",
@@ -1001,6 +1008,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "link to the page's file relative to this page (../visit/index.md)",
         "ru": "ссылка '{url}' начинается с '/': она сломается, если сайт опубликован не в корне адреса; "
               "ссылайтесь на файл страницы относительно этой страницы (../visit/index.md)",
+    },
+    "link.absolute.file": {
+        "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
+              "link to the page's file relative to this page: {file}",
+        "ru": "ссылка '{url}' начинается с '/': она сломается, если сайт опубликован не в корне адреса; "
+              "ссылайтесь на файл страницы относительно этой страницы: {file}",
+    },
+    "link.picture": {
+        "en": "the picture '{url}' is not a file of the site; a picture goes into media/photos/, is described in "
+              "data/images.yml and is shown with the line <!-- image: <its id> --> (CONTRIBUTING.md, 'Add a picture')",
+        "ru": "картинки '{url}' на сайте нет; картинку кладут в media/photos/, описывают в data/images.yml и "
+              "показывают строкой <!-- image: <её id> --> (CONTRIBUTING.ru.md, «Как добавить изображение»)",
     },
     "link.unrecognized": {
         "en": "the link '{url}' does not name a page's file; link to the file (../visit/index.md), not to a "

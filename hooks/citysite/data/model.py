@@ -91,6 +91,9 @@ def _check_source(value: str) -> str:
     kind, detail = source_parts(value)
     if kind in RETIRED_KINDS:
         raise ValueError(f"'{value}': '{kind}:' is no longer a kind of source; {RETIRED_KINDS[kind]}")
+    if re.match(r"(https?://|www\.)", value.strip()):  # a web address alone: it is a page
+        address = value.strip() if value.strip().startswith("http") else f"https://{value.strip()}"
+        raise ValueError(Message("source_kind.page", value=value, address=address))
     if kind not in SOURCE_KINDS or not (detail or kind == "seed"):
         raise ValueError(
             f"'{value}' does not say what kind of source it is; start it with one of "

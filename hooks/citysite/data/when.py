@@ -70,7 +70,8 @@ class When:
         if not match:
             suggestion = iso_form(str(value))
             if suggestion:
-                raise ValueError(Message("not_a_date.suggest", value=value, suggestion=suggestion))
+                form = "not_a_date.suggest_month" if len(suggestion) == len('"2027-05"') else "not_a_date.suggest"
+                raise ValueError(Message(form, value=value, suggestion=suggestion))
             raise ValueError(f"'{value}' is not a date; write {cls.FORMS}, e.g. 2019-05-26")
         year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
         if month is not None and not 1 <= month <= 12:
