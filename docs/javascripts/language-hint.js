@@ -39,8 +39,14 @@
     var hint = wanted(hints);
     if (!hint) return;
     hint.hidden = false;
+    // The page keeps the line's height free at its foot: what the keyboard reaches scrolls clear of it.
+    var root = document.documentElement;
+    function keepRoom() { root.style.setProperty("--kh-language-hint-room", hint.offsetHeight + 16 + "px"); }
+    keepRoom();
+    window.addEventListener("resize", keepRoom);
     hint.querySelector("button").addEventListener("click", function () {
       hint.hidden = true;
+      root.style.removeProperty("--kh-language-hint-room");
       remember();
     });
   }
