@@ -470,14 +470,18 @@ def test_an_event_at_one_venue_gives_its_russian_address_for_a_taxi(site, data, 
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_events_are_cards_with_a_calendar_chip_and_the_category_icon(site, data, lang):
+def test_events_are_cards_with_a_calendar_chip_and_the_category_in_words(site, data, lang):
+    """The category was an icon in the title, which screen readers skip (an accessibility
+    walkthrough): it is a line of the card, the icon beside its name, as on the home page."""
+    strings = load_ui_strings(ROOT)
     url = f"{PREFIX[lang]}events/"
     cards = site.page(url).select("article li.kh-card--event")
     assert len(cards) >= 15
     for card in cards:
         event = data.events[resolve(url, card.select_one(".kh-card__title a")["href"]).split("/")[-2]]
         icon = BeautifulSoup(icon_svg(EVENT_ICONS[event.category]), "html.parser").path["d"]
-        assert card.select_one(".kh-card__title svg path")["d"] == icon, event.id
+        line = next(line for line in card.select(".kh-card__meta") if line.select_one("svg path")["d"] == icon)
+        assert line.get_text(strip=True) == strings[f"event_category_{event.category}"][lang], event.id
         chip = card.select_one("time.kh-date")
         month = chip["datetime"][:7]
         assert card.find_parent("ul").find_previous_sibling(["h2", "h3"])["id"] in (month, "now"), event.id

@@ -84,13 +84,16 @@ def price_label(event: Event, lang: str, ctx: PageContext) -> str | None:
 
 def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str, to_events: str, to_root: str,
                with_places: bool = True) -> Card:
-    """An event in a list, as a card (citysite/cards.py): its calendar chip; the linked title with
-    the category's icon; when ("usually" when no dates are announced), where (the venues, linked),
-    the price, the calendar link. `to_events` and `to_root` lead from the page's URL to /events/
-    and to the language's root."""
+    """An event in a list, as a card (citysite/cards.py): its calendar chip; the linked title;
+    when ("usually" when no dates are announced), where (the venues, linked), the category in words
+    beside its icon (the icon alone was read by nobody: an accessibility walkthrough), the price,
+    the calendar link. `to_events` and `to_root` lead from the page's URL to /events/ and to the
+    language's root."""
     meta = [meta_line("material/calendar", card_when(ctx, occurrence, lang))]
     if with_places:
         meta.append(meta_line("material/map-marker", venue_links(ctx, event, lang, to_root, MAX_PLACES_IN_LIST, html=True)))
+    category = md_text(ctx.t(f"event_category_{event.category}", lang))
+    meta.append(meta_line(EVENT_ICONS.get(event.category, DEFAULT_ICON), category))
     price = price_label(event, lang, ctx)
     if price:
         meta.append(meta_line("material/ticket", md_text(price)))
@@ -98,8 +101,7 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
         label = f'{ctx.t("add_to_calendar", lang)}{colon(lang)}{event.title[lang]}'
         meta.append(meta_line("material/calendar-plus", f'<a href="{to_events}{event.id}.ics" '
                               f'aria-label="{escape(label, quote=True)}">{md_text(ctx.t("add_to_calendar", lang))}</a>'))
-    return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang),
-                icon=EVENT_ICONS.get(event.category, DEFAULT_ICON), kind="event", meta=meta,
+    return Card(url=f"{to_events}{event.id}/", title=md_inline(event.title, lang), kind="event", meta=meta,
                 media=card_chip(ctx, occurrence, lang), until=occurrence.last)
 
 
