@@ -457,6 +457,11 @@ def test_tab_from_a_popup_goes_on_to_the_next_place(browser, site_server):
         markers.nth(0).focus()
         page.keyboard.press("Enter")
         page.locator(".leaflet-popup").wait_for()
+        # The popup's link, which takes the focus, names its place: "Place details" alone was all a
+        # screen reader said, the same in every popup (an accessibility walkthrough).
+        name = page.locator(".leaflet-popup-content strong").inner_text().split(": ", 1)[-1]  # "Stop 1: …"
+        label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert label.startswith(page.evaluate("document.activeElement.textContent") + ": ") and label.endswith(name)
         for _ in range(5):
             if page.evaluate("document.activeElement.matches('.leaflet-popup-close-button')"):
                 break

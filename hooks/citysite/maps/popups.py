@@ -10,10 +10,14 @@ from ..languages import colon
 from .context import MapContext
 
 
-def _link(href: str | None, text: str) -> str:
+def _link(href: str | None, text: str, place: str, lang: str) -> str:
+    """The link to a place's page, named with the place after its visible words ("Place details:
+    Lenin Square"): a screen reader that reached it with the keyboard heard only "Place details",
+    the same in every popup (an accessibility walkthrough)."""
     if href is None:
         return ""
-    return f'<a href="{escape(href)}" target="_top">{escape(text)}</a>'
+    label = escape(f"{text}{colon(lang)}{place}", quote=True)
+    return f'<a href="{escape(href)}" target="_top" aria-label="{label}">{escape(text)}</a>'
 
 
 def _popup(lang: str, lines: list[str]) -> str:
@@ -42,7 +46,8 @@ def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
         escape(ctx.t(f"venue_category_{venue.category}")),
         _in_language(venue.address, ctx.lang),
         _russian_address(venue, ctx.lang),
-        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")) if link else "",
+        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link"), venue.name[ctx.lang], ctx.lang)
+        if link else "",
     ])
 
 
@@ -53,7 +58,7 @@ def route_stop_popup(ctx: MapContext, number: int, venue: Venue) -> str:
         escape(ctx.t(f"venue_category_{venue.category}")),
         escape(venue.address[ctx.lang]),
         _russian_address(venue, ctx.lang),
-        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link")),
+        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link"), venue.name[ctx.lang], ctx.lang),
     ])
 
 
@@ -66,7 +71,8 @@ def partner_popup(ctx: MapContext, partner: Partner) -> str:
         escape(country),
         escape(ctx.t(f"partner_status_{partner.status}")),
         escape(since),
-        _link(ctx.link_from_maps(f"partners/{partner.id}.md"), ctx.t("map_partner_link")),
+        _link(ctx.link_from_maps(f"partners/{partner.id}.md"), ctx.t("map_partner_link"), partner.name[ctx.lang],
+              ctx.lang),
     ])
 
 
