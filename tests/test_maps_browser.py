@@ -242,6 +242,11 @@ def test_partners_map(visit, served, lang):
     assert_all_markers(frame, len(data.partners) + 1)  # and Khabarovsk
     assert frame.locator(f'.map-marker--home[title="{STRINGS["khabarovsk"][lang]}"]').count() == 1
     assert frame.locator(".map-line").count() >= len(data.partners)  # one per city (+ the legend's)
+    # Each place is at least 24 px to tap (WCAG 2.2 target size): a city's 18 px disc was its own
+    # target (an accessibility walkthrough).
+    boxes = frame.locator(".leaflet-marker-pane .map-marker").evaluate_all(
+        "markers => markers.map(m => [m.offsetWidth, m.offsetHeight])")
+    assert boxes and all(width >= 24 and height >= 24 for width, height in boxes), boxes
 
     title, popup = open_a_popup(seen, frame)
     partner = next(p for p in data.partners.values() if p.name[lang] == title)
