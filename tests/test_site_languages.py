@@ -123,7 +123,7 @@ def test_the_themes_controls_are_named_for_screen_readers_in_the_pages_language(
     section ("Partner cities: its pages", after the section's own link) that say whether it is open;
     the heading links are not read ("¶", then "Link to this section" in each heading's name), nor are
     the icons beside words (unnamed images); the logo, inside a named link, is not "logo" in English;
-    the menu button is reachable."""
+    the menu button is reachable; the search button is named."""
     strings = load_ui_strings(ROOT)
     for lang in LANGUAGES:
         for url in site.content_pages(lang):
@@ -145,6 +145,11 @@ def test_the_themes_controls_are_named_for_screen_readers_in_the_pages_language(
             assert [img["alt"] for img in page.select(".md-logo img")] == ["", ""], url
             menu = page.select_one("label.md-header__button[for='__drawer']")
             assert menu["tabindex"] == "0" and menu["aria-label"] == strings["menu_button"][lang], url
+            # the phone's search button, an icon alone, is named as the search dialog is (a screen
+            # reader said "image"); the keyboard goes to the search field instead
+            search = page.select_one("label.md-header__button[for='__search']")
+            assert search["aria-label"] == page.select_one(".md-search[role='dialog']")["aria-label"], url
+            assert search.get("role") == "button" and not search.has_attr("tabindex"), url
 
 
 def test_language_menu_works_under_a_sub_path(sub_path_site, browser):

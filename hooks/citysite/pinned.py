@@ -421,19 +421,23 @@ _SEARCH_RESULT_META = '<div class="md-search-result__meta">'
 
 
 def label_search_dialog(header: str, label: str) -> Markup:
-    """Material's header with a name for its search dialog (role="dialog" and no label), and its
-    number of results ("35 matching pages") a status that screen readers announce as it changes
-    (typing a query said nothing: an accessibility walkthrough)."""
+    """Material's header with a name for its search dialog (role="dialog" and no label) and for the
+    phone's search button (an icon alone: a screen reader said "image"; the keyboard reaches the
+    search field itself, so the button stays out of the Tab order), and its number of results
+    ("35 matching pages") a status that screen readers announce as it changes (typing a query
+    said nothing: accessibility walkthroughs)."""
     html = str(header)
-    if html.count(_SEARCH_DIALOG) != 1 or html.count(_SEARCH_RESULT_META) != 1:
+    if html.count(_SEARCH_DIALOG) != 1 or html.count(_SEARCH_RESULT_META) != 1 or html.count(_SEARCH_BUTTON) != 1:
         raise _changed("Material's search dialog markup changed", "update label_search_dialog")
     named = f'data-md-component="search" role="dialog" aria-label="{escape(label)}">'
     html = html.replace(_SEARCH_DIALOG, named, 1)
+    html = html.replace(_SEARCH_BUTTON, _SEARCH_BUTTON[:-1] + f' role="button" aria-label="{escape(label)}">', 1)
     return Markup(html.replace(_SEARCH_RESULT_META, '<div class="md-search-result__meta" role="status">', 1))
 
 
 _THEME_LOGO_ALT = 'alt="logo"'  # the logo image in the header and the drawer, named in English
 _DRAWER_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
+_SEARCH_BUTTON = '<label class="md-header__button md-icon" for="__search">'
 _LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([A-Za-z-]+)" class="md-select__link")>')
 _SECTION_TOGGLE = re.compile(r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label" tabindex="0">')
 _SECTION_TITLE = re.compile(r'<label class="md-nav__title" for="(__nav_[\d_]+)">(.*?)</label>', re.S)
