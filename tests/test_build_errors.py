@@ -113,8 +113,8 @@ def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path
     (project / "docs_ru" / "guide.md").write_text(
         "---\ndescription: Обмены: школьники и студенты\n---\n# Гид\n", encoding="utf-8")
     failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
-                "docs_ru/guide.md:2: заголовочный блок (между строками ---) — некорректный YAML",
-                "возьмите в кавычки текст")
+                "docs_ru/guide.md:2: заголовочный блок (между строками ---): ошибка синтаксиса YAML: ': ' внутри "
+                "текста без кавычек; возьмите весь текст в кавычки: description: \"Обмены: школьники и студенты\"")
 
 
 @pytest.mark.parametrize(("address", "expected"), [

@@ -147,9 +147,8 @@ def test_report_names_pages_with_broken_front_matter(project):
     broken = "---\ndescription: a: b\n---\n\n# Путеводитель\n"
     (project / "docs_ru/guide.md").write_text(broken, encoding="utf-8")
     result = run(project, "--lang", "ru")
-    assert "Problem: docs_ru/guide.md: line 2: the front matter (between the --- lines) is not valid YAML" in (
-        result.stdout
-    )
+    assert ("Problem: docs_ru/guide.md: line 2: the front matter (between the --- lines): YAML syntax error: a ': ' "
+            "inside a text that is not in quotes") in result.stdout
 
 
 # --- data entries ---------------------------------------------------------------------------------

@@ -1087,6 +1087,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "{at}заголовочный блок (между строками ---) — некорректный YAML ({detail}); возьмите в кавычки текст, "
               "в котором есть ': ' или '#'",
     },
+    "front_matter.yaml": {"en": "{at}the front matter (between the --- lines): {message}",
+                          "ru": "{at}заголовочный блок (между строками ---): {message}"},
     "front_matter.line": {"en": "line {line}: ", "ru": "строка {line}: "},
     "front_matter.not_mapping": {
         "en": "the front matter (between the --- lines) must be 'key: value' lines",

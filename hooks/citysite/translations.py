@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .data.yamlfile import syntax_message
 from .errors import SiteError
 from .images.records import IMAGE_MARKER
 from .languages import DEFAULT_LANGUAGE, SAFE_LOADER, language_folder
@@ -64,6 +65,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         meta = yaml.load(match["block"] or "", Loader=SAFE_LOADER) or {}
+    except yaml.MarkedYAMLError as error:  # named as in data/*.yml: the usual trap and its fix
+        line, problem = syntax_message(error, (match["block"] or "").split("\n"))
+        line += 1  # the opening ---
+        raise FrontMatterError(Message("front_matter.yaml", at=Message("front_matter.line", line=line), message=problem),
+                               line, Message("front_matter.yaml", at="", message=problem)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Message("front_matter.line", line=mark.line + 2) if mark else ""

@@ -106,7 +106,7 @@ def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]
     return value
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
+def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
     """(line, message) for a YAML syntax error, naming the usual trap when it is one."""
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else 1
@@ -184,7 +184,7 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     except YamlSyntaxError as error:
         raise YamlSyntaxError(display_name, error.line, error.message) from None
     except yaml.MarkedYAMLError as error:
-        line, message = _syntax_message(error, source)
+        line, message = syntax_message(error, source)
         raise YamlSyntaxError(display_name, line, message) from None
     finally:
         loader.dispose()
