@@ -374,6 +374,13 @@ def test_opening_hours_typed_with_a_dash_are_read(tmp_path, spec):
     ("вт-вс 10-18", "вт-вс 10-18", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: 'Tu-Su 10:00-18:00')"),  # whole hours
     ("Tu-Su 10:00-18:00, Fr[-1] off", "Tu-Su 10:00-18:00, Fr[-1] off",
      "правила разделяются точкой с запятой, а не запятой: 'Tu-Su 10:00-18:00; Fr[-1] off'"),
+    # a museum's monthly cleaning day, as its site writes it (an editor's walkthrough, 2026-12-07)
+    ("Вт-Вс 10:00-19:00, последняя пятница - санитарный день", "Вт-Вс 10:00-19:00, последняя пятница - санитарный день",
+     "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: "
+     "'Tu-Su 10:00-19:00; Fr[-1] off')"),
+    ("Вт-Вс 10-18; первый понедельник месяца выходной", "Вт-Вс 10-18",
+     "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: "
+     "'Tu-Su 10:00-18:00; Mo[1] off')"),
 ])
 def test_opening_hours_written_the_russian_way_get_the_fix(tmp_path, spec, part, russian):
     """«10.00-18.00» got "a time span is HH:MM-HH:MM"; «с 10 до 18» "in 'с', days are Mo Tu ..." (as if «с»

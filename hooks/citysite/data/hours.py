@@ -49,6 +49,8 @@ _COMMA_BEFORE_RULE = re.compile(r"(?:(?<=\d\d)|(?<=off)|(?<=closed))\s*,\s*(?=(?
 # The hours in Russian words ("пн-пт с 9 до 18", "ежедневно 10:00-22:00"), turned into the codes
 _RUSSIAN_DAYS = (("понедельник|пн", "Mo"), ("вторник|вт", "Tu"), ("сред[аы]|ср", "We"), ("четверг|чт", "Th"),
                  ("пятниц[аы]|пт", "Fr"), ("суббот[аы]|сб", "Sa"), ("воскресенье|вс", "Su"))
+_DAY_CODE = "Mo|Tu|We|Th|Fr|Sa|Su"
+_RUSSIAN_ORDINALS = ((r"последн\w*", -1), (r"перв\w*", 1), (r"втор\w*", 2), (r"трет\w*", 3), (r"четв[её]рт\w*", 4))
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,11 @@ def _from_russian(text: str) -> str | None:
     codes = text.lower()
     for words, code in _RUSSIAN_DAYS:
         codes = re.sub(rf"(?<![^\W\d_])(?:{words})\.?(?![^\W\d_])", code, codes)
+    for words, nth in _RUSSIAN_ORDINALS:  # "последняя пятница (месяца)" -> Fr[-1]
+        codes = re.sub(rf"(?<![^\W\d_])(?:{words})\s+({_DAY_CODE})(?:\s+(?:каждого\s+)?месяца)?(?![^\W\d_])",
+                       rf"\1[{nth}]", codes)
+    codes = re.sub(r"(?<![^\W\d_])санитарный\s+день(?![^\W\d_])", "off", codes)
+    codes = re.sub(rf"((?:{_DAY_CODE})(?:\[-?\d\])?)\s*[-:]\s*off\b", r"\1 off", codes)  # "пятница — выходной"
     codes = re.sub(r"(?<![^\W\d_])(?:ежедневно|каждый день|без выходных)(?![^\W\d_])", "", codes)
     codes = re.sub(r"(?<![^\W\d_])(?:выходной|выходные|закрыто)(?![^\W\d_])", "off", codes)
     codes = re.sub(r"(?<![^\W\d_])круглосуточно(?![^\W\d_])", "24/7", codes)
@@ -204,7 +211,7 @@ def _parse_rule(spec: str, text: str) -> Rule:
     if _DATE_WORD.search(text):
         raise _fail(spec, text, Message("hours.dates"))
     if re.search(r"[^\W\d_]", text) and re.search(r"[^\x00-\x7f]", text):  # words in Russian: "с 10 до 18"
-        fixed = _from_russian(text)
+        fixed = _from_russian(spec) or _from_russian(text)  # the whole line when it can be read
         raise _fail(spec, text, Message("hours.words", suggest=Message("hours.words.suggest", fixed=fixed)
                                         if fixed else ""))
     comma = _COMMA_BEFORE_RULE.search(text)
