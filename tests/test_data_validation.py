@@ -211,7 +211,7 @@ def test_an_events_id_has_no_year(data_dir):
     text = edit(data_dir, "events.yml", "- id: museum-night\n", "- id: museum-night-2027\n")
     assert_reported(data_dir, "events.yml", line_of(text, "- id: museum-night-2027"), "museum-night-2027",
                     "write 'museum-night'", "editions")
-    assert russian(data_dir).endswith("напишите 'museum-night', а даты этого года укажите в editions")
+    assert russian(data_dir).endswith("напишите 'museum-night', а даты каждого года укажите в editions")
 
 
 def test_a_route_stop_at_an_unknown_venue_is_named_in_the_editors_language(data_dir):

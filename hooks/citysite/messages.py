@@ -324,8 +324,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.no_dash": {
         "en": "YAML syntax error: an entry starts with '- ' at the start of the line; write '- id: {id}', and "
               "indent its other lines by two spaces",
-        "ru": "ошибка синтаксиса YAML: запись начинается с '- ' в начале строки; напишите '- id: {id}', а "
-              "остальные её строки сдвиньте на два пробела",
+        "ru": "ошибка синтаксиса YAML: каждая запись начинается с '- ' в самом начале строки; напишите "
+              "'- id: {id}', а остальные её строки сдвиньте вправо на два пробела",
     },
     "yaml.unclosed_flow": {
         "en": "YAML syntax error: the '{{' or '[' opened on line {line} is not closed{hint}",
@@ -548,7 +548,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "an event's id has no year: one entry holds every year's edition; write '{suggest}' and put a "
               "year's dates under editions",
         "ru": "в id события не пишут год: одна запись хранит выпуски всех лет; напишите '{suggest}', а даты "
-              "этого года укажите в editions",
+              "каждого года укажите в editions",
     },
     "unknown_venue": {
         "en": "unknown venue '{value}'; use an id from data/venues.yml ({suggest})",
@@ -1158,9 +1158,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "mark.outdated": {
         "en": "Not marked: the {lang} text of {key}, because the English changed after it was last marked; once it "
-              "is checked against the English, mark it with SITE_LANG={lang} (ALL=1: every language was checked)",
+              "is checked against the English, mark it with SITE_LANG={lang} (or with ALL=1 if every language "
+              "was checked)",
         "ru": "Не отмечено: текст {key} на языке {lang}, потому что английский текст изменился после прошлой "
-              "отметки; когда его сверят с английским, отметьте его с SITE_LANG={lang} (ALL=1 — сверены все языки)",
+              "отметки; когда сверите его с английским, отметьте его с SITE_LANG={lang} (или с ALL=1, если сверены "
+              "все языки)",
     },
     "mark.skipped": {
         "en": "Not marked: {key} has no {lang} text yet for {fields}",
