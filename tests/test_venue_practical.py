@@ -399,6 +399,10 @@ def test_a_venue_with_every_kind_of_fact(practical_site):
     assert value["telephone"] == "+7 4212 47-71-58" and value["isAccessibleForFree"] is False
     hours_source = fact(practical_site, url, "label_hours", "ja").select_one(".fact-checked a")
     assert (hours_source["href"], hours_source.get_text()) == ("https://hkm.ru/en/category/uchenyj-sovet/", "hkm.ru")
+    # each source link names its fact for a screen reader: the page's links read "hkm.ru" four times
+    for label in ("label_hours", "label_tickets", "label_phone"):
+        source = fact(practical_site, url, label, "ja").select_one(".fact-checked a")
+        assert source["aria-label"] == f"{source.get_text()}：{STRINGS[label]['ja']}", label
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

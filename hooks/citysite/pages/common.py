@@ -56,10 +56,12 @@ def md_paragraphs(value: Text, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def external_link(url: str, label: str | None = None) -> str:
+def external_link(url: str, label: str | None = None, name: str | None = None) -> str:
     """A link out of the site (data URLs are validated http(s) addresses) as escaped inline HTML,
-    showing the address, a host name or coordinates: text without a language (lang="zxx")."""
-    return f'<a href="{html.escape(url, quote=True)}" lang="zxx">{md_text(label or url)}</a>'
+    showing the address, a host name or coordinates: text without a language (lang="zxx"); `name`,
+    when given, is what a screen reader says instead (the label, then what the link is for)."""
+    named = f' aria-label="{html.escape(name, quote=True)}"' if name else ""
+    return f'<a href="{html.escape(url, quote=True)}" lang="zxx"{named}>{md_text(label or url)}</a>'
 
 
 def readable_host(url: str) -> str:

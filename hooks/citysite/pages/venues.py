@@ -69,11 +69,14 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
 SENTENCE_GAP = " · "  # between a fact and its note
 
 
-def _checked(ctx: PageContext, fact, lang: str) -> str:
+def _checked(ctx: PageContext, fact, topic: str, lang: str) -> str:
     """Where a practical fact was read (its web pages, linked by host name, with the path where two
-    share a host) and the day it was checked, small, after it: «(hkm.ru, checked 4 December 2026)»."""
+    share a host) and the day it was checked, small, after it: «(hkm.ru, checked 4 December 2026)».
+    Each link is named with the fact's `topic` too ("hkm.ru: Opening hours"): a page's list of
+    links read "hkm.ru" four times (an accessibility walkthrough)."""
     urls = [url for kind, url in map(source_parts, fact.sources) if kind == "page"]
-    links = [external_link(url, label) for url, label in zip(urls, source_labels(urls))]
+    links = [external_link(url, label, name=f"{label}{colon(lang)}{topic}")
+             for url, label in zip(urls, source_labels(urls))]
     text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
                                             date=md_text(format_when(fact.checked, lang)))
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
@@ -85,10 +88,10 @@ def _checked(ctx: PageContext, fact, lang: str) -> str:
 FULL_STOP = {"zh": md_text("。"), "ja": md_text("。"), "ko": md_text(".")}
 
 
-def _with_checked(ctx: PageContext, value: str, fact, lang: str) -> str:
+def _with_checked(ctx: PageContext, value: str, fact, topic: str, lang: str) -> str:
     """A fact's text followed by where and when it was checked (_checked), inside its last sentence
     where the language puts a note there."""
-    checked, stop = _checked(ctx, fact, lang), FULL_STOP.get(lang)
+    checked, stop = _checked(ctx, fact, topic, lang), FULL_STOP.get(lang)
     if stop and value.endswith(stop):
         return value[: -len(stop)] + checked + stop
     return value + checked
@@ -109,7 +112,7 @@ def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
     for closure in venue.closures_ahead(ctx.today):
         text = md_text(format_span(closure.start, closure.end, lang)) + colon(lang) + md_inline(closure.reason, lang)
         title = ctx.t("venue_closed_title", lang).replace('"', "'")
-        boxes.append(f'!!! warning "{title}"\n    {_with_checked(ctx, text, closure, lang)}\n')
+        boxes.append(f'!!! warning "{title}"\n    {_with_checked(ctx, text, closure, title, lang)}\n')
     return "\n".join(boxes)
 
 
@@ -121,7 +124,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     if venue.hours is not None:
         spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
-        value = _with_checked(ctx, value, venue.hours, lang)
+        value = _with_checked(ctx, value, venue.hours, t("label_hours"), lang)
         facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
@@ -130,19 +133,19 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = t("tickets_free") if tickets.free else (
             t("tickets_price").format(price=price_text(tickets.price, lang)) if tickets.price else t("tickets_paid"))
         value = _with_note(ctx, md_text(value), tickets.note, lang)
-        value = _with_checked(ctx, value, tickets, lang)
+        value = _with_checked(ctx, value, tickets, t("label_tickets"), lang)
         facts.append(ctx.line("material-ticket-outline", "label_tickets", value, lang))
     if venue.phone is not None:
         number = f'<a href="{html.escape(tel_href(venue.phone.number))}" lang="zxx">{md_text(venue.phone.number)}</a>'
         value = _with_note(ctx, number, venue.phone.note, lang)
-        value = _with_checked(ctx, value, venue.phone, lang)
+        value = _with_checked(ctx, value, venue.phone, t("label_phone"), lang)
         facts.append(ctx.line("material-phone", "label_phone", value, lang))
     if venue.website:
         facts.append(ctx.line("material-web", "label_website", external_link(venue.website, _website_label(venue.website)), lang))
     if venue.step_free is not None:
         value = t("step_free_yes") if venue.step_free.available else t("step_free_no")
         value = _with_note(ctx, md_text(value), venue.step_free.note, lang)
-        value = _with_checked(ctx, value, venue.step_free, lang)
+        value = _with_checked(ctx, value, venue.step_free, t("label_step_free"), lang)
         facts.append(ctx.line("material-human-wheelchair", "label_step_free", value, lang))
     if venue.stop is not None:
         stop = venue.stop
@@ -151,7 +154,8 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
             name += aside(in_language(md_text(stop.name.ru), "ru", lang), lang)  # its Russian name
         if stop.routes is not None and routes_text(stop.routes, ctx.strings, lang):
             name = t("stop_routes").format(stop=name, routes=md_text(routes_text(stop.routes, ctx.strings, lang)))
-        facts.append(ctx.line("material-bus-stop", "label_stop", _with_checked(ctx, name, stop, lang), lang))
+        name = _with_checked(ctx, name, stop, t("label_stop"), lang)
+        facts.append(ctx.line("material-bus-stop", "label_stop", name, lang))
     return facts
 
 
