@@ -583,6 +583,12 @@ def test_a_link_from_the_site_root_or_to_a_missing_heading_stops_a_strict_build(
                "does not have" in line for line in warnings), warnings
 
 
+def test_the_i18n_plugins_settings_per_language_are_not_told_to_the_editor(quiet_build):
+    """"Overriding 'ru' config 'site_name' with 'Хабаровск'", in English, a dozen times a rebuild of
+    make serve, around the message an editor looked for (a walkthrough); mkdocs -v still shows them."""
+    assert "Overriding '" not in quiet_build.stderr and "docs_ru/guide.md:5" in quiet_build.stderr
+
+
 def test_a_picture_linked_like_a_page_is_sent_to_the_pictures_guide(quiet_build):
     """`![…](images/x.jpg)` is how Markdown shows a picture, but the site's pictures come from
     media/photos/ and data/images.yml (an editor's walkthrough, 2026-12-07: she was told the

@@ -198,6 +198,17 @@ class LinkWarnings(logging.Filter):
 
 
 LINK_WARNINGS = LinkWarnings()
+I18N_LOGGER = "mkdocs.plugins.mkdocs_static_i18n.reconfigure"  # the i18n plugin's (pinned 1.3)
+
+
+def quiet_config_overrides(record: logging.LogRecord) -> bool:
+    """The i18n plugin tells, in English, each setting it gives a language ("Overriding 'ru' config
+    'site_name' with ..."), a dozen lines for every rebuild of make serve, which an editor reads for
+    her problem: shown with --verbose only (as DEBUG)."""
+    if record.levelno == logging.INFO and "Overriding '" in record.getMessage():
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+    return True
 
 
 def install(locator: Locator, strict: bool) -> None:
@@ -206,3 +217,6 @@ def install(locator: Locator, strict: bool) -> None:
     logger = logging.getLogger(PAGES_LOGGER)
     if LINK_WARNINGS not in logger.filters:
         logger.addFilter(LINK_WARNINGS)
+    i18n = logging.getLogger(I18N_LOGGER)
+    if quiet_config_overrides not in i18n.filters:
+        i18n.addFilter(quiet_config_overrides)
