@@ -427,11 +427,12 @@ def label_search_dialog(header: str, label: str) -> Markup:
     ("35 matching pages") a status that screen readers announce as it changes (typing a query
     said nothing: accessibility walkthroughs)."""
     html = str(header)
-    if html.count(_SEARCH_DIALOG) != 1 or html.count(_SEARCH_RESULT_META) != 1 or html.count(_SEARCH_BUTTON) != 1:
+    if any(html.count(markup) != 1 for markup in (_SEARCH_DIALOG, _SEARCH_RESULT_META, _SEARCH_BUTTON)):
         raise _changed("Material's search dialog markup changed", "update label_search_dialog")
     named = f'data-md-component="search" role="dialog" aria-label="{escape(label)}">'
     html = html.replace(_SEARCH_DIALOG, named, 1)
-    html = html.replace(_SEARCH_BUTTON, _SEARCH_BUTTON[:-1] + f' role="button" aria-label="{escape(label)}">', 1)
+    named_button = _SEARCH_BUTTON[:-1] + f' role="button" aria-label="{escape(label)}">'
+    html = html.replace(_SEARCH_BUTTON, named_button, 1)
     return Markup(html.replace(_SEARCH_RESULT_META, '<div class="md-search-result__meta" role="status">', 1))
 
 

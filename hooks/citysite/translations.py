@@ -68,8 +68,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     except yaml.MarkedYAMLError as error:  # named as in data/*.yml: the usual trap and its fix
         line, problem = syntax_message(error, (match["block"] or "").split("\n"))
         line += 1  # the opening ---
-        raise FrontMatterError(Message("front_matter.yaml", at=Message("front_matter.line", line=line), message=problem),
-                               line, Message("front_matter.yaml", at="", message=problem)) from None
+        at = Message("front_matter.line", line=line)
+        raise FrontMatterError(Message("front_matter.yaml", at=at, message=problem), line,
+                               Message("front_matter.yaml", at="", message=problem)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Message("front_matter.line", line=mark.line + 2) if mark else ""

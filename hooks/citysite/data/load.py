@@ -277,11 +277,9 @@ def _check_duplicates(doc: YamlDocument) -> list[Problem]:
 def _check_event_ids(events: YamlDocument, chronicle: YamlDocument | None) -> list[Problem]:
     """An event's id has no year (one entry holds every year's edition) and is not a chronicle
     entry's: the chronicle keeps its old addresses events/<id>/ and events/<id>.ics."""
-    chronicle_lines = {
-        raw["id"]: chronicle.line_of((index,))
-        for index, raw in enumerate(chronicle.data if chronicle is not None and isinstance(chronicle.data, list) else [])
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str)
-    }
+    entries = chronicle.data if chronicle is not None and isinstance(chronicle.data, list) else []
+    chronicle_lines = {raw["id"]: chronicle.line_of((index,)) for index, raw in enumerate(entries)
+                       if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
     problems = []
     for index, raw in enumerate(events.data if isinstance(events.data, list) else []):
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):

@@ -38,6 +38,10 @@ def _russian_address(venue: Venue, lang: str) -> str:
     return "" if lang == "ru" else f'<span lang="ru">{escape(venue.address["ru"])}</span>'
 
 
+def _venue_link(ctx: MapContext, venue: Venue) -> str:
+    return _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link"), venue.name[ctx.lang], ctx.lang)
+
+
 def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
     """Name, category, address (in the map's language: zh, ja and ko have their own, then the Russian
     one) and (unless the map is on the venue's own page) a link to its page."""
@@ -46,8 +50,7 @@ def venue_popup(ctx: MapContext, venue: Venue, *, link: bool = True) -> str:
         escape(ctx.t(f"venue_category_{venue.category}")),
         _in_language(venue.address, ctx.lang),
         _russian_address(venue, ctx.lang),
-        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link"), venue.name[ctx.lang], ctx.lang)
-        if link else "",
+        _venue_link(ctx, venue) if link else "",
     ])
 
 
@@ -58,7 +61,7 @@ def route_stop_popup(ctx: MapContext, number: int, venue: Venue) -> str:
         escape(ctx.t(f"venue_category_{venue.category}")),
         escape(venue.address[ctx.lang]),
         _russian_address(venue, ctx.lang),
-        _link(ctx.link_from_maps(f"venues/{venue.id}.md"), ctx.t("map_venue_link"), venue.name[ctx.lang], ctx.lang),
+        _venue_link(ctx, venue),
     ])
 
 
