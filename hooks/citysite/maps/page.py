@@ -44,6 +44,9 @@ class MapPage(Figure):
         "{{ this.site_header }}"
         '<main id="map-main" class="map-main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
         '<h1 class="map-title">{{ this.title|e }}</h1>\n'
+        # in a page's frame, named by the frame and its figure: not a third and fourth time (map.css)
+        '<script>if (document.documentElement.classList.contains("map-framed")) '
+        'document.getElementById("map-main").removeAttribute("aria-label");</script>\n'
         "{{ this.html.render(**kwargs) }}\n"
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
