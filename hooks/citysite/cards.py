@@ -89,6 +89,7 @@ class Card:
     media: str = ""  # HTML: a picture, or a date chip
     until: dt.date | None = None  # an event's last day: a saved page hides it after (past-events.js)
     spare: bool = False  # hidden, shown by a saved page in place of an event that has ended (past-events.js)
+    label: str = ""  # the title link's name for screen readers when its words alone do not say where it goes
 
     def html(self, heading: int = 3) -> str:
         icon = icon_svg(self.icon) if self.icon else ""
@@ -98,9 +99,10 @@ class Card:
         text = f'<p class="kh-card__text">{self.text}</p>' if self.text else ""
         until = f' data-until="{self.until.isoformat()}"' if self.until else ""
         until += " hidden data-spare" if self.spare else ""
+        label = f' aria-label="{escape(self.label, quote=True)}"' if self.label else ""
         return (
             f'<li class="kh-card{kind}"{until}>{media}<div class="kh-card__body">'
-            f'<h{heading} class="kh-card__title">{icon}<a href="{escape(self.url)}">{self.title}</a></h{heading}>'
+            f'<h{heading} class="kh-card__title">{icon}<a href="{escape(self.url)}"{label}>{self.title}</a></h{heading}>'
             f"{meta}{text}</div></li>"
         )
 

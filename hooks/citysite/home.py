@@ -27,7 +27,7 @@ from .data.model import STRICT
 from .data.yamlfile import YamlSyntaxError, read_yaml
 from .images import SiteImages
 from .images.records import EveryLanguage
-from .languages import language_prefix
+from .languages import colon, language_prefix
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
@@ -169,11 +169,13 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         media = images.picture(item.image, lang, page, alt="", css_class="kh-card__image",
                                sizes="(min-width: 76.25em) 14rem, (min-width: 45em) 45vw, 100vw") if item.image else ""
         # A season's card says where it leads ("Summer" opened the River Station's page unannounced:
-        # an accessibility walkthrough); a task's title already says it.
+        # an accessibility walkthrough), and so does its link in a screen reader's list of links; a
+        # task's title already says it.
         opens = destination(item.link) if kind == "season" else None
         return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,
                     text=escape(item.text[lang]), media=media,
-                    meta=[meta_line("material/arrow-right", escape(opens))] if opens else [])
+                    meta=[meta_line("material/arrow-right", escape(opens))] if opens else [],
+                    label=f"{item.title[lang]}{colon(lang)}{opens}" if opens else "")
 
     def cards(items: list[Card], css_class: str) -> Markup:  # its dates whole on a line (zh, ja)
         return Markup(keep_dates_whole(cards_html(items, css_class=css_class), lang))
