@@ -164,6 +164,7 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     page.goto(base + prefix + "cooperation/")
     assert page.url == base + prefix + "cooperation/"
     assert shown_heading(page) == STRINGS["offline_title"][lang]
+    assert STRINGS["offline_maps"][lang] in page.locator("article").inner_text()  # which maps work offline
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)"
     links = page.locator("article ul.kh-offline-pages a")
@@ -189,8 +190,21 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     page.goto(base + prefix + f"venues/{venues[1].id}/")
     frame = map_frame(page, markers=False)
     # the worker answers the frame's request after its load event may have fired on about:blank
-    expect(frame.locator("body")).to_have_text(STRINGS["map_offline"][lang])
+    expect(frame.locator("body")).to_contain_text(STRINGS["map_offline"][lang])
     assert frame.evaluate("document.documentElement.lang") == lang
+    # with the way to the map of all places, which is kept; and the place's map opened full screen
+    # says the same (it showed the list of kept pages, no map: a walkthrough, 2026-12-07)
+    all_places = base + prefix + "maps/venues.html"
+    assert frame.locator("a").get_attribute("href") == all_places
+    assert frame.locator("a").inner_text() == STRINGS["map_offline_all_places"][lang]
+    page.goto(base + prefix + f"maps/venue-{venues[1].id}.html")
+    assert STRINGS["map_offline"][lang] in page.locator("body").inner_text()
+    with page.expect_navigation():
+        page.locator("a").click()
+    assert page.url == all_places and page.locator(".map-marker").count() > 0
+    # a page's address typed without its slash (the server would send the browser on to venues/)
+    page.goto(base + prefix + "venues")
+    assert shown_heading(page) == heading(site, prefix + "venues/")
     assert dialogs == []
     context.close()
 

@@ -38,6 +38,7 @@ from mkdocs.config import config_options as c
 from mkdocs.utils import get_relative_url
 
 from ..errors import SiteError
+from ..maps.context import MAPS_FOLDER
 from ..languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -54,6 +55,7 @@ from ..pages.chronicle import is_redirect
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
 OFFLINE_PAGE = "offline.md"  # in each language: offline/, ru/offline/ ...
+ALL_PLACES_MAP = f"{MAPS_FOLDER}/venues.html"  # kept (on /venues/): what a map not kept offers offline
 OFFLINE_TEMPLATE = "offline.html"  # overrides/offline.html
 FRONT_MATTER_KEY = "offline"
 THEME_COLOUR = "#0b4a6f"  # the Amur blue of the header and the logo (stylesheets/identity.css)
@@ -184,7 +186,7 @@ def offline_pages(strings: dict[str, dict[str, str]], languages: Iterable[str] =
                  "description": strings["offline_description"][lang]}
         pages[f"{language_prefix(lang)}{OFFLINE_PAGE}"] = (
             f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
-            f"# {strings['offline_title'][lang]}\n\n{strings['offline_text'][lang]}\n"
+            f"# {strings['offline_title'][lang]}\n\n{strings['offline_text'][lang]}\n\n{strings['offline_maps'][lang]}\n"
         )
     return pages
 
@@ -413,7 +415,8 @@ def worker(site: Path, guide: Guide, lang: str, root: str) -> str:
         "maxRead": MAX_READ,
         "timeout": NETWORK_TIMEOUT_MS,
         "mapNote": {"lang": lang, "title": escape(strings["map_offline_title"][lang]),
-                    "text": escape(strings["map_offline"][lang])},
+                    "text": escape(strings["map_offline"][lang]), "allPlaces": prefix + ALL_PLACES_MAP,
+                    "allPlacesText": escape(strings["map_offline_all_places"][lang])},
     }
     content = json.dumps(settings, ensure_ascii=False, sort_keys=True)
     settings["version"] = hashlib.sha256((WORKER_SOURCE + content).encode("utf-8")).hexdigest()[:16]

@@ -31,6 +31,7 @@ const TILES = NAME + "tiles";
 const TILE_URL = SETTINGS.tiles ? new RegExp(SETTINGS.tiles) : null;
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9.]+$/; // a content hash in the file name: the bytes never change
 const OFFLINE_PAGE = new URL(SETTINGS.offline, ROOT).href;
+const MAPS = new URL(SETTINGS.mapNote.allPlaces, ROOT).pathname.replace(/[^/]*$/, ""); // the maps' folder
 const SHOWN = ["image", "style", "script", "font"]; // kept as read; data a script fetches is not
 
 // URL -> cache key of each kept file; the key carries the file's revision, so that the next version
@@ -118,7 +119,8 @@ function page(event) {
   return (async () => {
     const copy = await keptCopy(url);
     if (!copy) {
-      return network.catch(() => request.destination === "iframe" ? mapNote() : offlinePage());
+      const map = request.destination === "iframe" || new URL(url).pathname.startsWith(MAPS);
+      return network.catch(() => map ? mapNote() : offlinePage());
     }
     const late = new Promise((resolve) => setTimeout(resolve, SETTINGS.timeout, copy));
     return Promise.race([network.catch(() => copy), late]);
@@ -134,8 +136,10 @@ function pageURL(address) {
 }
 
 async function keptCopy(url) {
-  return (await caches.match(url, {cacheName: READ, ignoreVary: true}))
+  const found = (await caches.match(url, {cacheName: READ, ignoreVary: true}))
     || (KEYS.has(url) ? caches.match(KEYS.get(url), {cacheName: KEPT, ignoreVary: true}) : undefined);
+  // "…/venues" typed without its slash: the server would have sent the browser on to "…/venues/"
+  return found || (/\/[^/.]+$/.test(new URL(url).pathname) ? keptCopy(url + "/") : undefined);
 }
 
 // The offline page of this language, its links resolved from its own address whatever was asked.
@@ -146,15 +150,19 @@ async function offlinePage() {
   return new Response(html, {headers: {"Content-Type": "text/html; charset=utf-8"}});
 }
 
-// What a map frame shows when its map is not kept and there is no network.
+// What a map frame (or a map opened full screen) shows when its map is not kept and there is no
+// network: that it needs one, and a link to the map of all places, which is kept.
 function mapNote() {
   const note = SETTINGS.mapNote;
+  const all = new URL(note.allPlaces, ROOT).href;
+  const link = KEYS.has(all) ? `<br><a href="${all}" target="_top">${note.allPlacesText}</a>` : "";
   const html = `<!DOCTYPE html><html lang="${note.lang}"><head><meta charset="utf-8">`
     + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${note.title}</title>`
     + "<style>html,body{height:100%;margin:0}body{display:flex;align-items:center;justify-content:center;"
     + "background:#e8eef2;color:#1a1a1a;font:15px/1.5 system-ui,sans-serif;text-align:center;padding:1em;"
-    + "box-sizing:border-box}</style></head>"
-    + `<body><p role="status">${note.text}</p></body></html>`;
+    + "box-sizing:border-box}"
+    + "a{color:#0b4a6f;font-weight:700}</style></head>"
+    + `<body><p role="status">${note.text}${link}</p></body></html>`;
   return new Response(html, {headers: {"Content-Type": "text/html; charset=utf-8"}});
 }
 
