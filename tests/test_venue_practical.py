@@ -323,6 +323,9 @@ def test_every_venue_page_shows_the_russian_address_for_a_taxi_driver(practical_
             continue
         block = practical_site.page(url).select_one("article .taxi-address")
         assert block.select_one("p").get_text() == STRINGS["taxi_address"][lang]
+        ask = block.select_one(".taxi-address__ask")  # "Please take me to this address", for the driver
+        assert (ask.get_text(), ask["lang"]) == ("Отвезите меня по этому адресу, пожалуйста", "ru")
+        assert ask.get_text() in (ROOT / "docs" / "visit" / "index.md").read_text(encoding="utf-8")  # its phrases
         name, russian = block.select_one(".taxi-address__name"), block.select_one(".taxi-address__text")
         assert (name.get_text(), name["lang"], name["translate"]) == (venue.name.ru, "ru", "no")
         assert (russian.get_text(), russian["lang"], russian["translate"]) == (venue.address.ru, "ru", "no")

@@ -159,16 +159,21 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     return facts
 
 
+TAXI_REQUEST = "Отвезите меня по этому адресу, пожалуйста"  # as Plan your visit's phrases write it
+
+
 def taxi_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     """The place's Russian name and its Russian address in large type, the address selected whole
-    with one tap (site.css: user-select: all) to copy it into a taxi app, both to show a driver; on
-    zh, ja and ko pages also the English address, labelled, for apps that want Latin letters. Not
-    on Russian pages: their name and address are these."""
+    with one tap (site.css: user-select: all) to copy it into a taxi app, both to show a driver
+    under the Russian for "Please take me to this address" (a walkthrough found the phrase only on
+    Plan your visit, not on the card she showed); on zh, ja and ko pages also the English address,
+    labelled, for apps that want Latin letters. Not on Russian pages: their name and address are these."""
     if lang == "ru":
         return ""
     lines = [
         '<div class="taxi-address">',
         f'<p class="taxi-address__label">{html.escape(ctx.t("taxi_address", lang))}</p>',
+        f'<p class="taxi-address__ask" lang="ru" translate="no">{TAXI_REQUEST}</p>',
         f'<div class="taxi-address__name" lang="ru" translate="no">{html.escape(venue.name.ru)}</div>',
         f'<div class="taxi-address__text" lang="ru" translate="no">{html.escape(venue.address.ru)}</div>',
     ]
