@@ -223,7 +223,8 @@ def test_the_offline_page_lists_what_is_kept_in_the_readers_language(site, lang)
     assert page.find("meta", attrs={"name": "robots", "content": "noindex"})
     links = {resolve(url, a["href"]) for a in page.select("article ul.kh-offline-pages a")}
     pages = {path for path in kept(site, lang) if path.endswith("/")} - {url}
-    assert links == pages
+    categories = {path for path in pages if "/category/" in path}  # kept, reached from the events list
+    assert categories and links == pages - categories
     venue = DATA.venues[next(iter(DATA.venues))]
     assert venue.name[lang] in page.select_one("article").get_text()
 

@@ -150,7 +150,8 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     context.set_offline(True)  # and the server is gone
 
     kept = ["", "visit/", "events/", "venues/", *(f"venues/{venue.id}/" for venue in venues),
-            "routes/", f"routes/{route.id}/", "partners/", "about/"]  # about/: the Japanese memorial
+            "routes/", f"routes/{route.id}/", "partners/", "about/",  # about/: the Japanese memorial
+            "events/category/museum/"]  # a category's list, where search led a walkthrough (2026-12-07)
     for url in kept:
         page.goto(base + prefix + url)
         assert shown_heading(page) == heading(site, prefix + url), url

@@ -122,8 +122,8 @@ class Guide:
         """Whether the page at `url` (within language `lang`: "venues/amur-cliff/") is kept."""
         if url in self.pages.get(lang, ()):
             return True
-        first, _, rest = url.partition("/")
-        return first in self.from_data and rest.count("/") == 1 and rest.endswith("/")
+        first, _, rest = url.partition("/")  # an entry's page, or a page of the section's lists
+        return first in self.from_data and rest.endswith("/")  # ("events/category/museum/": search led there)
 
     def section_of(self, url: str) -> str | None:
         """The data section a kept page belongs to ("venues/amur-cliff/" -> "venues/"), if any."""
@@ -243,6 +243,8 @@ def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: A
         link = get_relative_url(file.url, page.url)
         title = unescape(str(file.page.title or url))  # page titles keep the Markdown's character references
         section = guide.section_of(url)
+        if section is not None and url[len(section):].count("/") > 1:
+            continue  # a list within the section (an events category): kept, reached from the section's page
         if section is None:
             main.append((file, link, title))
         else:
@@ -346,9 +348,9 @@ def _page_urls(site: Path, guide: Guide, lang: str, prefix: str) -> list[str]:
             found.append(prefix + url)
     for section in guide.from_data:
         folder = site / prefix / section
-        for index in sorted(folder.glob("*/index.html")) if folder.is_dir() else []:
-            if not is_redirect(index):  # not the 2019 chronicle's pages left at /events/<id>/
-                found.append(f"{prefix}{section}/{index.parent.name}/")
+        for index in sorted(folder.glob("**/index.html")) if folder.is_dir() else []:
+            if index.parent != folder and not is_redirect(index):  # not the chronicle's pages left at /events/<id>/
+                found.append(f"{prefix}{section}/{index.parent.relative_to(folder).as_posix()}/")
     found.append(prefix + page_url(OFFLINE_PAGE))
     return list(dict.fromkeys(found))
 
