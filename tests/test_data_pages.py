@@ -416,7 +416,7 @@ def test_text_in_another_language_is_marked_as_such(built):
     page = built.page("zh/venues/lenin-square/")
     assert [p.get_text() for p in page.select('article p[lang="en"]')] == ["The main square of the city, with fountains."]
     russian = built.page("ja/venues/lenin-square/").select('article [lang="ru"]')
-    assert [element.get_text() for element in russian] == [  # the taxi card: the name and the address
-        "Площадь Ленина", "ул. Муравьёва-Амурского / ул. Карла Маркса"]
+    assert [element.get_text() for element in russian] == [  # the taxi card: the request, the name, the address
+        "Отвезите меня по этому адресу, пожалуйста", "Площадь Ленина", "ул. Муравьёва-Амурского / ул. Карла Маркса"]
     # Where a translation exists nothing is marked.
     assert not built.page("zh/venues/komsomolskaya-square/").select('article p[lang]')
