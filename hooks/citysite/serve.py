@@ -39,7 +39,7 @@ from .messages import Message, message_languages, render, where
 
 log = logging.getLogger("mkdocs.plugins.citysite")
 
-MODIFIED = {"modified", "closed", "opened", "closed_no_write"}  # watchdog event types of a saved file
+MODIFIED = {"modified", "closed", "opened", "closed_no_write", "saved"}  # watchdog event types of a saved file
 THIS_MODULE = "hooks/citysite/serve.py"
 SERVER_ATTRIBUTES = ("builder", "observer", "get_app", "set_app", "_visible_epoch", "_inject_js_into_html")
 
@@ -53,15 +53,31 @@ class Changes:
 
     def dispatch(self, event: Any) -> None:  # a watchdog event handler
         kind = "directory" if event.is_directory else event.event_type
+        dest = getattr(event, "dest_path", "")
         with self._lock:
+            if kind == "moved" and dest.endswith(".md") and not event.src_path.endswith(".md"):
+                # a page saved by renaming a copy written aside over it (vim, gedit, sed -i): a save
+                self._events += [("written_aside", event.src_path), ("saved", dest)]
+                return
             self._events.append((kind, event.src_path))
-            if getattr(event, "dest_path", ""):
-                self._events.append((kind, event.dest_path))
+            if dest:
+                self._events.append((kind, dest))
 
     def take(self) -> list[tuple[str, str]]:
+        """The events since the last build, without those of a copy an editor saved a page through
+        (the copy itself, and its folder's change of contents)."""
         with self._lock:
             events, self._events = self._events, []
-        return events
+        aside = {path for kind, path in events if kind == "written_aside"}
+        # the same page deleted and created again, and there: its copy renamed over it, as a polling
+        # watcher sees it (the copy came and went between two looks)
+        replaced = {path for kind, path in events if kind == "deleted"} & \
+            {path for kind, path in events if kind == "created"}
+        replaced = {path for path in replaced if Path(path).is_file()}
+        folders = {str(Path(path).parent) for path in aside | replaced}
+        kept = [(kind, path) for kind, path in events if path not in aside | replaced
+                and not (kind == "directory" and path in folders)]
+        return kept + [("saved", path) for path in sorted(replaced)]
 
 
 def rebuild_language(events: Iterable[tuple[str, str]], root: Path) -> str | None:
