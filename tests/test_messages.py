@@ -27,11 +27,12 @@ from tests.test_contributing import BROKEN, real_messages
 
 
 @pytest.mark.parametrize(("env", "expected"), [
-    ({}, ("en",)),
+    ({}, BOTH),  # no locale at all: it says nothing of the reader
     ({"LANG": "ru_RU.UTF-8"}, ("ru",)),
     ({"LANG": "ru"}, ("ru",)),
     ({"LANG": "en_US.UTF-8"}, ("en",)),
-    ({"LANG": "C.UTF-8"}, ("en",)),
+    ({"LANG": "C.UTF-8"}, BOTH),  # WSL's and Docker's default: a Russian editor on WSL read English
+    ({"LANG": "ca_ES.UTF-8"}, ("en",)),  # Catalan is a language, not the C locale
     ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"}, ("ru",)),
     ({"LANG": "ru_RU.UTF-8", "LC_ALL": "C"}, ("en",)),  # LC_ALL wins, as for every program
     ({"SITE_MESSAGES": "ru", "LANG": "en_US.UTF-8"}, ("ru",)),

@@ -13,7 +13,8 @@ get, so **add each new message to CATALOGUE**, with the same wording in `en` as 
 
 Which language: SITE_MESSAGES (`ru`, `en`, or `ru,en` for both), else both when CI=true (the
 pull-request log is read by Russian- and English-speaking people), else the editor's locale
-(LC_ALL, LC_MESSAGES, LANG starting with `ru`), else English. With both, each message is shown
+(LC_ALL, LC_MESSAGES, LANG starting with `ru`: Russian; another language: English), else both (no
+locale, or one that names no language: C.UTF-8, the default of WSL and Docker; LC_ALL=C: English). With both, each message is shown
 twice: the Russian line, then the English line, each with its own file:line.
 
 Templates use `{name}` for an argument and `{name:plural:one:few:many}` (Russian) or
@@ -31,6 +32,7 @@ from typing import Any
 
 LANGUAGES = ("en", "ru")
 BOTH = ("ru", "en")
+NO_LANGUAGE = re.compile(r"(?i)(c|posix)([._@].*)?")  # a locale that names no language (set as LC_ALL: English)
 
 
 # --- which language --------------------------------------------------------------------------------
@@ -50,9 +52,11 @@ def message_languages(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
         return BOTH
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(variable, "").strip()
-        if value:
-            return ("ru",) if value.lower().startswith("ru") else ("en",)
-    return ("en",)
+        if value.lower().startswith("ru"):
+            return ("ru",)
+        if value and not (variable != "LC_ALL" and NO_LANGUAGE.fullmatch(value)):
+            return ("en",)
+    return BOTH  # a machine's default locale (WSL's and Docker's C.UTF-8) says nothing of its user
 
 
 # --- messages --------------------------------------------------------------------------------------
