@@ -38,7 +38,6 @@ from mkdocs.config import config_options as c
 from mkdocs.utils import get_relative_url
 
 from ..errors import SiteError
-from ..maps.context import MAPS_FOLDER
 from ..languages import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -49,6 +48,7 @@ from ..languages import (
     load_ui_strings,
     project_root,
 )
+from ..maps.context import MAPS_FOLDER
 from ..messages import Message
 from ..pages.chronicle import is_redirect
 
@@ -186,7 +186,8 @@ def offline_pages(strings: dict[str, dict[str, str]], languages: Iterable[str] =
                  "description": strings["offline_description"][lang]}
         pages[f"{language_prefix(lang)}{OFFLINE_PAGE}"] = (
             f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
-            f"# {strings['offline_title'][lang]}\n\n{strings['offline_text'][lang]}\n\n{strings['offline_maps'][lang]}\n"
+            f"# {strings['offline_title'][lang]}\n\n{strings['offline_text'][lang]}\n\n"
+            f"{strings['offline_maps'][lang]}\n"
         )
     return pages
 
@@ -416,6 +417,7 @@ def worker(site: Path, guide: Guide, lang: str, root: str) -> str:
         "maxTiles": guide.max_tiles,
         "maxRead": MAX_READ,
         "timeout": NETWORK_TIMEOUT_MS,
+        "maps": f"{prefix}{MAPS_FOLDER}/",
         "mapNote": {"lang": lang, "title": escape(strings["map_offline_title"][lang]),
                     "text": escape(strings["map_offline"][lang]), "allPlaces": prefix + ALL_PLACES_MAP,
                     "allPlacesText": escape(strings["map_offline_all_places"][lang])},

@@ -31,7 +31,7 @@ const TILES = NAME + "tiles";
 const TILE_URL = SETTINGS.tiles ? new RegExp(SETTINGS.tiles) : null;
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9.]+$/; // a content hash in the file name: the bytes never change
 const OFFLINE_PAGE = new URL(SETTINGS.offline, ROOT).href;
-const MAPS = new URL(SETTINGS.mapNote.allPlaces, ROOT).pathname.replace(/[^/]*$/, ""); // the maps' folder
+const MAPS = new URL(SETTINGS.maps, ROOT).pathname; // the language's map files, each a page of its own
 const SHOWN = ["image", "style", "script", "font"]; // kept as read; data a script fetches is not
 
 // URL -> cache key of each kept file; the key carries the file's revision, so that the next version
