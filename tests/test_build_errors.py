@@ -121,6 +121,9 @@ def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path
     ("", "mkdocs.yml: the site's address is empty: SITE_URL is set, to nothing"),
     ("https://www.khabarovsk.test/k/index.html",
      "mkdocs.yml: the site's address https://www.khabarovsk.test/k/index.html/ ends in a file's name"),
+    # a stray space: every canonical link, the sitemap and the 404 page's links read "https://…/ /"
+    ("https://www.khabarovsk.test/ ", "mkdocs.yml: the site's address 'https://www.khabarovsk.test/ /' contains a space"),
+    ("https://www.khabarovsk.test/#top", "mkdocs.yml: the site's address https://www.khabarovsk.test/#top has a '?' or '#'"),
 ])
 def test_a_site_address_no_page_could_work_under_stops_the_build(project, tmp_path, address, expected):
     """SITE_URL left empty by a script (MkDocs read it as no address: a traceback), or a page's address."""

@@ -21,7 +21,7 @@ from citysite.data import load_site_data
 from citysite.data.geo import KHABAROVSK_CENTRE
 from citysite.places import distance_km
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
-from tests.helpers import LANGUAGES, BuiltSite, main_text, resolve
+from tests.helpers import LANGUAGES, BuiltSite, main_text, plain, resolve
 
 FIXTURE = Path(__file__).parent / "data_fixture"
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
@@ -177,6 +177,8 @@ def test_category_pages_filter_without_a_script(built):
     filters = [resolve("events/", a["href"]) for a in built.page("events/").select("article p a[href*='category/']")]
     assert filters == [f"events/category/{c}/" for c in ("holiday", "festival", "museum", "religious")]
     assert all(built.exists(link) for link in filters)
+    line = " ".join(built.page("events/").select_one("article p a[href*='category/']").parent.get_text().split())
+    assert re.search(r"Holiday \(\d+\) · Festival \(\d+\)", line), line  # «Holiday(5)» had lost its space
 
 
 def test_events_list_appears_once_and_after_the_intro(built):
@@ -214,7 +216,7 @@ def test_haversine_distance():
 def test_venue_page(built, lang):
     url = f"{PREFIX[lang]}venues/komsomolskaya-square/"
     text = main_text(built.page(url))
-    assert "ул. Муравьёва-Амурского" in text  # the Russian address, for a taxi driver
+    assert "ул. Муравьёва-Амурского" in plain(text)  # the Russian address, for a taxi driver
     links = [resolve(url, a["href"]) for a in built.page(url).select("article h2 + ul a")]
     events = [link for link in links if "events/" in link and not link.endswith(".ics")]
     assert events == [f"{PREFIX[lang]}events/{i}/" for i in ("nasty", "easter-service", "museum-night", "city-day")]

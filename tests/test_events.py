@@ -459,6 +459,16 @@ def test_cards_mark_the_usual_period_and_show_now_for_a_season_under_way(site, l
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "ru"])
+def test_a_calendar_entry_gives_the_places_russian_address_for_a_map_app(site, data, lang):
+    """A Japanese calendar said «ツルゲーネフ通り24番地（栄光広場）» alone, which a map app cannot find."""
+    event = data.events["epiphany"]
+    entry = icalendar.Calendar.from_ical(site.text(f"{PREFIX[lang]}events/epiphany.ics")).walk("VEVENT")[0]
+    location = str(entry["LOCATION"])
+    for venue in (data.venues[venue_id] for venue_id in event.venues):
+        assert venue.address[lang] in location and f"({venue.address.ru})" in location, location
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "ru"])
 def test_an_event_at_one_venue_gives_its_russian_address_for_a_taxi(site, data, lang):
     """A visitor reading about Amur Crystal can show the driver where to go without another page."""
     events = [event for event in data.events.values() if len(event.venues) == 1]

@@ -1,5 +1,5 @@
 """What the generated pages say about a partner city's status and about dates, in every language:
-a suspended relationship is shown in the list and on the city's page, Chinese and Japanese date
+a suspended relationship and exchanges put on hold are shown in the list and on the city's page, Chinese and Japanese date
 ranges are written with 至 and ～, and event pages show no date internal to the data."""
 
 from __future__ import annotations
@@ -44,6 +44,19 @@ def test_the_partner_page_shows_the_suspension(site, suspended, lang):
         facts = " ".join(site.page(f"{PREFIX[lang]}partners/{partner.id}/").select_one("article ul").get_text().split())
         assert UI["label_suspended"][lang] in facts, (lang, facts)
         assert format_since(partner.suspended, lang) in facts, (lang, facts)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_exchanges_on_hold_are_shown_in_the_list_and_on_the_page(site, lang):
+    """Niigata put its exchanges with its Russian sister cities on hold in March 2022: the list
+    showed it only as «sister city since 1965», as if the exchanges went on."""
+    partner = load_site_data(ROOT / "data").partners["niigata"]
+    date = format_since(partner.exchanges_paused, lang)
+    item = next(li for li in site.page(PREFIX[lang] + "partners/").select("article li")
+                if li.find("a", href=re.compile(r"(^|/)niigata/$")))
+    assert UI["exchanges_paused_value"][lang].format(date=date) in " ".join(item.get_text().split())
+    facts = " ".join(site.page(f"{PREFIX[lang]}partners/niigata/").select_one("article ul").get_text().split())
+    assert UI["label_exchanges_paused"][lang] in facts and date in facts, (lang, facts)
 
 
 CJK_DASH_RANGE = re.compile(r"\d+日\s*[–—-]\s*\d+(?:月\d+)?日|\d+月\s*[–—-]\s*\d+月")

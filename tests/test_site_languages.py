@@ -284,13 +284,13 @@ def hreflang_of(page) -> dict[str, str]:
 def test_hreflang_links_are_absolute_complete_and_resolve(site):
     for lang in LANGUAGES:
         for url in site.translated_pages(lang):
-            links = hreflang_of(site.page(url))
+            links = hreflang_of(site.head(url))
             assert links.get("x-default") == links.get("en"), url
             assert links[lang] == SITE_URL + url, url
             for hreflang, href in links.items():
                 assert href.startswith(SITE_URL), f"{url}: {hreflang} link is not absolute: {href}"
                 assert site.exists(href), f"{url}: {hreflang} -> {href} does not exist"
-                assert site.page(href).html["lang"] == (hreflang if hreflang != "x-default" else "en")
+                assert site.head(href).html["lang"] == (hreflang if hreflang != "x-default" else "en")
 
 
 def test_fallback_copy_is_not_advertised_as_a_translation(sub_path_site):

@@ -31,7 +31,7 @@ from .languages import colon, language_prefix
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
-from .typography import keep_dates_whole
+from .typography import bind_spaces, keep_dates_whole
 
 HOME_FILE = "data/home.yml"
 DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from data/<section>.yml
@@ -177,15 +177,18 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
                     meta=[meta_line("material/arrow-right", escape(opens))] if opens else [],
                     label=f"{item.title[lang]}{colon(lang)}{opens}" if opens else "")
 
-    def cards(items: list[Card], css_class: str) -> Markup:  # its dates whole on a line (zh, ja)
-        return Markup(keep_dates_whole(cards_html(items, css_class=css_class), lang))
+    def typeset(html: str) -> Markup:  # its dates and names whole on a line, as on the other pages
+        return Markup(keep_dates_whole(bind_spaces(html, lang), lang))
+
+    def cards(items: list[Card], css_class: str) -> Markup:
+        return typeset(cards_html(items, css_class=css_class))
 
     events = upcoming_events(data, strings, lang, today, page, root_language) if data else []
     # The season's events on /events/ ("Winter 2026/27: all events"): citysite.pages.events.
     page_context = PageContext(data, today, strings) if data else None
     season = season_target(page_context, lang) if page_context else None
     # said when a page saved on a phone is read after some of its events ended (past-events.js)
-    saved = Markup(keep_dates_whole(saved_list_note(page_context, lang), lang)) if page_context else None
+    saved = typeset(saved_list_note(page_context, lang)) if page_context else None
     return {
         "events": cards(events, "kh-cards--events") if events else None,
         "events_saved": saved,

@@ -160,7 +160,11 @@ class CalendarMaker:
         vevent.add("dtstamp", self.stamp.astimezone(dt.UTC))
         vevent.add("summary", record.title[lang])
         vevent.add("description", "\n\n".join([*record.summary.paragraphs(lang), url]))
-        vevent.add("location", "; ".join(", ".join(filter(None, (p.name, p.address))) for p in places))
+        where = [", ".join(filter(None, (place.name, place.address))) for place in places]
+        if lang != "ru" and record.venues:  # a map app finds «ул. Тургенева, 24», not its translation
+            russian = event_locations(self.data, record, "ru", self.strings["khabarovsk"]["ru"])
+            where = [f"{text} ({place.address})" for text, place in zip(where, russian, strict=True)]
+        vevent.add("location", "; ".join(where))
         located = next((p for p in places if p.lat is not None and p.lon is not None), None)
         if located:
             vevent.add("geo", (located.lat, located.lon))

@@ -926,6 +926,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "укажите в SITE_URL адрес сайта, например https://www.example.org/khabarovsk/, или, чтобы собрать "
               "сайт для предпросмотра, удалите переменную (`unset SITE_URL`)",
     },
+    "build.address_spaces": {
+        "en": "the site's address {url} contains a space or a line break, which every page's address would carry",
+        "ru": "в адресе сайта {url} есть пробел или перевод строки — этот символ попал бы в адреса всех страниц",
+    },
+    "build.address_spaces.fix": {
+        "en": "write the address alone, with nothing before or after it: SITE_URL=https://www.example.org/khabarovsk/ "
+              "(a file saved on Windows ends its lines with an invisible \\r)",
+        "ru": "напишите только адрес, ничего не добавляя до и после: SITE_URL=https://www.example.org/khabarovsk/ (в "
+              "файле, сохранённом в Windows, строки заканчиваются невидимым символом \\r)",
+    },
+    "build.address_query": {
+        "en": "the site's address {url} has a '?' or '#' part, which no page's address can follow",
+        "ru": "адрес сайта {url} содержит часть, начинающуюся с '?' или '#': к такому адресу нельзя дописать адреса страниц",
+    },
+    "build.address_query.fix": {
+        "en": "give the folder's address without it, such as https://www.example.org/khabarovsk/",
+        "ru": "укажите адрес папки без части после '?' или '#', например https://www.example.org/khabarovsk/",
+    },
     "build.address_file": {
         "en": "the site's address {url} ends in a file's name: every page's address would start with it",
         "ru": "адрес сайта {url} заканчивается именем файла: с него начинались бы адреса всех страниц",
@@ -943,12 +961,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); сейчас SITE_URL — {url}",
     },
     "build.publish_leftover": {
-        "en": "the built site still names a placeholder address ({url}) in {files}",
-        "ru": "в собранном сайте остался адрес-заглушка ({url}): {files}",
+        "en": "the built site still names a placeholder address ({url}) in {files}; it was not put in site/, "
+              "which is unchanged",
+        "ru": "в собранном сайте остался адрес-заглушка ({url}): {files}; собранный сайт не скопирован в site/, "
+              "там остался прежний",
     },
     "build.publish_sitemap": {
-        "en": "sitemap.xml does not list the pages under {url}",
-        "ru": "в sitemap.xml нет страниц с адресами, начинающимися с {url}",
+        "en": "sitemap.xml does not list the pages under {url}; the built site was not put in site/, which is "
+              "unchanged",
+        "ru": "в sitemap.xml нет страниц с адресами, начинающимися с {url}; собранный сайт не скопирован в site/, "
+              "там остался прежний",
     },
     # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
     "build.aborted": {"en": "Aborted with a BuildError!",

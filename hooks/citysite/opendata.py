@@ -76,6 +76,7 @@ def partners_geojson(data: SiteData, site_url: str) -> str:
             "status": partner.status,
             "since": str(partner.since) if partner.since else None,
             "suspended": str(partner.suspended) if partner.suspended else None,
+            "exchanges_paused": str(partner.exchanges_paused) if partner.exchanges_paused else None,
             "distance_km": round(distance_km(partner.lat, partner.lon)),
             "summary": _texts(partner.summary),
             "note": _texts(partner.note),

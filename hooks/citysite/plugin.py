@@ -176,6 +176,7 @@ class CitySite:
         env.globals["offline_worker"] = None if self.serving else language_prefix(lang, root) + offline.WORKER
         env.globals["offline_pages"] = lambda page, nav_pages=(): offline.kept_links(
             self.run.offline, lang, root, files, page, nav_pages)
+        env.filters["bind_spaces"] = lambda text: typography.bind_text(str(text), lang)  # a title in a template
         env.filters["search_in_language"] = lambda script, base_url: pinned.point_search_at_language(
             script, base_url, lang, root)
         scripts = pinned.patched_script_names()  # the theme's scripts as the site changes them
@@ -205,7 +206,7 @@ class CitySite:
         anchors.check_unique_anchors(html, page.file.abs_src_path, self.run.root)
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
-        html = typography.mark_other_scripts(typography.keep_dates_whole(typography.bind_units(html), lang), lang)
+        html = typography.mark_other_scripts(typography.keep_dates_whole(typography.bind_spaces(html, lang), lang), lang)
         return pinned.hide_icons(pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang]))
 
     @editor_errors

@@ -42,10 +42,17 @@ EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net", "example", "test
 
 def check_site_address(site_url: str | None) -> None:
     """Stop a build for an address no page could work under: empty (SITE_URL set to nothing, which
-    MkDocs reads as no address) or a file's (https://.../index.html)."""
+    MkDocs reads as no address), with a space or line break in it (a stray space, a Windows line end),
+    with a query or fragment, or a file's (https://.../index.html)."""
     if not site_url:
         raise SiteError("mkdocs.yml", None, Message("build.address_empty"),
                         Message("build.address_empty.fix"))
+    if any(character.isspace() for character in site_url):
+        raise SiteError("mkdocs.yml", None, Message("build.address_spaces", url=repr(site_url)),
+                        Message("build.address_spaces.fix"))
+    if urlsplit(site_url).query or urlsplit(site_url).fragment or site_url.rstrip("/").endswith(("?", "#")):
+        raise SiteError("mkdocs.yml", None, Message("build.address_query", url=site_url),
+                        Message("build.address_query.fix"))
     if "." in urlsplit(site_url).path.rstrip("/").rsplit("/", 1)[-1]:
         raise SiteError("mkdocs.yml", None, Message("build.address_file", url=site_url),
                         Message("build.address_file.fix"))

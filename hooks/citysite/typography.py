@@ -1,6 +1,8 @@
 """Typography of the pages: a number keeps its unit on the same line («−20 °C», «30 км»), a
-separating dot ends a line and never starts the next («… · » / «…»), and a Chinese or Japanese date
-or count stays whole («2月下旬», not «2月下» / «旬»; «1回», not «1» / «回»)."""
+separating dot or a dash ends a line and never starts the next («… · » / «…», «… —» / «…»), a
+Russian date, number sign, initial or abbreviation keeps the word after it («7 января», «2019 года»,
+«№ 27», «Н. И. Гродекова», «ул. Ленина»), and a Chinese or Japanese date or count stays whole
+(«2月下旬», not «2月下» / «旬»; «1回», not «1» / «回»)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 # A number, an ordinary space, then a unit of temperature, distance or time that ends there: no Latin
 # or Cyrillic letter follows («3 months» stays), though a CJK one may («約12 kmの距離»).
 _NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=(?:°C|km|км|m|м|min|мин)(?![A-Za-zА-Яа-яЁё]))")
-_SPACE_BEFORE_DOT = re.compile(r" (?=·\s)")  # "date · title · place", "source ·\nsource"
+_SPACE_BEFORE_DOT = re.compile(r" (?=[·—]\s)")  # "date · title · place", "source ·\nsource", "Хабаровск — Ниигата"
 _TEXT_BETWEEN_TAGS = re.compile(r">[^<]+<")  # not inside a tag: SVG path data ("0 m-3") stays as it is
 # A month with its day or ten-day part, its year before it if written: Chinese and Japanese lines may
 # break between any two characters, and on a phone cards broke «2027年2月下» / «旬», «2023年2» / «月».
@@ -19,11 +21,28 @@ _CJK_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?"
                        r"|\d[\d,.]*(?:[万萬][\d,.]*)?(?:か月|ヶ月|个月|時間|小时|分钟|公里|平方米|[年日回人分歳号路次天元])")
 
 
-def bind_units(html: str) -> str:
-    """`html` with a no-break space between each number and its unit in the text (data text has it
-    already: citysite.places.measure_text), and before each separating dot."""
-    return _TEXT_BETWEEN_TAGS.sub(
-        lambda text: _SPACE_BEFORE_DOT.sub("\u00a0", _NUMBER_SPACE_UNIT.sub("\u00a0", text.group())), html)
+# The ordinary spaces a Russian line must not break at: between a day and its month, a year and
+# «г.» / «года», «№» and its number, an initial and the next initial or surname, and an abbreviation
+# and the name it belongs to («им. Гродекова», «ул. Ленина», «г. Хабаровск»).
+_RUSSIAN_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_RUSSIAN_SPACE = re.compile(rf"(?<![\d.,])\d{{1,2}} (?=(?:{_RUSSIAN_MONTHS})\b)"
+                            r"|(?<=\d{4}) (?=(?:гг?(?:\.|&#46;)|год(?:а|у|ом)?\b))|(?<=№) (?=\d)"
+                            r"|\b(?:[А-ЯЁ]|им|ул|пр|пер|д|г)(?:\.|&#46;) (?=[А-ЯЁ\d])")  # data text escapes its dots
+
+
+def bind_text(text: str, lang: str) -> str:
+    """`text` (no tags; data text escapes its dots as &#46;) with a no-break space between each number
+    and its unit (data text has it already: citysite.places.measure_text), before each separating dot
+    or dash, and, in Russian, at each of _RUSSIAN_SPACE's places."""
+    text = _SPACE_BEFORE_DOT.sub("\u00a0", _NUMBER_SPACE_UNIT.sub("\u00a0", text))
+    if lang == "ru":
+        text = _RUSSIAN_SPACE.sub(lambda found: found.group().replace(" ", "\u00a0"), text)
+    return text
+
+
+def bind_spaces(html: str, lang: str) -> str:
+    """`html` with bind_text's no-break spaces in its text, not inside its tags."""
+    return _TEXT_BETWEEN_TAGS.sub(lambda text: bind_text(text.group(), lang), html)
 
 
 def keep_dates_whole(html: str, lang: str) -> str:

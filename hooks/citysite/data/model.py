@@ -395,6 +395,8 @@ class Partner:
     since: DateField | None = None
     # When the partner city (or Khabarovsk) suspended the relationship; cite it in `sources`.
     suspended: DateField | None = None
+    # When one side put its exchanges on hold while the agreement stands; cite it in `sources`.
+    exchanges_paused: DateField | None = None
     note: Text | None = None
     website: Url | None = None
 

@@ -187,7 +187,7 @@ def offline_pages(strings: dict[str, dict[str, str]], languages: Iterable[str] =
         pages[f"{language_prefix(lang)}{OFFLINE_PAGE}"] = (
             f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
             f"# {strings['offline_title'][lang]}\n\n{strings['offline_text'][lang]}\n\n"
-            f"{strings['offline_maps'][lang]}\n"
+            f"{strings['offline_maps'][lang]}\n\n{strings['offline_iphone'][lang]}\n"
         )
     return pages
 

@@ -234,7 +234,7 @@ def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | Non
         counts[event.category] += 1
     links = []
     for category, count in counts.items():
-        label, number = md_text(ctx.t(f"event_category_{category}", lang)), md_text(aside(str(count), lang))
+        label, number = md_text(ctx.t(f"event_category_{category}", lang)), aside(md_text(str(count)), lang)  # md_text strips aside's space
         # the count outside the link: a full-width bracket's blank half was underlined (a design review)
         links.append(f"**{label}**{number}" if category == current else f"[{label}]({prefix}{category}.md){number}")
     return f":material-filter-variant: {ctx.t('events_categories', lang)}{colon(lang)}" + " · ".join(links)

@@ -31,6 +31,9 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     if partner.suspended:
         value = t("since_value").format(date=format_since(partner.suspended, lang))
         facts.append(ctx.line("material-pause-circle-outline", "label_suspended", value, lang))
+    if partner.exchanges_paused:
+        value = t("since_value").format(date=format_since(partner.exchanges_paused, lang))
+        facts.append(ctx.line("material-pause-circle-outline", "label_exchanges_paused", value, lang))
     facts.append(
         ctx.line("material-map-marker-distance", "label_distance", t("distance_value").format(distance=distance_text(partner, lang)), lang)
     )
@@ -75,6 +78,9 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
                 if partner.suspended:
                     date = format_since(partner.suspended, lang)
                     details.insert(1 if partner.since else 0, ctx.t("suspended_value", lang).format(date=date))
+                if partner.exchanges_paused:
+                    date = format_since(partner.exchanges_paused, lang)
+                    details.insert(1 if partner.since else 0, ctx.t("exchanges_paused_value", lang).format(date=date))
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
     return "\n".join(lines) + "\n"
