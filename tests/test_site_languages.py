@@ -103,6 +103,10 @@ def test_navigation_and_theme_strings_are_translated(site, lang):
     assert top == strings["theme_top"][lang] != english.select_one("button.md-top").get_text(strip=True)
     translations = json.loads(page.select_one("script#__config").string)["translations"]
     assert translations["search.result.other"] == strings["theme_search_result_other"][lang]
+    # the footer's link to the next page (Material's Russian «Вперед», without its ё) and its landmark
+    visit = site.page(PREFIX[lang] + "visit/")
+    assert visit.select_one(".md-footer__link--next")["aria-label"].startswith(strings["theme_footer_next"][lang])
+    assert visit.select_one("nav.md-footer__inner")["aria-label"] == strings["theme_footer"][lang]
 
 
 def test_language_menu_goes_to_the_same_page_in_each_language(site):
@@ -321,8 +325,7 @@ def test_sitemap_lists_every_page_with_the_same_alternates_as_the_page(site):
     pages = [url for lang in LANGUAGES for url in site.indexed_pages(lang)]
     assert sorted(entries) == sorted(SITE_URL + url for url in pages)
     for loc, alternates in entries.items():
-        page = site.page(loc)
-        assert alternates == hreflang_of(page), loc
+        assert alternates == hreflang_of(site.head(loc)), loc
         for href in alternates.values():
             assert site.exists(href), f"sitemap alternate {href} does not exist"
 
