@@ -161,7 +161,7 @@ class CalendarMaker:
         vevent.add("summary", record.title[lang])
         vevent.add("description", "\n\n".join([*record.summary.paragraphs(lang), url]))
         where = [", ".join(filter(None, (place.name, place.address))) for place in places]
-        if lang != "ru" and record.venues:  # a map app finds «ул. Тургенева, 24», not its translation
+        if lang != "ru" and record.venues:  # a map app finds «ул. Тургенева, 24», not its translations
             russian = event_locations(self.data, record, "ru", self.strings["khabarovsk"]["ru"])
             where = [f"{text} ({place.address})" for text, place in zip(where, russian, strict=True)]
         vevent.add("location", "; ".join(where))

@@ -206,7 +206,8 @@ class CitySite:
         anchors.check_unique_anchors(html, page.file.abs_src_path, self.run.root)
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
-        html = typography.mark_other_scripts(typography.keep_dates_whole(typography.bind_spaces(html, lang), lang), lang)
+        html = typography.keep_dates_whole(typography.bind_spaces(html, lang), lang)
+        html = typography.mark_other_scripts(html, lang)
         return pinned.hide_icons(pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang]))
 
     @editor_errors

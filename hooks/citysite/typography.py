@@ -11,7 +11,8 @@ import re
 # A number, an ordinary space, then a unit of temperature, distance or time that ends there: no Latin
 # or Cyrillic letter follows («3 months» stays), though a CJK one may («約12 kmの距離»).
 _NUMBER_SPACE_UNIT = re.compile(r"(?<=\d) (?=(?:°C|km|км|m|м|min|мин)(?![A-Za-zА-Яа-яЁё]))")
-_SPACE_BEFORE_DOT = re.compile(r" (?=[·—]\s)")  # "date · title · place", "source ·\nsource", "Хабаровск — Ниигата"
+# "date · title · place", "source ·\nsource", "Хабаровск — Ниигата": the dot or dash ends a line
+_SPACE_BEFORE_SEPARATOR = re.compile(r" (?=[·—]\s)")
 _TEXT_BETWEEN_TAGS = re.compile(r">[^<]+<")  # not inside a tag: SVG path data ("0 m-3") stays as it is
 # A month with its day or ten-day part, its year before it if written: Chinese and Japanese lines may
 # break between any two characters, and on a phone cards broke «2027年2月下» / «旬», «2023年2» / «月».
@@ -34,7 +35,7 @@ def bind_text(text: str, lang: str) -> str:
     """`text` (no tags; data text escapes its dots as &#46;) with a no-break space between each number
     and its unit (data text has it already: citysite.places.measure_text), before each separating dot
     or dash, and, in Russian, at each of _RUSSIAN_SPACE's places."""
-    text = _SPACE_BEFORE_DOT.sub("\u00a0", _NUMBER_SPACE_UNIT.sub("\u00a0", text))
+    text = _SPACE_BEFORE_SEPARATOR.sub("\u00a0", _NUMBER_SPACE_UNIT.sub("\u00a0", text))
     if lang == "ru":
         text = _RUSSIAN_SPACE.sub(lambda found: found.group().replace(" ", "\u00a0"), text)
     return text

@@ -234,7 +234,8 @@ def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | Non
         counts[event.category] += 1
     links = []
     for category, count in counts.items():
-        label, number = md_text(ctx.t(f"event_category_{category}", lang)), aside(md_text(str(count)), lang)  # md_text strips aside's space
+        label = md_text(ctx.t(f"event_category_{category}", lang))
+        number = aside(md_text(str(count)), lang)  # not md_text(aside(...)): it strips the space before "("
         # the count outside the link: a full-width bracket's blank half was underlined (a design review)
         links.append(f"**{label}**{number}" if category == current else f"[{label}]({prefix}{category}.md){number}")
     return f":material-filter-variant: {ctx.t('events_categories', lang)}{colon(lang)}" + " · ".join(links)
@@ -325,8 +326,8 @@ def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, 
     if starting:
         lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
     if going_on:
-        links = " · ".join(f'<a href="{to_events}{event.id}/">{md_inline(event.title, lang)}</a>{_usually(ctx, occurrence, lang)}'
-                           for event, occurrence in going_on)
+        links = " · ".join(f'<a href="{to_events}{event.id}/">{md_inline(event.title, lang)}</a>'
+                           f"{_usually(ctx, occurrence, lang)}" for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
     if maybe:
         links = " · ".join(f'<a href="{to_events}{event.id}/">{md_inline(event.title, lang)}</a>'

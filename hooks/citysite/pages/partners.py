@@ -80,7 +80,8 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
                     details.insert(1 if partner.since else 0, ctx.t("suspended_value", lang).format(date=date))
                 if partner.exchanges_paused:
                     date = format_since(partner.exchanges_paused, lang)
-                    details.insert(1 if partner.since else 0, ctx.t("exchanges_paused_value", lang).format(date=date))
+                    paused = ctx.t("exchanges_paused_value", lang).format(date=date)
+                    details.insert(1 if partner.since else 0, paused)
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
     return "\n".join(lines) + "\n"
