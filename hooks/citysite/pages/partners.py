@@ -19,6 +19,12 @@ def distance_text(partner: Partner, lang: str) -> str:
     return measure_text(round(km, -1) if km >= 100 else round(km), "length-kilometer", lang)
 
 
+# A relationship suspended, or its exchanges on hold while the agreement stands (data/partners.yml):
+# the field, its label on the city's page, its words in the list of partner cities.
+PAUSES = (("suspended", "label_suspended", "suspended_value"),
+          ("exchanges_paused", "label_exchanges_paused", "exchanges_paused_value"))
+
+
 def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     """/partners/<id>/: the facts, the summary and every event with this city, oldest first."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
@@ -28,12 +34,10 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     ]
     if partner.since:
         facts.append(ctx.line("material-calendar-check", "label_since", format_when(partner.since, lang), lang))
-    if partner.suspended:
-        value = t("since_value").format(date=format_since(partner.suspended, lang))
-        facts.append(ctx.line("material-pause-circle-outline", "label_suspended", value, lang))
-    if partner.exchanges_paused:
-        value = t("since_value").format(date=format_since(partner.exchanges_paused, lang))
-        facts.append(ctx.line("material-pause-circle-outline", "label_exchanges_paused", value, lang))
+    for field, label, _words in PAUSES:
+        if date := getattr(partner, field):
+            value = t("since_value").format(date=format_since(date, lang))
+            facts.append(ctx.line("material-pause-circle-outline", label, value, lang))
     facts.append(
         ctx.line("material-map-marker-distance", "label_distance", t("distance_value").format(distance=distance_text(partner, lang)), lang)
     )
@@ -72,16 +76,11 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
         for country in sorted(groups[status], key=lambda c: min(map(nearest, groups[status][c]))):
             lines += ["", f"### {md_text(country)}", ""]
             for partner in sorted(groups[status][country], key=nearest):
-                details = [distance_text(partner, lang)]
-                if partner.since:
-                    details.insert(0, ctx.t("since_value", lang).format(date=format_since(partner.since, lang)))
-                if partner.suspended:
-                    date = format_since(partner.suspended, lang)
-                    details.insert(1 if partner.since else 0, ctx.t("suspended_value", lang).format(date=date))
-                if partner.exchanges_paused:
-                    date = format_since(partner.exchanges_paused, lang)
-                    paused = ctx.t("exchanges_paused_value", lang).format(date=date)
-                    details.insert(1 if partner.since else 0, paused)
+                details = [ctx.t("since_value", lang).format(date=format_since(partner.since, lang))] \
+                    if partner.since else []
+                details += [ctx.t(words, lang).format(date=format_since(date, lang))
+                            for field, _label, words in PAUSES if (date := getattr(partner, field))]
+                details.append(distance_text(partner, lang))
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
     return "\n".join(lines) + "\n"
