@@ -41,6 +41,10 @@ RECORDS_HEADER = """\
 """
 
 
+class RecordsError(Exception):
+    """data/translated-from.yml is not the file `make mark-translated` writes (edited by hand)."""
+
+
 class Status(enum.Enum):
     CURRENT = "up to date"
     OUTDATED = "outdated"
@@ -180,12 +184,16 @@ def read_records(root: Path) -> Records:
     path = root / RECORDS_FILE
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {
-        str(kind): {str(entry): {str(lang): str(fp) for lang, fp in (langs or {}).items()}
-                    for entry, langs in (entries or {}).items()}
-        for kind, entries in raw.items()
-    }
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return {
+            str(kind): {str(entry): {str(lang): str(fp) for lang, fp in (langs or {}).items()}
+                        for entry, langs in (entries or {}).items()}
+            for kind, entries in raw.items()
+        }
+    except (yaml.YAMLError, AttributeError) as error:  # not YAML, or not kind -> entry -> language
+        mark = getattr(error, "problem_mark", None)
+        raise RecordsError(Message("records.broken", file=RECORDS_FILE, line=mark.line + 1 if mark else 1)) from None
 
 
 def write_records(root: Path, records: Records) -> None:

@@ -266,15 +266,18 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     languages = args.lang or list(TRANSLATED_LANGUAGES)
 
-    if args.command == "mark":
-        if not args.targets and not args.lang and not args.all:
-            print(say(Message("mark.what")), file=sys.stderr)
-            return 2
-        # ENTRY=events/x alone: a translation the English has moved away from is not marked unless
-        # its language is named (SITE_LANG=zh) or ALL=1 says every language was checked.
-        return mark(root, args.targets, languages, outdated=bool(args.lang or args.all or not args.targets))
-
-    result = tr.build_report(root, languages)
+    try:
+        if args.command == "mark":
+            if not args.targets and not args.lang and not args.all:
+                print(say(Message("mark.what")), file=sys.stderr)
+                return 2
+            # ENTRY=events/x alone: a translation the English has moved away from is not marked unless
+            # its language is named (SITE_LANG=zh) or ALL=1 says every language was checked.
+            return mark(root, args.targets, languages, outdated=bool(args.lang or args.all or not args.targets))
+        result = tr.build_report(root, languages)
+    except tr.RecordsError as error:  # data/translated-from.yml edited by hand
+        print(say(error.args[0]), file=sys.stderr)
+        return 1
     print(markdown_report(result, root) if args.markdown else text_report(result, root))
     return 1 if args.strict and not result.complete() else 0
 

@@ -117,6 +117,31 @@ def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path
                 "текста без кавычек; возьмите весь текст в кавычки: description: \"Обмены: школьники и студенты\"")
 
 
+@pytest.mark.parametrize(("html", "what"), [
+    ("<script>alert(1)</script>", "<script>"), ('<span onclick="go()">Гид</span>', "onclick="),
+    ('<iframe src="https://example.com/"></iframe>', "<iframe>"), ("[Карта](javascript:alert(1))", "javascript:"),
+])
+def test_raw_html_that_would_run_code_or_load_another_site_stops_the_build_at_its_line(project, tmp_path, html, what):
+    """An editors' walkthrough pasted `<script>` into a Russian page's heading: it was published
+    as it was, to run on every visitor's phone."""
+    (project / "docs_ru" / "guide.md").write_text(f"# Путеводитель\n\n## Как добраться\n\n{html}\n",
+                                                  encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                f"docs_ru/guide.md:5: на странице есть {what}: это запустило бы код")
+
+
+def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_path):
+    """A note for other editors (<!-- ... -->) never reaches visitors, not even in the page's
+    source (an editors' walkthrough found one in the published HTML); an example in code stays."""
+    (project / "docs_ru" / "guide.md").write_text(
+        "# Путеводитель\n\n<!-- ЗАМЕТКА для редакторов: <script> проверить часы -->\n\nСамолётом: `<script>`.\n",
+        encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "ЗАМЕТКА" not in page and "<code>&lt;script&gt;</code>" in page
+
+
 @pytest.mark.parametrize(("address", "expected"), [
     ("", "mkdocs.yml: the site's address is empty: SITE_URL is set, to nothing"),
     ("https://www.khabarovsk.test/k/index.html",

@@ -289,8 +289,49 @@ def test_make_check_fails_listing_each_error_with_file_and_line(data_dir):
          "is not a web address"),
         ('["page:https://example.org/komsomolskaya"]', '["https://example.org/komsomolskaya"]', '["https://',
          'write "page:https://example.org/komsomolskaya (what it says)"'),
+        # a space typed into the address: the link would have gone to https://example.org/ (an editors' walkthrough)
+        ('["page:https://example.org/komsomolskaya"]', '["page:https://ru.wikipedia.org/wiki/Komsomolskaya"]',
+         "wikipedia.org", "is Wikipedia, which retells other pages; cite the page its article cites"),
+        ('["page:https://example.org/komsomolskaya"]', '["page:https://example.org/ komsomolskaya (the square)"]',
+         "example.org/ komsomolskaya", "the address ends at the space before 'komsomolskaya', and the page would "
+                                       "link to https://example.org/"),
     ],
 )
 def test_malformed_source(data_dir, old, new, needle, fragment):
     text = edit(data_dir, "venues.yml", old, new)
     assert_reported(data_dir, "venues.yml", line_of(text, needle), "komsomolskaya-square", fragment)
+
+
+def test_the_first_message_is_the_cause_not_its_consequences(data_dir):
+    """An editors' walkthrough: `- id: Harbin` was listed after the chronicle's entries that point
+    at harbin, which suggested 'Harbin', itself no id; 'adress' came after "no field 'address'"; an
+    empty `id:` was "entry None". The guide says: fix the first message."""
+    edit(data_dir, "partners.yml", "- id: harbin", "- id: Harbin")
+    found = errors(data_dir)
+    assert found[0].startswith("data/partners.yml:3: entry Harbin: ") and "'Harbin'" in found[0], found
+    assert len(found) == 3 and not any("did you mean 'Harbin'" in message for message in found), found
+    edit(data_dir, "partners.yml", "- id: Harbin", "- id: harbin")
+    edit(data_dir, "venues.yml", "  address: {en: Muravyova-Amurskogo St,", "  adress: {en: Muravyova-Amurskogo St,")
+    found = errors(data_dir)
+    assert len(found) == 1 and "unknown field 'adress'; did you mean 'address'?" in found[0], found
+    edit(data_dir, "venues.yml", "  adress: {en:", "  address: {en:")
+    text = edit(data_dir, "partners.yml", "- id: harbin", "- id:")
+    assert "entry #1: " in errors(data_dir)[0] and "None" not in "".join(errors(data_dir))
+    assert line_of(text, "- id:") == 3
+
+
+def test_a_partner_city_with_lat_and_lon_swapped_is_told_so(data_dir):
+    """A venue's swapped pair was explained, a partner city's got "should be less than or equal to 90"."""
+    text = edit(data_dir, "partners.yml", "  lat: 45.7500", "  lat: 126.6333")
+    assert_reported(data_dir, "partners.yml", line_of(text, "lat: 126.6333"), "harbin",
+                    "'lat' is 126.6333: a latitude lies between -90 and 90; are lat and lon swapped?")
+
+
+@pytest.mark.parametrize("blank", ['""', '" "'])
+def test_a_name_left_empty_or_as_spaces_is_refused_in_the_editors_language(data_dir, blank):
+    """An editors' walkthrough: `ru: ""` got pydantic's English "String should have at least 1
+    character", and `ru: " "` passed, to publish an event with an empty heading and link."""
+    text = edit(data_dir, "venues.yml", "ru: Комсомольская площадь,", f"ru: {blank},")
+    assert_reported(data_dir, "venues.yml", line_of(text, f"ru: {blank},"), "komsomolskaya-square",
+                    "'name.ru' is empty or only spaces; write its text between the quotes")
+    assert "'name.ru' — пустой текст или одни пробелы" in russian(data_dir)

@@ -324,6 +324,11 @@ def test_an_end_in_an_earlier_month_suggests_the_next_year_on_the_ends_line(tmp_
     end_line = line_of(events, 'end: "2025-05-20"')
     assert english.startswith(f"data/events.yml:{end_line}:") and english.endswith(
         "is before start 2025-05-30; swap them or fix the dates")
+    events = replaced(EVENTS, '    - start: "2025-05-30"\n      end: "2025-05-31"',  # not 355 days to 2026-11-20
+                      '    - start: "2025-12-01"\n      end: "2025-11-20"')
+    (tmp_path / "3").mkdir()
+    english, _ = only_problem(data_folder(tmp_path / "3", events=events))
+    assert english.endswith("is before start 2025-12-01; swap them or fix the dates"), english
 
 
 @pytest.mark.parametrize("written, meant", [("2027-13-03", "2027-03-13"), ("2027-31-12", "2027-12-31"),

@@ -307,7 +307,8 @@ def test_keyboard_opens_a_popup(visit, fixture_site, fixture_server):  # noqa: F
     seen.page.keyboard.press("Escape")
     assert frame.locator(".leaflet-popup").count() == 0
     assert marker.evaluate("node => document.activeElement === node")
-    marker.press("Enter")
+    marker.press(" ")  # Space too, as on a button (an accessibility walkthrough: only Enter did)
+    assert "レーニン広場" in frame.locator(".leaflet-popup-content").inner_text()
     # The map page opens links in the main window (<base target="_top">); its own buttons must not.
     page_url = seen.page.url
     frame.locator(".leaflet-popup-close-button").click()

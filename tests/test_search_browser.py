@@ -39,12 +39,12 @@ QUERIES = {
            ("Christmas", CHRISTMAS), ("public holidays", VISIT),
            ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT), ("restaurant", VISIT), ("petroglyphs", VISIT),
            ("pharmacy", VISIT), ("cathedrals", "venues/uspensky-cathedral/"),  # the page says "pharmacies"; stems
-           ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT)],
+           ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT), ("swimming", VISIT)],
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
            ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT),
-           ("больница", VISIT), ("трамвай", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT)],  # «больницы», «трамваи»: stems
+           ("больница", VISIT), ("трамвай", VISIT), ("купаться", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT)],  # «больницы», «трамваи»: stems
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),
@@ -53,7 +53,8 @@ QUERIES = {
            ("7月", "events/amurfest-summer/"), ("气温", VISIT), ("零下", VISIT),
            ("时差", VISIT), ("报警", VISIT), ("丢失", VISIT), ("漫游", VISIT), ("北京", VISIT),
            ("蜱虫", VISIT), ("7月上旬", "events/amurfest-summer/"),  # 蜱 虫 in the index; 7 glued to 上旬
-           ("飞机", VISIT)],  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
+           ("飞机", VISIT),
+           ("怎么去机场", VISIT), ("怎么换钱", VISIT), ("游泳", VISIT)],  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
            ("クリスマス", CHRISTMAS), ("祝日", VISIT), ("地図", VENUES), ("JCB", VISIT), ("正月", VISIT),
@@ -72,7 +73,7 @@ QUERIES = {
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
-           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT)],
+           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT), ("수영", VISIT)],
 }
 
 

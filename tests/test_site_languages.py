@@ -215,6 +215,27 @@ def test_a_visitor_is_offered_the_page_in_the_browsers_language(site_server, bro
     context.close()
 
 
+def test_the_language_line_steps_aside_for_the_language_menu_and_hands_the_focus_on(site_server, browser):
+    """An accessibility walkthrough at 400% zoom (320 x 256): the language menu, opened from the
+    keyboard, dropped under the line offering the English page; closing the line left the focus
+    on <body>, so the next Tab started again at the top."""
+    context = browser.new_context(locale="en-US", viewport={"width": 320, "height": 256})
+    page = context.new_page()
+    try:
+        page.goto(site_server + "zh/")
+        hint = page.locator('.kh-language-hint[lang="en"]')
+        hint.locator("button").wait_for()
+        page.locator(".md-select button").first.focus()
+        assert not hint.is_visible()  # while the menu is open
+        page.locator(".md-content a").first.focus()
+        assert hint.is_visible()
+        hint.locator("button").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("!!document.activeElement.closest('.md-content')")
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("url", ["zh/events/", "venues/"])
 def test_the_keyboard_never_leaves_the_focus_under_the_language_line(site_server, browser, url):
     """An accessibility walkthrough tabbed through /zh/events/ on a phone in a browser set to

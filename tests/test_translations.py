@@ -143,6 +143,21 @@ def test_marking_refuses_what_it_cannot_mark(project):
     assert broken.read_text(encoding="utf-8").count("translation_of") == 0
 
 
+@pytest.mark.parametrize("command", [(), ("mark", "--all")])
+def test_a_records_file_edited_by_hand_is_named_with_the_way_back(project, command):
+    """An editors' walkthrough removed a '}' from data/translated-from.yml: `make translations` and
+    `make mark-translated` (and CI's translation report) ended in a YAML traceback."""
+    assert run(project, "mark", "--all").returncode == 0
+    records = project / tr.RECORDS_FILE
+    lines = records.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(index for index, line in enumerate(lines) if line.rstrip().endswith("}"))
+    lines[number] = lines[number].rstrip()[:-1] + "\n"
+    records.write_text("".join(lines), encoding="utf-8")
+    result = run(project, *command)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{tr.RECORDS_FILE}:" in result.stderr and f"git checkout {tr.RECORDS_FILE}" in result.stderr
+
+
 def test_report_names_pages_with_broken_front_matter(project):
     broken = "---\ndescription: a: b\n---\n\n# Путеводитель\n"
     (project / "docs_ru/guide.md").write_text(broken, encoding="utf-8")

@@ -48,6 +48,13 @@
       hint.hidden = true;
       root.style.removeProperty("--kh-language-hint-room");
       remember();
+      // the button is gone: the keyboard goes on from the page's content, not from <body>
+      var content = document.querySelector(".md-content__inner");
+      var at = document.activeElement;
+      if (content && (!at || at === document.body || hint.contains(at))) {
+        content.tabIndex = -1;
+        content.focus({preventScroll: true});
+      }
     });
   }
 

@@ -4,7 +4,10 @@
 // from the keyboard, the focus goes to the first link of the panel it shows (not on past the
 // off-screen button; a tap leaves the focus alone); Tab and Shift+Tab go round that panel: its
 // title (back to the level above), its links and toggles, not the levels it covers nor the page
-// under the drawer; Escape closes the drawer and gives the focus back to the button.
+// under the drawer; Escape closes the drawer and gives the focus back to the button. A section
+// opened from the keyboard slides its panel over the one the focus was in: the focus goes to the
+// new panel's title (it stayed on the covered toggle: an accessibility walkthrough), and back to
+// the section's toggle when that title closes it.
 (function () {
   function button() { return document.querySelector('.md-header label[for="__drawer"]'); }
   document.addEventListener("keydown", function (event) {
@@ -54,6 +57,16 @@
     if (/^__nav_/.test(toggle.id)) {  // a section opened or closed: its toggle button says so
       var section = document.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
       if (section) section.setAttribute("aria-expanded", String(toggle.checked));
+      var drawer = document.getElementById("__drawer"), from = document.activeElement;
+      if (drawer && drawer.checked && from && from.matches && from.matches(":focus-visible")
+          && from.matches('label[for="' + toggle.id + '"]')) {
+        var title = toggle.parentNode.querySelector(":scope > nav.md-nav > label.md-nav__title");
+        var to = toggle.checked ? title : section;
+        if (to) {
+          if (!to.hasAttribute("tabindex")) to.tabIndex = 0;
+          to.focus();
+        }
+      }
     }
     if (toggle.id === "__drawer" && button()) button().setAttribute("aria-expanded", String(toggle.checked));
     if (toggle.id !== "__drawer" || !toggle.checked || document.activeElement !== button()) return;

@@ -4,7 +4,10 @@
    until then) says so. An event card carries its last day (data-until, Khabarovsk's date); today is
    Khabarovsk's too (UTC+10, no daylight saving). A month of the events lists (a heading whose id is
    2027-01) that has ended goes with its "Still on" line and the link to it, unless one of its
-   events is still on; so does a season whose months have all gone. */
+   events is still on; so does a season whose months have all gone. An event of a "Still on" or
+   "Possibly this month too" line that has ended leaves its line (data-until, as on a card); this
+   month goes too once nothing in it is on any more (a phone in mid-July showed "July" with its one
+   event gone), and so does the "On now" list once all its events have ended. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -34,25 +37,39 @@
     return date.toISOString().slice(0, 10);
   }
 
-  function dropLink(link) {  // a link of a "Months: a · b · c" line, with one of the dots beside it
-    var before = link.previousSibling, after = link.nextSibling;
+  function drop(item) {  // an item of a "a · b · c" line, with one of the dots beside it
+    var before = item.previousSibling, after = item.nextSibling;
     if (after && after.nodeType === 3 && /^\s*·\s*$/.test(after.data)) after.remove();
     else if (before && before.nodeType === 3 && /·\s*$/.test(before.data)) before.data = before.data.replace(/\s*·\s*$/, " ");
-    link.remove();
+    item.remove();
   }
 
+  document.querySelectorAll("p span[data-until]").forEach(function (item) {
+    if (item.getAttribute("data-until") >= today) return;
+    var line = item.parentNode;
+    drop(item);
+    if (!line.querySelector("span[data-until]")) line.hidden = true;
+  });
+
   document.querySelectorAll("h3[id]").forEach(function (heading) {
-    if (!/^\d{4}-\d{2}$/.test(heading.id) || lastDayOf(heading.id) >= today) return;
-    var elements = part(heading, ["H1", "H2", "H3"]);
-    var running = elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); });
+    if (!/^\d{4}-\d{2}$/.test(heading.id)) return;
+    var over = lastDayOf(heading.id) < today, elements = part(heading, ["H1", "H2", "H3"]);
+    var running = elements.some(function (element) {
+      return element.querySelector("li[data-until]:not([hidden])") || (!over && element.querySelector("span[data-until]"));
+    });
     if (running) return;
     heading.hidden = true;
     elements.forEach(function (element) { element.hidden = true; });
-    document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(dropLink);
+    document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(drop);
   });
   document.querySelectorAll("h2[id]").forEach(function (heading) {
     var elements = part(heading, ["H1", "H2"]);
     var months = elements.filter(function (element) { return element.tagName === "H3" && /^\d{4}-\d{2}$/.test(element.id); });
+    var cardsOnly = elements.length && elements.every(function (element) { return element.matches("ul.kh-cards"); });
     if (months.length && elements.every(function (element) { return element.hidden; })) heading.hidden = true;
+    if (cardsOnly && !elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); })) {
+      heading.hidden = true;
+      document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(drop);
+    }
   });
 })();

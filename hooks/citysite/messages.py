@@ -461,6 +461,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' — недопустимый id: в нём есть русские буквы ({letters}), которые могут выглядеть как "
               "латинские; наберите id в английской раскладке: строчные латинские буквы, цифры и дефисы (city-day)",
     },
+    "source_after_address": {
+        "en": "'{value}': the address ends at the space before '{rest}', and the page would link to {address}; "
+              "if '{rest}' is part of the address, remove the space; a note goes in brackets after the address: "
+              "\"page:https://... (what the page says)\"",
+        "ru": "'{value}': адрес обрывается на пробеле перед '{rest}', и ссылка вела бы на {address}; если '{rest}' — "
+              "часть адреса, уберите пробел; пояснение пишется в скобках после адреса: "
+              "\"page:https://... (что сказано на странице)\"",
+    },
+    "source_wikipedia": {
+        "en": "'{value}' is Wikipedia, which retells other pages; cite the page its article cites for this fact "
+              "(the city, the venue, the organiser, an official body or established media), or leave the fact out",
+        "ru": "'{value}' — это Википедия, а она пересказывает другие источники; укажите страницу, на которую "
+              "статья ссылается для этого факта (сайт города, площадки, организатора, официального ведомства или "
+              "известного СМИ), или уберите этот факт",
+    },
+    "blank_text": {
+        "en": "'{name}' is empty or only spaces; write its text between the quotes",
+        "ru": "'{name}' — пустой текст или одни пробелы; напишите текст между кавычками",
+    },
     "empty_value": {
         "en": "'{name}' has nothing after the colon; write its value there, or remove the line if the field is "
               "optional",
@@ -519,6 +538,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "ru": "'{name}' равно {value}: значение должно быть меньше {limit}"},
     "less_than_equal": {"en": "'{name}' is {value}: input should be less than or equal to {limit}",
                         "ru": "'{name}' равно {value}: значение должно быть не больше {limit}"},
+    "latitude_swapped": {
+        "en": "'{name}' is {value}: a latitude lies between -90 and 90; are lat and lon swapped? lat comes first in "
+              "a map app's pair (Khabarovsk: lat 48.48, lon 135.07)",
+        "ru": "'{name}' равно {value}: широта бывает только от −90 до 90; не перепутаны ли lat и lon? В "
+              "картографических приложениях широта (lat) — первое число пары (Хабаровск: lat 48.48, lon 135.07)",
+    },
     "must_be_block": {
         "en": "'{name}' must be a block of fields (name: ..., en: ...), not '{value}'",
         "ru": "'{name}' должно быть блоком полей (name: ..., en: ...), а не '{value}'",
@@ -879,7 +904,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "Предупреждения (сборку они не останавливают; где нет перевода, показывается английский текст):",
     },
     "check.failed": {
-        "en": "{errors} {errors:plural:error:errors}, {warnings} warnings: fix the errors above; the site is not "
+        "en": "{errors} {errors:plural:error:errors}, {warnings} {warnings:plural:warning:warnings}: fix the errors above; the site is not "
               "built until they are fixed.",
         "ru": "Ошибок: {errors}, предупреждений: {warnings}. Исправьте ошибки выше: пока они есть, сайт не "
               "собирается.",
@@ -1194,6 +1219,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Not marked: {key} has no {lang} text yet for {fields}",
         "ru": "Не отмечено: у {key} ещё нет текста для языка {lang} в полях: {fields}",
     },
+    "records.broken": {
+        "en": "{file}:{line}: this file is written by `make mark-translated` and cannot be read after an edit by "
+              "hand; restore it with `git checkout {file}` (in GitHub's web editor: undo your change to it), then "
+              "mark the translations again",
+        "ru": "{file}:{line}: этот файл пишет команда `make mark-translated`, и после ручной правки сайт не может его прочитать; "
+              "верните его командой `git checkout {file}` (в веб-редакторе GitHub — отмените свою правку в нём) и "
+              "отметьте переводы заново",
+    },
     "mark.error": {"en": "Error: {message}", "ru": "Ошибка: {message}"},
     "mark.data_errors": {
         "en": "data/*.yml have errors, so no entry was marked; run `make check` and fix them",
@@ -1263,6 +1296,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{marker}' — не отметка изображения, понятная сайту: напишите её отдельной строкой, "
               "<!-- image: amur-embankment -->, с id записи из data/images.yml (строчные латинские буквы, цифры и "
               "дефисы)",
+    },
+    "page.unsafe_html": {
+        "en": "the page contains {what}, which would run code or load another site on every visitor's phone; "
+              "remove it: a page holds text, links and pictures (<!-- image: id -->), and HTML only for layout, "
+              "such as <span lang=\"ru\">",
+        "ru": "на странице есть {what}: это запустило бы код или загрузило чужой сайт на телефоне каждого "
+              "посетителя; удалите его. На странице могут быть только текст, ссылки и изображения (<!-- image: id -->), "
+              "а HTML — только для оформления, например <span lang=\"ru\">",
     },
     "images.outside": {
         "en": "the picture '{url}' is on another site: pictures go through data/images.yml (author, licence, alt "

@@ -634,6 +634,9 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   loop stops one character short (j < length): a query that is exactly an indexed word of three
 #   characters or more (城市日, 格罗杰科夫) was cut to its first two characters and matched every page
 #   with those, and a trailing character after the longest match (a < length - 1) was dropped;
+#   and the cut stopped at the first character that begins no word of the index, so a question
+#   (怎么去机场, how to get to the airport: no word begins with 怎) was searched whole and found
+#   nothing: such a character is now stepped over (去 机场), each place looked at once;
 # - Japanese is indexed by TinySegmenter (lunr.ja), but the query was cut by that same Han rule, kanji
 #   run by kanji run, so 市の日 (City Day) stayed one term that no indexed word equals, and 両替 became
 #   両*. Cutting the query with TinySegmenter too did not do: alone, without the page's context, it
@@ -672,7 +675,10 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
-    ("n[a]&&a<t.length-1&&(i[s++]=a)", "n[a]&&a<t.length&&(i[s++]=a)"),
+    ("let i=[0];for(let s=i.length;s>0;){let o=i[--s];",
+     "let i=[0],v=new Uint8Array(t.length);for(let s=i.length;s>0;){let o=i[--s];if(v[o]++)continue;"),
+    ('let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}return r.has("")?new Set([t]):r}',
+     'let a=o+(n[o]||1);a<t.length&&(i[s++]=a),n[o]&&r.add(t.slice(o,a))}return r.size?r:new Set([t])}'),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
      r'search(e){if(e=e.normalize("NFKC")'
      r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'

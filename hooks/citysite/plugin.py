@@ -33,6 +33,7 @@ from . import (
     maps,
     messages,
     offline,
+    page_html,
     pinned,
     preview,
     search_words,
@@ -188,15 +189,17 @@ class CitySite:
         run = self.run
         if markdown.startswith("---"):  # front matter MkDocs could not read stays in the text: say why
             translations.check_front_matter(page.file.abs_src_path, run.root)
-        markdown = self._pictures(markdown, page, config)
+        path = page.file.abs_src_path  # (file, whole text) of an editor's page; None for a generated one
+        source = (Path(path).relative_to(run.root).as_posix(), Path(path).read_text(encoding="utf-8-sig")) \
+            if path else None
+        if source is not None:
+            page_html.check_page_html(markdown, *source)
+        markdown = self._pictures(markdown, page, config, source)
         if run.data is None:
             return markdown
         listing = run.outputs.listings.get(page.file.src_uri)
         if listing is not None:  # before the map: a list may carry the `<!-- map -->` line
             markdown = f"{markdown.rstrip()}\n\n{listing}"
-        path = page.file.abs_src_path
-        source = (Path(path).relative_to(run.root).as_posix(), Path(path).read_text(encoding="utf-8-sig")) \
-            if path else None
         return maps.embed_maps(markdown, run.maps[pinned.current_language(config)],
                                pinned.path_in_language(page.file), page.url, run.data, source)
 
@@ -206,7 +209,7 @@ class CitySite:
         anchors.check_unique_anchors(html, page.file.abs_src_path, self.run.root)
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
-        html = typography.keep_dates_whole(typography.bind_spaces(html, lang), lang)
+        html = typography.keep_dates_whole(typography.bind_spaces(page_html.without_comments(html), lang), lang)
         html = typography.mark_other_scripts(html, lang)
         return pinned.hide_icons(pinned.localize_permalinks(html, self.run.strings["permalink_title"][lang]))
 
@@ -316,13 +319,10 @@ class CitySite:
                                 lambda: self.run.sources.paths if self.run else {},
                                 lambda: self.run.outputs.pages if self.run else {})
 
-    def _pictures(self, markdown: str, page, config) -> str:
+    def _pictures(self, markdown: str, page, config, source: tuple[str, str] | None) -> str:
         """Each `<!-- image: id -->` line as the picture and its credit; the first one is the page's
         picture for link previews unless its front matter names one (`image: id`)."""
         run = self.run
-        path = page.file.abs_src_path
-        source = (Path(path).relative_to(run.root).as_posix(), Path(path).read_text(encoding="utf-8-sig")) \
-            if path else None
         markdown, first = run.images.embed(markdown, pinned.current_language(config), page.url,
                                            pinned.root_language(config), source)
         chosen = page.meta.get("image")

@@ -63,19 +63,19 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    block = "\n" + (match["block"] or "")  # the opening --- as an empty line: YAML's lines are the file's
     try:
-        meta = yaml.load(match["block"] or "", Loader=SAFE_LOADER) or {}
+        meta = yaml.load(block, Loader=SAFE_LOADER) or {}
     except yaml.MarkedYAMLError as error:  # named as in data/*.yml: the usual trap and its fix
-        line, problem = syntax_message(error, (match["block"] or "").split("\n"))
-        line += 1  # the opening ---
+        line, problem = syntax_message(error, block.split("\n"))
         at = Message("front_matter.line", line=line)
         raise FrontMatterError(Message("front_matter.yaml", at=at, message=problem), line,
                                Message("front_matter.yaml", at="", message=problem)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = Message("front_matter.line", line=mark.line + 2) if mark else ""
+        where = Message("front_matter.line", line=mark.line + 1) if mark else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise FrontMatterError(Message("front_matter.invalid", at=where, detail=problem), mark.line + 2 if mark else 1,
+        raise FrontMatterError(Message("front_matter.invalid", at=where, detail=problem), mark.line + 1 if mark else 1,
                                Message("front_matter.invalid", at="", detail=problem)) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(Message("front_matter.not_mapping"))

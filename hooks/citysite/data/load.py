@@ -21,7 +21,7 @@ from ..languages import LANGUAGES
 from ..messages import CATALOGUE, Message, known_values, meant_value, message_languages, translate
 from .geo import babel_country_name, check_country
 from .indentation import EXPLAINED, explain_indentation
-from .model import HOME_CITY, MEDIA_PATH, ChronicleEntry, Event, FieldProblem, Partner, Route, Text, Venue
+from .model import HOME_CITY, MEDIA_PATH, SLUG_PATTERN, ChronicleEntry, Event, FieldProblem, Partner, Route, Text, Venue
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
@@ -36,6 +36,9 @@ class Problem:
     line: int
     entry: str
     message: str
+    # a reference to an id of another file: listed after the problems of the entries themselves, so
+    # that "fix the first" leads to `- id: Harbin` before the 17 entries that point at harbin
+    reference: bool = field(default=False, compare=False)
 
     def what(self, lang: str) -> str:
         """The entry and what is wrong, in `lang` ("en", "ru"; citysite/messages.py)."""
@@ -54,7 +57,7 @@ class DataError(Exception):
     translations found meanwhile (`make check` shows both)."""
 
     def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda problem: (problem.reference, problem))
         self.warnings = sorted(warnings or [])
         super().__init__("\n".join(str(p) for p in self.problems))
 
@@ -99,6 +102,23 @@ EMPTY_KINDS = ("string_type", "float_type", "int_type", "list_type", "dict_type"
                "literal_error")
 
 
+UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
+
+
+def _owner(error: dict, record: type) -> type:
+    """The record (or nested record: a venue's hours) that the field of `error` is in."""
+    owner = record
+    for part in [part for part in error["loc"] if not isinstance(part, int)][:-1]:
+        owner = _nested_class(owner, part) or owner
+    return owner
+
+
+def _meant_field(error: dict, record: type) -> str | None:
+    """For an unknown field ('adress'), the field it is closest to ('address'), if any."""
+    return next(iter(difflib.get_close_matches(str(error["loc"][-1]), _field_names(_owner(error, record)), n=1)),
+                None)
+
+
 def _describe(error: dict, record: type) -> str:
     """A pydantic error as a sentence an editor can act on."""
     loc = [part for part in error["loc"] if not isinstance(part, int)]
@@ -108,13 +128,9 @@ def _describe(error: dict, record: type) -> str:
         return error["ctx"]["message"]
     if kind == "missing":
         return Message("missing", name=name)
-    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
-        owner = record
-        for part in loc[:-1]:
-            owner = _nested_class(owner, part) or owner
-        allowed = _field_names(owner)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = Message("did_you_mean", close=close[0]) if close else Message("allowed_fields", fields=", ".join(allowed))
+    if kind in UNKNOWN_FIELD:
+        close, allowed = _meant_field(error, record), _field_names(_owner(error, record))
+        hint = Message("did_you_mean", close=close) if close else Message("allowed_fields", fields=", ".join(allowed))
         return Message("unknown_field", name=name, hint=hint)
     if error.get("input", "") is None and kind in EMPTY_KINDS:  # `title:` with nothing after the colon
         return Message("empty_value", name=name)
@@ -124,6 +140,8 @@ def _describe(error: dict, record: type) -> str:
         if meant:
             return Message("not_known.meant", value=error["input"], name=name, meant=meant)
         return Message("not_known", value=error["input"], name=name, expected=known_values(values))
+    if kind == "string_too_short" or (kind == "string_pattern_mismatch" and error["ctx"]["pattern"] == r"\S"):
+        return Message("blank_text", name=name)  # "" or " ": a title with nothing in it
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "file":  # data/images.yml
         value = str(error["input"])
         if re.match(MEDIA_PATH, value.lower()):
@@ -161,6 +179,8 @@ def _describe(error: dict, record: type) -> str:
         return "'stops' needs at least two stops: a route leads from one venue to another"
     if kind == "too_short":
         return Message("must_not_be_empty", name=name)
+    if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] == "lat":  # lat 139.04, lon 37.9
+        return Message("latitude_swapped", name=name, value=error["input"])
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
         limit = next(iter((error.get("ctx") or {}).values()), "")
         message = Message(kind, name=name, value=error["input"], limit=limit)
@@ -189,11 +209,17 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
     adapter = TypeAdapter(record)
     parsed = []
     for index, raw in enumerate(doc.data):
-        entry_id = str(raw.get("id", f"#{index + 1}")) if isinstance(raw, dict) else f"#{index + 1}"
+        entry_id = _entry_id(raw, index)
         try:
             parsed.append((index, adapter.validate_python(raw)))
         except ValidationError as error:
-            for detail in explain_indentation(error.errors(), raw, record):
+            details = explain_indentation(error.errors(), raw, record)
+            # 'adress' (did you mean 'address'?) says all: not also "'address' is missing", listed first
+            meant = {(*detail["loc"][:-1], _meant_field(detail, record)) for detail in details
+                     if detail["type"] in UNKNOWN_FIELD}
+            for detail in details:
+                if detail["type"] == "missing" and tuple(detail["loc"]) in meant:
+                    continue
                 path = (index, *detail["loc"])
                 tagged = re.match(r"Value error, (\w+): ", detail["msg"])
                 cause = (detail.get("ctx") or {}).get("error")
@@ -237,6 +263,7 @@ def _missing_translations(doc: YamlDocument, index: int, record: Any, entry_id: 
 
 def _suggest(value: str, known: typing.Mapping[str, list[str]]) -> str:
     """The id closest to `value`, or the id of the entry whose name it is (площадь Ленина -> lenin-square)."""
+    known = {key: names for key, names in known.items() if re.match(SLUG_PATTERN, key)}  # not `id: Harbin`
     close = difflib.get_close_matches(value, list(known), n=1)
     if not close:
         by_name = {name: entry for entry, names in known.items() for name in names}
@@ -303,7 +330,7 @@ def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> li
     for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
         if not isinstance(raw, dict):
             continue
-        entry = str(raw.get("id", f"#{index + 1}"))
+        entry = _entry_id(raw, index)
         references = [("venues", v, p, venues) for p, v in enumerate(_as_list(raw.get("venues")))]
         references += [("partners", v, p, partners) for p, v in enumerate(_as_list(raw.get("partners")))]
         for field_name, value, position, known in references:
@@ -312,14 +339,14 @@ def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> li
             if isinstance(value, str) and value not in known:
                 problems.append(Problem(
                     doc.file, doc.line_of((index, field_name, position)), entry,
-                    Message(f"unknown_{field_name[:-1]}", value=value, suggest=_suggest(value, known)),
+                    Message(f"unknown_{field_name[:-1]}", value=value, suggest=_suggest(value, known)), reference=True,
                 ))
         city = raw.get("city")
         if isinstance(city, str) and city != HOME_CITY and city not in partners and "partners" in docs:
             problems.append(Problem(
                 doc.file, doc.line_of((index, "city")), entry,
                 Message("unknown_city", value=city, home=HOME_CITY,
-                        suggest=_suggest(city, {**partners, HOME_CITY: []})),
+                        suggest=_suggest(city, {**partners, HOME_CITY: []})), reference=True,
             ))
     return problems
 
@@ -330,13 +357,13 @@ def _check_route_stops(doc: YamlDocument, venues: dict[str, list[str]]) -> list[
     for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
         if not isinstance(raw, dict):
             continue
-        entry = str(raw.get("id", f"#{index + 1}"))
+        entry = _entry_id(raw, index)
         for position, stop in enumerate(_as_list(raw.get("stops"))):
             value = stop.get("venue") if isinstance(stop, dict) else None
             if isinstance(value, str) and value not in venues:
                 problems.append(Problem(
                     doc.file, doc.line_of((index, "stops", position, "venue")), entry,
-                    Message("unknown_venue", value=value, suggest=_suggest(value, venues)),
+                    Message("unknown_venue", value=value, suggest=_suggest(value, venues)), reference=True,
                 ))
     return problems
 
@@ -344,7 +371,13 @@ def _check_route_stops(doc: YamlDocument, venues: dict[str, list[str]]) -> list[
 def _entry_at(doc: YamlDocument, path: tuple) -> str:
     """The id of the entry a path into a file leads into ("" outside the entries)."""
     raw = doc.data[path[0]] if path and isinstance(doc.data, list) and isinstance(path[0], int) else None
-    return str(raw.get("id", f"#{path[0] + 1}")) if isinstance(raw, dict) else ""
+    return _entry_id(raw, path[0]) if isinstance(raw, dict) else ""
+
+
+def _entry_id(raw: Any, index: int) -> str:
+    """An entry's id as its messages name it; "#3" for the third entry without one (`id:` left empty)."""
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return f"#{index + 1}" if value is None or value == "" else str(value)
 
 
 def _as_list(value: Any) -> list:

@@ -29,7 +29,7 @@ from ..languages import DEFAULT_LANGUAGE, LANGUAGES
 from ..messages import Message
 from .geo import KHABAROVSK_UTC_OFFSET, CityLat, CityLon, CountryCode, Latitude, Longitude
 from .hours import HoursSpec
-from .sources import PRIVATE_PATH, RETIRED_KINDS, SOURCE_KINDS, blocked_host, is_public, source_parts
+from .sources import ENCYCLOPEDIAS, PRIVATE_PATH, RETIRED_KINDS, SOURCE_KINDS, blocked_host, is_public, source_parts
 from .when import DateField, MonthDayField, MonthPart, Part, Recurrence, TimeField, When, rrule_parts
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -66,14 +66,15 @@ Season = Literal["winter", "spring", "summer", "autumn"]
 EditionStatus = Literal["scheduled", "cancelled", "postponed"]
 HOME_CITY = "khabarovsk"  # `city: khabarovsk` = in Khabarovsk, venue not known
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        pattern=SLUG_PATTERN,
         description="Lowercase latin letters, digits and hyphens, e.g. city-day-2019. Used in URLs.",
     ),
 ]
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S")]  # not empty, not spaces alone
 
 
 def _check_url(value: str) -> str:
@@ -108,6 +109,11 @@ def _check_source(value: str) -> str:
         )
     if kind == "page":
         _check_url(detail)
+        rest = value.strip().partition(":")[2].strip()[len(detail):].strip()
+        if rest and not rest.startswith("("):  # "page:https://tass.ru/obschestvo/ 25786417 (TASS...)"
+            raise ValueError(Message("source_after_address", value=value, address=detail, rest=rest.split()[0]))
+        if blocked_host(detail, ENCYCLOPEDIAS):  # ru.wikipedia.org: it cites its sources; cite them
+            raise ValueError(Message("source_wikipedia", value=value))
         host = blocked_host(detail)
         if host:
             raise ValueError(
@@ -288,16 +294,21 @@ def _closure_day(value: object) -> When:
 ClosureDay = _day_field(_closure_day, "A day, YYYY-MM-DD (the closure includes it).")
 
 
-def end_before_start(start: When, end: When) -> Message:
+EDITION_OVER_NEW_YEAR = 183  # the longest an edition's dates over New Year are taken to be (a winter season)
+
+
+def end_before_start(start: When, end: When, longest: int = 366) -> Message:
     """The message for an `end` before its `start`. An end in an earlier month of the same year
     (start 2026-12-26, end 2026-02-23) is most likely an end in the next year, over New Year:
-    swapping the two would make a season of the wrong months, so the next year's end is offered."""
+    swapping the two would make a season of the wrong months, so the next year's end is offered, when
+    the two would then be at most `longest` days apart (an event's edition: a winter season, not the
+    355 days of start 2025-12-01, end 2025-11-20; a closure for works may last most of a year)."""
     if end.year == start.year and end.month is not None and start.month is not None and end.month < start.month:
         try:
             later = When.parse(str(end).replace(f"{end.year:04d}", f"{end.year + 1:04d}", 1))
         except ValueError:  # 29 February in a year that has none
             later = None
-        if later is not None and start.first_day() <= later.last_day() <= start.first_day() + dt.timedelta(days=366):
+        if later is not None and start.first_day() <= later.last_day() <= start.first_day() + dt.timedelta(days=longest):
             return Message("end_before_start.next_year", end=str(end), start=str(start), later=str(later))
     return Message("end_before_start", end=str(end), start=str(start))
 
@@ -552,7 +563,7 @@ class Edition:
             raise ValueError(Message("edition.time_apart", day=str(self.start.first_day()),
                                      time=f"{self.start.hour:02d}:{self.start.minute:02d}"))
         if self.end is not None and self.end.last_day() < self.start.first_day():
-            raise ValueError(end_before_start(self.start, self.end))
+            raise ValueError(end_before_start(self.start, self.end, longest=EDITION_OVER_NEW_YEAR))
         if self.time is not None and self.start.precision != "day":
             raise ValueError(Message("edition.time_needs_day"))
         return self

@@ -43,6 +43,9 @@ BLOCKED_HOSTS = frozenset({
     "brilliant-tourism.com", "xcv.wiki", "kampuspedia.com", "perceptiofr.com", "perceptiopt.com",
 })
 
+# Encyclopedias: they retell what other pages say, which a fact cites instead (the page the article cites).
+ENCYCLOPEDIAS = frozenset({"wikipedia.org"})
+
 # Files of this project's research (outside the repository, not public): never a source.
 PRIVATE_PATH = re.compile(r"(?<![\w.-])(?:shared|reference)/|(?<![\w-])notes\.md\b")
 
@@ -54,10 +57,10 @@ def source_parts(source: str) -> tuple[str, str]:
     return kind, detail.split()[0] if kind == "page" and detail else detail
 
 
-def blocked_host(url: str) -> str | None:
-    """The entry of BLOCKED_HOSTS that `url` is on (itself or a subdomain), or None."""
+def blocked_host(url: str, hosts: frozenset[str] = BLOCKED_HOSTS) -> str | None:
+    """The entry of `hosts` that `url` is on (itself or a subdomain), or None."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    for blocked in BLOCKED_HOSTS:
+    for blocked in hosts:
         if host == blocked or host.endswith("." + blocked):
             return blocked
     return None

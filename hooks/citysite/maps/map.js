@@ -258,6 +258,17 @@ if (window.L && L.MarkerClusterGroup) L.MarkerClusterGroup.addInitHook(function 
     group._zoomOrSpiderfy(event);
   });
 });
+/* A place's marker (role="button") opens its popup on Space too, as a button does: Leaflet answers
+   only Enter (an accessibility walkthrough). A cluster bubble's Space is its own, above. */
+if (window.L) L.Marker.addInitHook(function () {
+  if (L.MarkerCluster && this instanceof L.MarkerCluster) return;
+  this.on("keypress", function (event) {
+    var key = event.originalEvent && event.originalEvent.key;
+    if (key !== " ") return;
+    event.originalEvent.preventDefault();
+    this.fire("click", {originalEvent: event.originalEvent, latlng: this.getLatLng()});
+  });
+});
 /* A visitor who asked for less motion (prefers-reduced-motion) gets no zoom or fade animations:
    the site's stylesheet stops its own, and Leaflet animates in script. */
 if (window.L && window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches) {

@@ -59,9 +59,13 @@ def md_paragraphs(value: Text, lang: str) -> str:
 def external_link(url: str, label: str | None = None, name: str | None = None) -> str:
     """A link out of the site (data URLs are validated http(s) addresses) as escaped inline HTML,
     showing the address, a host name or coordinates: text without a language (lang="zxx"); `name`,
-    when given, is what a screen reader says instead (the label, then what the link is for)."""
-    named = f' aria-label="{html.escape(name, quote=True)}"' if name else ""
-    return f'<a href="{html.escape(url, quote=True)}" lang="zxx"{named}>{md_text(label or url)}</a>'
+    when given, is what a screen reader says instead (the label, then what the link is for), in the
+    page's language: the link's text alone is marked lang="zxx" then, as the label said in no
+    language was read in none (an accessibility walkthrough)."""
+    href, shown = html.escape(url, quote=True), md_text(label or url)
+    if name:
+        return f'<a href="{href}" aria-label="{html.escape(name, quote=True)}"><span lang="zxx">{shown}</span></a>'
+    return f'<a href="{href}" lang="zxx">{shown}</a>'
 
 
 def readable_host(url: str) -> str:

@@ -320,19 +320,25 @@ def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, 
     whose usual period reaches into it. `to_events` and `to_root` lead from the page's URL to
     /events/ and the language's root (as for event_cards). The links of those two lines are HTML, as
     the cards' are: Python-Markdown scans a line's rest for each Markdown link's closing bracket, and
-    with 100 times the events a line of 400 links took 6 of the 50 seconds of a language's build."""
+    with 100 times the events a line of 400 links took 6 of the 50 seconds of a language's build.
+    Each link carries its event's last day, as a card does: a saved page read later drops those
+    that have ended (docs/javascripts/past-events.js)."""
     starting, going_on, maybe = entries
+
+    def item(event: Event, occurrence: Occurrence, note: str) -> str:
+        return (f'<span data-until="{occurrence.last.isoformat()}"><a href="{to_events}{event.id}/">'
+                f"{md_inline(event.title, lang)}</a>{note}</span>")
+
     lines = [f"{'#' * heading} {md_text(_month_title(key, lang))} {{#{key}}}", ""]
     if starting:
         lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
     if going_on:
-        links = " · ".join(f'<a href="{to_events}{event.id}/">{md_inline(event.title, lang)}</a>'
-                           f"{_usually(ctx, occurrence, lang)}" for event, occurrence in going_on)
+        links = " · ".join(item(event, occurrence, _usually(ctx, occurrence, lang)) for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
     if maybe:
-        links = " · ".join(f'<a href="{to_events}{event.id}/">{md_inline(event.title, lang)}</a>'
-                           f"{aside(md_text(usual_text(event.usually, lang, ctx.strings_in(lang))), lang)}"
-                           for event, _occurrence in maybe)
+        links = " · ".join(item(event, occurrence, aside(md_text(usual_text(event.usually, lang, ctx.strings_in(lang))),
+                                                            lang))
+                           for event, occurrence in maybe)
         lines += [f":material-calendar-question: {ctx.t('events_maybe', lang)}{colon(lang)}{links}", ""]
     return lines
 
