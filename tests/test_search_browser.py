@@ -188,6 +188,29 @@ def test_a_word_the_site_does_not_have_lists_nothing(site_server, browser, lang,
     page.close()
 
 
+@pytest.mark.parametrize("lang", ["ko", "zh"])
+def test_russian_words_in_the_results_are_marked_russian(site_server, browser, lang):
+    """The index keeps text, not the pages' lang="ru": a screen reader read «ул. Тургенева» in a
+    result in the Korean voice (an accessibility walkthrough)."""
+    page = browser.new_page()
+    page.goto(site_server + PREFIX[lang])
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    assert search(page, lang, "Тургенева")
+    page.wait_for_timeout(200)
+    marked, unmarked = page.evaluate("""() => {
+        const walk = document.createTreeWalker(document.querySelector('.md-search-result__list'), NodeFilter.SHOW_TEXT);
+        let marked = 0, unmarked = [];
+        while (walk.nextNode()) {
+            const node = walk.currentNode;
+            if (!/\\p{sc=Cyrillic}/u.test(node.data)) continue;
+            if (node.parentNode.closest('[lang="ru"]')) marked++; else unmarked.push(node.data);
+        }
+        return [marked, unmarked];
+    }""")
+    page.close()
+    assert marked and unmarked == []
+
+
 @pytest.mark.parametrize("lang, query", [("ja", "ビザ 両替"), ("en", "visa hockey")])
 def test_a_word_a_result_lacks_is_named_in_the_visitors_words(site_server, browser, lang, query):
     """Under a result that lacks one of the words, Material wrote 「検索に含まれない」 ("not included

@@ -24,3 +24,39 @@
     if (isSearchField(event.target)) search(event.target);
   }, true);
 })();
+
+// The results list Russian words (an address for a taxi driver, «Муралы-на-Амуре») without the
+// lang="ru" of the page they come from: Material's index keeps text, not markup. A screen reader
+// read them in the voice of the page's language (an accessibility walkthrough). On a page in
+// another language, each run of Cyrillic in the results is marked as Russian again.
+(function () {
+  if ((document.documentElement.lang || "").toLowerCase() === "ru") return;
+  var RUN = /[\p{sc=Cyrillic}][\p{sc=Cyrillic}\d\s.,:;«»"№()-]*[\p{sc=Cyrillic}\d»."]|[\p{sc=Cyrillic}]/gu;
+  function mark(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), found = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      if (/\p{sc=Cyrillic}/u.test(node.data) && !node.parentNode.closest('[lang="ru"]')) found.push(node);
+    }
+    found.forEach(function (node) {
+      var text = node.data, parts = document.createDocumentFragment(), at = 0;
+      text.replace(RUN, function (run, start) {
+        parts.append(text.slice(at, start));
+        var span = document.createElement("span");
+        span.lang = "ru";
+        span.textContent = run;
+        parts.append(span);
+        at = start + run.length;
+      });
+      parts.append(text.slice(at));
+      node.replaceWith(parts);
+    });
+  }
+  function start() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) return;
+    new MutationObserver(function () { mark(list); }).observe(list, {childList: true, subtree: true});
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

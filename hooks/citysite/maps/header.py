@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from ..languages import colon
 from .context import MapContext
 
-MAIN_ID = "map-main"  # the <main> around the map, which the skip link leads to
+MAIN_ID = "map-main"  # the main landmark around the map, which the skip link leads to
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class MapPage(Figure):
     """A standalone map page in one language: <html lang>, <title>, a zoomable viewport, our CSS,
     and links that open in the main window (the page is shown in an iframe). `site_header` (HTML,
     maps/header.py) is shown when the page is opened full screen; in an iframe, a script in <head>
-    marks <html> as framed before the body is drawn and map.css hides it. The map is the <main>."""
+    marks <html> as framed before the body is drawn and map.css hides it. The map is the page's main landmark."""
 
     _template = Template(
         "<!DOCTYPE html>\n"
@@ -42,18 +42,20 @@ class MapPage(Figure):
         "</head>\n"
         "<body>\n"
         "{{ this.site_header }}"
-        '<main id="map-main" class="map-main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
+        '<div id="map-main" class="map-main" role="main" tabindex="-1" aria-label="{{ this.title|e }}">\n'
         '<h1 class="map-title">{{ this.title|e }}</h1>\n'
-        # in a page's frame, named by the frame and its figure: not a third and fourth time (map.css)
-        '<script>if (document.documentElement.classList.contains("map-framed")) '
-        'document.getElementById("map-main").removeAttribute("aria-label");</script>\n'
+        # in a page's frame, named by the frame and its figure: not a third and fourth time (map.css),
+        # and no second main landmark inside the page's own (an accessibility walkthrough)
+        '<script>if (document.documentElement.classList.contains("map-framed")) {'
+        'let main = document.getElementById("map-main"); main.removeAttribute("aria-label"); '
+        'main.removeAttribute("role");}</script>\n'
         "{{ this.html.render(**kwargs) }}\n"
         '<div class="map-notes">'
         '{% if this.tiles_note %}<p class="map-tiles-note" role="status" hidden>{{ this.tiles_note|e }}</p>{% endif %}'
         '{% if this.locating %}<p class="map-locate-note" role="status"></p>{% endif %}'
         "</div>\n"
         '{% if this.touch_note %}<p class="map-touch-note" hidden>{{ this.touch_note|e }}</p>{% endif %}\n'
-        "</main>\n"
+        "</div>\n"
         "<script>\n{{ this.script_in_steps() }}\n</script>\n"
         "</body>\n"
         "</html>\n"
