@@ -459,6 +459,41 @@ def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so
         context.close()
 
 
+@pytest.mark.parametrize("url", ["venues/", "venues/grodekov-museum/", "ko/venues/station-square/", "events/"])
+def test_a_page_read_on_the_day_it_was_built_shows_all_its_headings(browser, site, site_server, url):
+    """A change to past-events.js hid every heading whose section held only cards, places' cards
+    too: /venues/ lost seven of its eight categories, and a venue page's "Nearby" places stood under
+    "Events" (an English walkthrough). Read on its day, a page hides no heading."""
+    expected = [heading.get("id", "") for heading in BeautifulSoup(site.text(url), "html.parser").select("article h2, article h3")]
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(site_server + url)
+        shown = page.eval_on_selector_all("article h2, article h3", "hs => hs.filter(h => !h.hidden).map(h => h.id)")
+        assert shown == expected
+    finally:
+        context.close()
+
+
+def test_the_home_pages_link_to_a_season_goes_once_the_season_is_over(browser, site, site_server):
+    """An English walkthrough read the home page saved in December in October: "Winter 2026/27:
+    all events" still led to a season long over."""
+    link = BeautifulSoup(site.text(""), "html.parser").select_one("p.kh-more a[data-until]")
+    over = dt.date.fromisoformat(link["data-until"]) + dt.timedelta(days=1)
+    moment = dt.datetime.combine(over, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(site_server)
+        more = page.locator("p.kh-more:has(a[href^='events/'])")
+        assert more.locator("a").count() == 2
+        context.add_init_script(f"Date.now = () => {int(moment * 1000)};")
+        page.goto(site_server)
+        assert more.locator("a").count() == 1 and "·" not in more.inner_text()
+    finally:
+        context.close()
+
+
 def _months_of_season(heading) -> list[str]:
     """The month headings' ids under a season's heading (h2) of the events list."""
     months = []

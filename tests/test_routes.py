@@ -24,6 +24,7 @@ from citysite.data.schema import json_schemas
 from citysite.languages import language_prefix, load_ui_strings
 from citysite.pages.common import PageContext
 from citysite.pages.routes import routes_in_order
+from citysite.places import compass_point
 from citysite.walking import (
     WALKING_SPEED_KMH,
     distance_text,
@@ -136,6 +137,19 @@ def test_legs_are_straight_lines_between_consecutive_stops(data_dir):
     assert haversine_km((48.0, 135.0), (49.0, 135.0)) == pytest.approx(111.195, abs=0.001)  # one degree
 
 
+@pytest.mark.parametrize(("to", "expected"), [
+    ((48.49, 135.0717), "n"), ((48.47, 135.0717), "s"), ((48.48, 135.09), "e"), ((48.48, 135.05), "w"),
+    ((48.49, 135.085), "ne"), ((48.47, 135.058), "sw"),
+    # Komsomolskaya Square to Lenin Square, the first way of "A day in the centre": up the main street
+    ((48.4800, 135.0717), "ne"),
+])
+def test_the_way_to_the_next_stop_is_one_of_eight_compass_points(to, expected):
+    """An English walkthrough, offline with a phone's compass: "730 m in a straight line" said
+    how far, not which way."""
+    start = (48.4636, 135.0556) if to == (48.4800, 135.0717) else (48.48, 135.0717)
+    assert compass_point(*start, to) == expected
+
+
 def test_walking_time_at_the_stated_speed_rounded_up():
     assert WALKING_SPEED_KMH == 4.5
     assert [walking_minutes(km) for km in (0.001, 0.075, 0.076, 0.45, 4.5, 4.51)] == [1, 1, 2, 6, 60, 61]
@@ -222,6 +236,7 @@ def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
         legs = route_legs(data, route)
         for item, leg in zip(items, legs, strict=False):  # every stop but the last: the way to the next one
             expected = STRINGS["route_leg"][lang].format(distance=distance_text(leg.km, lang),
+                                                         direction=STRINGS[f"direction_{leg.direction}"][lang],
                                                          time=minutes_text(leg.minutes, lang))
             assert item.find("em").get_text() == expected, url
         assert items[-1].find("em") is None

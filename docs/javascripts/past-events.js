@@ -7,7 +7,8 @@
    events is still on; so does a season whose months have all gone. An event of a "Still on" or
    "Possibly this month too" line that has ended leaves its line (data-until, as on a card); this
    month goes too once nothing in it is on any more (a phone in mid-July showed "July" with its one
-   event gone), and so does the "On now" list once all its events have ended. */
+   event gone), and so does the "On now" list once all its events have ended; so does the home
+   page's link to a season's events once the season is over. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -44,6 +45,9 @@
     item.remove();
   }
 
+  document.querySelectorAll("a[data-until]").forEach(function (link) {  // the home page's season, once over
+    if (link.getAttribute("data-until") < today) drop(link);
+  });
   document.querySelectorAll("p span[data-until]").forEach(function (item) {
     if (item.getAttribute("data-until") >= today) return;
     var line = item.parentNode;
@@ -65,9 +69,12 @@
   document.querySelectorAll("h2[id]").forEach(function (heading) {
     var elements = part(heading, ["H1", "H2"]);
     var months = elements.filter(function (element) { return element.tagName === "H3" && /^\d{4}-\d{2}$/.test(element.id); });
-    var cardsOnly = elements.length && elements.every(function (element) { return element.matches("ul.kh-cards"); });
+    // a list of events only ("On now"), not of places (their cards carry no last day)
+    var eventsOnly = elements.length && elements.every(function (element) {
+      return element.matches("ul.kh-cards") && element.querySelector("li[data-until]");
+    });
     if (months.length && elements.every(function (element) { return element.hidden; })) heading.hidden = true;
-    if (cardsOnly && !elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); })) {
+    if (eventsOnly && !elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); })) {
       heading.hidden = true;
       document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(drop);
     }

@@ -193,7 +193,7 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         "events": cards(events, "kh-cards--events") if events else None,
         "events_saved": saved,
         "events_url": link("events/index.md"),
-        "season": {"label": season[0], "url": link(season[1])} if season else None,
+        "season": {"label": season[0], "url": link(season[1]), "until": season[2].isoformat()} if season else None,
         "plan_url": link("visit/index.md"),
         "offline_url": link(OFFLINE_PAGE),  # a Chinese visitor never found the offline guide
         "tasks": cards([tile(item, "task") for item in blocks.tasks], "kh-cards--tasks") if blocks else None,

@@ -90,6 +90,20 @@ def distance_km(lat: float, lon: float, to: tuple[float, float] = KHABAROVSK_CEN
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
+COMPASS_POINTS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")  # data/ui.yml: direction_<point>
+
+
+def compass_point(lat: float, lon: float, to: tuple[float, float]) -> str:
+    """Which way `to` lies from (lat, lon), as one of the eight COMPASS_POINTS, by the initial
+    great-circle bearing (north 0°, east 90°)."""
+    phi1, phi2 = math.radians(lat), math.radians(to[0])
+    dlambda = math.radians(to[1] - lon)
+    y = math.sin(dlambda) * math.cos(phi2)
+    x = math.cos(phi1) * math.sin(phi2) - math.sin(phi1) * math.cos(phi2) * math.cos(dlambda)
+    bearing = math.degrees(math.atan2(y, x)) % 360
+    return COMPASS_POINTS[round(bearing / 45) % 8]
+
+
 def entry_url(site_url: str, section: str, entry_id: str, lang: str) -> str:
     """The absolute address of an entry's page: entry_url(..., "events", "city-day", "ru")."""
     return absolute_url(site_url, f"{language_prefix(lang)}{section}/{entry_id}/")

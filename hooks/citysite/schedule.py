@@ -144,6 +144,13 @@ def season_start(season: tuple[str, int]) -> dt.date:
     return dt.date(year, {"winter": 12, "spring": 3, "summer": 6, "autumn": 9}[name], 1)
 
 
+def season_end(season: tuple[str, int]) -> dt.date:
+    """The last day of a season: ("winter", 2026) ends on 28 February 2027."""
+    start = season_start(season)
+    months = start.month + 2  # the season's third month
+    return dt.date(start.year + months // 12, months % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def month_key(day: dt.date) -> str:
     """"2026-12": the anchor of a month's section on the events page."""
     return f"{day.year:04d}-{day.month:02d}"

@@ -1,7 +1,8 @@
 """Walking routes in numbers: the distance from stop to stop and the time it takes on foot.
 
 Distances are great-circle (haversine) distances between the venues' coordinates, that is in a
-straight line: the way along the streets is longer, by how much depends on the streets, and no
+straight line, with the way the next stop lies (a walker with a phone's compass and no signal,
+an English walkthrough): the way along the streets is longer, by how much depends on the streets, and no
 factor for it is applied. Times are those distances at WALKING_SPEED_KMH, without the time spent
 at the stops. Pages say both.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from .data import SiteData
 from .data.model import Route, Venue
-from .places import distance_km, measure_text, unbreakable
+from .places import compass_point, distance_km, measure_text, unbreakable
 
 WALKING_SPEED_KMH = 4.5  # an unhurried adult pace; the pages state it
 
@@ -30,6 +31,11 @@ class Leg:
     @property
     def minutes(self) -> int:
         return walking_minutes(self.km)
+
+    @property
+    def direction(self) -> str:
+        """Which way the next stop lies, in a straight line ("ne": data/ui.yml direction_ne)."""
+        return compass_point(self.start.lat, self.start.lon, (self.end.lat, self.end.lon))
 
 
 def route_venues(data: SiteData, route: Route) -> list[Venue]:

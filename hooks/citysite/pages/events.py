@@ -21,7 +21,16 @@ from ..data.model import Event, VisitorCategory
 from ..data.sources import source_parts
 from ..dates import format_month
 from ..languages import aside, babel_locale, colon, list_gap, names_list
-from ..schedule import HORIZON_DAYS, Occurrence, edition_occurrence, history, month_key, season_of, season_start
+from ..schedule import (
+    HORIZON_DAYS,
+    Occurrence,
+    edition_occurrence,
+    history,
+    month_key,
+    season_end,
+    season_of,
+    season_start,
+)
 from ..timing import occurrence_text, usual_text
 from .common import (
     PageContext,
@@ -434,14 +443,15 @@ def home_season(ctx: PageContext) -> tuple[str, int] | None:
     return next((season for season in listed if season_start(season) >= wanted), None)
 
 
-def season_target(ctx: PageContext, lang: str) -> tuple[str, str] | None:
-    """("Winter 2026/27: all events", "events/index.md#winter-2026"): the home page's link to the
-    season's events on /events/ (None when no season has events)."""
+def season_target(ctx: PageContext, lang: str) -> tuple[str, str, dt.date] | None:
+    """("Winter 2026/27: all events", "events/index.md#winter-2026", its last day): the home page's
+    link to the season's events on /events/ (None when no season has events); a page saved on a
+    phone drops it once the season is over (docs/javascripts/past-events.js)."""
     season = home_season(ctx)
     if season is None:
         return None
     label = ctx.t("season_all_events", lang).format(season=season_title(season, lang, ctx))
-    return label, f"events/index.md#{season_anchor(season)}"
+    return label, f"events/index.md#{season_anchor(season)}", season_end(season)
 
 
 def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:

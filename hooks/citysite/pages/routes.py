@@ -46,8 +46,9 @@ def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
             lines += ["", f"{INDENT}:material-alert-circle-outline: **{closed}**"]
         if number <= len(legs):
             leg = legs[number - 1]
-            way = ctx.t("route_leg", lang).format(
-                distance=distance_text(leg.km, lang), time=minutes_text(leg.minutes, lang))
+            way = ctx.t("route_leg", lang).format(distance=distance_text(leg.km, lang),
+                                                  direction=ctx.t(f"direction_{leg.direction}", lang),
+                                                  time=minutes_text(leg.minutes, lang))
             lines += ["", f"{INDENT}:material-walk: *{md_text(way)}*"]
         items.append("\n".join(lines))
     # In a block of its own (md_in_html) for its look: numbered circles like the map's markers.
