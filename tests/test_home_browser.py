@@ -494,6 +494,20 @@ def test_the_home_pages_link_to_a_season_goes_once_the_season_is_over(browser, s
         context.close()
 
 
+def test_a_printed_page_gives_its_links_addresses(browser, site, site_server):
+    """A Bucheon official printed the partner page for a memo: its sources printed as names only,
+    so it could not be cited. On screen the addresses do not show."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server + "ko/partners/bucheon/")
+        after = "a => getComputedStyle(a, '::after').content"
+        assert "http" not in page.eval_on_selector("article a[href^='http']", after)
+        page.emulate_media(media="print")
+        assert "http" in page.eval_on_selector("article a[href^='http']", after)
+    finally:
+        page.close()
+
+
 def _months_of_season(heading) -> list[str]:
     """The month headings' ids under a season's heading (h2) of the events list."""
     months = []
