@@ -345,8 +345,8 @@ def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, 
         links = " · ".join(item(event, occurrence, _usually(ctx, occurrence, lang)) for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
     if maybe:
-        links = " · ".join(item(event, occurrence, aside(md_text(usual_text(event.usually, lang, ctx.strings_in(lang))),
-                                                            lang))
+        strings = ctx.strings_in(lang)
+        links = " · ".join(item(event, occurrence, aside(md_text(usual_text(event.usually, lang, strings)), lang))
                            for event, occurrence in maybe)
         lines += [f":material-calendar-question: {ctx.t('events_maybe', lang)}{colon(lang)}{links}", ""]
     return lines
