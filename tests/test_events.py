@@ -668,3 +668,25 @@ def test_a_separating_dot_never_starts_a_line(site):
         if any(re.search(r" ·\s", between) for between in re.findall(r">([^<]+)<", text[article:])):
             offenders.append(site.url_of(path))
     assert pages > 500 and offenders == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_each_chronicle_entry_leads_to_the_one_before_and_after_it_in_the_list(site, lang):
+    """A Bucheon official reading the 2019 chronicle entry by entry had to go back to the top of the
+    list each time: each entry now links to its neighbours, in the list's order."""
+    strings = load_ui_strings(ROOT)
+    listing = f"{PREFIX[lang]}cooperation/chronicle/"
+    order = list(dict.fromkeys(
+        link for a in site.page(listing).select("article li a")
+        if (link := resolve(listing, a["href"])).startswith(listing) and link != listing))
+    assert len(order) >= 40
+
+    def neighbour(url: str, key: str) -> str | None:
+        for item in site.page(url).select("article li"):
+            if item.get_text().strip().startswith(strings[key][lang]):
+                return resolve(url, item.select_one("a")["href"])
+        return None
+
+    for before, after in zip(order, order[1:], strict=False):
+        assert neighbour(before, "chronicle_next") == after and neighbour(after, "chronicle_previous") == before
+    assert neighbour(order[0], "chronicle_previous") is None and neighbour(order[-1], "chronicle_next") is None

@@ -53,25 +53,45 @@ def chronicle_page(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
         f"[:material-arrow-left: {t('chronicle_title')}](index.md)\n",
         "\n".join(facts) + "\n",
         md_paragraphs(entry.summary, lang) + "\n",
+        _neighbours(ctx, entry, lang),  # before the sources: their section runs to the page's end
         ctx.sources(entry.sources, lang),
     ]
     return "\n".join(part for part in parts if part)
 
 
-def chronicle_listing(ctx: PageContext, lang: str) -> str:
-    """The generated part of /cooperation/chronicle/: every entry by year (newest first) and month
-    (in the order they happened)."""
+def _neighbours(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
+    """Links to the entries before and after this one, in the list's order: a reader going through
+    the year had to go back to the top of the list each time (a partner city's official)."""
+    order = [item for months in _by_year_and_month(ctx).values() for items in months.values() for item in items]
+    at = order.index(entry)
+    before, after = order[at - 1] if at else None, order[at + 1] if at + 1 < len(order) else None
+    lines = [ctx.line(icon, key, f"[{md_inline(other.title, lang)}]({other.id}.md)", lang)
+             for icon, key, other in (("material-arrow-left", "chronicle_previous", before),
+                                      ("material-arrow-right", "chronicle_next", after))
+             if other is not None]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _by_year_and_month(ctx: PageContext) -> dict[int, dict[int | None, list[ChronicleEntry]]]:
+    """Every entry by year (newest first) and month (in the order they happened; entries without
+    a month last), as the list shows them."""
     by_year: dict[int, dict[int | None, list[ChronicleEntry]]] = defaultdict(lambda: defaultdict(list))
     for entry in sorted(ctx.data.chronicle.values(), key=ctx.chronicle_key):
         by_year[entry.start.year][entry.start.month].append(entry)
+    return {year: {month: by_year[year][month] for month in sorted(by_year[year], key=lambda m: 13 if m is None else m)}
+            for year in sorted(by_year, reverse=True)}
+
+
+def chronicle_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /cooperation/chronicle/: every entry by year (newest first) and month
+    (in the order they happened)."""
     lines: list[str] = []
-    for year in sorted(by_year, reverse=True):
+    for year, months in _by_year_and_month(ctx).items():
         lines += [f"## {format_year(year, lang)}"]
-        months = by_year[year]
-        for month in sorted(months, key=lambda m: 13 if m is None else m):
+        for month, entries in months.items():
             heading = format_month(year, month, lang) if month else ctx.t("events_month_unknown", lang)
             lines += ["", f"### {heading}", ""]
-            lines += [ctx.event_item(entry, lang) for entry in months[month]]
+            lines += [ctx.event_item(entry, lang) for entry in entries]
         lines.append("")
     root = "../" + language_root(lang)  # the chronicle's index is a folder deeper than a section's
     lines += [f":material-database-export: {ctx.t('open_data', lang)}{colon(lang)}[chronicle.json]({root}data/chronicle.json)"]
