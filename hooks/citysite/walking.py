@@ -1,10 +1,10 @@
 """Walking routes in numbers: the distance from stop to stop and the time it takes on foot.
 
 Distances are great-circle (haversine) distances between the venues' coordinates, that is in a
-straight line, with the way the next stop lies (a walker with a phone's compass and no signal,
-an English walkthrough): the way along the streets is longer, by how much depends on the streets, and no
+straight line: the way along the streets is longer, by how much depends on the streets, and no
 factor for it is applied. Times are those distances at WALKING_SPEED_KMH, without the time spent
-at the stops. Pages say both.
+at the stops. Pages say both, and which way the next stop lies (for a walker with a phone's
+compass and no signal: an English walkthrough).
 """
 
 from __future__ import annotations

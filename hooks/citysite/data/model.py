@@ -109,7 +109,7 @@ def _check_source(value: str) -> str:
         )
     if kind == "page":
         _check_url(detail)
-        rest = value.strip().partition(":")[2].strip()[len(detail):].strip()
+        rest = value.partition(detail)[2].strip()  # after the address: nothing, or its note in brackets
         if rest and not rest.startswith("("):  # "page:https://tass.ru/obschestvo/ 25786417 (TASS...)"
             raise ValueError(Message("source_after_address", value=value, address=detail, rest=rest.split()[0]))
         if blocked_host(detail, ENCYCLOPEDIAS):  # ru.wikipedia.org: it cites its sources; cite them
