@@ -110,6 +110,22 @@ def test_an_edition_replaces_the_usual_timing_of_its_year():
     assert [(o.first, o.last, o.exact) for o in usual] == [(dt.date(2027, 5, 21), dt.date(2027, 6, 10), False)]
 
 
+def test_a_seasons_edition_that_gives_its_first_day_only_lasts_the_season():
+    """The news gives a rink's or a New Year town's opening day, not its last: an edition with that
+    day alone made the rink a one-day event, gone from the lists the day after it opened."""
+    rink = event({"from": {"month": 12, "part": "mid"}, "to": {"month": 3}},
+                 [{"start": "2026-12-12", "sources": ["seed"]}, {"start": "2025-12-13", "sources": ["seed"]}])
+    found = upcoming(rink, dt.date(2027, 1, 5))
+    assert (found[0].first, found[0].last, found[0].edition is not None) == (dt.date(2026, 12, 12), dt.date(2027, 3, 31), True)
+    assert plain(occurrence_text(found[0], "en", strings("en"))) == "from 12 December 2026"
+    assert plain(occurrence_text(found[0], "ru", strings("ru"), weekday=True)) == "с 12 декабря 2026 г."
+    assert [str(e.start) for e in history(rink, dt.date(2027, 1, 5))] == ["2025-12-13"]
+    month = event({"from": {"month": 12}, "to": {"month": 2}}, [{"start": "2026-12", "sources": ["seed"]}])
+    assert plain(occurrence_text(upcoming(month, BUILD_DATE)[0], "ru", strings("ru"))) == "с декабря 2026 г."
+    one_day = event({"month": 5}, [{"start": "2027-05-15", "sources": ["seed"]}])  # not a season: its day
+    assert [(o.first, o.last) for o in upcoming(one_day, BUILD_DATE)] == [(dt.date(2027, 5, 15), dt.date(2027, 5, 15))]
+
+
 def test_upcoming_means_not_over_on_the_build_date_and_within_12_months():
     season = event({"from": {"month": 9, "part": "early"}, "to": {"month": 3}})
     found = upcoming(season, BUILD_DATE)
@@ -415,11 +431,14 @@ def test_the_home_page_links_the_next_events_and_the_seasons_events(site, data, 
 @pytest.mark.parametrize("day, on_now, later", [
     # three "late May to early June" festivals are on by their usual dates; Russia Day is two days on
     ("2027-06-10", ["amur-waves", "city-day"], ["russia-day-karagod"]),
-    # the hockey, the rink and the New Year towns are on; Orthodox Christmas is on the 7th
-    ("2027-01-05", ["hc-amur-home-games", "peoples-rink"], ["orthodox-christmas"]),
+    # the hockey, the rink, the New Year towns and the ice sculptors are on; Orthodox Christmas is on
+    # the 7th; those ending soonest come first, not the hockey season, on from September to March
+    ("2027-01-05", ["ledyshka-kha", "dynamo-park-new-year-town"], ["orthodox-christmas"]),
+    ("2026-12-31", ["amur-crystal", "dynamo-park-new-year-town"], ["ledyshka-kha"]),
 ])
 def test_the_home_pages_coming_up_always_shows_something_still_to_come(data, day, on_now, later):
-    """An editor's walkthrough built the site for 10 June: the three cards were all "Now"."""
+    """An editor's walkthrough built the site for 10 June: the three cards were all "Now". A family
+    there for New Year saw the hockey season first all winter, and no New Year town."""
     cards = upcoming_events(data, STRINGS, "en", dt.date.fromisoformat(day), "", "en")
     ids = [card.url.rstrip("/").rsplit("/", 1)[-1] for card in cards if not card.spare]
     assert ids == on_now + later

@@ -432,7 +432,10 @@ def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so
     """A Chinese visitor's phone set to late May 2027 showed the saved home page's hockey as "now"
     and its winter events as coming up (the offline guide keeps the home and events pages): an event
     that has ended is hidden, the home page's next events (spares, hidden) take the places of those
-    that ended, and a note says the list is from its date (a place's page hid them without a word)."""
+    that ended, and a note says the list is from its date (a place's page hid them without a word).
+    Read in January, the list said "rebuilt every day" beside its date in December, and the rink, on
+    since December, kept its chip "Dec": the date line says the list was saved, and an event begun
+    since says "Now", as the next day's lists do."""
     cards = re.findall(r'<li class="kh-card kh-card--event" data-until="([0-9-]+)"( hidden data-spare)?>',
                        site.text(url))
     days = [(dt.date.fromisoformat(day), bool(spare)) for day, spare in cards]
@@ -454,7 +457,14 @@ def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so
             shown += expected[-1]
         assert page.eval_on_selector_all("li[data-until]", visible) == expected
         assert page.locator(".kh-past-note").first.is_visible()
-        assert STRINGS["events_past_hidden"]["zh"].rstrip("。") in page.locator(".kh-past-note").first.text_content()
+        saved = STRINGS["saved_list_past_hidden"]["zh"].split("{date}")[1]
+        assert saved in page.locator(".kh-past-note").first.text_content()
+        assert not page.locator(".kh-as-of:not(.kh-past-note)").first.is_visible()
+        chips = page.eval_on_selector_all("li[data-until]:not([hidden]) time.kh-date", """chips => chips.map(chip =>
+            [chip.dataset.from || "", chip.querySelector('.kh-date__month').textContent, !!chip.querySelector('.kh-date__day')])""")
+        begun = [(month, day) for start, month, day in chips if start and start < read_on.isoformat()]
+        assert all(month == STRINGS["chip_now"]["zh"] and not day for month, day in begun), chips
+        assert begun or url != "zh/events/"
     finally:
         context.close()
 

@@ -8,7 +8,8 @@
    "Possibly this month too" line that has ended leaves its line (data-until, as on a card); this
    month goes too once nothing in it is on any more (a phone in mid-July showed "July" with its one
    event gone), and so does the "On now" list once all its events have ended; so does the home
-   page's link to a season's events once the season is over. */
+   page's link to a season's events once the season is over. A list's date line says it was saved
+   that day (not "rebuilt every day"), and an event begun since shows "Now" on its chip. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -25,6 +26,18 @@
     });
   });
   if (ended) document.querySelectorAll(".kh-past-note").forEach(function (note) { note.hidden = false; });
+  // a list's date read on a later day: "saved on ..." in place of "rebuilt every day"
+  document.querySelectorAll(".kh-as-of[data-made]").forEach(function (line) {
+    if (line.getAttribute("data-made") < today) line.hidden = !line.classList.contains("kh-past-note");
+  });
+  // an event still to come when the page was made, begun since: its chip says "Now", as the lists
+  // of a later day do (a saved page read in January showed the rink, on since December, as "Dec")
+  document.querySelectorAll("time.kh-date[data-from]").forEach(function (chip) {
+    if (chip.getAttribute("data-from") >= today) return;
+    chip.querySelector(".kh-date__month").textContent = chip.getAttribute("data-now");
+    var day = chip.querySelector(".kh-date__day");
+    if (day) day.remove();
+  });
 
   // A heading's part of the page: the elements after it up to the next heading of its level or above.
   function part(heading, levels) {

@@ -58,12 +58,15 @@ def icon_svg(name: str) -> str:
     return svg.replace("<svg ", '<svg class="kh-icon" aria-hidden="true" focusable="false" ', 1)
 
 
-def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, under_way: str = "") -> str:
+def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, under_way: str = "",
+              now: str = "") -> str:
     """The calendar chip of an event: the month over the day(s) ("May" / "30", "5月" / "27–28"), as
     <time>; the month alone while only the month is known (`exact` false); `under_way` ("Now")
-    instead of a month long past for an event that began before today and goes on. Screen readers
-    read the full date written beside it instead (the chip is hidden from them), and so does the
-    search index (data-search-exclude: its result would read "May30City Day")."""
+    instead of a month long past for an event that began before today and goes on; `now`, the same
+    word for a page read after the event has begun (data-from, data-now: past-events.js shows it on
+    a page saved on a phone). Screen readers read the full date written beside it instead (the chip
+    is hidden from them), and so does the search index (data-search-exclude: its result would read
+    "May30City Day")."""
     month = under_way or format_skeleton("MMM", first, locale=babel_locale(lang))
     day = ""
     if exact and not under_way:
@@ -72,7 +75,8 @@ def date_chip(first: dt.date, last: dt.date, lang: str, exact: bool = True, unde
         day = f"{first.day}{dash}{last.day}" if last != first and same_month else str(first.day)
     stamp = first.isoformat() if exact else f"{first:%Y-%m}"
     day_html = f'<span class="kh-date__day">{escape(day)}</span>' if day else ""
-    return (f'<time class="kh-date" datetime="{stamp}" aria-hidden="true" data-search-exclude>'
+    later = f' data-from="{first.isoformat()}" data-now="{escape(now, quote=True)}"' if now and not under_way else ""
+    return (f'<time class="kh-date" datetime="{stamp}"{later} aria-hidden="true" data-search-exclude>'
             f'<span class="kh-date__month">{escape(month)}</span>{day_html}</time>')
 
 

@@ -123,13 +123,15 @@ def page_url(link: str, lang: str, root_language: str) -> str:
 
 def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, page: str,
                     root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
-    """The next `limit` events from the build date, as cards: those already on first, but never all
-    of them, so that the block always shows something still to come (an editor's walkthrough on
-    10 June: three "late May to early June" festivals filled it, and Russia Day on the 12th was
-    missing; in January the hockey, the rink and a New Year town hid Christmas on the 7th)."""
+    """The next `limit` events from the build date, as cards: those already on first, those ending
+    soonest first among them, but never all of them, so that the block always shows something still
+    to come (an editor's walkthrough on 10 June: three "late May to early June" festivals filled it,
+    and Russia Day on the 12th was missing; in January the hockey, the rink and a New Year town hid
+    Christmas on the 7th; a family in Khabarovsk for New Year saw the hockey season, on from
+    September to March, in the first place all winter, and neither New Year town)."""
     ctx = PageContext(data, today, strings)
     found = ctx.coming_up()
-    on_now = [entry for entry in found if entry[1].first < today][:limit - 1]
+    on_now = sorted((entry for entry in found if entry[1].first < today), key=lambda entry: entry[1].last)[:limit - 1]
     later = [entry for entry in found if entry[1].first >= today]
     cards = []
     for number, (event, occurrence) in enumerate((on_now + later)[:limit + SPARE_EVENTS]):

@@ -85,12 +85,25 @@ def usual_occurrences(event_id: str, usually: Usually, year: int) -> list[Occurr
         part = MonthPart(usually.month, usually.part)
         return [Occurrence(event_id, year, part.first_day(year), part.last_day(year), False, period=(part, part))]
     begin, end = usually.from_, usually.to
+    return [Occurrence(event_id, year, begin.first_day(year), _season_end(usually, year), False, period=(begin, end))]
+
+
+def _season_end(usually: Usually, year: int) -> dt.date:
+    """The last day of the season (usually from/to) that begins in `year`."""
+    begin, end = usually.from_, usually.to
     end_year = year if (end.month, end.first_day(2001)) >= (begin.month, begin.first_day(2001)) else year + 1
-    return [Occurrence(event_id, year, begin.first_day(year), end.last_day(end_year), False, period=(begin, end))]
+    return end.last_day(end_year)
 
 
-def edition_occurrence(event_id: str, edition: Edition) -> Occurrence:
-    """The occurrence an announced edition gives: exact when it has days."""
+def edition_occurrence(event_id: str, edition: Edition, usually: Usually) -> Occurrence:
+    """The occurrence an announced edition gives: exact when it has days. An edition of a season
+    (the rink, a New Year town) that gives only its first day ("opened on 13 December", as the news
+    says) lasts until the season usually ends: it was a day, and the rink left the lists the day
+    after it opened."""
+    if edition.end is None and usually.kind == "from":
+        begin = edition.start.first_day()
+        return Occurrence(event_id, edition.year, begin, _season_end(usually, begin.year), False, None, edition,
+                          status=edition.status)
     start, end = edition.start, edition.end or edition.start
     exact = start.precision == "day" and end.precision in ("day", "time")
     return Occurrence(event_id, edition.year, start.first_day(), end.last_day(), exact,
@@ -104,7 +117,7 @@ def occurrences_between(event: Event, first_day: dt.date, last_day: dt.date) -> 
     found = []
     for year in range(first_day.year - 1, last_day.year + 1):
         if year in editions:
-            candidates = [edition_occurrence(event.id, editions[year])]
+            candidates = [edition_occurrence(event.id, editions[year], event.usually)]
         else:
             candidates = usual_occurrences(event.id, event.usually, year)
         found += [occ for occ in candidates if occ.last >= first_day and occ.first <= last_day]
@@ -124,7 +137,7 @@ def next_occurrence(event: Event, today: dt.date) -> Occurrence | None:
 
 def history(event: Event, today: dt.date) -> list[Edition]:
     """The editions that are over on `today`, newest first: the event's history."""
-    past = [edition for edition in event.editions if (edition.end or edition.start).last_day() < today]
+    past = [edition for edition in event.editions if edition_occurrence(event.id, edition, event.usually).last < today]
     return sorted(past, key=lambda edition: edition.start.first_day(), reverse=True)
 
 

@@ -147,7 +147,8 @@ def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_t
                      weekday: bool = False) -> str:
     """One year's dates, as precisely as known: "6 – 7 January 2027" ("Wed, 6 Jan – Thu, 7 Jan
     2027" with the weekdays); "1 May 2027, 23:00" with the time; "late May – early June 2027"
-    for the usual period; "May 2027" for a month's edition."""
+    for the usual period; "May 2027" for a month's edition; "from 13 December 2026" for a season's
+    edition that gives its first day only."""
     if occ.exact:
         first = When(occ.first.year, occ.first.month, occ.first.day)
         last = When(occ.last.year, occ.last.month, occ.last.day)
@@ -159,6 +160,11 @@ def occurrence_dates(occ: Occurrence, lang: str, strings: dict[str, str], with_t
             return format_span(first, last, lang, weekday) + strings["from_time"].format(time=time)
         return format_span(first, last, lang, weekday)
     if occ.edition is not None:
+        if occ.edition.end is None and occ.last > occ.edition.start.last_day():  # a season's first day
+            start = occ.edition.start  # «с 13 декабря», «с декабря 2026 г.»: not a weekday, the month's case
+            if lang == "ru" and start.precision == "month":
+                return strings["from_date"].format(date=month_name(start.month, lang, start.year, genitive=True))
+            return strings["from_date"].format(date=format_when(start, lang, weekday and lang != "ru"))
         return format_span(occ.edition.start, occ.edition.end, lang, weekday)
     begin, end = occ.period
     if begin == end:

@@ -127,10 +127,12 @@ def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
 
 def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """The calendar chip of an event in a list: "Now" for one that began before today and goes on
-    (its first month, "Sep" in December, read as months away)."""
+    (its first month, "Sep" in December, read as months away), and for one still to come once it has
+    begun on a page read later (a saved page in January showed the rink as "Dec")."""
     under_way = occurrence.first < ctx.today <= occurrence.last
+    now = ctx.t("chip_now", lang)
     return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact,
-                     under_way=ctx.t("chip_now", lang) if under_way else "")
+                     under_way=now if under_way else "", now=now)
 
 
 def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang: str, to_events: str, to_root: str,
@@ -193,7 +195,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if past:
         items = []
         for edition in past:
-            text = occurrence_text(edition_occurrence(event.id, edition), lang, strings)
+            text = occurrence_text(edition_occurrence(event.id, edition, event.usually), lang, strings)
             items.append(f"- {md_text(text)}")
         parts.append(f"## {t('events_history')}\n\n" + "\n".join(items) + "\n")
     parts.append(ctx.sources(event_sources(event), lang))
@@ -228,11 +230,15 @@ def saved_list_note(ctx: PageContext, lang: str) -> str:
 
 
 def _as_of(ctx: PageContext, lang: str) -> str:
-    """The date the list was made; a page read later, saved on a phone, adds that the events ended
-    since are not shown (docs/javascripts/past-events.js)."""
-    date = _made_on(ctx, lang)
-    return (f":material-update: {md_text(ctx.t('events_as_of', lang).format(date=date))}"
-            f'<span class="kh-past-note" hidden> {md_text(ctx.t("events_past_hidden", lang))}</span>')
+    """The date the list was made and that it is made every day; a page read on a later day, saved
+    on a phone, says instead that it was saved that day and that the events ended since are not
+    shown (docs/javascripts/past-events.js; read offline in January, "the list is rebuilt every
+    day" stood beside a list of 7 December)."""
+    date, made = _made_on(ctx, lang), ctx.today.isoformat()
+    saved = ctx.t("saved_list_past_hidden", lang).format(date=date)
+    return (f':material-update: <span class="kh-as-of" data-made="{made}">'
+            f"{md_text(ctx.t('events_as_of', lang).format(date=date))}</span>"
+            f'<span class="kh-as-of kh-past-note" data-made="{made}" hidden>{md_text(saved)}</span>')
 
 
 def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | None = None) -> str:
