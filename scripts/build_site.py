@@ -340,8 +340,12 @@ def check_publish_address(site_url: str) -> None:
     from citysite import run
     from citysite.messages import Message
 
-    if not site_url.startswith("https://") or run.is_placeholder_address(site_url):
-        raise BuildFailed(Message("build.publish_address", url=repr(site_url)))
+    if not site_url.strip():
+        raise BuildFailed(Message("build.publish_unset"))
+    if not site_url.startswith("https://"):
+        raise BuildFailed(Message("build.publish_http", url=repr(site_url)))
+    if run.is_placeholder_address(site_url):
+        raise BuildFailed(Message("build.publish_placeholder", url=repr(site_url)))
 
 
 def check_published(site_dir: Path, site_url: str) -> None:
@@ -395,6 +399,12 @@ def main(argv: list[str] | None = None) -> int:
             check_publish_address(os.environ.get("SITE_URL", ""))
         build_site(args.config_file.resolve(), args.site_dir, strict=args.strict, jobs=args.jobs,
                    sequential=args.sequential, check=check_published if args.publish else None)
+        if args.publish:  # what to upload, and for which address
+            from citysite import messages
+
+            files = sum(1 for path in args.site_dir.rglob("*") if path.is_file())
+            log.info(messages.render(messages.Message("build.published", url=os.environ["SITE_URL"],
+                                                      folder=f"{args.site_dir}/", files=files)))
     except BuildFailed as error:
         print(in_editors_language(str(error), prefix="ERROR    -  "), file=sys.stderr)
         return 1

@@ -184,13 +184,18 @@ def test_tiles_and_attribution_in_the_language_from_mkdocs_yml(fixture_site):
 
 def test_maps_load_only_the_site_s_own_files(fixture_site):
     """Scripts and stylesheets come from assets/vendor/ (copied from the XStatic packages); no
-    jQuery, Bootstrap or Font Awesome; nothing from another host but tiles."""
+    jQuery, Bootstrap or Font Awesome; nothing from another host but tiles. The site's icon from the
+    site's folder (a map opened by itself asked the host's root for /favicon.ico, outside a site
+    published in a folder)."""
     for lang in LANGUAGES:
         for name in _map_names():
             url = f"{language_prefix(lang)}maps/{name}.html"
             page = fixture_site.page(url)
+            icon = page.select_one('link[rel="icon"]')
+            assert icon is not None and resolve(url, icon["href"]) == "images/favicon.svg", url
+            assert fixture_site.exists(resolve(url, icon["href"])), url
             links = [tag["src"] for tag in page.find_all("script", src=True)]
-            links += [tag["href"] for tag in page.find_all("link", href=True)]
+            links += [tag["href"] for tag in page.find_all("link", href=True) if tag is not icon]
             assert links, url
             for link in links:
                 assert "://" not in link and resolve(url, link).startswith("assets/vendor/"), (url, link)

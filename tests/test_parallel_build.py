@@ -87,17 +87,25 @@ def test_a_build_for_the_placeholder_address_says_so_once(project, tmp_path):
     assert placeholder.stderr.count("Built for https://khabarovsk.example.org/, a placeholder address") == 1
 
 
-@pytest.mark.parametrize("address", ["", "https://khabarovsk.example.org/", "http://www.your-host.ru/",
-                                     "https://visit.khabarovsk.example/", "https://localhost/k/"])
-def test_make_publish_refuses_an_address_the_site_cannot_be_published_at(project, tmp_path, address):
+@pytest.mark.parametrize("address, problem", [
+    ("", "SITE_URL is not set"),
+    ("https://khabarovsk.example.org/", "not a placeholder"),
+    ("https://www.example.org/khabarovsk/", "not a placeholder"),  # CONTRIBUTING's example, copied as it is
+    ("https://visit.khabarovsk.example/", "not a placeholder"),
+    ("https://localhost/k/", "not a placeholder"),
+    ("http://www.your-host.ru/", "must start with https://"),
+    ("www.your-host.ru/k/", "must start with https://"),
+])
+def test_make_publish_refuses_an_address_the_site_cannot_be_published_at(project, tmp_path, address, problem):
     """`make publish` (CONTRIBUTING.md, Publishing): no SITE_URL, the placeholder or another reserved
     name, or plain http (no offline guide, no location) stop it before it builds; the previous
-    site/ stays."""
+    site/ stays. The message names the problem, and its example is no address to copy (it offered
+    www.your-host.ru, which a publisher copied, and which builds)."""
     result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": address}, options=("--publish",))
     assert result.returncode == 1
-    assert ("to publish, build the site for the address it will have: an https:// address on your own host, "
-            "not a placeholder") in result.stderr
-    assert f"SITE_URL is {address!r}" in result.stderr, result.stderr[-3000:]
+    assert problem in result.stderr, result.stderr[-3000:]
+    assert "`SITE_URL=https://<the site's address>/ make publish`" in result.stderr
+    assert address == "" or f"SITE_URL is {address!r}" in result.stderr
     assert not (tmp_path / "site").exists()
 
 
@@ -106,6 +114,9 @@ def test_make_publish_builds_for_the_real_address_and_refuses_a_leftover_placeho
                                    quiet=False, options=("--publish",))
     assert result.returncode == 0 and "placeholder address" not in result.stderr, result.stderr[-3000:]
     site = tmp_path / "site"
+    files = sum(1 for path in site.rglob("*") if path.is_file())
+    said = " ".join(result.stderr.split())  # MkDocs' log wraps long lines
+    assert f"Built for https://www.your-host.ru/k/: upload everything in {site}/, {files} files" in said
     assert "<loc>https://www.your-host.ru/k/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     (site / "ru" / "extra.html").write_text('<a href="https://khabarovsk.example.org/ru/">', "utf-8")
     with pytest.raises(build_site.BuildFailed,

@@ -946,9 +946,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "адрес сайта пуст: переменная SITE_URL задана, но пуста",
     },
     "build.address_empty.fix": {
-        "en": "set SITE_URL to the site's address, such as https://www.example.org/khabarovsk/, or unset it "
+        "en": "set SITE_URL to the site's address, such as https://<host>/khabarovsk/, or unset it "
               "(`unset SITE_URL`) for a preview",
-        "ru": "укажите в SITE_URL адрес сайта, например https://www.example.org/khabarovsk/, или, чтобы собрать "
+        "ru": "укажите в SITE_URL адрес сайта, например https://<домен>/khabarovsk/, или, чтобы собрать "
               "сайт для предпросмотра, удалите переменную (`unset SITE_URL`)",
     },
     "build.address_spaces": {
@@ -956,9 +956,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "в адресе сайта {url} есть пробел или перевод строки — этот символ попал бы в адреса всех страниц",
     },
     "build.address_spaces.fix": {
-        "en": "write the address alone, with nothing before or after it: SITE_URL=https://www.example.org/khabarovsk/ "
+        "en": "write the address alone, with nothing before or after it: SITE_URL=https://<host>/khabarovsk/ "
               "(a file saved on Windows ends its lines with an invisible \\r)",
-        "ru": "напишите только адрес, ничего не добавляя до и после: SITE_URL=https://www.example.org/khabarovsk/ (в "
+        "ru": "напишите только адрес, ничего не добавляя до и после: SITE_URL=https://<домен>/khabarovsk/ (в "
               "файле, сохранённом в Windows, строки заканчиваются невидимым символом \\r)",
     },
     "build.address_query": {
@@ -966,24 +966,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "адрес сайта {url} содержит часть, начинающуюся с '?' или '#': к такому адресу нельзя дописать адреса страниц",
     },
     "build.address_query.fix": {
-        "en": "give the folder's address without it, such as https://www.example.org/khabarovsk/",
-        "ru": "укажите адрес папки без части после '?' или '#', например https://www.example.org/khabarovsk/",
+        "en": "give the folder's address without it, such as https://<host>/khabarovsk/",
+        "ru": "укажите адрес папки без части после '?' или '#', например https://<домен>/khabarovsk/",
     },
     "build.address_file": {
         "en": "the site's address {url} ends in a file's name: every page's address would start with it",
         "ru": "адрес сайта {url} заканчивается именем файла: с него начинались бы адреса всех страниц",
     },
     "build.address_file.fix": {
-        "en": "give the folder's address, such as https://www.example.org/khabarovsk/",
-        "ru": "укажите адрес папки, например https://www.example.org/khabarovsk/",
+        "en": "give the folder's address, such as https://<host>/khabarovsk/",
+        "ru": "укажите адрес папки, например https://<домен>/khabarovsk/",
     },
-    "build.publish_address": {
-        "en": "to publish, build the site for the address it will have: an https:// address on your own "
-              "host, not a placeholder such as khabarovsk.example.org or localhost "
-              "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); SITE_URL is {url}",
-        "ru": "для публикации соберите сайт для его будущего адреса: адреса на вашем сервере, начинающегося "
-              "с https://, а не заглушки вроде khabarovsk.example.org или localhost "
-              "(`SITE_URL=https://www.your-host.ru/khabarovsk/ make publish`); сейчас SITE_URL — {url}",
+    "build.publish_unset": {
+        "en": "to publish, build the site for the address it will have, an https:// address on your own "
+              "host: `SITE_URL=https://<the site's address>/ make publish`; SITE_URL is not set",
+        "ru": "для публикации соберите сайт для его будущего адреса на вашем сервере (он должен начинаться с "
+              "https://): `SITE_URL=https://<адрес сайта>/ make publish`; сейчас SITE_URL не задана",
+    },
+    "build.publish_http": {
+        "en": "to publish, the site's address must start with https:// (the offline guide and \"near me\" "
+              "work only over https): `SITE_URL=https://<the site's address>/ make publish`; SITE_URL is {url}",
+        "ru": "для публикации адрес сайта должен начинаться с https:// (офлайн-путеводитель и кнопка «рядом со "
+              "мной» работают только по https): `SITE_URL=https://<адрес сайта>/ make publish`; сейчас "
+              "SITE_URL — {url}",
+    },
+    "build.publish_placeholder": {
+        "en": "to publish, build the site for its own address, not a placeholder such as example.org, "
+              "khabarovsk.example.org or localhost: `SITE_URL=https://<the site's address>/ make publish`; "
+              "SITE_URL is {url}",
+        "ru": "для публикации соберите сайт для его собственного адреса, а не для заглушки вроде example.org, "
+              "khabarovsk.example.org или localhost: `SITE_URL=https://<адрес сайта>/ make publish`; сейчас "
+              "SITE_URL — {url}",
+    },
+    "build.published": {
+        "en": "Built for {url}: upload everything in {folder}, {files} files (CONTRIBUTING.md, Publishing)",
+        "ru": "Сайт собран для {url}: загрузите на сервер всё содержимое папки {folder} (файлов: {files}; "
+              "см. CONTRIBUTING.ru.md, раздел «Публикация»)",
     },
     "build.publish_leftover": {
         "en": "the built site still names a placeholder address ({url}) in {files}; it was not put in site/, "

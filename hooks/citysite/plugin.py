@@ -341,6 +341,7 @@ class CitySite:
             page_urls=maps.page_urls(files),
             prefix=language_prefix(lang, pinned.root_language(config)),
             site_name=config.site_name,
+            icon=config.theme.get("favicon") or "",
             # The languages of Material's menu (none in a one-language preview): the i18n plugin sets
             # the item in on_config, and the attribute only once it has rendered a page.
             languages=tuple((entry["lang"], entry["name"]) for entry in

@@ -144,7 +144,8 @@ def _new_map(ctx: MapContext, name: str, home: MapHome | None, title: str, legen
     a legend (HTML) and tiles, showing all of `fit` (or centred on `location`); with a button that
     shows the visitor where they are unless `locate` is None, keeping its points in view."""
     page = MapPage(ctx.lang, title, map_header(ctx, name, home), ctx.t("map_tiles_offline"),
-                   locating=locate is not None, touch_note=ctx.t("map_two_fingers"))
+                   locating=locate is not None, touch_note=ctx.t("map_two_fingers"),
+                   icon=f"{ctx.root_from_maps()}{ctx.icon}" if ctx.icon else "")
     js, css = leaflet_links(ctx.root_from_maps())
     if fit == []:
         options.update(location=KHABAROVSK_CENTRE, zoom_start=12)

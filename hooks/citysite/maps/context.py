@@ -43,6 +43,7 @@ class MapContext:
     page_urls: Mapping[str, str]
     prefix: str = ""  # the language's folder: "" or "ru/"
     site_name: str = ""  # the site's name in this language (the full-screen map's header)
+    icon: str = ""  # the site's icon from the site root (mkdocs.yml theme.favicon: "images/favicon.svg")
     # (language, its name) for each language the build makes, for the language menu of a full-screen
     # map; empty in a one-language preview (no menu), and root_language is the one at the site root.
     languages: tuple[tuple[str, str], ...] = ()

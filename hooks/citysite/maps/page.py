@@ -35,6 +35,7 @@ class MapPage(Figure):
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>{{ this.title|e }}</title>\n"
+        '{% if this.icon %}<link rel="icon" href="{{ this.icon|e }}">\n{% endif %}'
         '<base target="_top">\n'
         "<script>if (window.self !== window.top) document.documentElement.classList.add(\"map-framed\");</script>\n"
         "{{ this.header.render(**kwargs) }}\n"
@@ -62,8 +63,9 @@ class MapPage(Figure):
     )
 
     def __init__(self, lang: str, title: str, site_header: str = "", tiles_note: str = "", locating: bool = False,
-                 touch_note: str = ""):
+                 touch_note: str = "", icon: str = ""):
         super().__init__(title=title)
+        self.icon = icon  # the site's icon (a map opened by itself asked the host's root for /favicon.ico)
         self._name = "MapPage"
         self.lang = lang
         self.site_header = site_header
