@@ -23,11 +23,11 @@ from bs4 import BeautifulSoup
 
 from citysite.data import DataError, load_site_data
 from citysite.data.hours import HoursError, Span, parse_opening_hours
-from citysite.dates import format_span, format_when
+from citysite.dates import format_since, format_span, format_when
 from citysite.data.when import When
 from citysite.languages import aside, colon, load_ui_strings
 from citysite.maps import MapContext, Tiles
-from citysite.maps.popups import venue_popup
+from citysite.maps.popups import partner_popup, venue_popup
 from citysite.practical import hours_text, map_app_urls, opening_hours_specification
 from tests.conftest import ROOT, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, plain, resolve
@@ -600,6 +600,18 @@ def test_popups_are_in_the_map_s_language(venues, lang):
         # and the Russian address, for a taxi driver (a Chinese visitor offline found only 舍甫琴科街11号)
         assert [span.get_text() for span in popup.select('span[lang="ru"]')] == [venue.address.ru]
         assert english_prose(popup, lang) == [], venue.id
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_partner_citys_popup_says_its_relationship_is_paused(lang):
+    """A Niigata official's map showed Niigata as a sister city since 1965 and not that exchanges have
+    been on hold since March 2022, which its page and the list of partner cities say."""
+    paused = [partner for partner in load_site_data(ROOT / "data").partners.values() if partner.pauses()]
+    assert len(paused) >= 2  # Victoria suspended, Niigata's exchanges on hold
+    for partner in paused:
+        text = plain(BeautifulSoup(partner_popup(_map_context(lang), partner), "html.parser").get_text())
+        for pause, date in partner.pauses():
+            assert plain(STRINGS[f"{pause}_value"][lang].format(date=format_since(date, lang))) in text
 
 
 def test_a_popup_marks_english_standing_in_for_a_missing_translation(venues):

@@ -411,6 +411,11 @@ class Partner:
     note: Text | None = None
     website: Url | None = None
 
+    def pauses(self) -> list[tuple[str, When]]:
+        """The relationship's pauses the city's page, the list and the map name: ("suspended", its
+        date), ("exchanges_paused", its date)."""
+        return [(name, date) for name in ("suspended", "exchanges_paused") if (date := getattr(self, name))]
+
 
 @dataclass(config=STRICT)
 class Place:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..data.model import Partner, Text, Venue
-from ..dates import format_when
+from ..dates import format_since, format_when
 from ..languages import colon
 from .context import MapContext
 
@@ -66,7 +66,9 @@ def route_stop_popup(ctx: MapContext, number: int, venue: Venue) -> str:
 
 
 def partner_popup(ctx: MapContext, partner: Partner) -> str:
-    """Name, country (as the site names it in the map's language), status, since when, and a link to its page."""
+    """Name, country (as the site names it in the map's language), status, since when, a suspension or
+    exchanges on hold (a Niigata official's map showed the sister city and not the pause), and a link
+    to its page."""
     country = ctx.countries.get(partner.country, partner.country)
     since = f"{ctx.t('label_since')}{colon(ctx.lang)}{format_when(partner.since, ctx.lang)}" if partner.since else ""
     return _popup(ctx.lang, [
@@ -74,6 +76,7 @@ def partner_popup(ctx: MapContext, partner: Partner) -> str:
         escape(country),
         escape(ctx.t(f"partner_status_{partner.status}")),
         escape(since),
+        *(escape(ctx.t(f"{pause}_value").format(date=format_since(date, ctx.lang))) for pause, date in partner.pauses()),
         _link(ctx.link_from_maps(f"partners/{partner.id}.md"), ctx.t("map_partner_link"), partner.name[ctx.lang],
               ctx.lang),
     ])

@@ -19,12 +19,6 @@ def distance_text(partner: Partner, lang: str) -> str:
     return measure_text(round(km, -1) if km >= 100 else round(km), "length-kilometer", lang)
 
 
-# A relationship suspended, or its exchanges on hold while the agreement stands (data/partners.yml):
-# the field, its label on the city's page, its words in the list of partner cities.
-PAUSES = (("suspended", "label_suspended", "suspended_value"),
-          ("exchanges_paused", "label_exchanges_paused", "exchanges_paused_value"))
-
-
 def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     """/partners/<id>/: the facts, the summary and every event with this city, oldest first."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
@@ -34,10 +28,9 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     ]
     if partner.since:
         facts.append(ctx.line("material-calendar-check", "label_since", format_when(partner.since, lang), lang))
-    for field, label, _words in PAUSES:
-        if date := getattr(partner, field):
-            value = t("since_value").format(date=format_since(date, lang))
-            facts.append(ctx.line("material-pause-circle-outline", label, value, lang))
+    for pause, date in partner.pauses():  # its label: label_suspended, label_exchanges_paused
+        value = t("since_value").format(date=format_since(date, lang))
+        facts.append(ctx.line("material-pause-circle-outline", f"label_{pause}", value, lang))
     facts.append(
         ctx.line("material-map-marker-distance", "label_distance", t("distance_value").format(distance=distance_text(partner, lang)), lang)
     )
@@ -78,8 +71,8 @@ def partners_listing(ctx: PageContext, lang: str) -> str:
             for partner in sorted(groups[status][country], key=nearest):
                 details = [ctx.t("since_value", lang).format(date=format_since(partner.since, lang))] \
                     if partner.since else []
-                details += [ctx.t(words, lang).format(date=format_since(date, lang))
-                            for field, _label, words in PAUSES if (date := getattr(partner, field))]
+                details += [ctx.t(f"{pause}_value", lang).format(date=format_since(date, lang))
+                            for pause, date in partner.pauses()]
                 details.append(distance_text(partner, lang))
                 lines.append(f"- [{md_inline(partner.name, lang)}]({partner.id}.md) · {' · '.join(details)}")
     lines += ["", open_data_line(ctx, lang, "partners.geojson")]
