@@ -126,13 +126,14 @@ def test_no_number_is_split_from_its_unit(site, lang):
 
 
 RUSSIAN_BREAKS = re.compile(r"(?<![\d.,])\d{1,2} (?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
-                            r"|ноября|декабря)\b|\d{4} (?:гг?\.|года?\b)|№ \d|\b(?:[А-ЯЁ]|им|ул)\. [А-ЯЁ\d]| —")
+                            r"|ноября|декабря)\b|\d{4} (?:гг?\.|года?\b)|№ \d|\b(?:[А-ЯЁ]|им|ул)\. [А-ЯЁ\d]| —"
+                            r"|(?<![\d.,])\d{1,3} \d{3}(?!\d)")
 
 
 def test_russian_lines_do_not_break_inside_a_date_a_number_or_a_name(site):
     """A Russian line must not break between «7» and «января», «2019» and «года», «№» and «27»,
-    «Н. И.» and «Гродекова», «ул.» and «Ленина», nor start with a dash: the reader counted 350 dates
-    and 380 dashes that could (a no-break space, hooks/citysite/typography.py)."""
+    «Н. И.» and «Гродекова», «ул.» and «Ленина», «10» and «000», nor start with a dash: the reader
+    counted 350 dates and 380 dashes that could (a no-break space, hooks/citysite/typography.py)."""
     split = {url: found[:3] for url in site.content_pages("ru")
              if (found := RUSSIAN_BREAKS.findall(site.page(url).select_one("article").get_text()))}
     assert split == {}

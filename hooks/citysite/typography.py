@@ -29,15 +29,20 @@ _RUSSIAN_MONTHS = "января|февраля|марта|апреля|мая|и
 _RUSSIAN_SPACE = re.compile(rf"(?<![\d.,])\d{{1,2}} (?=(?:{_RUSSIAN_MONTHS})\b)"
                             r"|(?<=\d{4}) (?=(?:гг?(?:\.|&#46;)|год(?:а|у|ом)?\b))|(?<=№) (?=\d)"
                             r"|\b(?:[А-ЯЁ]|им|ул|пр|пер|д|г)(?:\.|&#46;) (?=[А-ЯЁ\d])")  # data text escapes its dots
+# A Russian number in groups of three, «10 000»: the data's summaries wrote an ordinary space, which
+# a line could break at («10» / «000 человек»).
+_RUSSIAN_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
 
 
 def bind_text(text: str, lang: str) -> str:
     """`text` (no tags; data text escapes its dots as &#46;) with a no-break space between each number
     and its unit (data text has it already: citysite.places.measure_text), before each separating dot
-    or dash, and, in Russian, at each of _RUSSIAN_SPACE's places."""
+    or dash, and, in Russian, at each of _RUSSIAN_SPACE's places and between a number's groups of
+    three digits."""
     text = _SPACE_BEFORE_SEPARATOR.sub("\u00a0", _NUMBER_SPACE_UNIT.sub("\u00a0", text))
     if lang == "ru":
         text = _RUSSIAN_SPACE.sub(lambda found: found.group().replace(" ", "\u00a0"), text)
+        text = _RUSSIAN_THOUSANDS.sub(lambda found: found.group().replace(" ", "\u00a0"), text)
     return text
 
 
