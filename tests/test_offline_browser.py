@@ -161,10 +161,14 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
         page.goto(base + prefix + f"venues/{venue.id}/")
         assert plain(venue.address.ru) in plain(page.locator("article").inner_text())
 
-    # a page not kept: the offline page in the reader's language, at the address asked for
+    # a page not kept: the offline page in the reader's language, at the address asked for, saying
+    # so under its heading, and that the guide is kept on this device (a roaming visitor could not
+    # tell whether it was, or that a save cut off halfway had left nothing that opens)
     page.goto(base + prefix + "cooperation/")
     assert page.url == base + prefix + "cooperation/"
     assert shown_heading(page) == STRINGS["offline_title"][lang]
+    expect(page.locator("article h1 + .kh-offline-missing")).to_have_text(STRINGS["offline_status_missing"][lang])
+    expect(page.locator(".kh-offline-status")).to_have_text(STRINGS["offline_status_saved"][lang])
     assert plain(STRINGS["offline_maps"][lang]) in plain(page.locator("article").inner_text())  # which maps work offline
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)"
@@ -208,6 +212,24 @@ def test_after_one_visit_the_guide_reads_offline(browser, site, lang):
     assert shown_heading(page) == heading(site, prefix + "venues/")
     assert dialogs == []
     context.close()
+
+
+def test_the_offline_page_says_whether_the_guide_is_saved_on_this_device(browser, site):
+    """Opened with a connection on a first visit, the offline page says the guide is being saved, then
+    that it is saved (a roaming visitor's save stopped halfway without a word); it is no page that
+    was asked for and not kept."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        with serve_directory(site.root) as base:
+            page.goto(base + "ko/offline/")
+            status = page.locator("article h1 ~ .kh-offline-status")
+            expect(status).to_have_text(re.compile("|".join(re.escape(STRINGS[key]["ko"]) for key in (
+                "offline_status_none", "offline_status_saving", "offline_status_saved"))))
+            expect(status).to_have_text(STRINGS["offline_status_saved"]["ko"], timeout=20000)
+            assert not page.locator(".kh-offline-missing").is_visible()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
