@@ -23,7 +23,7 @@ from pydantic.dataclasses import dataclass as checked
 from .cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, meta_line
 from .data import SiteData
 from .data.load import DataError, Problem, _describe
-from .data.model import STRICT
+from .data.model import STRICT, Event
 from .data.yamlfile import YamlSyntaxError, read_yaml
 from .images import SiteImages
 from .images.records import EveryLanguage
@@ -31,6 +31,7 @@ from .languages import colon, language_prefix
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
+from .schedule import Occurrence
 from .typography import bind_spaces, keep_dates_whole
 
 HOME_FILE = "data/home.yml"
@@ -121,17 +122,31 @@ def page_url(link: str, lang: str, root_language: str) -> str:
     return language_prefix(lang, root_language) + path + (f"#{anchor}" if anchor else "")
 
 
+def _on_now_order(entry: tuple[Event, Occurrence]) -> tuple[int, dt.date]:
+    """The order of the events under way on the home page: those whose days are known, then those
+    of a usual season (surely on in its middle: a New Year town), then those of a usual month or part
+    of one (a contest of a few days some time in January), each ending soonest first. A family in
+    Khabarovsk for New Year saw the hockey season, on from September to March, first all winter, and
+    neither New Year town; then a January contest whose days nobody had announced, as "Now"."""
+    occurrence = entry[1]
+    if occurrence.exact or occurrence.edition is not None:
+        certainty = 0
+    else:
+        begin, end = occurrence.period
+        certainty = 1 if begin != end else 2
+    return certainty, occurrence.last
+
+
 def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, page: str,
                     root_language: str, limit: int = UPCOMING_LIMIT) -> list[Card]:
-    """The next `limit` events from the build date, as cards: those already on first, those ending
-    soonest first among them, but never all of them, so that the block always shows something still
-    to come (an editor's walkthrough on 10 June: three "late May to early June" festivals filled it,
-    and Russia Day on the 12th was missing; in January the hockey, the rink and a New Year town hid
-    Christmas on the 7th; a family in Khabarovsk for New Year saw the hockey season, on from
-    September to March, in the first place all winter, and neither New Year town)."""
+    """The next `limit` events from the build date, as cards: those already on first (_on_now_order),
+    but never all of them, so that the block always shows something still to come (an editor's
+    walkthrough on 10 June: three "late May to early June" festivals filled it, and Russia Day on
+    the 12th was missing; in January the hockey, the rink and a New Year town hid Christmas on the
+    7th)."""
     ctx = PageContext(data, today, strings)
     found = ctx.coming_up()
-    on_now = sorted((entry for entry in found if entry[1].first < today), key=lambda entry: entry[1].last)[:limit - 1]
+    on_now = sorted((entry for entry in found if entry[1].first < today), key=_on_now_order)[:limit - 1]
     later = [entry for entry in found if entry[1].first >= today]
     cards = []
     for number, (event, occurrence) in enumerate((on_now + later)[:limit + SPARE_EVENTS]):
