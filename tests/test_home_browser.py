@@ -299,6 +299,18 @@ def test_every_language_of_the_menu_can_be_seen_at_400_percent_zoom(browser, sit
         page.close()
 
 
+def test_the_language_menu_shows_which_language_the_page_is_in(browser, site_server):
+    """A Japanese walkthrough: in the menu 日本語 looked like the other languages."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server + "ja/events/")
+        weights = page.eval_on_selector_all(".md-select__link", "links => links.map(link => "
+                                            "[link.lang, getComputedStyle(link).fontWeight])")
+        assert [lang for lang, weight in weights if int(weight) >= 700] == ["ja"], weights
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("url", ["ko/venues/grodekov-museum/", "venues/grodekov-museum/", "cooperation/culture/",
                                  "ja/about/"])
 def test_the_keyboard_stays_on_what_the_open_drawer_shows(browser, site_server, url):
