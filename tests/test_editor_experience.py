@@ -121,6 +121,17 @@ def test_a_misaligned_line_is_an_indentation_error(tmp_path):
     venues = replaced(VENUES, "  lat: 48.4800", "   lat: 48.4800")
     [problem] = problems(data_folder(tmp_path, venues))
     assert problem.line == line_of(venues, "lat:") and "indentation" in problem.message
+    assert "spaces at the start of this line: 3, of the line above: 2" in problem.message
+
+
+@pytest.mark.parametrize("spaces", [5, 7])
+def test_an_editions_line_a_space_off_gives_both_counts(tmp_path, spaces):
+    """An editor who typed 5 spaces under `    - start:` (6 wanted) read only "count the spaces"."""
+    events = replaced(EVENTS, '      end: "2025-05-31"', " " * spaces + 'end: "2025-05-31"')
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert found_en.startswith(f"data/events.yml:{line_of(events, 'end:')}: ") and \
+        f"spaces at the start of this line: {spaces}, of the line above: 6" in found_en, found_en
+    assert f"пробелов в начале этой строки: {spaces}, в начале строки над ней: 6" in found_ru, found_ru
 
 
 @pytest.mark.parametrize("written, meant", [
@@ -226,6 +237,11 @@ def test_a_new_year_span_is_still_read(tmp_path):
      "'description:'", "нет двоеточия после 'description'"),
     ("category: square", "category: Partners: Harbin", 3, 'put the whole text in quotes: category: "Partners: '
      'Harbin"', 'возьмите весь текст в кавычки: category: "Partners: Harbin"'),
+    # a list entry's first line: PyYAML names the line under it, as a ': ' inside a text
+    ("- id: lenin-square", "- id lenin-square", 1, "no colon after 'id'; write 'id: lenin-square'",
+     "нет двоеточия после 'id'"),
+    ("- id: lenin-square", '- id:"lenin-square"', 1, "no space after the colon in 'id:\"lenin-square\"'",
+     "нет пробела после двоеточия"),
     ("- id: lenin-square", "- id: lenin-squ\u0430re", 1, "it has Cyrillic letters (\u0430), which may look like "
      "latin ones", "наберите id в английской раскладке"),
     ("    ru: Главная площадь города.", "  ru: Главная площадь города.\n    zh: 城市的主广场。", 9,
@@ -302,6 +318,21 @@ def test_a_failed_make_build_ends_in_the_editors_language_without_naming_a_langu
     assert lines[-2:] == ["Сборка остановлена: предупреждений — 1. В строгом режиме (make build, проверка на GitHub) "
                           "каждое из них нужно исправить.",
                           "ERROR    -  сайт не собран (причины — в сообщениях выше); прежний сайт не изменился"], lines
+
+
+@pytest.mark.parametrize("edition, english", [
+    # the edition's first line without its colon: PyYAML names the line under it, as a ': ' in a text
+    ('    - start "2026-12-12"\n      end: "2027-01-10"', "no colon after 'start'; write 'start: \"2026-12-12\"'"),
+    ('    - start:"2026-12-12"\n      end: "2027-01-10"', "no space after the colon in 'start:\"2026-12-12\"'"),
+    # an edition of one line: YAML reads it as a text
+    ('    - start "2026-12-12"', "no colon after 'start'; write 'start: \"2026-12-12\"'"),
+])
+def test_an_edition_without_its_colon_is_named_on_its_own_line(tmp_path, edition, english):
+    """An editor's `- start "2026-12-12"` got "put the whole text in quotes" on the line under it."""
+    events = replaced(EVENTS, "  editions:\n", f"  editions:\n{edition}\n")
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert found_en.startswith(f"data/events.yml:{line_of(events, '- start')}: ") and english in found_en, found_en
+    assert "двоеточи" in found_ru, found_ru
 
 
 # --- a third walkthrough: dates and opening hours ---------------------------------------------------------

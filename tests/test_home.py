@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from citysite.cards import date_chip
 from citysite.data import DataError, load_site_data
-from citysite.home import load_home_blocks
+from citysite.home import coming_seasons_first, load_home_blocks
 from citysite.images import SiteImages
 from citysite.languages import LANGUAGES, load_ui_strings
 from citysite.schedule import next_occurrence
@@ -76,6 +76,27 @@ def test_a_missing_data_entry_leads_to_its_section(tmp_path):
     root = project_with(tmp_path, HOME)
     blocks = load_home_blocks(root, images(), lambda page: page != "venues/river-station.md")
     assert blocks.seasons[2].link == "venues/index.md"
+
+
+@pytest.mark.parametrize("day, order", [
+    ("2027-07-10", ["summer", "autumn", "winter", "spring"]),  # a visitor in July saw winter first
+    ("2026-11-20", ["winter", "spring", "summer", "autumn"]),  # two weeks ahead is December: winter
+    ("2027-02-20", ["spring", "summer", "autumn", "winter"]),
+])
+def test_the_coming_season_comes_first(day, order):
+    blocks = load_home_blocks(ROOT, images(), every_page)
+    assert [tile.season for tile in coming_seasons_first(blocks.seasons, dt.date.fromisoformat(day))] == order
+
+
+def test_a_season_with_two_cards_names_both_lines(tmp_path):
+    home = HOME.replace("season: spring", "season: winter")
+    with pytest.raises(DataError) as caught:
+        load_home_blocks(project_with(tmp_path, home), images(), every_page)
+    first = line_of(home, "season: winter")
+    second = next(number for number, line in enumerate(home.splitlines(), 1) if "season: winter" in line and number > first)
+    assert [p.text("ru") for p in caught.value.problems] == [
+        f"data/home.yml:{second}: season: winter уже указан у карточки в строке {first}; у каждого времени года может "
+        "быть только одна карточка (winter — зима, spring — весна, summer — лето, autumn — осень)"]
 
 
 def test_calendar_chips_show_month_and_days():

@@ -731,6 +731,23 @@ def test_cards_keep_their_text_inside_in_large_text(browser, site_server, url):
         context.close()
 
 
+@pytest.mark.parametrize("url", ["ko/routes/winter-day/", "ko/events/peoples-rink/", "ko/venues/grodekov-museum/"])
+def test_nothing_runs_past_a_phones_edge_in_large_text(browser, site_server, url):
+    """With the text at 200 %, a source's address («khab-vesti.ru/news/society/novogodnie-elki-isch…»)
+    ran 120 px past the edge of a Korean route page, which cut it off (an accessibility walkthrough)."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{url}")
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        past_the_edge = page.evaluate("""() => [...document.querySelectorAll('article *')]
+            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map(el => el.tagName + ' ' + el.textContent.trim().slice(0, 60))""")
+        assert past_the_edge == []
+    finally:
+        context.close()
+
+
 def test_no_table_of_plan_your_visit_scrolls_sideways_on_a_phone(browser, site_server):
     """The Japanese phrase table (a Russian word, its reading, its meaning) was 5 px too wide at 390 px."""
     context = browser.new_context(**VIEWS[390])

@@ -520,6 +520,20 @@ def test_a_mistyped_file_and_the_file_without_a_record_are_one_message(tmp_path,
                                        "record: correct file: or rename the file to 'river-sumer.jpg'")
 
 
+def test_a_misnamed_file_is_named_with_the_entrys_other_problems(tmp_path):
+    """An editor whose entry also lacked its Korean alt text read «у 'media/photos/IMG_2345.jpg' нет
+    записи» on line 1, and the file's real mistake only after fixing the alt text (a walkthrough)."""
+    records = PHOTO_RECORD.replace("river.jpg", "river-summer.jpg").replace('    ko: "여름의 강"\n', "")
+    root = project_with(tmp_path, records, {"media/photos/IMG_2345.jpg": photo(600, 400)})
+    with pytest.raises(DataError) as caught:
+        SiteImages.load(root, STRINGS)
+    found = [(p.line, p.text("en")) for p in caught.value.problems]
+    assert len(found) == 2 and any("'alt.ko' is missing" in text for _, text in found), found
+    assert (line_of(records, "file:"), f"data/images.yml:{line_of(records, 'file:')}: entry river: "
+            "'media/photos/river-summer.jpg' does not exist, and 'media/photos/IMG_2345.jpg' has no record: correct "
+            "file: or rename the file to 'river-summer.jpg'") in found, found
+
+
 def test_a_missing_file_and_unrelated_files_without_records_are_told_apart(tmp_path):
     records = PHOTO_RECORD.replace("river.jpg", "amur-bridge.jpg")
     root = project_with(tmp_path, records, {"media/photos/lenin-square.jpg": photo(600, 400),

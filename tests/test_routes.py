@@ -233,6 +233,9 @@ def test_every_route_has_its_page_with_numbered_stops(site, data, lang):
             link = item.select_one("a")
             assert resolve(url, link["href"]) == f"{prefix}venues/{stop.venue}/", url
             assert plain(link.get_text()) == plain(data.venues[stop.venue].name[lang])
+            # its address in Russian, to show on a printed route (a Chinese tour leader's had none)
+            russian = item.select_one("span[lang=ru]") if lang != "ru" else item
+            assert plain(data.venues[stop.venue].address.ru) in plain(russian.get_text()), url
         legs = route_legs(data, route)
         for item, leg in zip(items, legs, strict=False):  # every stop but the last: the way to the next one
             expected = STRINGS["route_leg"][lang].format(distance=distance_text(leg.km, lang),

@@ -251,6 +251,15 @@ def test_pages_have_the_same_anchors_in_every_language():
     assert problems == []
 
 
+def test_every_section_of_plan_your_visit_has_one_anchor_in_every_language():
+    """A Chinese tour leader's shared link to a section read /zh/visit/#天气气候与穿衣 (percent-encoded
+    in a message), and the same section was #климат-и-одежда-по-сезонам in Russian: each heading
+    names its anchor, the same in every language."""
+    for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"):
+        text = (ROOT / folder / "visit" / "index.md").read_text(encoding="utf-8")
+        assert [line for line in re.findall(r"^#{2,6} .*$", text, re.M) if not re.search(r"\{#[a-z0-9-]+\}", line)] == []
+
+
 # The Sources section of a page (its heading in data/ui.yml, label_sources) and the links in its list:
 # read with regular expressions, as parsing all 700 pages would take the test ten seconds.
 SOURCES_LIST = re.compile(r'<h2[^>]*>(?:' + "|".join(map(re.escape, load_ui_strings(ROOT)["label_sources"].values()))

@@ -31,11 +31,14 @@ SKIPPED_KEYS = {"sources", "src"}  # quotations of the 2019 report and where a n
 # --- what is checked --------------------------------------------------------------------------------
 
 def page_texts(lang: str) -> Iterator[tuple[str, str]]:
-    """(where, text) for every written page of a language, line by line."""
+    """(where, text) for every written page of a language, line by line, without its front matter
+    (a translation_of fingerprint of twelve digits read as a number without its space)."""
     folder = language_folder(ROOT, lang)
     for path in sorted(folder.rglob("*.md")):
         where = path.relative_to(ROOT).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:] else 0
+        for number, line in enumerate(lines[body:], body + 1):
             yield f"{where}:{number}", line
 
 

@@ -72,19 +72,21 @@
     var meta = document.querySelector(".md-search-result__meta");
     var field = document.querySelector("input.md-search__input");
     if (!meta || !field) return;
-    var offer = document.createElement("a");
-    offer.className = "kh-search-elsewhere";
-    offer.hidden = true;
-    meta.after(offer);
+    var offer = null;  // made when first offered: a link without an address is no link (Lighthouse)
     function update() {
       var query = field.value.trim();
       var lang = languageOf(query, (document.documentElement.lang || "").toLowerCase());
       var hint = lang && document.querySelector('[data-language-hint="' + lang + '"]');
       var found = document.querySelector("li.md-search-result__item");
-      if (!query || !hint || found) { offer.hidden = true; return; }
+      if (!query || !hint || found) { if (offer) offer.hidden = true; return; }
       var link = hint.querySelector("a");
       var url = new URL(link.getAttribute("href"), location.href);
       url.searchParams.set("q", query);  // Material opens its search with ?q= on the page it loads
+      if (!offer) {
+        offer = document.createElement("a");
+        offer.className = "kh-search-elsewhere";
+        meta.after(offer);
+      }
       offer.href = url.href;
       offer.lang = lang;
       offer.hreflang = lang;

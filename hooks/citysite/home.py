@@ -23,15 +23,16 @@ from pydantic.dataclasses import dataclass as checked
 from .cards import DEFAULT_ICON, EVENT_ICONS, Card, cards_html, meta_line
 from .data import SiteData
 from .data.load import DataError, Problem, _describe
-from .data.model import STRICT, Event
+from .data.model import STRICT, Event, Season
 from .data.yamlfile import YamlSyntaxError, read_yaml
 from .images import SiteImages
 from .images.records import EveryLanguage
 from .languages import colon, language_prefix
+from .messages import Message
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
-from .schedule import Occurrence
+from .schedule import SEASONS, Occurrence, season_of
 from .typography import bind_spaces, keep_dates_whole
 
 HOME_FILE = "data/home.yml"
@@ -58,6 +59,11 @@ class Tile:
     image: str | None = None
 
 
+@checked(config=STRICT, kw_only=True)
+class SeasonTile(Tile):
+    season: Season  # the page shows the coming season's card first
+
+
 @checked(config=STRICT)
 class PartnerBlock:
     links: list[Link]
@@ -69,7 +75,7 @@ class HomeBlocks:
     """data/home.yml: the home page's tasks, seasons and partner cities."""
 
     tasks: list[Tile]
-    seasons: list[Tile]
+    seasons: list[SeasonTile]
     partners: PartnerBlock
 
 
@@ -109,9 +115,23 @@ def load_home_blocks(root: Path, images: SiteImages, page_exists) -> HomeBlocks 
         if not page_exists(link):
             problems.append(Problem(HOME_FILE, doc.line_of(("partners", "links", index)), "",
                                     f"'{link}' is not a page of the site; correct the path"))
+    seen: dict[str, int] = {}
+    for index, tile in enumerate(blocks.seasons):
+        line = doc.line_of(("seasons", index, "season"))
+        if tile.season in seen:
+            problems.append(Problem(HOME_FILE, line, "", Message("home.season_twice", season=tile.season,
+                                                                  first=seen[tile.season])))
+        seen.setdefault(tile.season, line)
     if problems:
         raise DataError(problems)
     return blocks
+
+
+def coming_seasons_first(tiles: list[SeasonTile], today: dt.date) -> list[SeasonTile]:
+    """The season cards from the one a visitor plans for (that of the day two weeks ahead, as the
+    home page's link to the season's events) round the year: in July summer, autumn, winter, spring."""
+    now = SEASONS.index(season_of(today + dt.timedelta(days=14))[0])
+    return sorted(tiles, key=lambda tile: (SEASONS.index(tile.season) - now) % len(SEASONS))
 
 
 def page_url(link: str, lang: str, root_language: str) -> str:
@@ -214,7 +234,8 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         "plan_url": link("visit/index.md"),
         "offline_url": link(OFFLINE_PAGE),  # a Chinese visitor never found the offline guide
         "tasks": cards([tile(item, "task") for item in blocks.tasks], "kh-cards--tasks") if blocks else None,
-        "seasons": cards([tile(item, "season") for item in blocks.seasons], "kh-cards--seasons") if blocks else None,
+        "seasons": cards([tile(item, "season") for item in coming_seasons_first(blocks.seasons, today)],
+                         "kh-cards--seasons") if blocks else None,
         "partner_text": blocks.partners.text[lang] if blocks else "",
         "partner_links": [{"url": link(target), "title": titles.get(target) or target}
                           for target in (blocks.partners.links if blocks else [])],

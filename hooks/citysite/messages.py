@@ -309,6 +309,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; строки одной "
               "записи или одного блока начинаются с одного и того же столбца (посчитайте пробелы в начале строки)",
     },
+    "yaml.indentation_counted": {
+        "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
+              "entry or one block start at the same column; spaces at the start of this line: {here}, of the line "
+              "above: {above} (a '- ' counts as two spaces)",
+        "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; строки одной "
+              "записи или одного блока начинаются с одного и того же столбца; пробелов в начале этой строки: {here}, "
+              "в начале строки над ней: {above} ('- ' считается за два пробела)",
+    },
     "yaml.colon": {
         "en": "YAML syntax error: a ': ' inside a text that is not in quotes; put the whole text in quotes "
               "(title: \"Partners: Harbin\")",
@@ -939,7 +947,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Built for {url}, a placeholder address: fine for a preview; to publish the site, build it for "
               "its real address with `SITE_URL=<the address> make publish` (README, Publish)",
         "ru": "Сайт собран для адреса-заглушки {url}: для предпросмотра это годится, но для публикации соберите "
-              "его с настоящим адресом — `SITE_URL=<адрес> make publish` (README, раздел о публикации)",
+              "его с настоящим адресом — `SITE_URL=<адрес> make publish` (CONTRIBUTING.ru.md, раздел «Публикация»)",
     },
     "build.address_empty": {
         "en": "the site's address is empty: SITE_URL is set, to nothing",
@@ -1398,5 +1406,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "home.no_picture": {
         "en": "there is no picture '{id}' in data/images.yml",
         "ru": "в data/images.yml нет изображения '{id}'",
+    },
+    "home.season_twice": {
+        "en": "season: {season} is also the card on line {first}; each season has one card (winter, spring, summer, "
+              "autumn)",
+        "ru": "season: {season} уже указан у карточки в строке {first}; у каждого времени года может быть только одна "
+              "карточка (winter — зима, spring — весна, summer — лето, autumn — осень)",
     },
 }

@@ -194,6 +194,10 @@ def _describe(error: dict, record: type) -> str:
             else error["msg"].removeprefix("Value error, ")
         return Message("field_message", name=name, message=message) if loc else message
     if kind in ("dataclass_type", "dict_type", "model_type"):
+        field = re.fullmatch(r"([a-z_]+)(?::(\S.*)|\s+([\"'\d\[].*))", str(error["input"]))
+        if field:  # `- start "2026-12-12"`, an edition's only line, read as one text (not `Lenin Square`)
+            return Message("yaml.no_space", key=field[1], value=field[2]) if field[2] is not None \
+                else Message("yaml.no_colon", key=field[1], value=field[3])
         return Message("must_be_block", name=name, value=error["input"])
     return f"{name}: {error['msg']}"
 

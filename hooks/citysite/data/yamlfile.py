@@ -106,6 +106,23 @@ def _walk(node: yaml.Node, loader: _Loader, path: Path_, lines: dict[Path_, int]
     return value
 
 
+def _column(text: str) -> int:
+    """Where a line's text starts: its spaces, and a list entry's `- ` (`- id:` counts as 2)."""
+    return len(re.match(r"(\s*-\s+|\s*)", text)[0])
+
+
+def _indentation(source: list[str], line: int) -> Message:
+    """The indentation message, with the spaces this line and the key line above it start with (a
+    `- ` counts as two): an editor counting 5 against 6 sees where the difference is."""
+    key = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(\s|$)")
+    here = source[line - 1] if 0 < line <= len(source) else ""
+    above = next((source[number] for number in range(line - 2, -1, -1)
+                  if source[number].strip() and not source[number].lstrip().startswith("#")), "")
+    if key.match(here) and key.match(above) and _column(here) != _column(above):
+        return Message("yaml.indentation_counted", here=_column(here), above=_column(above))
+    return Message("yaml.indentation")
+
+
 def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
     """(line, message) for a YAML syntax error, naming the usual trap when it is one."""
     mark = error.problem_mark or error.context_mark
@@ -140,17 +157,21 @@ def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int,
         # A line that is a `key:` of its own but indented unlike the line above it was read as the
         # rest of that line's text: say indentation, not quotes.
         here, above = text_of(line), text_of(line - 1)
-        indent = lambda text: len(re.match(r"(\s*-\s+|\s*)", text)[0])  # noqa: E731  (`- id:` counts its '- ')
+        item = re.match(r"^\s*-\s+([A-Za-z_][\w-]*)(?::([^\s/].*?)|\s+([^:#\s][^:]*?))\s*$", above)
+        if item and _column(here) == _column(above):  # `- start "2026-12-12"`: its entry's next line is named
+            if item[2] is not None:
+                return line - 1, Message("yaml.no_space", key=item[1], value=item[2])
+            return line - 1, Message("yaml.no_colon", key=item[1], value=item[3])
         key = r"^\s*([A-Za-z_][\w-]*):(\s|$)"
-        if re.match(key, here) and above.strip() and indent(here) != indent(above):
+        if re.match(key, here) and above.strip() and _column(here) != _column(above):
             moved = re.match(key, above)
-            if moved and indent(above) < indent(here) == indent(text_of(line - 2)):
+            if moved and _column(above) < _column(here) == _column(text_of(line - 2)):
                 # `  ru:` moved left out of its block (title:'s en: above, zh: below): that line is wrong
                 parent = next((re.match(key, text_of(number))[1] for number in range(line - 2, 0, -1)
-                               if re.match(key, text_of(number)) and indent(text_of(number)) < indent(here)), "")
+                               if re.match(key, text_of(number)) and _column(text_of(number)) < _column(here)), "")
                 if parent:
                     return line - 1, Message("not_indented_enough", key=moved[1], parent=parent)
-            return line, Message("yaml.indentation")
+            return line, _indentation(source, line)
         field = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\"'\s{\[].*?)\s*$", here)
         if field and '"' not in field[2]:  # the editor's own line, in quotes
             return line, Message("yaml.colon.line", key=field[1], value=field[2])
@@ -162,7 +183,7 @@ def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int,
         return line, Message("yaml.bad_start")
     if any(words in problem for words in ("expected key", "block end", "indentation", "'-' indicator",
                                           "simple key")):
-        return line, Message("yaml.indentation")
+        return line, _indentation(source, line)
     return line, Message("yaml.syntax", detail=problem)
 
 

@@ -181,7 +181,14 @@ def load_image_records(root: Path, check_files: bool = True) -> ImageRecords:
         for raw in doc.data if isinstance(doc.data, list) else []:
             if isinstance(raw, dict):
                 named.update(str(raw[key]) for key in ("file", "card") if raw.get(key))
-        for index, record in _parse_records(doc, ImageRecord, problems):
+        valid = _parse_records(doc, ImageRecord, problems)
+        if check_files:  # an entry with other problems (an alt text missing) still has its file checked
+            parsed = {index for index, _record in valid}
+            for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
+                file = raw.get("file") if isinstance(raw, dict) and index not in parsed else None
+                if isinstance(file, str) and file and not (root / file).is_file():
+                    missing.append((file, doc.line_of((index, "file")), str(raw.get("id", ""))))
+        for index, record in valid:
             line = doc.line_of((index,))
             if record.id not in records:
                 records[record.id], lines[record.id] = record, line

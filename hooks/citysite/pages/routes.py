@@ -13,7 +13,7 @@ from ..dates import format_span
 from ..languages import colon
 from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, route_minutes, speed_text
-from .common import PageContext, front_matter, md_inline, md_paragraphs, md_text
+from .common import PageContext, front_matter, in_language, md_inline, md_paragraphs, md_text
 from .venues import MAP_MARKER
 
 INDENT = "    "  # the continuation of a list item in Markdown
@@ -34,13 +34,18 @@ def stops_count(ctx: PageContext, route: Route, lang: str) -> str:
 
 def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
     """The stops as an ordered list (numbered like the map's markers): the venue's name linking its
-    page, the stop's text, when the venue is closed, and the way to the next stop."""
+    page, the stop's text, its address (in Russian on the other languages' pages: a printed route
+    shown to a taxi driver or a passer-by; a Chinese tour leader's print had none), when the venue
+    is closed, and the way to the next stop."""
     legs = route_legs(ctx.data, route)
     items = []
     for number, stop in enumerate(route.stops, start=1):
         venue = ctx.data.venues[stop.venue]
         lines = [f"{number}. **[{md_inline(venue.name, lang)}](../venues/{venue.id}.md)**", "",
                  f"{INDENT}{md_inline(stop.text, lang)}"]
+        label = ctx.t("label_address" if lang == "ru" else "label_address_ru", lang)
+        address = in_language(md_text(venue.address.ru), "ru", lang)
+        lines += ["", f"{INDENT}:material-home-map-marker: {md_text(label)}{colon(lang)}{address}"]
         for closure in venue.closures_ahead(ctx.today):  # the venue's page gives the reason and source
             closed = md_text(ctx.t("route_stop_closed", lang).format(dates=format_span(closure.start, closure.end, lang)))
             lines += ["", f"{INDENT}:material-alert-circle-outline: **{closed}**"]
