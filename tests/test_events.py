@@ -25,6 +25,8 @@ from citysite.data import DataError, load_site_data
 from citysite.data.model import Event, Usually
 from citysite.dates import format_month
 from citysite.home import upcoming_events
+from citysite.pages.common import PageContext
+from citysite.pages.events import event_page, events_listing
 from citysite.languages import aside, load_ui_strings
 from citysite.schedule import (
     history,
@@ -445,6 +447,22 @@ def test_the_home_pages_coming_up_always_shows_something_still_to_come(data, day
     cards = upcoming_events(data, STRINGS, "en", dt.date.fromisoformat(day), "", "en")
     ids = [card.url.rstrip("/").rsplit("/", 1)[-1] for card in cards if not card.spare]
     assert ids == on_now + later
+
+
+@pytest.mark.parametrize("day, event_id, month", [("2027-07-08", "amurfest-summer", "Jul"), ("2027-06-10", "city-day", "Jun")])  # not "Now", not "May"
+def test_a_few_days_some_time_in_a_usual_period_are_possibly_on_not_on(data, day, event_id, month):
+    """A Korean family on 8 July read AmurFest ("early July", no dates announced; the 4th to the 6th
+    in 2025) as "Now" on the home page, under "On now" and on its page. A season (a New Year town)
+    is on now in its period; a few days some time in it are possibly on now."""
+    today = dt.date.fromisoformat(day)
+    ctx = PageContext(data, today, STRINGS)
+    now_section = events_listing(ctx, "en").split("{#now}", 1)[1].split("\n## ", 1)[0]
+    maybe_line = next(line for line in now_section.splitlines() if STRINGS["events_maybe_now"]["en"] in line)
+    assert f"{event_id}/" in maybe_line and f'href="{event_id}/"' not in now_section.replace(maybe_line, "")
+    card = next(card for card in upcoming_events(data, STRINGS, "en", today, "", "en") if event_id in card.url)
+    chip = BeautifulSoup(card.media, "html.parser").time
+    assert chip.select_one(".kh-date__month").get_text() == month and not chip.has_attr("data-now")
+    assert f"{STRINGS['next_maybe_now']['en']} · " in event_page(ctx, data.events[event_id], "en")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

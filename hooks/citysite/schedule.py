@@ -22,6 +22,7 @@ from .data.model import Edition, Event, Season, Usually
 from .data.when import MonthPart, When
 
 HORIZON_DAYS = 365  # "the next 12 months"
+SEASON_DAYS = 31  # a usual period longer than a month is a season the event lasts (Occurrence.fills_its_period)
 SEASONS: tuple[str, ...] = get_args(Season)
 
 
@@ -41,6 +42,15 @@ class Occurrence:
 
     def is_on(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
+
+    @property
+    def fills_its_period(self) -> bool:
+        """Whether the event is on every day from `first` to `last`: its days are known, or its usual
+        period is a season of more than a month (a New Year town, the hockey season), not a few
+        days some time in a month or part of one (AmurFest in "early July", City Day in "late May or
+        early June"), which is only possibly on while its period lasts (a Korean family on 8 July
+        read AmurFest as "Now"; its days in past years had been the 4th to the 6th)."""
+        return self.exact or (self.last - self.first).days >= SEASON_DAYS
 
     @property
     def start(self) -> When:

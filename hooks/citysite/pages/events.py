@@ -128,8 +128,12 @@ def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
 def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """The calendar chip of an event in a list: "Now" for one that began before today and goes on
     (its first month, "Sep" in December, read as months away), and for one still to come once it has
-    begun on a page read later (a saved page in January showed the rink as "Dec")."""
+    begun on a page read later (a saved page in January showed the rink as "Dec"); this month for a
+    few days some time in a usual period under way, only possibly on now (City Day on 10 June, "late
+    May or early June", is "Jun", neither "Now" nor "May")."""
     under_way = occurrence.first < ctx.today <= occurrence.last
+    if not occurrence.fills_its_period:  # possibly on now, or later in its period: "Jul", not "Now"
+        return date_chip(max(occurrence.first, ctx.today), occurrence.last, lang, exact=occurrence.exact)
     now = ctx.t("chip_now", lang)
     return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact,
                      under_way=now if under_way else "", now=now)
@@ -159,8 +163,8 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
             when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
-        if on_now:  # "When: on now · ...", not "Next date: on now"
-            when = md_text(t("next_on_now")) + " · " + when
+        if on_now:  # "When: on now · ...", not "Next date: on now"; "possibly on now" while it may be
+            when = md_text(t("next_on_now" if occurrence.fills_its_period else "next_maybe_now")) + " · " + when
         facts.append(ctx.line("material-calendar-star", "label_when" if on_now else "label_next", when, lang))
     facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
     facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
@@ -300,6 +304,32 @@ def _maybe_in(entries: Entries, today: dt.date, going_on: dict[str, Entries]) ->
     return months
 
 
+def _begun(entries: Entries, today: dt.date) -> tuple[Entries, Entries]:
+    """The entries begun before today: those on now, and those only possibly on now (a few days
+    some time in their usual period, Occurrence.fills_its_period)."""
+    begun = [(event, occurrence) for event, occurrence in entries if occurrence.first < today]
+    return ([entry for entry in begun if entry[1].fills_its_period],
+            [entry for entry in begun if not entry[1].fills_its_period])
+
+
+def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, lang: str, heading: int,
+                    to_events: str, to_root: str) -> list[str]:
+    """"On now": the cards of the events under way, then a line linking those possibly on now."""
+    if not on_now and not maybe_now:
+        return []
+    lines = [f"{'#' * heading} {ctx.t('events_on_now', lang)} {{#now}}", ""]
+    if on_now:
+        lines += [event_cards(ctx, on_now, lang, to_events, to_root, heading=heading + 1), ""]
+    if maybe_now:
+        links = " · ".join(
+            f'<span data-until="{occurrence.last.isoformat()}"><a href="{to_events}{event.id}/">'
+            f"{md_inline(event.title, lang)}</a>"
+            f"{aside(md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))), lang)}</span>"
+            for event, occurrence in maybe_now)
+        lines += [f":material-calendar-question: {ctx.t('events_maybe_now', lang)}{colon(lang)}{links}", ""]
+    return lines
+
+
 def _month_after(day: dt.date) -> dt.date:
     """The first day of the month after `day`'s."""
     return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
@@ -362,7 +392,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /events/: the next 12 months by season and month."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     entries = ctx.every_occurrence()
-    on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
+    on_now, maybe_now = _begun(entries, ctx.today)
     by_month = _by_month(entries, ctx.today)
     lines = [
         _as_of(ctx, lang),
@@ -383,9 +413,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
         lines += [t("events_none_upcoming"), ""]
-    if on_now:
-        lines += [f"## {t('events_on_now')} {{#now}}", ""]
-        lines += [event_cards(ctx, on_now, lang, "", "../", heading=3), ""]
+    lines += _on_now_section(ctx, on_now, maybe_now, lang, 2, "", "../")
     season = None
     for key, month_entries in by_month.items():
         month_season = season_of(dt.date.fromisoformat(f"{key}-01"))
@@ -424,10 +452,7 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
     ]
     if not entries:
         lines += [t("events_none_in_category"), ""]
-    on_now = [(event, occ) for event, occ in entries if occ.first < ctx.today]
-    if on_now:
-        lines += [f"## {t('events_on_now')} {{#now}}", ""]
-        lines += [event_cards(ctx, on_now, lang, "../../", "../../../", heading=3), ""]
+    lines += _on_now_section(ctx, *_begun(entries, ctx.today), lang, 2, "../../", "../../../")
     for key, month_entries in _by_month(entries, ctx.today).items():
         lines += _month_section(ctx, key, month_entries, lang, 2, "../../", "../../../")
     return "\n".join(lines)
