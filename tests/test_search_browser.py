@@ -40,13 +40,15 @@ QUERIES = {
            ("skating", "events/peoples-rink/"), ("ATM", VISIT), ("map", VENUES), ("JCB", VISIT), ("restaurant", VISIT), ("petroglyphs", VISIT),
            ("pharmacy", VISIT), ("cathedrals", "venues/uspensky-cathedral/"),  # the page says "pharmacies"; stems
            ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT), ("swimming", VISIT),
-           ("wheelchair", VISIT)],  # an accessibility walkthrough: "No matching pages"
+           ("wheelchair", VISIT),  # an accessibility walkthrough: "No matching pages"
+           ("tickets for hockey", HOCKEY), ("Khabarovsk airport", VISIT),  # stop words, the city's name
+           ("wifi", VISIT), ("cafe", VISIT)],  # the pages write Wi-Fi (wi, fi in the index)
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
            ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT),
            ("больница", VISIT), ("трамвай", VISIT), ("купаться", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT),
-           ("коляска", VISIT)],  # «больницы», «трамваи»: stems
+           ("коляска", VISIT), ("билеты на хоккей", HOCKEY), ("сувениры", CLIFF)],  # на*; сувенир* finds «сувенирным"  # «больницы», «трамваи»: stems
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),
@@ -66,7 +68,8 @@ QUERIES = {
            ("ＳＩＭ", VISIT),  # full-width letters, as a Japanese keyboard types them
            ("蚊", VISIT), ("気温", VISIT), ("氷点下", VISIT), ("治安", VISIT), ("アリペイ", VISIT), ("北京", VISIT),
            ("SIMカード", VISIT),  # Latin letters against katakana
-           ("寒い", VISIT), ("2月のイベント", "events/"), ("車いす", VISIT)],  # not い, in every page; 2 glued to イベント
+           ("寒い", VISIT), ("2月のイベント", "events/"), ("車いす", VISIT),
+           ("ハバロフスク駅", VISIT)],  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
@@ -75,7 +78,8 @@ QUERIES = {
            ("레닌광장", "venues/lenin-square/"), ("얼음조각", "events/amur-crystal/"), ("공항버스", VISIT),
            ("출입국카드", VISIT), ("환전소", VISIT), ("심카드", VISIT), ("레스토랑", VISIT), ("암각화", VISIT),
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
-           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT), ("수영", VISIT), ("휠체어", VISIT)],
+           ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT), ("수영", VISIT), ("휠체어", VISIT),
+           ("하바롭스크 공항", VISIT), ("러시아 유심", VISIT)],
 }
 
 

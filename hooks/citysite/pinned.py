@@ -671,7 +671,19 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 # - a query typed with a Japanese keyboard in full-width letters (ＳＩＭ) or half-width katakana
 #   found nothing: the query is first brought to Unicode NFKC (SIM), as the pages are written;
 # - Latin letters typed against kana or Hangul (SIMカード, SIM카드) were one term that no indexed
-#   word equals: the two are searched as two words (SIM カード), as the pages are indexed.
+#   word equals: the two are searched as two words (SIM カード), as the pages are indexed;
+# - a word the index leaves out (a stop word: на, с, за, in, to) was still searched as a prefix
+#   (на* matched «народного» in a title: «билеты на хоккей» listed Unity Day first), and the city's
+#   or the country's name, on some 136 pages and in many titles, pushed the page a query was for out
+#   of the first ten (하바롭스크 공항, ハバロフスク駅, 러시아 유심): both are dropped while other
+#   words are left (search audits in five languages), and a single character beside them is kept
+#   (ハバロフスク駅: 駅);
+# - a word is searched as a prefix of its stem, as the pages are indexed (сувениры: сувенир*, which
+#   finds «сувенирным»; the word itself was no prefix of «сувенирн»), unless the stem is three
+#   letters or fewer (кафе: каф* would find «кафедральный» first);
+# - "wifi" is searched as the pages write it, Wi-Fi, which the index holds as wi and fi.
+# The city's and the country's names as a query word (Хабаровска, 하바롭스크에서), a JavaScript regex.
+_PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロフスク|하바롭스크\p{L}*|russia|росси\p{L}*|俄罗斯|ロシア|러시아\p{L}*)$/iu"
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
@@ -680,19 +692,24 @@ SEARCH_WORKER_FIXES = (
     ('let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}return r.has("")?new Set([t]):r}',
      'let a=o+(n[o]||1);a<t.length&&(i[s++]=a),n[o]&&r.add(t.slice(o,a))}return r.size?r:new Set([t])}'),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=e.normalize("NFKC")'
+     r'search(e){if(e=e.normalize("NFKC").replace(/(^|\s)wifi(?=\s|$)/giu,"$1+wi +fi")'
      r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'
      r'.replace(/(?:\d*[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+)+\d*/gu,'
      r's=>{let P=()=>this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
      r'for(let k in this.index.invertedIndex)for(let i=1;i<=k.length;i++)p[k.slice(0,i)]=1;return p})()),'
-     r'w=[...fe(s,/\p{sc=Hangul}/u.test(s)?P():this.index.invertedIndex)],l=w.filter(x=>x.length>1),k=w.filter(x=>!/^\p{sc=Hiragana}$/u.test(x));'
+     r'w=[...fe(s,/\p{sc=Hangul}/u.test(s)?P():this.index.invertedIndex)],l=w.filter(x=>x.length>1&&!' + _PLACE + r'.test(x)),'
+     r'k=w.filter(x=>!/^\p{sc=Hiragana}$/u.test(x));'
      r'if(!l.length&&s.length>1&&/^\p{sc=Han}+$/u.test(s)){if(s in P())return s;'
      r'let c=Object.keys(this.index.invertedIndex).filter(x=>x.includes(s));if(c.length&&c.length<=5)return c.join(" ");'
      r'return w.join("")===s?w.map(x=>"+"+x).join(" "):s}'
      r'if(!l.length&&s.length>1&&/^\p{sc=Hangul}+$/u.test(s))return s;'
      r'return(l.length?l:k.length?k:w).join(" ")})'
-     r'.split(/\s+/)'
-     r'.map(t=>/^[\p{L}\p{N}]+$/u.test(t)?t+"^10 "+t:t).join(" "),'),
+     r'.split(/\s+/).filter(t=>t)'
+     r'.filter((t,i,a)=>{let D=x=>' + _PLACE + r'.test(x)'
+     r'||/^[\p{L}\p{N}]+$/u.test(x)&&[lunr,...Object.values(lunr)].some(l=>l&&typeof l.stopWordFilter=="function"'
+     r'&&!l.stopWordFilter(new lunr.Token(x.toLowerCase())));return!D(t)||a.every(D)})'
+     r'.map(t=>{if(!/^[\p{L}\p{N}]+$/u.test(t))return t;let r=this.index.pipeline.runString(t.toLowerCase())[0]||"";'
+     r'return t+"^10 "+(r.length>3?r:t)}).join(" "),'),
 )
 
 
