@@ -672,16 +672,23 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   found nothing: the query is first brought to Unicode NFKC (SIM), as the pages are written;
 # - Latin letters typed against kana or Hangul (SIMカード, SIM카드) were one term that no indexed
 #   word equals: the two are searched as two words (SIM カード), as the pages are indexed;
-# - a word the index leaves out (a stop word: на, с, за, in, to) was still searched as a prefix
+# - a little word of a question (на, с, за, in, to, where) was searched as a prefix
 #   (на* matched «народного» in a title: «билеты на хоккей» listed Unity Day first), and the city's
 #   or the country's name, on some 136 pages and in many titles, pushed the page a query was for out
 #   of the first ten (하바롭스크 공항, ハバロフスク駅, 러시아 유심): both are dropped while other
 #   words are left (search audits in five languages), and a single character beside them is kept
 #   (ハバロフスク駅: 駅);
-# - a word is searched as a prefix of its stem, as the pages are indexed (сувениры: сувенир*, which
-#   finds «сувенирным»; the word itself was no prefix of «сувенирн»), unless the stem is three
-#   letters or fewer (кафе: каф* would find «кафедральный» first);
-# - "wifi" is searched as the pages write it, Wi-Fi, which the index holds as wi and fi.
+# - a Russian word is searched as a prefix of its stem, as the pages are indexed (сувениры: сувенир*,
+#   which finds «сувенирным»; the word itself was no prefix of «сувенирн»), unless the stem is three
+#   letters or fewer (кафе: каф* would find «кафедральный» first); an English one stays as typed
+#   (event* put the category pages, "Holiday: events in Khabarovsk", before What's on for "march
+#   events");
+# - a few words are searched as the pages write them: wifi as Wi-Fi (wi and fi in the index),
+#   子供 as 子ども, 新泻 (as mainland China writes Niigata) as 新潟, 总领馆 as 总领事馆 (search audits).
+# The little words of a question that every page has (in, to, на, с, где), a JavaScript regex: lunr's own
+# stop-word lists also hold words a visitor means (год: «новый год» found only «Новые имена»).
+_LITTLE_WORDS = (r"/^(?:a|an|the|in|on|at|to|for|of|with|from|by|and|or|is|are|what|where|how|when|do|does|can|i|my|me"
+                 r"|в|во|на|с|со|к|ко|по|за|из|от|до|для|и|а|или|как|где|что|когда|мне|я|у|о|об|про|при)$/iu")
 # The city's and the country's names as a query word (Хабаровска, 하바롭스크에서), a JavaScript regex.
 _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロフスク|하바롭스크\p{L}*|russia|росси\p{L}*|俄罗斯|ロシア|러시아\p{L}*)$/iu"
 SEARCH_WORKER_FIXES = (
@@ -692,7 +699,7 @@ SEARCH_WORKER_FIXES = (
     ('let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}return r.has("")?new Set([t]):r}',
      'let a=o+(n[o]||1);a<t.length&&(i[s++]=a),n[o]&&r.add(t.slice(o,a))}return r.size?r:new Set([t])}'),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=e.normalize("NFKC").replace(/(^|\s)wifi(?=\s|$)/giu,"$1+wi +fi")'
+     r'search(e){if(e=e.normalize("NFKC").replace(/(^|\s)wifi(?=\s|$)/giu,"$1+wi +fi").replace(/子供/g,"子ども").replace(/新泻/g,"新潟").replace(/总领馆/g,"总领事馆")'
      r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'
      r'.replace(/(?:\d*[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+)+\d*/gu,'
      r's=>{let P=()=>this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'
@@ -706,10 +713,9 @@ SEARCH_WORKER_FIXES = (
      r'return(l.length?l:k.length?k:w).join(" ")})'
      r'.split(/\s+/).filter(t=>t)'
      r'.filter((t,i,a)=>{let D=x=>' + _PLACE + r'.test(x)'
-     r'||/^[\p{L}\p{N}]+$/u.test(x)&&[lunr,...Object.values(lunr)].some(l=>l&&typeof l.stopWordFilter=="function"'
-     r'&&!l.stopWordFilter(new lunr.Token(x.toLowerCase())));return!D(t)||a.every(D)})'
+     r'||' + _LITTLE_WORDS + r'.test(x);return!D(t)||a.every(D)})'
      r'.map(t=>{if(!/^[\p{L}\p{N}]+$/u.test(t))return t;let r=this.index.pipeline.runString(t.toLowerCase())[0]||"";'
-     r'return t+"^10 "+(r.length>3?r:t)}).join(" "),'),
+     r'return t+"^10 "+(r.length>3&&/\p{sc=Cyrillic}/u.test(t)?r:t)}).join(" "),'),
 )
 
 
