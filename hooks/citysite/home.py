@@ -32,7 +32,7 @@ from .messages import Message
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
-from .schedule import SEASONS, Occurrence, season_of
+from .schedule import SEASONS, Occurrence, season_planned_for
 from .typography import bind_spaces, keep_dates_whole
 
 HOME_FILE = "data/home.yml"
@@ -128,9 +128,9 @@ def load_home_blocks(root: Path, images: SiteImages, page_exists) -> HomeBlocks 
 
 
 def coming_seasons_first(tiles: list[SeasonTile], today: dt.date) -> list[SeasonTile]:
-    """The season cards from the one a visitor plans for (that of the day two weeks ahead, as the
-    home page's link to the season's events) round the year: in July summer, autumn, winter, spring."""
-    now = SEASONS.index(season_of(today + dt.timedelta(days=14))[0])
+    """The season cards from the one a visitor plans for (season_planned_for, as the home page's link
+    to the season's events) round the year: in July summer, autumn, winter, spring."""
+    now = SEASONS.index(season_planned_for(today)[0])
     return sorted(tiles, key=lambda tile: (SEASONS.index(tile.season) - now) % len(SEASONS))
 
 

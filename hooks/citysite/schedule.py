@@ -161,6 +161,11 @@ def season_of(day: dt.date) -> tuple[str, int]:
     return SEASONS[(day.month - 3) // 3 + 1], day.year
 
 
+def season_planned_for(today: dt.date) -> tuple[str, int]:
+    """The season a visitor plans for: that of the day two weeks after `today` (a little ahead)."""
+    return season_of(today + dt.timedelta(days=14))
+
+
 def season_start(season: tuple[str, int]) -> dt.date:
     """The first day of a season: ("winter", 2026) starts on 1 December 2026."""
     name, year = season

@@ -29,6 +29,7 @@ from ..schedule import (
     month_key,
     season_end,
     season_of,
+    season_planned_for,
     season_start,
 )
 from ..timing import occurrence_text, usual_text
@@ -304,6 +305,13 @@ def _maybe_in(entries: Entries, today: dt.date, going_on: dict[str, Entries]) ->
     return months
 
 
+def _event_link(event: Event, occurrence: Occurrence, lang: str, to_events: str, note: str) -> str:
+    """An event in a line of links (HTML), with `note` after it and its last day: a saved page read
+    later drops those that have ended (docs/javascripts/past-events.js)."""
+    return (f'<span data-until="{occurrence.last.isoformat()}"><a href="{to_events}{event.id}/">'
+            f"{md_inline(event.title, lang)}</a>{note}</span>")
+
+
 def _begun(entries: Entries, today: dt.date) -> tuple[Entries, Entries]:
     """The entries begun before today: those on now, and those only possibly on now (a few days
     some time in their usual period, Occurrence.fills_its_period)."""
@@ -322,9 +330,8 @@ def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, lang:
         lines += [event_cards(ctx, on_now, lang, to_events, to_root, heading=heading + 1), ""]
     if maybe_now:
         links = " · ".join(
-            f'<span data-until="{occurrence.last.isoformat()}"><a href="{to_events}{event.id}/">'
-            f"{md_inline(event.title, lang)}</a>"
-            f"{aside(md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))), lang)}</span>"
+            _event_link(event, occurrence, lang, to_events,
+                        aside(md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))), lang))
             for event, occurrence in maybe_now)
         lines += [f":material-calendar-question: {ctx.t('events_maybe_now', lang)}{colon(lang)}{links}", ""]
     return lines
@@ -370,19 +377,17 @@ def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, 
     that have ended (docs/javascripts/past-events.js)."""
     starting, going_on, maybe = entries
 
-    def item(event: Event, occurrence: Occurrence, note: str) -> str:
-        return (f'<span data-until="{occurrence.last.isoformat()}"><a href="{to_events}{event.id}/">'
-                f"{md_inline(event.title, lang)}</a>{note}</span>")
-
     lines = [f"{'#' * heading} {md_text(_month_title(key, lang))} {{#{key}}}", ""]
     if starting:
         lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
     if going_on:
-        links = " · ".join(item(event, occurrence, _usually(ctx, occurrence, lang)) for event, occurrence in going_on)
+        links = " · ".join(_event_link(event, occurrence, lang, to_events, _usually(ctx, occurrence, lang))
+                           for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
     if maybe:
         strings = ctx.strings_in(lang)
-        links = " · ".join(item(event, occurrence, aside(md_text(usual_text(event.usually, lang, strings)), lang))
+        links = " · ".join(_event_link(event, occurrence, lang, to_events,
+                                       aside(md_text(usual_text(event.usually, lang, strings)), lang))
                            for event, occurrence in maybe)
         lines += [f":material-calendar-question: {ctx.t('events_maybe', lang)}{colon(lang)}{links}", ""]
     return lines
@@ -466,11 +471,11 @@ def category_pages(ctx: PageContext, lang: str) -> dict[str, str]:
 # --- the home page -------------------------------------------------------------------------------
 
 def home_season(ctx: PageContext) -> tuple[str, int] | None:
-    """The season the home page links to: the one of the day two weeks after the build date (a
-    visitor plans a little ahead) if /events/ lists events in it, else the next one that has some."""
+    """The season the home page links to: the one a visitor plans for (season_planned_for) if
+    /events/ lists events in it, else the next one that has some."""
     listed = sorted({season_of(group[0][1].first) for group in _months(ctx.every_occurrence(), ctx.today).values()},
                     key=season_start)
-    wanted = season_start(season_of(ctx.today + dt.timedelta(days=14)))
+    wanted = season_start(season_planned_for(ctx.today))
     return next((season for season in listed if season_start(season) >= wanted), None)
 
 
