@@ -26,7 +26,7 @@ from citysite.data.model import Event, Usually
 from citysite.dates import format_month
 from citysite.home import upcoming_events
 from citysite.pages.common import PageContext
-from citysite.pages.events import event_page, events_listing
+from citysite.pages.events import card_chip, event_page, events_listing
 from citysite.languages import aside, load_ui_strings
 from citysite.schedule import (
     history,
@@ -447,6 +447,15 @@ def test_the_home_pages_coming_up_always_shows_something_still_to_come(data, day
     cards = upcoming_events(data, STRINGS, "en", dt.date.fromisoformat(day), "", "en")
     ids = [card.url.rstrip("/").rsplit("/", 1)[-1] for card in cards if not card.spare]
     assert ids == on_now + later
+
+
+def test_a_seasons_opening_day_is_on_its_chip(data):
+    """An editor who added the rink's opening day, 12 December, saw "Dec" alone on its card."""
+    rink = event({"from": {"month": 12, "part": "mid"}, "to": {"month": 3}},
+                 [{"start": "2026-12-12", "sources": ["seed"]}])
+    occurrence = upcoming(rink, dt.date(2026, 12, 7))[0]
+    chip = BeautifulSoup(card_chip(PageContext(data, dt.date(2026, 12, 7), STRINGS), occurrence, "en"), "html.parser")
+    assert (chip.select_one(".kh-date__month").get_text(), chip.select_one(".kh-date__day").get_text()) == ("Dec", "12")
 
 
 @pytest.mark.parametrize("day, event_id, month", [("2027-07-08", "amurfest-summer", "Jul"), ("2027-06-10", "city-day", "Jun")])  # not "Now", not "May"

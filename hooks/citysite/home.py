@@ -149,7 +149,7 @@ def _on_now_order(entry: tuple[Event, Occurrence]) -> tuple[int, dt.date]:
     Khabarovsk for New Year saw the hockey season, on from September to March, first all winter, and
     neither New Year town; then a January contest whose days nobody had announced, as "Now"."""
     occurrence = entry[1]
-    certainty = 0 if occurrence.exact else 1 if occurrence.fills_its_period else 2
+    certainty = 2 if not occurrence.fills_its_period else 0 if occurrence.first_day_known else 1
     return certainty, occurrence.last
 
 

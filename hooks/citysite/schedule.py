@@ -53,6 +53,12 @@ class Occurrence:
         return self.exact or (self.last - self.first).days >= SEASON_DAYS
 
     @property
+    def first_day_known(self) -> bool:
+        """Whether its first day is known: its days are, or an announced edition gives the day a
+        season opens (the rink: "from 12 December")."""
+        return self.exact or (self.edition is not None and self.edition.start.precision in ("day", "time"))
+
+    @property
     def start(self) -> When:
         """The first day as a When (with the time when known), for calendars and JSON-LD."""
         if self.time is not None:

@@ -135,8 +135,8 @@ def card_chip(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     under_way = occurrence.first < ctx.today <= occurrence.last
     if not occurrence.fills_its_period:  # possibly on now, or later in its period: "Jul", not "Now"
         return date_chip(max(occurrence.first, ctx.today), occurrence.last, lang, exact=occurrence.exact)
-    now = ctx.t("chip_now", lang)
-    return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.exact,
+    now = ctx.t("chip_now", lang)  # the day a season opens is on its chip too (an editor saw "Dec" alone)
+    return date_chip(occurrence.first, occurrence.last, lang, exact=occurrence.first_day_known,
                      under_way=now if under_way else "", now=now)
 
 
