@@ -530,6 +530,22 @@ def test_a_printed_page_gives_its_links_addresses(browser, site, site_server):
         page.close()
 
 
+def test_a_printed_venue_page_keeps_the_taxi_address_whole_and_leaves_out_buttons(browser, site, site_server):
+    """A Japanese teacher printed a venue page for parents: the address for the taxi driver split over
+    two sheets, and the map-app buttons and the link back to the list were printed."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server + "ja/venues/grodekov-museum/")
+        shown = "e => getComputedStyle(e).display !== 'none'"
+        assert page.eval_on_selector("article .md-button", shown)
+        assert page.eval_on_selector("article a.kh-back", shown)
+        page.emulate_media(media="print")
+        assert not any(page.eval_on_selector_all("article .md-button, article a.kh-back", f"es => es.map({shown})"))
+        assert page.eval_on_selector(".taxi-address", "e => getComputedStyle(e).breakInside") == "avoid"
+    finally:
+        page.close()
+
+
 def _months_of_season(heading) -> list[str]:
     """The month headings' ids under a season's heading (h2) of the events list."""
     months = []

@@ -766,6 +766,26 @@ POPUPS_OUTSIDE_THE_MAP = """async () => {
 }"""
 
 
+TAP_TARGETS = """() => {
+    const buttons = [...document.querySelectorAll('.leaflet-bar a, .map-locate__button')]
+        .map(button => { const box = button.getBoundingClientRect(); return [box.width, box.height]; });
+    const pin = document.querySelector('.leaflet-marker-pane .map-marker').getBoundingClientRect();
+    const x = pin.left + pin.width / 2, y = pin.top + pin.height / 2;
+    const beside = [[x + 18, y], [x - 18, y], [x, y + 18], [x, y - 18]]
+        .map(([px, py]) => document.elementFromPoint(px, py)?.closest('.map-marker') !== null);
+    return {buttons, beside};
+}"""
+
+
+def test_on_a_phone_the_map_buttons_and_pins_are_large_enough_to_tap_in_gloves(visit, site, site_server):
+    """A visitor in -25 °C found the 30 px zoom buttons and the 24 px pins too small to hit in gloves."""
+    seen = visit(site, site_server, "ko/maps/venue-lenin-square.html")
+    seen.page.wait_for_selector(".leaflet-marker-icon")
+    found = seen.page.evaluate(TAP_TARGETS)
+    assert len(found["buttons"]) >= 2 and all(w >= 40 and h >= 40 for w, h in found["buttons"]), found
+    assert all(found["beside"]), "a tap 18 px from the pin's centre reaches the pin"
+
+
 def test_every_popup_of_a_route_map_fits_the_map_on_a_phone(visit, site, site_server):
     """On a phone the route map in a page is 358 px wide: a stop's popup (280 px of text) ran 26 px
     past its right edge, its close button out of reach."""

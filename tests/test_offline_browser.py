@@ -313,6 +313,32 @@ def test_a_new_build_replaces_the_cache_on_the_next_visit(browser, site_copy):
     context.close()
 
 
+def test_a_page_of_a_new_build_gets_its_own_styles_while_the_last_builds_worker_runs(browser, site_copy):
+    # A publisher's walkthrough: the first page read after a new build was published came with the
+    # new build's HTML (pages come from the network first) and the old site.css from the worker.
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    with serve_directory(site_copy) as base:
+        page.goto(base + "ru/")
+        page.evaluate(READY)
+        assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)"
+        # the next build's styles, linked from its pages; the worker is still the last build's
+        styles = site_copy / "stylesheets" / "site.css"
+        old = offline._revision(styles.read_bytes())
+        styles.write_text(styles.read_text(encoding="utf-8") + "\n.md-header{background-color:rgb(1,2,3)}\n",
+                          encoding="utf-8")
+        new = offline._revision(styles.read_bytes())
+        visit = site_copy / "ru" / "visit" / "index.html"
+        html = visit.read_text(encoding="utf-8")
+        assert html.count(f"site.css?v={old}") == 1, "the page links the styles with their revision"
+        visit.write_text(html.replace(f"site.css?v={old}", f"site.css?v={new}"), encoding="utf-8")
+        page.goto(base + "ru/visit/")
+        assert page.evaluate(HEADER_COLOUR) == "rgb(1, 2, 3)", "the new page's own styles"
+        page.goto(base + "ru/")
+        assert page.evaluate(HEADER_COLOUR) == "rgb(11, 74, 111)", "a page of the last build keeps its own"
+    context.close()
+
+
 def test_map_tiles_are_kept_once_seen_within_the_cap(browser, site_copy):
     offline.write_workers(site_copy, ["ja"], "en", dataclasses.replace(project_guide(), max_tiles=5))
     context = browser.new_context(**PHONE)

@@ -683,14 +683,23 @@ def patch_theme_scripts(site_dir: str | Path) -> None:
 #   letters or fewer (кафе: каф* would find «кафедральный» first); an English one stays as typed
 #   (event* put the category pages, "Holiday: events in Khabarovsk", before What's on for "march
 #   events");
-# - a few words are searched as the pages write them: wifi as Wi-Fi (wi and fi in the index),
-#   子供 as 子ども, 新泻 (as mainland China writes Niigata) as 新潟, 总领馆 as 总领事馆 (search audits).
+# - a few words are searched as the pages write them (_AS_THE_PAGES_WRITE, from search audits and
+#   walkthroughs).
 # The little words of a question that every page has (in, to, на, с, где), a JavaScript regex: lunr's own
 # stop-word lists also hold words a visitor means (год: «новый год» found only «Новые имена»).
 _LITTLE_WORDS = (r"/^(?:a|an|the|in|on|at|to|for|of|with|from|by|and|or|is|are|what|where|how|when|do|does|can|i|my|me"
                  r"|в|во|на|с|со|к|ко|по|за|из|от|до|для|и|а|или|как|где|что|когда|мне|я|у|о|об|про|при)$/iu")
 # The city's and the country's names as a query word (Хабаровска, 하바롭스크에서), a JavaScript regex.
 _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロフスク|하바롭스크\p{L}*|russia|росси\p{L}*|俄罗斯|ロシア|러시아\p{L}*)$/iu"
+# Words a visitor types that the pages write another way, and how the pages write them: wifi as Wi-Fi
+# (wi and fi in the index), 子供 as 子ども, 新泻 (as mainland China writes Niigata) as 新潟, 总领馆 as
+# 总领事馆; 春天 and 秋天 as the climate table's 春季 and 秋季, 宾馆 as 酒店, 汇率 (exchange rate) as
+# 兑换 (changing money): a Harbin delegate's searches found the public holidays, nothing, nothing;
+# ダニ as マダニ, 水泳 as 遊泳 and 환율 as 환전 (a Japanese teacher's and a Korean visitor's found nothing).
+_AS_THE_PAGES_WRITE = {r"(^|\s)wifi(?=\s|$)": "$1+wi +fi", "子供": "子ども", "新泻": "新潟", "总领馆": "总领事馆",
+                       "春天": "春季", "秋天": "秋季", "宾馆": "酒店", "汇率": "兑换",
+                       "(?<!マ)ダニ": "マダニ", "水泳": "遊泳", "환율": "환전"}
+_SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
      "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);"),
@@ -699,7 +708,7 @@ SEARCH_WORKER_FIXES = (
     ('let a=o+n[o];n[a]&&a<t.length-1&&(i[s++]=a),r.add(t.slice(o,a))}return r.has("")?new Set([t]):r}',
      'let a=o+(n[o]||1);a<t.length&&(i[s++]=a),n[o]&&r.add(t.slice(o,a))}return r.size?r:new Set([t])}'),
     (r'search(e){if(e=e.replace(new RegExp("\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),',
-     r'search(e){if(e=e.normalize("NFKC").replace(/(^|\s)wifi(?=\s|$)/giu,"$1+wi +fi").replace(/子供/g,"子ども").replace(/新泻/g,"新潟").replace(/总领馆/g,"总领事馆")'
+     r'search(e){if(e=e.normalize("NFKC")' + _SPELLED +
      r'.replace(/(?<=[A-Za-z])(?=[\p{sc=Katakana}\p{sc=Hangul}])|(?<=[\p{sc=Katakana}\p{sc=Hangul}])(?=[A-Za-z])/gu," ")'
      r'.replace(/(?:\d*[\p{sc=Han}\p{sc=Hangul}\p{sc=Hiragana}\p{sc=Katakana}ー]+)+\d*/gu,'
      r's=>{let P=()=>this.prefixes||(this.prefixes=(()=>{let p=Object.create(null);'

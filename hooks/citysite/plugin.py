@@ -80,6 +80,7 @@ class CitySite:
     @editor_errors
     def on_config(self, config):
         pinned.check_i18n_plugin(config)
+        offline.revision_links(config)
         pinned.reuse_markdown_converters()
         pinned.list_theme_files_once()
         if self.partial and self.run is not None and pinned.is_first_build(config):

@@ -6,6 +6,8 @@
 - A service worker per language (`<lang>/sw.js`, worker.js with this build's settings), registered
   after the page has loaded (partials/offline.html). Its scope is the language's folder, so it
   works under a sub-path, keeps one language, and touches no other site on the same host.
+- The pages link the site's own styles and scripts with their revision (`revision_links`), which the
+  worker checks against its kept copy's.
 - What it keeps after the first visit (`Guide`): the pages whose English front matter (or the
   page's own) says `offline: true`, every page of the data sections mkdocs.yml names
   (extra.citysite.offline.from_data: the venue and route pages), the offline page, and what
@@ -399,6 +401,28 @@ def _search_files(site: Path, prefix: str) -> list[str]:
 
 def _revision(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:12]
+
+
+def revision_links(config: Any) -> None:
+    """Each of the site's own styles and scripts in mkdocs.yml (extra_css, extra_javascript) linked
+    with its revision, "stylesheets/site.css?v=<revision>": a page of a new build read while the last
+    build's worker still runs (the first view after a publication) gets its own styles and scripts,
+    which that worker fetches instead of its kept copies (worker.js, file; a publisher's walkthrough
+    got the new page with the old site.css). The revision is the worker's own for the file."""
+    docs = Path(config.docs_dir)
+
+    def linked(path: str) -> str:
+        source = docs / path
+        if "?" in path or "://" in path or not source.is_file():  # linked already, or not the site's
+            return path
+        return f"{path}?v={_revision(source.read_bytes())}"
+
+    config.extra_css = [linked(path) for path in config.extra_css]
+    for script in config.extra_javascript:
+        if isinstance(script, str):
+            config.extra_javascript[config.extra_javascript.index(script)] = linked(script)
+        else:
+            script.path = linked(script.path)
 
 
 def worker(site: Path, guide: Guide, lang: str, root: str) -> str:

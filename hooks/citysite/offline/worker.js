@@ -13,7 +13,9 @@
      map frame not kept a note that the map needs a connection. A page of another language's folder
      (the root's worker sees them while that language has no worker of its own) is not kept: without
      a network it gets the offline page too.
-   - a file of the site: a kept one from the cache (it belongs to this build), a file with a content
+   - a file of the site: a kept one from the cache (it belongs to this build; a style or script whose
+     link names another revision, "site.css?v=…", belongs to another build and comes from the
+     network), a file with a content
      hash in its name from the cache once read, anything else from the network; pictures, styles and
      scripts are kept as read (data that scripts fetch is not; the search index is kept at install).
    - map tiles (SETTINGS.tiles, the only other host): from the cache once seen, else from the network
@@ -169,7 +171,7 @@ function mapNote() {
 // --- files -----------------------------------------------------------------------------------------
 
 async function file(request) {
-  const key = KEYS.get(request.url);
+  const key = keptKey(request.url);
   if (key) {
     const kept = await caches.match(key, {cacheName: KEPT, ignoreVary: true});
     if (kept) return kept;
@@ -185,10 +187,29 @@ async function file(request) {
     }
     return response;
   } catch (error) {
-    const read = await caches.match(request.url, {cacheName: READ, ignoreVary: true});
+    // without a network, a copy of another revision is better than none
+    const other = KEYS.get(unrevised(request.url));
+    const read = await caches.match(request.url, {cacheName: READ, ignoreVary: true})
+      || (other && await caches.match(other, {cacheName: KEPT, ignoreVary: true}));
     if (read) return read;
     throw error;
   }
+}
+
+// The cache key of a kept file: a style or script linked with its revision ("site.css?v=…") is this
+// worker's kept copy only if that copy is of the same revision; a page of another build gets the
+// network's (the first view after a new build is published, while this worker still runs).
+function keptKey(address) {
+  const asked = new URL(address).searchParams.get("v");
+  if (asked === null) return KEYS.get(address);
+  const key = KEYS.get(unrevised(address));
+  return key && key.endsWith("?revision=" + asked) ? key : undefined;
+}
+
+function unrevised(address) {
+  const url = new URL(address);
+  url.search = "";
+  return url.href;
 }
 
 async function keepRead(url, response) {

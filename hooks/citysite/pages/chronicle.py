@@ -19,7 +19,7 @@ from ..alternates import absolute_url
 from ..data.model import ChronicleEntry
 from ..dates import format_month, format_span, format_year
 from ..languages import aside, colon, language_prefix, names_list
-from .common import PageContext, external_link, front_matter, language_root, md_inline, md_paragraphs
+from .common import PageContext, back_link, external_link, front_matter, language_root, md_inline, md_paragraphs
 
 FOLDER = "cooperation/chronicle"  # the chronicle's pages, under Cooperation
 OLD_FOLDER = "events"  # where the entries were until 2026: /events/<id>/ leads to the new page
@@ -50,7 +50,7 @@ def chronicle_page(ctx: PageContext, entry: ChronicleEntry, lang: str) -> str:
     parts = [
         front_matter(entry.summary[lang]),
         f"# {md_inline(entry.title, lang)}\n",
-        f"[:material-arrow-left: {t('chronicle_title')}](index.md)\n",
+        back_link(t('chronicle_title'), "index.md") + "\n",
         "\n".join(facts) + "\n",
         md_paragraphs(entry.summary, lang) + "\n",
         _neighbours(ctx, entry, lang),  # before the sources: their section runs to the page's end

@@ -95,6 +95,12 @@ def source_labels(urls: list[str]) -> list[str]:
     return [readable_host(url) if hosts[readable_host(url)] == 1 else source_label(url) for url in urls]
 
 
+def back_link(label: str, target: str) -> str:
+    """"← All events": the link from an entry's page back to its list (class kh-back: left off a
+    printed page, with the buttons, site.css)."""
+    return f"[:material-arrow-left: {label}]({target}){{ .kh-back }}"
+
+
 def front_matter(description: str) -> str:
     """The page's meta description (Material inserts it into an attribute as it is: escape it)."""
     text = " ".join(description.split())

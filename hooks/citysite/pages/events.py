@@ -35,6 +35,7 @@ from ..schedule import (
 from ..timing import occurrence_text, usual_text
 from .common import (
     PageContext,
+    back_link,
     external_link,
     front_matter,
     in_language,
@@ -190,7 +191,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     parts = [
         front_matter(event.summary[lang]),
         f"# {md_inline(event.title, lang)}\n",
-        f"[:material-arrow-left: {t('back_to_events')}](index.md)\n",
+        back_link(t('back_to_events'), "index.md") + "\n",
         "\n".join(facts) + "\n",
         md_paragraphs(event.summary, lang) + "\n",
     ]
@@ -447,7 +448,7 @@ def category_page(ctx: PageContext, category: str, lang: str) -> str:
         front_matter(title),
         f"# {md_text(title)}",
         "",
-        f"[:material-arrow-left: {t('back_to_events')}](../index.md)",
+        back_link(t('back_to_events'), "../index.md"),
         "",
         _as_of(ctx, lang),
         "",

@@ -8,7 +8,7 @@ import typing
 from ..data.model import Partner, PartnerStatus
 from ..dates import format_since, format_when
 from ..places import distance_km, measure_text
-from .common import PageContext, external_link, front_matter, md_inline, md_paragraphs, md_text
+from .common import PageContext, back_link, external_link, front_matter, md_inline, md_paragraphs, md_text
 from .events import open_data_line
 from .venues import MAP_MARKER
 
@@ -43,7 +43,7 @@ def partner_page(ctx: PageContext, partner: Partner, lang: str) -> str:
     parts = [
         front_matter(partner.summary[lang]),
         f"# {md_inline(partner.name, lang)}\n",
-        f"[:material-arrow-left: {t('back_to_partners')}](index.md)\n",
+        back_link(t('back_to_partners'), "index.md") + "\n",
         "\n".join(facts) + "\n",
         md_paragraphs(partner.summary, lang) + "\n",
         md_paragraphs(partner.note, lang) + "\n" if partner.note else "",

@@ -13,7 +13,7 @@ from ..dates import format_span
 from ..languages import colon
 from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, route_minutes, speed_text
-from .common import PageContext, front_matter, in_language, md_inline, md_paragraphs, md_text
+from .common import PageContext, back_link, front_matter, in_language, md_inline, md_paragraphs, md_text
 from .venues import MAP_MARKER
 
 INDENT = "    "  # the continuation of a list item in Markdown
@@ -73,7 +73,7 @@ def route_page(ctx: PageContext, route: Route, lang: str) -> str:
     parts = [
         front_matter(route.summary[lang]),
         f"# {md_inline(route.title, lang)}\n",
-        f"[:material-arrow-left: {t('back_to_routes')}](index.md)\n",
+        back_link(t('back_to_routes'), "index.md") + "\n",
         "\n".join(facts) + "\n",
         md_paragraphs(route.summary, lang) + "\n",
         MAP_MARKER + "\n",

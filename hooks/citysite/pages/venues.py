@@ -29,6 +29,7 @@ from ..practical import MAP_APPS, hours_text, map_app_urls, price_text, routes_t
 from ..walking import distance_text, minutes_text, walking_minutes
 from .common import (
     PageContext,
+    back_link,
     external_link,
     front_matter,
     in_language,
@@ -259,7 +260,7 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     parts = [
         front_matter(venue.description[lang]),
         f"# {md_inline(venue.name, lang)}\n",
-        f"[:material-arrow-left: {t('back_to_venues')}](index.md)\n",
+        back_link(t('back_to_venues'), "index.md") + "\n",
         md_paragraphs(venue.description, lang) + "\n",
         closure_notices(ctx, venue, lang),
         "\n".join(facts) + "\n",
