@@ -205,6 +205,18 @@ def test_maps_load_only_the_site_s_own_files(fixture_site):
             assert hosts <= {"tile.openstreetmap.org", "www.openstreetmap.org", "leafletjs.com"}, (url, hosts)
 
 
+def test_every_file_a_stylesheet_names_is_in_the_site(fixture_site):
+    """A publisher's link checker reported three 404s: images that Leaflet's stylesheet names
+    (url(images/layers.png) ...) were not copied."""
+    sheets = [path for path in fixture_site.root.rglob("*.css")]
+    assert any("leaflet" in str(path) for path in sheets)
+    for sheet in sheets:
+        for target in re.findall(r"url\(\s*['\"]?([^'\")]+)", sheet.read_text(encoding="utf-8")):
+            if target.startswith(("data:", "#", "http://", "https://")):
+                continue
+            assert (sheet.parent / target.split("?")[0].split("#")[0]).is_file(), (sheet, target)
+
+
 def test_map_files_are_made_once_per_language(fixture_site):
     made = re.findall(r"maps: (\d+) map files for '(\w+)'", fixture_site.build_log)
     assert sorted(lang for _, lang in made) == sorted(LANGUAGES)

@@ -692,7 +692,7 @@ _LITTLE_WORDS = (r"/^(?:a|an|the|in|on|at|to|for|of|with|from|by|and|or|is|are|w
 # The city's and the country's names as a query word (Хабаровска, 하바롭스크에서), a JavaScript regex.
 _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロフスク|하바롭스크\p{L}*|russia|росси\p{L}*|俄罗斯|ロシア|러시아\p{L}*)$/iu"
 # Words a visitor types that the pages write another way, and how the pages write them: wifi as Wi-Fi
-# (wi and fi in the index), 子供 as 子ども, 新泻 (as mainland China writes Niigata) as 新潟, 总领馆 as
+# (wi and fi in the index), 子供 as 子ども, 新泻 (a common mis-simplification of Niigata) as 新潟, 总领馆 as
 # 总领事馆; 春天 and 秋天 as the climate table's 春季 and 秋季, 宾馆 as 酒店, 汇率 (exchange rate) as
 # 兑换 (changing money): a Harbin delegate's searches found the public holidays, nothing, nothing;
 # ダニ as マダニ, 水泳 as 遊泳 and 환율 as 환전 (a Japanese teacher's and a Korean visitor's found nothing).

@@ -21,9 +21,10 @@ VENDOR_FOLDER = "assets/vendor"
 
 # (package, files to copy); the site path is assets/vendor/<package>-<version>/<file>
 # (a new version gets a new address, so browsers never mix a cached old file with a new one).
-# Leaflet's images are left out: they serve its default marker and layer switcher, unused here.
+# Leaflet's images serve its default marker and layer switcher, unused here; the three that
+# leaflet.css names are copied all the same, so that a publisher's link checker finds no missing file.
 _PACKAGES = (
-    (leaflet, ("leaflet.js", "leaflet.css")),
+    (leaflet, ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png", "images/marker-icon.png")),
     (markercluster, ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")),
 )
 
