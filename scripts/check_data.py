@@ -73,7 +73,7 @@ def main() -> int:
     for problem in errors:
         print(problem)
     if github_actions():
-        report_to_github(errors)
+        report_to_github(errors, warnings)
     if warnings and not args.quiet:
         print("\n" + render(Message("check.warnings")))
         for warning in warnings:
@@ -90,12 +90,14 @@ def main() -> int:
     return 0
 
 
-def report_to_github(errors: list[Problem]) -> None:
-    """Each error as an annotation on its file and line, and the list on the job's Summary page,
-    in Russian and English (whatever the log's language)."""
-    for problem in errors:
-        body = "\n".join(problem.what(lang) for lang in message_languages())
-        print(annotation("error", problem.file, problem.line, body, "make check"))
+def report_to_github(errors: list[Problem], warnings: list[Problem]) -> None:
+    """Each error, and each warning, as an annotation on its file and line (a warning beside its
+    line too: an English text pasted into `ru:` was only in the log of a green step), and the
+    errors on the job's Summary page, in Russian and English (whatever the log's language)."""
+    for level, found in (("error", errors), ("warning", warnings)):
+        for problem in found:
+            body = "\n".join(problem.what(lang) for lang in message_languages())
+            print(annotation(level, problem.file, problem.line, body, "make check"))
     if errors:
         title = " / ".join(Message("summary.data_errors").in_language(lang) for lang in BOTH)
         items = [f"- `{p.file}:{p.line}`: " + " / ".join(p.what(lang) for lang in BOTH) for p in errors]

@@ -8,6 +8,7 @@ on 127.0.0.1 (the error page in Chromium)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import queue
 import re
@@ -277,6 +278,40 @@ def test_a_check_date_that_has_not_come_yet_is_refused(tmp_path):
     assert any("'2999-01-01' has not come yet" in text for text in found), found
 
 
+@pytest.mark.parametrize("written, typed", [("18.00", "18.00"), ('"18.00"', "18.00"), ('"18-30"', "18-30")])
+def test_a_time_written_with_a_dot_gets_the_time_with_a_colon(tmp_path, written, typed):
+    """An editor wrote 18.00, the Russian way, and was shown '18.0', which she never typed, and no fix."""
+    events = replaced(EVENTS, '      end: "2025-05-31"\n', f'      end: "2025-05-31"\n      time: {written}\n')
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    hour = typed.replace("-", ":").replace(".", ":")
+    assert f"'{typed}': write a time with a colon, in quotes: \"{hour}\"" in found_en, found_en
+    assert f"'{typed}' — время пишется через двоеточие и в кавычках: \"{hour}\"" in found_ru, found_ru
+
+
+def test_a_practical_fact_without_its_check_date_gets_the_line_to_add(tmp_path):
+    venues = VENUES + """  stop:
+    name: {en: Lenin Square, ru: Площадь имени Ленина}
+    routes: {bus: ["34"]}
+    sources: ["page:https://smotrim.ru/article/3412546 (buses at the stop)"]
+"""
+    found_en, found_ru = only_problem(data_folder(tmp_path, venues=venues))
+    today = dt.date.today().isoformat()
+    assert f"'stop.checked' is missing: add the day you read the source" in found_en, found_en
+    assert f'checked: "{today}" (today)' in found_en and f'checked: "{today}" (сегодня)' in found_ru, found_ru
+
+
+def test_an_english_text_in_the_russian_field_is_a_warning_on_its_line(tmp_path):
+    """An editor pasted the English summary into `ru:`: every check passed, and the Russian page
+    showed it in English."""
+    events = replaced(EVENTS, "ru: День рождения города.", "ru: The city's birthday.")
+    data = load_site_data(data_folder(tmp_path, events=events))
+    warnings = [warning for warning in data.warnings if "summary" in warning.text("en")]
+    assert len(warnings) == 1, [warning.text("en") for warning in data.warnings]
+    assert warnings[0].text("en").startswith("data/events.yml:3: ")
+    assert "the ru text of 'summary' has no letters of that language: is it a translation?" in warnings[0].text("en")
+    assert "написан без единой буквы этого языка — это перевод?" in warnings[0].text("ru")
+
+
 def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp_path):
     english, russian = only_problem(data_folder(tmp_path, events="# the events\n"))
     assert english.startswith("data/events.yml:1: the file has no entries"), english
@@ -519,6 +554,17 @@ def make(project: Path, *goal: str, **env: str) -> subprocess.CompletedProcess:
                           env={**os.environ, **env}, timeout=300)
 
 
+def test_make_check_in_github_actions_shows_a_warning_beside_its_line(make_project):
+    """An English summary pasted into `ru:` is a warning: in CI it is shown on its line, not only in
+    the log of a step that passed."""
+    (make_project / "data" / "events.yml").write_text(
+        replaced(EVENTS, "ru: День рождения города.", "ru: The city's birthday."), encoding="utf-8")
+    result = make(make_project, "check", GITHUB_ACTIONS="true", CI="true", SITE_MESSAGES="")
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ") and "перевод?" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("::warning file=data/events.yml,line=3,title=make check::")
+    assert "is it a translation?" in warnings[0]
+
+
 def test_make_check_fails_without_makes_own_noise(make_project):
     result = make(make_project, "check")
     assert result.returncode != 0
@@ -584,7 +630,7 @@ def quiet_build(tmp_path_factory):
         **PAGES,
         "docs/forgotten.md": "# A page left out of the menu\n",
         "docs_ru/guide.md": "# Путеводитель\n\nАмур здесь широкий.\n\nСм. [страницу](../nowhere.md).\n\n"
-                            "[Ниигата](/ru/partners/niigata/), [визы](index.md#визы).\n\n"
+                            "[Ниигата](/ru/partners/niigata/), [визы](index.md#визы), [город](index.md#khabarovks).\n\n"
                             "![Ярмарка](images/christmas-fair.jpg)\n",
         "docs/guide.md": "# Guide\n\nThe Amur is wide here.\n\nSee [the page](nowhere-en.md).\n",
     })
@@ -615,8 +661,12 @@ def test_a_link_from_the_site_root_or_to_a_missing_heading_stops_a_strict_build(
     warnings = [line for line in quiet_build.stderr.splitlines() if line.startswith("WARNING")]
     assert any("docs_ru/guide.md:7: the link '/ru/partners/niigata/' starts with '/'" in line
                and line.endswith("relative to this page: partners/niigata.md") for line in warnings), warnings
-    assert any("docs_ru/guide.md:7: the link 'index.md#визы' leads to the anchor '#визы', which docs_ru/index.md "
-               "does not have" in line for line in warnings), warnings
+    assert any("docs_ru/guide.md:7: the link 'index.md#визы' leads to the section '#визы', which docs_ru/index.md "
+               "does not have; a section's name for links is at the end of its heading" in line
+               for line in warnings), warnings
+    # a mistyped section gets the page's nearest one (an editor's '#airprot' got none)
+    assert any("the link 'index.md#khabarovks' leads to the section '#khabarovks', which docs_ru/index.md does not "
+               "have (did you mean '#khabarovsk'?)" in line for line in warnings), warnings
 
 
 def test_the_i18n_plugins_settings_per_language_are_not_told_to_the_editor(quiet_build):

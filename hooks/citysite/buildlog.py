@@ -144,10 +144,13 @@ class LinkWarnings(logging.Filter):
         return None
 
     def _anchor(self, match: re.Match) -> Message:
-        """The page without that anchor named by the file an editor edits (docs_ru/visit/index.md)."""
+        """The page without that anchor named by the file an editor edits (docs_ru/visit/index.md),
+        with the page's anchor closest to it ('#airprot': '#airport'), read from its headings."""
         anchor = match["anchor"] or match["url"].partition("#")[2]
-        target = self.locator.file_of(match["target"] or match["src"])[0]
-        return Message("link.anchor", url=match["url"], anchor=anchor, target=target)
+        target, path = self.locator.file_of(match["target"] or match["src"])
+        close = difflib.get_close_matches(anchor, heading_anchors(path), n=1) if path and path.is_file() else []
+        suggest = Message("link.suggest", url="#" + close[0]) if close else ""
+        return Message("link.anchor", url=match["url"], anchor=anchor, target=target, suggest=suggest)
 
     def _absolute(self, match: re.Match) -> Message:
         """A link written as the site's address (/ru/events/city-day/): the page's file, relative to
@@ -195,6 +198,18 @@ class LinkWarnings(logging.Filter):
     @staticmethod
     def _plain(message_id: str) -> Callable[[re.Match], Message]:
         return lambda match: Message(message_id, url=match["url"])
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]*\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$", re.M)
+
+
+def heading_anchors(path: Path) -> list[str]:
+    """The anchors of a Markdown page's headings: their own ({#visas}) or made from their text as
+    mkdocs.yml makes them (pymdownx.slugs, lower case)."""
+    from pymdownx.slugs import slugify  # only when a link misses its anchor
+
+    make = slugify(case="lower")
+    return [found["id"] or make(found["text"], "-") for found in _HEADING.finditer(path.read_text(encoding="utf-8"))]
 
 
 LINK_WARNINGS = LinkWarnings()

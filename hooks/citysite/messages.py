@@ -414,6 +414,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' is missing; add it (see CONTRIBUTING.md for an example entry)",
         "ru": "нет поля '{name}'; добавьте его (пример записи — в CONTRIBUTING.ru.md)",
     },
+    "missing_checked": {
+        "en": "'{name}' is missing: add the day you read the source, on its own line beside its sources, "
+              "checked: \"{today}\" (today)",
+        "ru": "нет поля '{name}': добавьте отдельной строкой рядом с источниками день, когда вы читали источник, "
+              "checked: \"{today}\" (сегодня)",
+    },
+    "not_in_language": {
+        "en": "the {lang} text of '{name}' has no letters of that language: is it a translation? The site shows "
+              "it on the {lang} pages as it is",
+        "ru": "текст '{name}' для языка {lang} написан без единой буквы этого языка — это перевод? Сайт "
+              "покажет его на страницах {lang} как есть",
+    },
     "unknown_field": {
         "en": "unknown field '{name}'; {hint}",
         "ru": "неизвестное поле '{name}'; {hint}",
@@ -870,6 +882,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}': the time must be between 00:00 and 23:59",
         "ru": "'{value}': время должно быть от 00:00 до 23:59",
     },
+    "time_with_dot": {
+        "en": "'{typed}': write a time with a colon, in quotes: \"{time}\"",
+        "ru": "'{typed}' — время пишется через двоеточие и в кавычках: \"{time}\"",
+    },
     "time_unquoted": {
         "en": "{time} without quotes is read as a number; put the time in quotes: \"{time}\"",
         "ru": "{time} без кавычек читается как число; возьмите время в кавычки: \"{time}\"",
@@ -1105,10 +1121,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "папку или адрес сайта",
     },
     "link.anchor": {
-        "en": "the link '{url}' leads to the anchor '#{anchor}', which {target} does not have; check the heading's "
-              "anchor (its id) on that page",
-        "ru": "ссылка '{url}' ведёт на якорь '#{anchor}', которого нет в {target}; проверьте якорь (id) "
-              "заголовка на той странице",
+        "en": "the link '{url}' leads to the section '#{anchor}', which {target} does not have{suggest}; a "
+              "section's name for links is at the end of its heading, in braces: ## Visas {{#visas}}",
+        "ru": "ссылка '{url}' ведёт к разделу '#{anchor}', которого нет в {target}{suggest}; имя раздела для "
+              "ссылок написано в конце его заголовка, в фигурных скобках: ## Визы {{#visas}}",
     },
     "link.generated": {"en": "{file} (a page made from {data})", "ru": "{file} (страница из {data})"},
     "anchor.repeated": {

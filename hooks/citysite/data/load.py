@@ -8,6 +8,7 @@ everything else is an error that stops the build before MkDocs writes anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import typing
@@ -126,6 +127,8 @@ def _describe(error: dict, record: type) -> str:
     kind = error["type"]
     if kind == EXPLAINED:  # a mistake explained as a whole (citysite/data/indentation.py)
         return error["ctx"]["message"]
+    if kind == "missing" and loc and loc[-1] == "checked":  # a practical fact's date, the day it was read
+        return Message("missing_checked", name=name, today=dt.date.today().isoformat())
     if kind == "missing":
         return Message("missing", name=name)
     if kind in UNKNOWN_FIELD:
@@ -240,28 +243,40 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
     return parsed
 
 
-def _missing_translations(doc: YamlDocument, index: int, record: Any, entry_id: str,
+# The letters each translation is written in: a text in another language's field has none of them.
+_LETTERS = {"ru": re.compile(r"[\u0400-\u04ff]"), "zh": re.compile(r"[\u4e00-\u9fff]"),
+            "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
+
+
+def _not_in_its_language(text: Text) -> list[str]:
+    """The translations of `text` written in Latin letters without one of their own language's
+    (an editor's English summary pasted into `ru:` passed every check and showed on the Russian pages)."""
+    return [lang for lang, letters in _LETTERS.items()
+            if (value := getattr(text, lang)) and re.search(r"[A-Za-z]", value) and not letters.search(value)]
+
+
+def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,
                           path: tuple = ()) -> list[Problem]:
-    """Texts without zh, ja or ko, also in lists of records (a route's stops: 'stops.2.text')."""
+    """Texts without zh, ja or ko, or with a translation not in its language, also in lists of
+    records (a route's stops: 'stops.2.text')."""
     warnings = []
     for f in fields(record):
         value = getattr(record, f.name)
-        if isinstance(value, Text) and value.missing():
+        if isinstance(value, Text):
             name = ".".join(str(part) for part in (*path, f.name))
-            warnings.append(
-                Problem(
-                    doc.file,
-                    doc.line_of((index, *path, f.name)),
-                    entry_id,
-                    Message("no_translation_yet", name=name, langs=", ".join(value.missing())),
-                )
-            )
+            line = doc.line_of((index, *path, f.name))
+            if value.missing():
+                warnings.append(Problem(doc.file, line, entry_id,
+                                        Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))
+            warnings += [Problem(doc.file, doc.line_of((index, *path, f.name, lang)), entry_id,
+                                 Message("not_in_language", name=name, lang=lang))
+                         for lang in _not_in_its_language(value)]
         elif isinstance(value, list):
             for position, item in enumerate(value):
                 if hasattr(item, "__dataclass_fields__"):
-                    warnings += _missing_translations(doc, index, item, entry_id, (*path, f.name, position))
-        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Text):  # a venue's hours: 'hours.note'
-            warnings += _missing_translations(doc, index, value, entry_id, (*path, f.name))
+                    warnings += _translation_warnings(doc, index, item, entry_id, (*path, f.name, position))
+        elif hasattr(value, "__dataclass_fields__"):  # a venue's hours: 'hours.note'
+            warnings += _translation_warnings(doc, index, value, entry_id, (*path, f.name))
     return warnings
 
 
@@ -419,7 +434,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
                 continue  # reported by _check_duplicates
             collections[kind][record.id] = record
             data.lines[(kind, record.id)] = doc.line_of((index,))
-            data.warnings.extend(_missing_translations(doc, index, record, record.id))
+            data.warnings.extend(_translation_warnings(doc, index, record, record.id))
 
     if HOME_CITY in data.partners:
         line = data.lines[("partners", HOME_CITY)]

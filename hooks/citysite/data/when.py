@@ -227,8 +227,21 @@ def _parse_time(value: Any) -> dt.time:
         raise ValueError(Message("time_unquoted", time=f"{value // 60:02d}:{value % 60:02d}"))
     match = TIME_OF_DAY.match(str(value).strip()) if isinstance(value, str) else None
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        dotted = _dotted_time(value)
+        if dotted:
+            raise ValueError(Message("time_with_dot", typed=dotted[0], time=dotted[1]))
         raise ValueError(f"'{value}' is not a time of day; write HH:MM in quotes (Khabarovsk time), e.g. \"10:00\"")
     return dt.time(int(match[1]), int(match[2]))
+
+
+def _dotted_time(value: Any) -> tuple[str, str] | None:
+    """A time written the Russian way, 18.00 (which YAML reads as the number 18.0) or "18.00",
+    "18-00": (what the editor typed, "18:00"); an editor was shown '18.0' and no fix."""
+    typed = f"{value:.2f}" if isinstance(value, float) else value.strip() if isinstance(value, str) else ""
+    match = re.fullmatch(r"(\d{1,2})[.,\- ](\d{2})", typed)
+    if match and int(match[1]) <= 23 and int(match[2]) <= 59:
+        return typed, f"{int(match[1]):02d}:{match[2]}"
+    return None
 
 
 TimeField = Annotated[

@@ -418,9 +418,9 @@ def revision_links(config: Any) -> None:
         return f"{path}?v={_revision(source.read_bytes())}"
 
     config.extra_css = [linked(path) for path in config.extra_css]
-    for script in config.extra_javascript:
+    for index, script in enumerate(config.extra_javascript):
         if isinstance(script, str):
-            config.extra_javascript[config.extra_javascript.index(script)] = linked(script)
+            config.extra_javascript[index] = linked(script)
         else:
             script.path = linked(script.path)
 
