@@ -124,6 +124,9 @@ def test_a_seasons_edition_that_gives_its_first_day_only_lasts_the_season():
     assert [str(e.start) for e in history(rink, dt.date(2027, 1, 5))] == ["2025-12-13"]
     month = event({"from": {"month": 12}, "to": {"month": 2}}, [{"start": "2026-12", "sources": ["seed"]}])
     assert plain(occurrence_text(upcoming(month, BUILD_DATE)[0], "ru", strings("ru"))) == "с декабря 2026 г."
+    cancelled = event({"from": {"month": 5, "part": "late"}, "to": {"month": 6}},
+                      [{"start": "2027-05", "status": "cancelled", "sources": ["seed"]}])
+    assert plain(occurrence_text(upcoming(cancelled, BUILD_DATE)[0], "en", strings("en"))) == "May 2027: cancelled"
     one_day = event({"month": 5}, [{"start": "2027-05-15", "sources": ["seed"]}])  # not a season: its day
     assert [(o.first, o.last) for o in upcoming(one_day, BUILD_DATE)] == [(dt.date(2027, 5, 15), dt.date(2027, 5, 15))]
 

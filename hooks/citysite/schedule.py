@@ -115,8 +115,9 @@ def edition_occurrence(event_id: str, edition: Edition, usually: Usually) -> Occ
     """The occurrence an announced edition gives: exact when it has days. An edition of a season
     (the rink, a New Year town) that gives only its first day ("opened on 13 December", as the news
     says) lasts until the season usually ends: it was a day, and the rink left the lists the day
-    after it opened."""
-    if edition.end is None and usually.kind == "from":
+    after it opened. A cancelled one lasted nothing: it is its day or month ("May 2020: cancelled",
+    not "from May 2020")."""
+    if edition.end is None and usually.kind == "from" and edition.status != "cancelled":
         begin = edition.start.first_day()
         return Occurrence(event_id, edition.year, begin, _season_end(usually, begin.year), False, None, edition,
                           status=edition.status)
