@@ -9,7 +9,8 @@
    month goes too once nothing in it is on any more (a phone in mid-July showed "July" with its one
    event gone), and so does the "On now" list once all its events have ended; so does the home
    page's link to a season's events once the season is over. A list's date line says it was saved
-   that day (not "rebuilt every day"), and an event begun since shows "Now" on its chip. */
+   that day (not "rebuilt every day"), and an event begun since shows "Now" on its chip. A passage
+   an editor dated (kh-dated, data-until) goes after its day. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -26,6 +27,10 @@
     });
   });
   if (ended) document.querySelectorAll(".kh-past-note").forEach(function (note) { note.hidden = false; });
+  // a passage an editor dated (`{: until="…" }`, citysite/dated.py) whose last day has passed
+  document.querySelectorAll(".kh-dated[data-until]").forEach(function (passage) {
+    if (passage.getAttribute("data-until") < today) passage.hidden = true;
+  });
   // a list's date read on a later day: "saved on ..." in place of "rebuilt every day"
   document.querySelectorAll(".kh-as-of[data-made]").forEach(function (line) {
     if (line.getAttribute("data-made") < today) line.hidden = !line.classList.contains("kh-past-note");

@@ -1126,6 +1126,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ссылка '{url}' ведёт к разделу '#{anchor}', которого нет в {target}{suggest}; имя раздела для "
               "ссылок написано в конце его заголовка, в фигурных скобках: ## Визы {{#visas}}",
     },
+    "dated.expired": {
+        "en": "this passage was dated until {date} and is no longer shown on the site; update it, with a new "
+              "date, or delete it",
+        "ru": "срок этого текста — до {date}, и на сайте его больше нет; обновите его (с новой датой) или удалите",
+    },
+    "dated.bad_date": {
+        "en": "'{date}' in `until=\"…\"` is not a date",
+        "ru": "'{date}' в `until=\"…\"` — не дата",
+    },
+    "dated.fix": {
+        "en": "write the last day the passage holds as YYYY-MM-DD: {{: until=\"2027-01-10\" }}",
+        "ru": "напишите последний день, когда текст верен, в виде ГГГГ-ММ-ДД: {{: until=\"2027-01-10\" }}",
+    },
     "link.generated": {"en": "{file} (a page made from {data})", "ru": "{file} (страница из {data})"},
     "anchor.repeated": {
         "en": "two headings of this page have the anchor '{{#{anchor}}}'{first}: links to it all lead to the first",

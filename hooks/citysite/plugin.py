@@ -29,6 +29,7 @@ from . import (
     assembly,
     buildlog,
     contents,
+    dated,
     home,
     maps,
     messages,
@@ -208,6 +209,10 @@ class CitySite:
     def on_page_content(self, html, page, config, files):
         lang = pinned.current_language(config)
         anchors.check_unique_anchors(html, page.file.abs_src_path, self.run.root)
+        if page.file.abs_src_path:  # an editor's page may date a passage (`{: until="…" }`)
+            path = Path(page.file.abs_src_path)
+            html = dated.dated_passages(html, khabarovsk_day(self.run.moment), path.relative_to(self.run.root).as_posix(),
+                                        path.read_text(encoding="utf-8-sig"))
         if contents.wants_contents(page, self.run.root):  # first: its line of links gets the typography too
             html = contents.with_contents(html, page.toc, self.run.strings["on_this_page"][lang], lang)
         html = typography.keep_dates_whole(typography.bind_spaces(page_html.without_comments(html), lang), lang)
