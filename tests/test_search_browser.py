@@ -61,6 +61,7 @@ QUERIES = {
            ("怎么去机场", VISIT), ("怎么换钱", VISIT), ("游泳", VISIT), ("轮椅", VISIT),
            ("新泻", NIIGATA), ("总领馆", VISIT),
            ("汇率", VISIT), ("宾馆", VISIT), ("春天", "events/"),  # as the pages write them: 兑换, 酒店, 春季 (a Harbin delegate)
+           ("医院", VISIT), ("看病", VISIT), ("蚊子", VISIT), ("夏天", "events/"),  # a family's summer trip
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -73,7 +74,7 @@ QUERIES = {
            ("SIMカード", VISIT),  # Latin letters against katakana
            ("寒い", VISIT), ("2月のイベント", "events/"), ("車いす", VISIT),
            ("ハバロフスク駅", VISIT), ("子供", GRODEKOV),
-           ("ダニ", VISIT), ("水泳", VISIT)],  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
+           ("ダニ", VISIT), ("水泳", VISIT), ("病院", VISIT)],  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),

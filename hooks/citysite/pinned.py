@@ -695,10 +695,14 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (wi and fi in the index), 子供 as 子ども, 新泻 (a common mis-simplification of Niigata) as 新潟, 总领馆 as
 # 总领事馆; 春天 and 秋天 as the climate table's 春季 and 秋季, 宾馆 as 酒店, 汇率 (exchange rate) as
 # 兑换 (changing money): a Harbin delegate's searches found the public holidays, nothing, nothing;
-# ダニ as マダニ, 水泳 as 遊泳 and 환율 as 환전 (a Japanese teacher's and a Korean visitor's found nothing).
+# ダニ as マダニ, 水泳 as 遊泳 and 환율 as 환전 (a Japanese teacher's and a Korean visitor's found nothing);
+# 夏天 as 夏季, 蚊子 (mosquitoes) as the climate table's 驱蚊液 (repellent), 看病 as 就医, and 医院 or 病院
+# (hospital) on its own with the health section's 就医 or 医療: the 2019 news of Sejong hospital came first.
 _AS_THE_PAGES_WRITE = {r"(^|\s)wifi(?=\s|$)": "$1+wi +fi", "子供": "子ども", "新泻": "新潟", "总领馆": "总领事馆",
                        "春天": "春季", "秋天": "秋季", "宾馆": "酒店", "汇率": "兑换",
-                       "(?<!マ)ダニ": "マダニ", "水泳": "遊泳", "환율": "환전"}
+                       "(?<!マ)ダニ": "マダニ", "水泳": "遊泳", "환율": "환전",
+                       "夏天": "夏季", "蚊子": "驱蚊液", "看病": "就医",
+                       r"(?<!\p{sc=Han})医院(?!\p{sc=Han})": "医院 就医", r"(?<!\p{sc=Han})病院(?!\p{sc=Han})": "病院 医療"}
 _SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
