@@ -497,12 +497,16 @@ def test_a_page_read_on_the_day_it_was_built_shows_all_its_headings(browser, sit
         context.close()
 
 
-def test_the_home_pages_link_to_a_season_goes_once_the_season_is_over(browser, site, site_server):
+@pytest.mark.parametrize("after", [False, True])
+def test_the_home_pages_link_to_a_season_goes_with_the_seasons_events(browser, site, site_server, after):
     """An English walkthrough read the home page saved in December in October: "Winter 2026/27:
-    all events" still led to a season long over."""
+    all events" still led to a season long over; a Chinese one, in mid-July, followed the link to a
+    summer whose events had all ended, hidden on the saved /events/. The link and the season's part
+    of /events/ go on the same day."""
     link = BeautifulSoup(site.text(""), "html.parser").select_one("p.kh-more a[data-until]")
-    over = dt.date.fromisoformat(link["data-until"]) + dt.timedelta(days=1)
-    moment = dt.datetime.combine(over, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+    day = dt.date.fromisoformat(link["data-until"]) + dt.timedelta(days=int(after))
+    moment = dt.datetime.combine(day, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+    season = link["href"].partition("#")[2]
     context = browser.new_context(**VIEWS[390])
     try:
         page = context.new_page()
@@ -511,7 +515,10 @@ def test_the_home_pages_link_to_a_season_goes_once_the_season_is_over(browser, s
         assert more.locator("a").count() == 2
         context.add_init_script(f"Date.now = () => {int(moment * 1000)};")
         page.goto(site_server)
-        assert more.locator("a").count() == 1 and "·" not in more.inner_text()
+        assert more.locator("a").count() == (1 if after else 2)
+        assert "·" not in more.inner_text() or not after
+        page.goto(site_server + "events/")
+        assert page.locator(f"h2#{season}").is_visible() != after
     finally:
         context.close()
 

@@ -483,12 +483,17 @@ def home_season(ctx: PageContext) -> tuple[str, int] | None:
 def season_target(ctx: PageContext, lang: str) -> tuple[str, str, dt.date] | None:
     """("Winter 2026/27: all events", "events/index.md#winter-2026", its last day): the home page's
     link to the season's events on /events/ (None when no season has events); a page saved on a
-    phone drops it once the season is over (docs/javascripts/past-events.js)."""
+    phone drops it after that day (docs/javascripts/past-events.js), the last day an event listed
+    under the season is on, when a saved /events/ drops the season's part (the link of a home page
+    read in mid-July led to a summer whose events had all ended, hidden)."""
     season = home_season(ctx)
     if season is None:
         return None
     label = ctx.t("season_all_events", lang).format(season=season_title(season, lang, ctx))
-    return label, f"events/index.md#{season_anchor(season)}", season_end(season)
+    listed = [occurrence.last for key, groups in _by_month(ctx.every_occurrence(), ctx.today).items()
+              if season_of(dt.date.fromisoformat(f"{key}-01")) == season
+              for group in groups for _event, occurrence in group]
+    return label, f"events/index.md#{season_anchor(season)}", max(listed, default=season_end(season))
 
 
 def open_data_line(ctx: PageContext, lang: str, *names: str) -> str:
