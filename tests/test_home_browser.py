@@ -549,6 +549,10 @@ def test_a_printed_venue_page_keeps_the_taxi_address_whole_and_leaves_out_button
         page.emulate_media(media="print")
         assert not any(page.eval_on_selector_all("article .md-button, article a.kh-back", f"es => es.map({shown})"))
         assert page.eval_on_selector(".taxi-address", "e => getComputedStyle(e).breakInside") == "avoid"
+        # the sheet's margins: the site's 15 mm, after the theme's 25 (Plan your visit: 20 sheets, then 17)
+        margins = page.evaluate("""() => [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
+            .filter(rule => rule instanceof CSSPageRule).map(rule => rule.style.margin)""")
+        assert margins[-1] == "15mm", margins
     finally:
         page.close()
 
