@@ -228,11 +228,12 @@ class KeptLink:
     children: tuple[KeptLink, ...] = ()
 
 
-def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: Any, nav_pages: Iterable[Any] = ()
-               ) -> list[KeptLink]:
+def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: Any, nav_pages: Iterable[Any] = (),
+               coming: Iterable[str] = ()) -> list[KeptLink]:
     """The kept pages of `lang`'s build as links from `page` (the offline page): the menu's order,
-    each data section's pages under the section's page (or last when it is not kept), by title where
-    titles sort alphabetically, else (and the events) in the data files' order (_in_order)."""
+    each data section's pages under the section's page (or last when it is not kept), the events in
+    the order they come (`coming`, their URLs within the language: "events/city-day/"), the others by
+    title where titles sort alphabetically, else in the data files' order (_in_order)."""
     prefix = language_prefix(lang, root)
     order = {item.file.src_uri: number for number, item in enumerate(nav_pages)}
     main: list[tuple[Any, str, str]] = []
@@ -251,32 +252,39 @@ def kept_links(guide: Guide, lang: str, root: str, files: Iterable[Any], page: A
         if section is None:
             main.append((file, link, title))
         else:
-            sections.setdefault(section, []).append((title, link))
+            sections.setdefault(section, []).append((title, link, url))
     main.sort(key=lambda item: (order.get(item[0].src_uri, len(order)), item[0].url))
     links = []
     for file, link, title in main:
         section = file.url[len(prefix):]
         children = sections.pop(section, [])
-        kept_children = tuple(KeptLink(t, u) for t, u in _in_order(children, lang, section))
+        kept_children = tuple(KeptLink(t, u) for t, u in _in_order(children, lang, section, list(coming)))
         links.append(KeptLink(title, link, kept_children))
     for section, entries in sections.items():
-        links += [KeptLink(t, u) for t, u in _in_order(entries, lang, section)]
+        links += [KeptLink(t, u) for t, u in _in_order(entries, lang, section, list(coming))]
     return links
 
 
 # Han characters in code-point order read as no order at all to a Chinese or Japanese reader (小冰块…,
 # 东正教…, 主领洗节…): their lists keep the data files' order (events through the year, venues by area).
 UNSORTED_TITLES = ("zh", "ja")
-# Sections listed in the data's order in every language: the events through the year from December
-# (by title, a Korean visitor in January found Christmas and Epiphany near the bottom of the list).
-THROUGH_THE_YEAR = ("events/",)
+# The section listed in the order its pages come: the events, from the next one on (by title, a Korean
+# visitor in January found Christmas and Epiphany near the bottom of the list; in the data's order,
+# from December, a summer visitor's list began with the New Year towns).
+IN_COMING_ORDER = "events/"
 
 
-def _in_order(entries: list[tuple[str, str]], lang: str, section: str = "") -> list[tuple[str, str]]:
-    """(title, link) entries by title (Latin, Cyrillic and Hangul sort by letter), or as they are."""
-    if lang in UNSORTED_TITLES or section in THROUGH_THE_YEAR:
-        return list(entries)
-    return sorted(entries, key=lambda entry: entry[0].casefold())
+def _in_order(entries: list[tuple[str, str, str]], lang: str, section: str = "",
+              coming: list[str] = ()) -> list[tuple[str, str]]:
+    """(title, link) of (title, link, url) entries: the events as `coming` orders their URLs (the
+    others after them, as they are), the rest by title (Latin, Cyrillic and Hangul sort by letter),
+    or as they are."""
+    if section == IN_COMING_ORDER:
+        rank = {url: number for number, url in enumerate(coming)}
+        entries = sorted(entries, key=lambda entry: rank.get(entry[2], len(rank)))
+    elif lang not in UNSORTED_TITLES:
+        entries = sorted(entries, key=lambda entry: entry[0].casefold())
+    return [(title, link) for title, link, _url in entries]
 
 
 # --- the workers, once the site is built -----------------------------------------------------------
