@@ -309,7 +309,7 @@ def test_an_english_text_in_the_russian_field_is_a_warning_on_its_line(tmp_path)
     assert len(warnings) == 1, [warning.text("en") for warning in data.warnings]
     assert warnings[0].text("en").startswith("data/events.yml:3: ")
     assert "the ru text of 'summary' has no letters of that language: is it a translation?" in warnings[0].text("en")
-    assert "написан без единой буквы этого языка — это перевод?" in warnings[0].text("ru")
+    assert "нет ни одной буквы этого языка — точно ли это перевод?" in warnings[0].text("ru")
 
 
 def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp_path):

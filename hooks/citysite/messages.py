@@ -417,14 +417,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "missing_checked": {
         "en": "'{name}' is missing: add the day you read the source, on its own line beside its sources, "
               "checked: \"{today}\" (today)",
-        "ru": "нет поля '{name}': добавьте отдельной строкой рядом с источниками день, когда вы читали источник, "
-              "checked: \"{today}\" (сегодня)",
+        "ru": "нет поля '{name}': добавьте рядом с источниками отдельную строку с днём, когда вы их читали, — "
+              "например, checked: \"{today}\" (сегодня)",
     },
     "not_in_language": {
         "en": "the {lang} text of '{name}' has no letters of that language: is it a translation? The site shows "
               "it on the {lang} pages as it is",
-        "ru": "текст '{name}' для языка {lang} написан без единой буквы этого языка — это перевод? Сайт "
-              "покажет его на страницах {lang} как есть",
+        "ru": "в тексте '{name}' для языка {lang} нет ни одной буквы этого языка — точно ли это перевод? Сайт "
+              "покажет его на страницах для языка {lang} как есть",
     },
     "unknown_field": {
         "en": "unknown field '{name}'; {hint}",
@@ -1129,7 +1129,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dated.expired": {
         "en": "this passage was dated until {date} and is no longer shown on the site; update it, with a new "
               "date, or delete it",
-        "ru": "срок этого текста — до {date}, и на сайте его больше нет; обновите его (с новой датой) или удалите",
+        "ru": "этот текст был верен по {date} включительно, и на сайте его больше нет; обновите его и поставьте "
+              "новую дату или удалите",
     },
     "dated.bad_date": {
         "en": "'{date}' in `until=\"…\"` is not a date",
@@ -1137,7 +1138,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "dated.fix": {
         "en": "write the last day the passage holds as YYYY-MM-DD: {{: until=\"2027-01-10\" }}",
-        "ru": "напишите последний день, когда текст верен, в виде ГГГГ-ММ-ДД: {{: until=\"2027-01-10\" }}",
+        "ru": "напишите последний день, когда текст ещё верен, в виде ГГГГ-ММ-ДД: {{: until=\"2027-01-10\" }}",
     },
     "link.generated": {"en": "{file} (a page made from {data})", "ru": "{file} (страница из {data})"},
     "anchor.repeated": {
