@@ -100,6 +100,8 @@ ONE_STOP_ROUTE = """\
 # Data files with one mistake each (or a few), starting from a small valid set.
 BROKEN = {
     "syntax": {"venues": VENUES.replace("category: square", "category: square: big")},
+    "english in ru": {"events": EVENTS.replace("ru: День рождения города.", "ru: The city's birthday.")},
+    "hours in a description": {"venues": VENUES.replace("ru: Главная площадь города.", "ru: Открыта с 10:00 до 18:00.")},
     "key twice": {"venues": VENUES.replace("category: square", "category: square\n  category: park")},
     "no colon": {"venues": VENUES.replace("category: square", "category square")},
     "quote then text": {"partners": PARTNERS.replace("  status: sister", '  status: "sister" city')},

@@ -312,6 +312,18 @@ def test_an_english_text_in_the_russian_field_is_a_warning_on_its_line(tmp_path)
     assert "нет ни одной буквы этого языка — точно ли это перевод?" in warnings[0].text("ru")
 
 
+def test_hours_and_a_price_typed_into_a_description_are_a_warning(tmp_path):
+    """An editor typed the hours and the ticket price into a place's Russian description: no source,
+    no date, and every check passed."""
+    venues = replaced(VENUES, "ru: Главная площадь города.",
+                      "ru: Открыт со вторника по воскресенье с 10:00 до 18:00, билет — 300 рублей.")
+    data = load_site_data(data_folder(tmp_path, venues=venues))
+    [warning] = [w for w in data.warnings if "description gives" in w.text("en")]
+    assert warning.text("en").startswith("data/venues.yml:9: ")
+    assert "the ru description gives 'с 10:00 до 18:00': opening hours, prices and phones go into" in warning.text("en")
+    assert "часы работы, цены и телефоны записывают в hours:, tickets: и phone:" in warning.text("ru")
+
+
 def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp_path):
     english, russian = only_problem(data_folder(tmp_path, events="# the events\n"))
     assert english.startswith("data/events.yml:1: the file has no entries"), english

@@ -420,6 +420,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "нет поля '{name}': добавьте рядом с источниками отдельную строку с днём, когда вы их читали, — "
               "например, checked: \"{today}\" (сегодня)",
     },
+    "practical_in_description": {
+        "en": "the {lang} description gives '{found}': opening hours, prices and phones go into hours:, tickets: "
+              "and phone:, with their sources and the day you checked them (CONTRIBUTING.md, \"Opening hours, "
+              "admission, phone, stop\"), so that the page says when they were checked",
+        "ru": "в описании ({lang}) есть «{found}»: часы работы, цены и телефоны записывают в hours:, tickets: и "
+              "phone: вместе с источниками и днём проверки (CONTRIBUTING.ru.md, раздел «Часы работы, вход, "
+              "телефон, остановка») — тогда страница скажет, когда их проверили",
+    },
     "not_in_language": {
         "en": "the {lang} text of '{name}' has no letters of that language: is it a translation? The site shows "
               "it on the {lang} pages as it is",

@@ -255,6 +255,21 @@ def _not_in_its_language(text: Text) -> list[str]:
             if (value := getattr(text, lang)) and re.search(r"[A-Za-z]", value) and not letters.search(value)]
 
 
+# Opening hours, a ticket price or a phone number written into a place's description: "с 10:00 до
+# 18:00", "10:00–18:00", "билет — 300 рублей", "+7 4212 …" (an editor's went onto the Russian page with
+# no source and no date; a "5,000-rouble banknote" is no price).
+_PRACTICAL = re.compile(r"\b\d{1,2}[:.]\d{2}\s*[-–—]\s*\d{1,2}[:.]\d{2}\b|\bс\s+\d{1,2}(?:[:.]\d{2})?\s+до\s+\d{1,2}(?:[:.]\d{2})?"
+                        r"|\b(?:билет|вход|ticket|admission)\w*[^.]{0,20}?\d+\s*(?:₽|руб|rouble)|\+7[\s(]*\d", re.I)
+
+
+def _practical_facts_in_description(doc: YamlDocument, index: int, venue: Venue) -> list[Problem]:
+    """A place's description that gives hours, a price or a phone: they belong in hours:, tickets:
+    and phone:, with their sources and the day they were checked, which the page then shows."""
+    return [Problem(doc.file, doc.line_of((index, "description", lang)), venue.id,
+                    Message("practical_in_description", lang=lang, found=found[0]))
+            for lang in LANGUAGES if (found := _PRACTICAL.search(getattr(venue.description, lang) or ""))]
+
+
 def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,
                           path: tuple = ()) -> list[Problem]:
     """Texts without zh, ja or ko, or with a translation not in its language, also in lists of
@@ -435,6 +450,8 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
             collections[kind][record.id] = record
             data.lines[(kind, record.id)] = doc.line_of((index,))
             data.warnings.extend(_translation_warnings(doc, index, record, record.id))
+            if isinstance(record, Venue):
+                data.warnings.extend(_practical_facts_in_description(doc, index, record))
 
     if HOME_CITY in data.partners:
         line = data.lines[("partners", HOME_CITY)]
