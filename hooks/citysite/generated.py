@@ -9,7 +9,7 @@ language build; tests call `make_outputs` directly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .data import SiteData
 from .dates import khabarovsk_day
@@ -27,12 +27,14 @@ OPEN_DATA_FOLDER = "data/"
 
 @dataclass
 class Outputs:
-    """src_uri -> content; `files` are keyed by language ("" for the language-independent open data)."""
+    """src_uri -> content; `files` are keyed by language ("" for the language-independent open data);
+    `coming` the events' ids, the next to come first (the offline page lists them so)."""
 
     pages: dict[str, str]
     listings: dict[str, str]
     jsonld: dict[str, str]
     files: dict[str, dict[str, str | bytes]]
+    coming: list[str] = field(default_factory=list)
 
     @classmethod
     def nothing(cls) -> Outputs:
@@ -98,4 +100,5 @@ def make_outputs(
     files[""] = dict(shared.open_data)
     # The default language's lists too: a section page not translated yet is its English page, list included.
     listed = tuple(dict.fromkeys((*languages, DEFAULT_LANGUAGE)))
-    return Outputs(generate_pages(ctx, languages), section_listings(ctx, listed), jsonld, files)
+    return Outputs(generate_pages(ctx, languages), section_listings(ctx, listed), jsonld, files,
+                   [event.id for event in events])

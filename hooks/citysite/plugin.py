@@ -14,7 +14,6 @@ coordinator writes once every language is built. Both give the same site, byte f
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import time
@@ -48,7 +47,6 @@ from .images import credits_url
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
 from .run import Run, check_site_address, is_placeholder_address
-from .schedule import next_occurrence
 from .serve import RENDER_CACHE, Preview
 from .templates import TEMPLATE_CACHE
 
@@ -180,7 +178,8 @@ class CitySite:
         env.globals["app_manifest"] = language_prefix(lang, root) + offline.MANIFEST
         env.globals["offline_worker"] = None if self.serving else language_prefix(lang, root) + offline.WORKER
         env.globals["offline_pages"] = lambda page, nav_pages=(): offline.kept_links(
-            self.run.offline, lang, root, files, page, nav_pages, self._events_coming())
+            self.run.offline, lang, root, files, page, nav_pages,
+            [f"events/{event_id}/" for event_id in self.run.outputs.coming])
         env.filters["bind_spaces"] = lambda text: typography.bind_text(str(text), lang)  # a title in a template
         env.filters["search_in_language"] = lambda script, base_url: pinned.point_search_at_language(
             script, base_url, lang, root)
@@ -321,17 +320,6 @@ class CitySite:
         pictures): the run's first; in a parallel build, each language's process, whose service
         worker keeps them (assembly.finish_languages; the merge checks that they are the same)."""
         return bool(self.run.language) or pinned.is_first_build(config)
-
-    def _events_coming(self) -> list[str]:
-        """The events' URLs within a language ("events/city-day/"), the next to come first (the
-        offline page lists them so); an event with nothing in the next three years last."""
-        if self.run.data is None:
-            return []
-        today = khabarovsk_day(self.run.moment)
-        far = dt.date.max
-        firsts = {event.id: (occurrence.first if (occurrence := next_occurrence(event, today)) else far)
-                  for event in self.run.data.events.values()}
-        return [f"events/{event_id}/" for event_id in sorted(firsts, key=lambda event_id: firsts[event_id])]
 
     def _locator(self) -> buildlog.Locator:
         return buildlog.Locator(self.run.root if self.run else Path.cwd(),

@@ -279,9 +279,8 @@ def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: 
         value = getattr(record, f.name)
         if isinstance(value, Text):
             name = ".".join(str(part) for part in (*path, f.name))
-            line = doc.line_of((index, *path, f.name))
             if value.missing():
-                warnings.append(Problem(doc.file, line, entry_id,
+                warnings.append(Problem(doc.file, doc.line_of((index, *path, f.name)), entry_id,
                                         Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))
             warnings += [Problem(doc.file, doc.line_of((index, *path, f.name, lang)), entry_id,
                                  Message("not_in_language", name=name, lang=lang))
