@@ -382,6 +382,57 @@ def test_an_edition_without_its_colon_is_named_on_its_own_line(tmp_path, edition
     assert "двоеточи" in found_ru, found_ru
 
 
+# --- the yearly update of the calendar (an editor's walkthrough, 2026-12-07) ------------------------------
+
+ONE_EVENT = EVENTS.split("- id: city-day\n", 1)[1]
+NEXT_YEAR = '    - start: "2026-05-29"\n      sources: ["page:https://example.org/2026"]\n'
+
+
+@pytest.mark.parametrize("copy_id, english, russian", [
+    ("city-day", "if you copied that event to add a new year, delete the copy and add the year's dates under "
+     "'editions:' of the event on line 1", "удалите копию и добавьте даты этого года в 'editions:'"),
+    # renamed as the first message said, it met the taken id again
+    ("city-day-2026", "an event's id has no year: one entry holds every year's edition, and 'city-day' is on "
+     "line 1", "удалите эту копию"),
+    # a third name passed, and the site would have listed City Day twice
+    ("den-goroda", "the event on line 1 has the same title", "если это новый год того же события"),
+])
+def test_an_event_copied_to_add_a_year_is_sent_to_the_editions(tmp_path, copy_id, english, russian):
+    events = EVENTS + f"- id: {copy_id}\n" + ONE_EVENT
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert english in found_en and russian in found_ru, (found_en, found_ru)
+    assert found_en.startswith(f"data/events.yml:{len(EVENTS.splitlines()) + 1 + (copy_id == 'den-goroda')}: ")
+
+
+@pytest.mark.parametrize("old, new, needle, english, russian", [
+    # a new year pasted at the end of the event, under its sources
+    ("\n  sources: [seed]\n", "\n  sources:\n    - seed\n" + NEXT_YEAR, "- start: \"2026", "is written inside "
+     "'sources:', at the end of the event; move it up under 'editions:'", "перенесите его выше, под 'editions:'"),
+    ("  editions:\n", "  editions:\n    - start: \"конец мая 2026\"\n      sources: [\"page:https://example.org/\"]\n",
+     "конец мая", "write \"2026-05\" (year-month, in quotes): a date has no part of a month", "её пишут в пояснении к источнику"),
+    ("  editions:\n", "  editions:\n    - start: \"2026-05\"\n      part: late\n      sources: [\"page:https://x.org/\"]\n",
+     "      part: late", "an edition has no 'part'", "у выпуска нет поля 'part'"),
+    ("  editions:\n", "  status: cancelled\n  editions:\n", "status:", "'status: cancelled' belongs to one "
+     "year's edition: write it under 'editions:'", "напишите его под 'editions:'"),
+    # dates nobody has announced yet, "sourced" by a note
+    ("  editions:\n", "  editions:\n    - start: \"2026-05\"\n      sources: [\"note: not announced yet\"]\n",
+     "note: not", "if they have not been announced yet, do not add this year", "не добавляйте этот год"),
+])
+def test_a_years_edition_written_the_wrong_way_is_named_with_its_fix(tmp_path, old, new, needle, english, russian):
+    events = replaced(EVENTS, old, new)
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert english in found_en and russian in found_ru, (found_en, found_ru)
+    assert found_en.startswith(f"data/events.yml:{line_of(events, needle)}: "), found_en
+
+
+def test_a_field_typed_with_a_russian_letter_names_the_letter(tmp_path):
+    """`сhecked` with a Russian с got "did you mean 'checked'?": the two look the same."""
+    venues = hours_venue("Tu-Su 10:00-18:00").replace("checked:", "\u0441hecked:")
+    found_en, found_ru = only_problem(data_folder(tmp_path, venues))
+    assert "it has Cyrillic letters (\u0441) that look like latin ones; type 'checked'" in found_en, found_en
+    assert "в английской раскладке" in found_ru, found_ru
+
+
 # --- a third walkthrough: dates and opening hours ---------------------------------------------------------
 
 def test_an_end_in_an_earlier_month_suggests_the_next_year_on_the_ends_line(tmp_path):
@@ -454,6 +505,9 @@ def test_opening_hours_typed_with_a_dash_are_read(tmp_path, spec):
     ("с 10 до 18", "с 10 до 18", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: '10:00-18:00')"),
     ("пн-пт с 9 до 18", "пн-пт с 9 до 18",
      "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: 'Mo-Fr 09:00-18:00')"),
+    # lowercase days and times with dots, as a museum's site writes them (the yearly update's walkthrough)
+    ("вт-вс 10.00-17.00", "вт-вс 10.00-17.00", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не "
+     "русскими словами или сокращениями (здесь: 'Tu-Su 10:00-17:00')"),
     ("вт-вс 10-18", "вт-вс 10-18", "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: 'Tu-Su 10:00-18:00')"),  # whole hours
     ("Tu-Su 10:00-18:00, Fr[-1] off", "Tu-Su 10:00-18:00, Fr[-1] off",
      "правила разделяются точкой с запятой, а не запятой: 'Tu-Su 10:00-18:00; Fr[-1] off'"),

@@ -8,7 +8,9 @@ The first part checks the model and the wording without a build; the second chec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -22,7 +24,7 @@ from pydantic import TypeAdapter
 
 from citysite.cards import EVENT_ICONS, icon_svg
 from citysite.data import DataError, load_site_data
-from citysite.data.model import Event, Usually
+from citysite.data.model import Edition, Event, Usually
 from citysite.dates import format_month
 from citysite.home import upcoming_events
 from citysite.pages.common import PageContext
@@ -475,6 +477,26 @@ def test_a_few_days_some_time_in_a_usual_period_are_possibly_on_not_on(data, day
     chip = BeautifulSoup(card.media, "html.parser").time
     assert chip.select_one(".kh-date__month").get_text() == month and not chip.has_attr("data-now")
     assert f"{STRINGS['next_maybe_now']['en']} · " in event_page(ctx, data.events[event_id], "en")
+
+
+def test_a_cancelled_edition_of_a_known_month_is_not_possibly_on_now(data):
+    """An editor who knew only that this December's ice-sculpture contest was cancelled wrote
+    `start: "2026-12"` with `status: cancelled`; /events/ listed it under "Possibly on now (dates not
+    announced)", its page said "possibly on now", and it took a place on the home page."""
+    contest = data.events["amur-crystal"]
+    cancelled = dataclasses.replace(contest, editions=[*contest.editions, TypeAdapter(Edition).validate_python(
+        {"start": "2026-12", "status": "cancelled", "sources": ["seed"]})])
+    data = dataclasses.replace(data, events={**data.events, contest.id: cancelled})
+    today = dt.date(2026, 12, 20)
+    ctx = PageContext(data, today, STRINGS)
+    now_section = events_listing(ctx, "en").split("{#now}", 1)[1].split("\n## ", 1)[0]
+    lines = {line.split(":", 2)[2].split(":")[0].strip(): line for line in now_section.splitlines()
+             if line.startswith(":material-calendar")}
+    assert "amur-crystal/" in lines[STRINGS["events_cancelled_now"]["en"]]
+    assert "amur-crystal/" not in lines.get(STRINGS["events_maybe_now"]["en"], "")
+    assert all("amur-crystal" not in card.url for card in upcoming_events(data, STRINGS, "en", today, "", "en"))
+    page = event_page(ctx, data.events["amur-crystal"], "en")
+    assert "When:** December 2026: cancelled" in html.unescape(page) and STRINGS["next_maybe_now"]["en"] not in page
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

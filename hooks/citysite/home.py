@@ -161,7 +161,8 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
     the 12th was missing; in January the hockey, the rink and a New Year town hid Christmas on the
     7th)."""
     ctx = PageContext(data, today, strings)
-    found = ctx.coming_up()
+    # a cancelled edition is on /events/ and its own page, not among the three things to do
+    found = [entry for entry in ctx.coming_up() if entry[1].status != "cancelled"]
     on_now = sorted((entry for entry in found if entry[1].first < today), key=_on_now_order)[:limit - 1]
     later = [entry for entry in found if entry[1].first >= today]
     cards = []

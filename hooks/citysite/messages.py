@@ -483,6 +483,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a valid id; use lowercase latin letters, digits and hyphens (city-day)",
         "ru": "'{value}' — недопустимый id; используйте строчные латинские буквы, цифры и дефисы (city-day)",
     },
+    "unknown_field.cyrillic": {
+        "en": "unknown field '{name}': it has Cyrillic letters ({letters}) that look like latin ones; type "
+              "'{meant}' with the English keyboard layout",
+        "ru": "неизвестное поле '{name}': в нём есть русские буквы ({letters}), похожие на латинские; наберите "
+              "'{meant}' в английской раскладке",
+    },
+    "edition_part": {
+        "en": "an edition has no 'part': only 'usually' gives a part of a month. Write the month the source "
+              "gives (start: \"2027-06\") and the rest (\"late June\") in the source's note in brackets",
+        "ru": "у выпуска нет поля 'part': часть месяца указывают только в 'usually'. Напишите месяц, который "
+              "назвал источник (start: \"2027-06\"), а остальное («в конце июня») — в пояснении к источнику в скобках",
+    },
+    "status_of_edition": {
+        "en": "'status: {value}' belongs to one year's edition: write it under 'editions:', in that year's "
+              "entry (- start: ...), with the same indentation as its 'sources:'",
+        "ru": "'status: {value}' относится к выпуску одного года: напишите его под 'editions:', в записи этого "
+              "года (- start: ...), с тем же отступом, что и её 'sources:'",
+    },
+    "edition_in_sources": {
+        "en": "an edition (start: {start}) is written inside 'sources:', at the end of the event; move it up "
+              "under 'editions:', next to the other years, with the same indentation as theirs",
+        "ru": "выпуск (start: {start}) записан внутри 'sources:', в конце события; перенесите его выше, под "
+              "'editions:', к другим годам, с тем же отступом, что у них",
+    },
     "not_an_id.cyrillic": {
         "en": "'{value}' is not a valid id: it has Cyrillic letters ({letters}), which may look like latin ones; "
               "type the id with the English keyboard layout: lowercase latin letters, digits and hyphens (city-day)",
@@ -594,6 +618,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "id_used": {
         "en": "the id is already used on line {line}; give each entry its own id",
         "ru": "этот id уже занят в строке {line}; дайте каждой записи свой id",
+    },
+    "id_used.event": {
+        "en": "the id is already used on line {line}; if you copied that event to add a new year, delete the "
+              "copy and add the year's dates under 'editions:' of the event on line {line}",
+        "ru": "этот id уже занят в строке {line}; если вы скопировали то событие, чтобы добавить новый год, удалите "
+              "копию и добавьте даты этого года в 'editions:' события в строке {line}",
+    },
+    "title_used.event": {
+        "en": "the event on line {line} has the same title; one entry holds every year of an event: if this is "
+              "a new year of it, delete this copy and add the year's dates under 'editions:' of the event on "
+              "line {line}; if it is another event, give it its own title",
+        "ru": "у события в строке {line} такое же название; все годы одного события хранит одна запись: если это "
+              "новый год того же события, удалите копию и добавьте даты года в 'editions:' события в строке "
+              "{line}; если это другое событие, дайте ему своё название",
+    },
+    "id_with_year.taken": {
+        "en": "an event's id has no year: one entry holds every year's edition, and '{suggest}' is on line {line}; "
+              "delete this copy and add the year's dates under 'editions:' of the event on line {line}",
+        "ru": "в id события не пишут год: все годы хранит одна запись, и '{suggest}' уже есть в строке {line}; "
+              "удалите эту копию и добавьте даты года в 'editions:' события в строке {line}",
     },
     "id_used_by_chronicle": {
         "en": "the id is already used by the entry on line {line} of {file}, which keeps the address "
@@ -739,6 +783,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a route number; write it as on the stop's sign: 34 or 61С",
         "ru": "'{value}' — не номер маршрута; пишите его как на табличке остановки: 34 или 61С",
     },
+    "edition.no_visible_source": {
+        "en": "a year's dates need the page where the city or the organiser announced them (\"page:https://...\"); "
+              "if they have not been announced yet, do not add this year: until then the site shows the usual "
+              "time from 'usually'",
+        "ru": "даты года подтверждает страница, где их объявили город или организатор (\"page:https://...\"); "
+              "если их ещё не объявили, не добавляйте этот год: до тех пор сайт показывает обычное время из "
+              "'usually'",
+    },
     "no_visible_source": {
         "en": "has no source a visitor can check; add the 2019 report (\"seed: <quote>\") or a web page "
               "(\"page:https://...\") for the facts shown (code:, estimate:, general: and note: are for editors)",
@@ -871,6 +923,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "not_a_date.suggest_month": {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month, in quotes)",
         "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц, в кавычках)",
+    },
+    "not_a_date.suggest_part": {
+        "en": "'{value}' is not a date the site reads; write {suggestion} (year-month, in quotes): a date has no "
+              "part of a month, which goes into the source's note in brackets",
+        "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц, в "
+              "кавычках): части месяца у даты нет, её пишут в пояснении к источнику в скобках",
     },
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",

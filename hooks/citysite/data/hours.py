@@ -134,7 +134,8 @@ def _fail(spec: str, part: str, why: Message) -> HoursError:
 def _from_russian(text: str) -> str | None:
     """The hours `text` says in Russian words, in the codes ("пн-пт с 9 до 18" -> "Mo-Fr 09:00-18:00"),
     when they can be read that way; None otherwise."""
-    codes = text.lower()
+    codes = re.sub(r"\s*[–—]\s*", "-", text.lower())  # "вт–вс", as a word processor writes it
+    codes = re.sub(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])", r"\1:\2", codes)  # "10.00-17.00"
     for words, code in _RUSSIAN_DAYS:
         codes = re.sub(rf"(?<![^\W\d_])(?:{words})\.?(?![^\W\d_])", code, codes)
     for words, nth in _RUSSIAN_ORDINALS:  # "последняя пятница (месяца)" -> Fr[-1]

@@ -104,6 +104,8 @@ EMPTY_KINDS = ("string_type", "float_type", "int_type", "list_type", "dict_type"
 
 
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
+# Russian letters that look like latin ones, as typed on a Russian keyboard layout
+_LOOKALIKE = dict(zip("аеорсухкмтвн", "aeopcyxkmtbh"))
 
 
 def _owner(error: dict, record: type) -> type:
@@ -132,6 +134,15 @@ def _describe(error: dict, record: type) -> str:
     if kind == "missing":
         return Message("missing", name=name)
     if kind in UNKNOWN_FIELD:
+        field_name = str(error["loc"][-1])
+        cyrillic = "".join(dict.fromkeys(re.findall(r"[\u0400-\u04ff]", field_name)))
+        latin = re.sub(r"[\u0400-\u04ff]", lambda m: _LOOKALIKE.get(m[0], m[0]), field_name)
+        if cyrillic and latin in _field_names(_owner(error, record)):  # сhecked: a Russian с
+            return Message("unknown_field.cyrillic", name=name, letters=cyrillic, meant=latin)
+        if record is Event and loc == ["editions", "part"]:
+            return Message("edition_part")
+        if record is Event and loc == ["status"]:
+            return Message("status_of_edition", value=error["input"])
         close, allowed = _meant_field(error, record), _field_names(_owner(error, record))
         hint = Message("did_you_mean", close=close) if close else Message("allowed_fields", fields=", ".join(allowed))
         return Message("unknown_field", name=name, hint=hint)
@@ -167,6 +178,9 @@ def _describe(error: dict, record: type) -> str:
             return Message("must_be_number.comma", name=name, value=value, fixed=value.replace(",", "."))
         return Message("must_be_number", name=name, value=error["input"], example=EXAMPLE_NUMBERS.get(name, 48.48))
     if kind in ("string_type",):
+        if record is Event and loc and loc[-1] == "sources" and isinstance(error["input"], dict) \
+                and "start" in error["input"]:  # a year's edition pasted at the end of the sources
+            return Message("edition_in_sources", start=error["input"]["start"])
         kind_of = type(error["input"]).__name__
         return Message("must_be_text", name=name, value=error["input"],
                        type=Message(f"type.{kind_of}") if f"type.{kind_of}" in CATALOGUE else kind_of)
@@ -317,7 +331,9 @@ def _names(value: Any) -> list[str]:
     return [text.casefold() for text in texts if isinstance(text, str)]
 
 
-def _check_duplicates(doc: YamlDocument) -> list[Problem]:
+def _check_duplicates(doc: YamlDocument, kind: str = "") -> list[Problem]:
+    """Each entry has its own id. A second event is most often an event copied to add a year
+    (an editor's yearly update): the message says where that year's dates go instead."""
     first_line: dict[str, int] = {}
     problems = []
     for index, raw in enumerate(doc.data if isinstance(doc.data, list) else []):
@@ -325,10 +341,8 @@ def _check_duplicates(doc: YamlDocument) -> list[Problem]:
             continue
         line = doc.line_of((index,))
         if raw["id"] in first_line:
-            problems.append(Problem(
-                doc.file, line, raw["id"],
-                Message("id_used", line=first_line[raw["id"]]),
-            ))
+            problems.append(Problem(doc.file, line, raw["id"], Message(
+                "id_used.event" if kind == "events" else "id_used", line=first_line[raw["id"]])))
         else:
             first_line[raw["id"]] = line
     return problems
@@ -340,17 +354,30 @@ def _check_event_ids(events: YamlDocument, chronicle: YamlDocument | None) -> li
     entries = chronicle.data if chronicle is not None and isinstance(chronicle.data, list) else []
     chronicle_lines = {raw["id"]: chronicle.line_of((index,)) for index, raw in enumerate(entries)
                        if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    records = [(index, raw) for index, raw in enumerate(events.data if isinstance(events.data, list) else [])
+               if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
+    id_lines = {raw["id"]: events.line_of((index,)) for index, raw in reversed(records)}
+    title_lines: dict[str, int] = {}  # a title in any language, casefolded -> its event's line
     problems = []
-    for index, raw in enumerate(events.data if isinstance(events.data, list) else []):
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            continue
+    for index, raw in records:
         entry, line = raw["id"], events.line_of((index, "id"))
         if entry in chronicle_lines:
             problems.append(Problem(events.file, line, entry, Message(
                 "id_used_by_chronicle", line=chronicle_lines[entry], file=chronicle.file, id=entry)))
         without_year = re.sub(r"-(19|20)\d\d$", "", entry)
-        if without_year != entry:
+        copy_of_year = without_year != entry and without_year in id_lines  # a copy of an event to add a year
+        if copy_of_year:
+            problems.append(Problem(events.file, line, entry, Message(
+                "id_with_year.taken", suggest=without_year, line=id_lines[without_year])))
+        elif without_year != entry:
             problems.append(Problem(events.file, line, entry, Message("id_with_year", suggest=without_year)))
+        first = next((title_lines[title] for title in _names(raw.get("title")) if title in title_lines), None)
+        same_id = id_lines[entry] != events.line_of((index,))  # said by _check_duplicates
+        if first is not None and not same_id and not copy_of_year:
+            problems.append(Problem(events.file, events.line_of((index, "title")), entry,
+                                    Message("title_used.event", line=first)))
+        for title in _names(raw.get("title")):
+            title_lines.setdefault(title, events.line_of((index,)))
     return problems
 
 
@@ -456,8 +483,8 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
         line = data.lines[("partners", HOME_CITY)]
         problems.append(Problem(f"{display_prefix}/partners.yml", line, HOME_CITY, Message("home_not_partner")))
 
-    for doc in docs.values():
-        problems.extend(_check_duplicates(doc))
+    for kind, doc in docs.items():
+        problems.extend(_check_duplicates(doc, kind))
     if "events" in docs:
         problems.extend(_check_event_ids(docs["events"], docs.get("chronicle")))
     for kind in ("events", "chronicle"):

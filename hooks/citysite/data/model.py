@@ -143,6 +143,17 @@ Source = Annotated[
 Sources = Annotated[list[Source], AfterValidator(_check_visible)]
 
 
+def _check_announced(sources: list[str]) -> list[str]:
+    if sources and not any(is_public(source) for source in sources):
+        raise ValueError(Message("edition.no_visible_source"))
+    return sources
+
+
+# A year's dates: the page that announced them (an editor's yearly update cited a note for dates
+# the organiser had not yet given, and was told to add the 2019 report)
+EditionSources = Annotated[list[Source], AfterValidator(_check_announced)]
+
+
 @dataclass(config=STRICT)
 class Text:
     """A text in the site's languages; English and Russian are required, the others fall back to English."""
@@ -555,7 +566,7 @@ class Edition:
     history."""
 
     start: DateField
-    sources: Sources = Field(min_length=1)
+    sources: EditionSources = Field(min_length=1)
     end: DateField | None = None
     time: TimeField | None = None
     status: EditionStatus = "scheduled"

@@ -28,11 +28,18 @@ def _month_number(word: str) -> int | None:
     return next((number for pattern, number in _MONTH_WORDS if pattern.match(word)), None)
 
 
+# Words for a part of a month before its name ("конец июня 2027", "late June 2027"): a date has no
+# part of a month, so the month alone is suggested, and the part goes into the source's note.
+_PART_WORDS = re.compile(r"^(?:(?:в\s+)?(?:начал[оеа]|середин[аеы]|кон[её]ц|конце|конца|перв[аоу][яй]\s+половин[аеуы]|"
+                         r"втор[аоу][яй]\s+половин[аеуы])|early|mid|middle\s+of|late|end\s+of|beginning\s+of)\s+",
+                         re.IGNORECASE)
+
+
 def iso_form(value: str) -> str | None:
     """The date an editor meant, written as the site reads it, in quotes as the guide writes dates:
     12.05.2027 -> "2027-05-12", "12 мая 2027" -> "2027-05-12", "май 2027" -> "2027-05"; None when
     it is not recognisably a date."""
-    text = value.strip().strip("«»“”„\"' ")
+    text = _PART_WORDS.sub("", value.strip().strip("«»“”„\"' "))
     if When.PATTERN.match(text):  # typographic quotes around a good date
         return f'"{text}"'
     numbers = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ T,]+(\d{1,2}):(\d{2}))?", text)
@@ -71,6 +78,8 @@ class When:
             suggestion = iso_form(str(value))
             if suggestion:
                 form = "not_a_date.suggest_month" if len(suggestion) == len('"2027-05"') else "not_a_date.suggest"
+                if _PART_WORDS.match(str(value).strip().strip("«»“”„\"' ")):
+                    form = "not_a_date.suggest_part"
                 raise ValueError(Message(form, value=value, suggestion=suggestion))
             raise ValueError(f"'{value}' is not a date; write {cls.FORMS}, e.g. 2019-05-26")
         year, month, day, hour, minute = (int(part) if part else None for part in match.groups())

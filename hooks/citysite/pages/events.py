@@ -32,7 +32,7 @@ from ..schedule import (
     season_planned_for,
     season_start,
 )
-from ..timing import occurrence_text, usual_text
+from ..timing import occurrence_dates, occurrence_text, usual_text
 from .common import (
     PageContext,
     back_link,
@@ -165,7 +165,8 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
             when = md_text(approx.format(when=occurrence_text(occurrence, lang, strings)))
-        if on_now:  # "When: on now · ...", not "Next date: on now"; "possibly on now" while it may be
+        if on_now and occurrence.status != "cancelled":
+            # "When: on now · ...", not "Next date: on now"; "possibly on now" while it may be
             when = md_text(t("next_on_now" if occurrence.fills_its_period else "next_maybe_now")) + " · " + when
         facts.append(ctx.line("material-calendar-star", "label_when" if on_now else "label_next", when, lang))
     facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
@@ -313,18 +314,23 @@ def _event_link(event: Event, occurrence: Occurrence, lang: str, to_events: str,
             f"{md_inline(event.title, lang)}</a>{note}</span>")
 
 
-def _begun(entries: Entries, today: dt.date) -> tuple[Entries, Entries]:
-    """The entries begun before today: those on now, and those only possibly on now (a few days
-    some time in their usual period, Occurrence.fills_its_period)."""
+def _begun(entries: Entries, today: dt.date) -> tuple[Entries, Entries, Entries]:
+    """The entries begun before today: those on now, those only possibly on now (a few days some
+    time in their usual period, Occurrence.fills_its_period), and those cancelled. An edition
+    cancelled with only its month known ("2026-12", as the news often says) read "Possibly on now
+    (dates not announced)" (an editor's walkthrough)."""
     begun = [(event, occurrence) for event, occurrence in entries if occurrence.first < today]
-    return ([entry for entry in begun if entry[1].fills_its_period],
-            [entry for entry in begun if not entry[1].fills_its_period])
+    held = [entry for entry in begun if entry[1].status != "cancelled"]
+    return ([entry for entry in held if entry[1].fills_its_period],
+            [entry for entry in held if not entry[1].fills_its_period],
+            [entry for entry in begun if entry[1].status == "cancelled"])
 
 
-def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, lang: str, heading: int,
-                    to_events: str, to_root: str) -> list[str]:
-    """"On now": the cards of the events under way, then a line linking those possibly on now."""
-    if not on_now and not maybe_now:
+def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, cancelled: Entries, lang: str,
+                    heading: int, to_events: str, to_root: str) -> list[str]:
+    """"On now": the cards of the events under way, then a line linking those possibly on now, and
+    one linking those that would be on but are cancelled."""
+    if not on_now and not maybe_now and not cancelled:
         return []
     lines = [f"{'#' * heading} {ctx.t('events_on_now', lang)} {{#now}}", ""]
     if on_now:
@@ -335,6 +341,12 @@ def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, lang:
                         aside(md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))), lang))
             for event, occurrence in maybe_now)
         lines += [f":material-calendar-question: {ctx.t('events_maybe_now', lang)}{colon(lang)}{links}", ""]
+    if cancelled:
+        links = " · ".join(
+            _event_link(event, occurrence, lang, to_events,
+                        aside(md_text(occurrence_dates(occurrence, lang, ctx.strings_in(lang))), lang))
+            for event, occurrence in cancelled)
+        lines += [f":material-calendar-remove: {ctx.t('events_cancelled_now', lang)}{colon(lang)}{links}", ""]
     return lines
 
 
@@ -398,7 +410,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /events/: the next 12 months by season and month."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     entries = ctx.every_occurrence()
-    on_now, maybe_now = _begun(entries, ctx.today)
+    on_now, maybe_now, cancelled = _begun(entries, ctx.today)
     by_month = _by_month(entries, ctx.today)
     lines = [
         _as_of(ctx, lang),
@@ -419,7 +431,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
         lines += [t("events_none_upcoming"), ""]
-    lines += _on_now_section(ctx, on_now, maybe_now, lang, 2, "", "../")
+    lines += _on_now_section(ctx, on_now, maybe_now, cancelled, lang, 2, "", "../")
     season = None
     for key, month_entries in by_month.items():
         month_season = season_of(dt.date.fromisoformat(f"{key}-01"))
