@@ -46,7 +46,7 @@ def every_page(page: str) -> bool:
 def test_the_sites_home_blocks_are_complete():
     blocks = load_home_blocks(ROOT, images(), lambda page: (ROOT / "docs" / page).is_file()
                               or page.split("/")[0] in ("events", "venues", "partners", "routes"))
-    assert len(blocks.tasks) == 4 and len(blocks.seasons) == 4
+    assert len(blocks.tasks) == 6 and len(blocks.seasons) == 4
     assert [tile.icon for tile in blocks.seasons] == ["material/snowflake", "material/party-popper", "material/ferry",
                                                       "material/bank"]
 
@@ -118,7 +118,10 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
     assert hero["width"] and hero["height"] and hero.get("loading") is None
     assert site.exists(resolve(url, hero["src"]))
     ids = [section.h2["id"] for section in page.select("article section.kh-section")]
-    assert ids == ["kh-coming-up", "kh-tasks", "kh-seasons", "kh-about", "kh-partners"]
+    assert ids == ["kh-coming-up", "kh-walks", "kh-tasks", "kh-seasons", "kh-about", "kh-partners"]
+    walks = page.select(".kh-cards--routes > li.kh-card")  # where to start: two walks, this season's first
+    assert len(walks) == 2 and all(site.exists(resolve(url, card.h3.a["href"])) for card in walks)
+    assert resolve(url, walks[0].h3.a["href"]).startswith(f"{url}routes/")
     events = page.select(".kh-cards--events > li.kh-card:not([data-spare])")
     assert 1 <= len(events) <= 3
     for card in events:
@@ -129,9 +132,13 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
         assert site.exists(resolve(url, card.select_one("a")["href"].split("#")[0])), card
     for img in page.select(".kh-cards--seasons img"):
         assert img["loading"] == "lazy" and img["alt"] == "" and img["width"] and img["height"]
+    kinds = {folder: STRINGS[f"home_opens_{folder}"][lang] for folder in ("routes", "events", "venues")}
     for card in page.select(".kh-cards--seasons > li"):  # "Summer" opened the River Station unannounced
-        opened = site.page(resolve(url, card.select_one("a")["href"])).select_one("article h1").get_text(strip=True)
-        assert card.select_one(".kh-card__meta").get_text(strip=True) == opened.rstrip("¶")
+        target = resolve(url, card.select_one("a")["href"])
+        opened = site.page(target).select_one("article h1").get_text(strip=True).rstrip("¶")
+        kind = kinds[target.removeprefix(url).split("/")[0]]  # a walk, an event or a place, said
+        meta = card.select_one(".kh-card__meta").get_text(strip=True)
+        assert " ".join(meta.split()) == " ".join(kind.format(name=opened).split()), (meta, kind, opened)
         link = card.select_one(".kh-card__title a")  # and so does its link, in a screen reader's list of links
         assert link["aria-label"].startswith(link.get_text(strip=True)) and link["aria-label"].endswith(" ".join(opened.rstrip("¶").split()))
     offline = page.select_one("#kh-tasks").parent.select_one(".kh-more a")

@@ -92,11 +92,18 @@ def test_home_page_blocks_fit_the_screen(browser, site_server, lang, width):
         # The blocks, in the visitor's order; partner cities and cooperation last.
         headings = page.locator("article h2[id^='kh-']").all_inner_texts()
         assert headings == [STRINGS[key][lang] for key in
-                            ("home_coming_up", "home_tasks", "home_seasons", "home_about", "home_partners")]
+                            ("home_coming_up", "home_walks", "home_tasks", "home_seasons", "home_about", "home_partners")]
         assert page.locator(".kh-hero h1").inner_text().strip()
         assert page.locator(".kh-hero__tagline").inner_text().strip()
-        assert page.locator(".kh-cards--tasks > .kh-card").count() == 4
+        assert page.locator(".kh-cards--tasks > .kh-card").count() == 6
         assert page.locator(".kh-cards--seasons > .kh-card").count() == 4
+        assert page.locator(".kh-cards--routes > .kh-card").count() == 2
+        # On a phone the coming season keeps its picture, the three others go without (600 px saved)
+        pictures = page.locator(".kh-cards--seasons .kh-card__media")
+        shown = [pictures.nth(i).is_visible() for i in range(pictures.count())]
+        assert shown == ([True] * 4 if width >= 480 else [True, False, False, False]), shown
+        # The drawer's "Home" opens no table of contents with a single entry (a design review)
+        assert page.locator("label.md-nav__link[for='__toc']").count() == 0
         assert page.locator(".kh-cards--events > .kh-card .kh-date").count() >= 1
 
         # The picture at the top: in view at once, its size known, the others wait for a scroll.

@@ -38,7 +38,7 @@ from tests.helpers import LANGUAGES, main_text, plain, resolve
 from tests.test_data_validation import FIXTURE, edit, errors, line_of
 
 STRINGS = load_ui_strings(ROOT)
-NAV_NAMES = {"en": "Routes", "ru": "Маршруты", "zh": "步行路线", "ja": "散策ルート", "ko": "도보 코스"}
+NAV_NAMES = {"en": "Walking routes", "ru": "Маршруты", "zh": "步行路线", "ja": "散策ルート", "ko": "도보 코스"}
 # Sources the research draft leaned on that the content rules exclude (a personal blog, travel and
 # news aggregators): no route may cite them.
 EXCLUDED_HOSTS = {"tanakaiku.sakura.ne.jp", "russiavibes.com", "tuturizm.ru", "khabarovsk-news.ru",

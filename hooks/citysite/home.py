@@ -32,6 +32,7 @@ from .messages import Message
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
+from .pages.routes import route_cards
 from .schedule import SEASONS, Occurrence, season_planned_for
 from .typography import bind_spaces, keep_dates_whole
 
@@ -40,6 +41,8 @@ DATA_SECTIONS = ("events", "venues", "partners", "routes")  # pages made from da
 log = logging.getLogger("mkdocs.plugins.citysite")
 HOME_TEMPLATE = "home.html"
 UPCOMING_LIMIT = 3
+WALKS_SHOWN = 2  # "Where to start": the walks made for the season first (a design review: ready
+# itineraries were two taps away, the only one linked sat in the winter card 2,330 px down a phone)
 # Events after those, hidden: a page saved on a phone and read later shows them in place of those
 # that have ended since (docs/javascripts/past-events.js), so that the block still shows what comes.
 SPARE_EVENTS = 4
@@ -192,12 +195,15 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         return get_relative_url(page_url(target, lang, root_language), page)
 
     def destination(target: str) -> str | None:
-        """The title of the page a card opens: a route's, an event's or a venue's from the data."""
+        """The title of the page a card opens, with what it is when it comes from the data ("Walk: A
+        winter day in the centre"; a design review could not tell a walk from a place or an event)."""
         folder, _, name = target.partition("/")
         record = {"routes": data.routes, "events": data.events, "venues": data.venues}.get(folder, {}).get(
             name.removesuffix(".md")) if data else None
         names = getattr(record, "title", None) or getattr(record, "name", None)
-        return names[lang] if names else titles.get(target)
+        if names:
+            return strings[f"home_opens_{folder}"][lang].format(name=names[lang])
+        return titles.get(target)
 
     def tile(item: Tile, kind: str) -> Card:
         media = images.picture(item.image, lang, page, alt="", css_class="kh-card__image",
@@ -223,8 +229,13 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
     season = season_target(page_context, lang) if page_context else None
     # said when a page saved on a phone is read after some of its events ended (past-events.js)
     saved = typeset(saved_list_note(page_context, lang)) if page_context else None
+    walks = route_cards(page_context, lang, link("routes/index.md"), short=True)[:WALKS_SHOWN] \
+        if data and data.routes else []
     return {
         "events": cards(events, "kh-cards--events") if events else None,
+        "walks": cards(walks, "kh-cards--routes") if walks else None,
+        "routes_url": link("routes/index.md"),
+        "venues_url": link("venues/index.md"),
         "events_saved": saved,
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1]), "until": season[2].isoformat()} if season else None,

@@ -175,6 +175,13 @@ class Text:
         """self[lang] split at blank lines, each paragraph on one line."""
         return [" ".join(part.split()) for part in re.split(r"\n\s*\n", self[lang].strip()) if part.strip()]
 
+    def first_sentence(self, lang: str) -> str:
+        """The first sentence of self[lang] (its first paragraph's): what a place is, on its card.
+        A sentence ends at . ! ? before a space and anything but a small letter («в 1902 г. у
+        площади» goes on), or at 。！？."""
+        paragraph = self.paragraphs(lang)[0]
+        return re.split(r"(?<=[.!?])\s+(?=[^a-zа-яё])|(?<=[。！？])", paragraph, maxsplit=1)[0].strip()
+
     def missing(self) -> list[str]:
         """Optional languages not written yet (shown in English meanwhile)."""
         return [lang for lang in OPTIONAL_LANGUAGES if not getattr(self, lang)]

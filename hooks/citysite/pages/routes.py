@@ -92,15 +92,29 @@ def routes_in_order(ctx: PageContext) -> list[Route]:
     return sorted(ctx.data.routes.values(), key=lambda route: season not in route.best_in)
 
 
-def routes_listing(ctx: PageContext, lang: str) -> str:
-    """The generated part of /routes/: each route with its summary, number of stops and length."""
-    cards = []  # cards with the routes' icon (citysite/cards.py); URLs as built
+def route_cards(ctx: PageContext, lang: str, to_routes: str, short: bool = False) -> list[Card]:
+    """Each route as a card with its summary, number of stops and length, in the order of the list
+    (routes_in_order); `to_routes` leads from the page to /routes/. A `short` card (the home page)
+    has its facts on one line and no summary: two full cards took 700 px of a phone's home page."""
+    cards = []  # cards with the routes' icon (citysite/cards.py)
     for route in routes_in_order(ctx):
+        if short:
+            legs = route_legs(ctx.data, route)
+            line = ctx.t("route_card_short", lang).format(count=len(route.stops), distance=distance_text(
+                route_km(legs), lang), time=minutes_text(route_minutes(legs), lang))
+            cards.append(Card(url=f"{to_routes}{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON,
+                              kind="route", meta=[meta_line("material/walk", md_text(line))]))
+            continue
         facts = [
             meta_line("material/map-marker-multiple",
                       f"{ctx.t('label_route_stops', lang)}{colon(lang)}{stops_count(ctx, route, lang)}"),
             meta_line("material/walk", f"{ctx.t('label_route_length', lang)}{colon(lang)}{length_text(ctx, route, lang)}"),
         ]
-        cards.append(Card(url=f"{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON, kind="route",
-                          meta=facts, text=md_inline(route.summary, lang)))
-    return cards_html(cards, heading=2, css_class="kh-cards--routes") + "\n"
+        cards.append(Card(url=f"{to_routes}{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON,
+                          kind="route", meta=facts, text=md_inline(route.summary, lang)))
+    return cards
+
+
+def routes_listing(ctx: PageContext, lang: str) -> str:
+    """The generated part of /routes/: each route with its summary, number of stops and length."""
+    return cards_html(route_cards(ctx, lang, ""), heading=2, css_class="kh-cards--routes") + "\n"

@@ -313,7 +313,10 @@ def venues_listing(ctx: PageContext, lang: str) -> str:
         lines += ["", f"## {ctx.t(f'venue_category_{category}', lang)}", ""]
         lines.append(cards_html([  # cards with the category's icon (citysite/cards.py); URLs as built
             Card(url=f"{venue.id}/", title=md_inline(venue.name, lang), icon=VENUE_ICONS[category], kind="venue",
-                 meta=[meta_line("material/map-marker", md_inline(venue.address, lang))])
+                 meta=[meta_line("material/map-marker", md_inline(venue.address, lang))],
+                 # what the place is, to choose by (a design review: a name and an address said nothing)
+                 text=in_language(md_text(venue.description.first_sentence(lang)), venue.description.shown_in(lang),
+                                  lang))
             for venue in by_category[category]
         ], css_class="kh-cards--grid"))
     lines += ["", open_data_line(ctx, lang, "venues.geojson")]
