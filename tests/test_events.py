@@ -499,6 +499,16 @@ def test_a_cancelled_edition_of_a_known_month_is_not_possibly_on_now(data):
     assert "When:** December 2026: cancelled" in html.unescape(page) and STRINGS["next_maybe_now"]["en"] not in page
 
 
+def test_the_events_list_stays_within_its_12_months(data):
+    """Built for 20 September 2027, /events/ linked months up to March 2029: next year's hockey
+    season, from early September 2028, was "possibly this month too" in each of its months."""
+    listing = events_listing(PageContext(data, dt.date(2027, 9, 20), STRINGS), "en")
+    months = re.findall(r"\]\(#(\d{4}-\d{2})\)", listing)
+    assert months and max(months) <= "2028-09", months
+    assert not any("hc-amur-home-games" in line for line in listing.splitlines()
+                   if STRINGS["events_maybe"]["en"] in line)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_pages_two_links_to_events_say_different_things(site, lang):
     """"Winter 2026/27: all events · All events in the next 12 months", not "...: all events · All

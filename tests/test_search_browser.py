@@ -62,6 +62,7 @@ QUERIES = {
            ("新泻", NIIGATA), ("总领馆", VISIT),
            ("汇率", VISIT), ("宾馆", VISIT), ("春天", "events/"),  # as the pages write them: 兑换, 酒店, 春季 (a Harbin delegate)
            ("医院", VISIT), ("看病", VISIT), ("蚊子", VISIT), ("夏天", "events/"),  # a family's summer trip
+           ("十月", "events/"), ("国庆", "events/"), ("SIM卡", VISIT), ("穿什么", VISIT), ("吃什么", VISIT),  # National Day
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -74,7 +75,9 @@ QUERIES = {
            ("SIMカード", VISIT),  # Latin letters against katakana
            ("寒い", VISIT), ("2月のイベント", "events/"), ("車いす", VISIT),
            ("ハバロフスク駅", VISIT), ("子供", GRODEKOV),
-           ("ダニ", VISIT), ("水泳", VISIT), ("病院", VISIT)],  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
+           ("ダニ", VISIT), ("水泳", VISIT), ("病院", VISIT),
+           ("ゴールデンウィーク", "events/"), ("クルーズ", "venues/river-station/"), ("散歩", "routes/"), ("クレカ", VISIT),
+           ("イースター", "events/easter/")],  # Golden Week: 5月, 旅客船, 散策, クレジットカード, the title  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
@@ -85,7 +88,8 @@ QUERIES = {
            ("식당", VISIT), ("와이파이", VISIT), ("여권 분실", VISIT), ("영사콜센터", VISIT), ("기온", VISIT),
            ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT), ("수영", VISIT), ("휠체어", VISIT),
            ("하바롭스크 공항", VISIT), ("러시아 유심", VISIT),
-           ("환율", VISIT), ("성탄절", CHRISTMAS)],  # 환전 on the page (a winter visitor)
+           ("환율", VISIT), ("성탄절", CHRISTMAS),  # 환전 on the page (a winter visitor)
+           ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT)],  # a stopover in March
 }
 
 

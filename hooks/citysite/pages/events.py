@@ -117,9 +117,11 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
 
 
 def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
-    """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, marked
-    "usually" while none are announced."""
-    return md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang), weekday=True)) + _usually(ctx, occurrence, lang)
+    """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, with the
+    start time when known (the Easter night service, Saturday 23:00, read as an event on Saturday),
+    marked "usually" while none are announced."""
+    strings = ctx.strings_in(lang)
+    return md_text(occurrence_text(occurrence, lang, strings, with_time=True, weekday=True)) + _usually(ctx, occurrence, lang)
 
 
 def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
@@ -296,12 +298,15 @@ def _maybe_in(entries: Entries, today: dt.date, going_on: dict[str, Entries]) ->
     usual period reaches into that month without filling it (those of `going_on`, by _still_on, do):
     a visitor looking at June learns that City Day, "late May or early June", may fall in June too."""
     still_on = {(event.id, occurrence.first) for month in going_on.values() for event, occurrence in month}
+    end = today + dt.timedelta(days=HORIZON_DAYS - 1)
     months: dict[str, Entries] = {}
     for event, occurrence in entries:
         if occurrence.exact or (event.id, occurrence.first) in still_on or occurrence.first < today:
             continue
+        if occurrence.fills_its_period:  # a season (next year's hockey, from September): on, not "possibly",
+            continue                     # and its months past the 12 were listed up to March 2029
         month = _month_after(occurrence.first)
-        while month <= occurrence.last:
+        while month <= min(occurrence.last, end):
             months.setdefault(month_key(month), []).append((event, occurrence))
             month = _month_after(month)
     return months
