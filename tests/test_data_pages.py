@@ -16,9 +16,11 @@ from pathlib import Path
 import icalendar
 import pytest
 from babel import Locale
+from pydantic import TypeAdapter
 
 from citysite.data import load_site_data
 from citysite.data.geo import KHABAROVSK_CENTRE
+from citysite.data.model import Text
 from citysite.places import distance_km
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 from tests.helpers import LANGUAGES, BuiltSite, main_text, plain, resolve
@@ -238,6 +240,25 @@ def test_generated_markdown_has_the_map_marker_where_the_maps_go():
     assert outputs.listings["ko/partners/index.md"].startswith("<!-- map -->\n\n## ")
     assert re.match(r'<!-- map -->\n\n<div class="near-me"[^>]*>.*?</div>\n\n<script [^>]*></script>\n\n+## ',
                     outputs.listings["ko/venues/index.md"], re.S)
+
+
+def test_a_first_sentence_ends_where_a_sentence_does():
+    text = TypeAdapter(Text).validate_python({
+        "en": "A house by the square. A museum since 1998.", "ru": "Дом, построенный в 1902 г. у площади. Музей.",
+        "zh": "商人宅邸。1998年起为博物馆。", "ja": "商人の館です。1998年から博物館です。", "ko": "상인 저택입니다. 2019년에는 무대였습니다."})
+    assert [text.first_sentence(lang) for lang in LANGUAGES] == [
+        "A house by the square.", "Дом, построенный в 1902 г. у площади.", "商人宅邸。", "商人の館です。", "상인 저택입니다."]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_places_card_says_what_the_place_is(built, data, lang):
+    """A design review: the cards of /venues/ gave a name and an address, nothing to choose by. Each
+    now has its description's first sentence."""
+    page = built.page(("" if lang == "en" else f"{lang}/") + "venues/")
+    for venue in data.venues.values():
+        card = next(li for li in page.select("li.kh-card") if li.h3.a["href"] == f"{venue.id}/")
+        text = card.select_one(".kh-card__text").get_text()
+        assert text == venue.description.first_sentence(lang) and venue.description[lang].strip().startswith(text)
 
 
 def test_venues_grouped_by_category_and_partners_by_status_and_country(built):

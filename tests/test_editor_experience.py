@@ -409,7 +409,7 @@ def test_an_event_copied_to_add_a_year_is_sent_to_the_editions(tmp_path, copy_id
     ("\n  sources: [seed]\n", "\n  sources:\n    - seed\n" + NEXT_YEAR, "- start: \"2026", "is written inside "
      "'sources:', at the end of the event; move it up under 'editions:'", "перенесите его выше, под 'editions:'"),
     ("  editions:\n", "  editions:\n    - start: \"конец мая 2026\"\n      sources: [\"page:https://example.org/\"]\n",
-     "конец мая", "write \"2026-05\" (year-month, in quotes): a date has no part of a month", "её пишут в пояснении к источнику"),
+     "конец мая", "write \"2026-05\" (year-month, in quotes): a date has no part of a month", "пишут не в дате, а в пояснении к источнику"),
     ("  editions:\n", "  editions:\n    - start: \"2026-05\"\n      part: late\n      sources: [\"page:https://x.org/\"]\n",
      "      part: late", "an edition has no 'part'", "у выпуска нет поля 'part'"),
     ("  editions:\n", "  status: cancelled\n  editions:\n", "status:", "'status: cancelled' belongs to one "

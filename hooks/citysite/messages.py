@@ -630,7 +630,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "a new year of it, delete this copy and add the year's dates under 'editions:' of the event on "
               "line {line}; if it is another event, give it its own title",
         "ru": "у события в строке {line} такое же название; все годы одного события хранит одна запись: если это "
-              "новый год того же события, удалите копию и добавьте даты года в 'editions:' события в строке "
+              "новый год того же события, удалите эту копию и добавьте даты года в 'editions:' события в строке "
               "{line}; если это другое событие, дайте ему своё название",
     },
     "id_with_year.taken": {
@@ -787,8 +787,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a year's dates need the page where the city or the organiser announced them (\"page:https://...\"); "
               "if they have not been announced yet, do not add this year: until then the site shows the usual "
               "time from 'usually'",
-        "ru": "даты года подтверждает страница, где их объявили город или организатор (\"page:https://...\"); "
-              "если их ещё не объявили, не добавляйте этот год: до тех пор сайт показывает обычное время из "
+        "ru": "для дат года нужна страница, где их объявил город или организатор (\"page:https://...\"); "
+              "если их ещё не объявили, не добавляйте этот год: до тех пор сайт показывает обычные сроки из "
               "'usually'",
     },
     "no_visible_source": {
@@ -928,7 +928,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month, in quotes): a date has no "
               "part of a month, which goes into the source's note in brackets",
         "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц, в "
-              "кавычках): части месяца у даты нет, её пишут в пояснении к источнику в скобках",
+              "кавычках); часть месяца («в конце июня») пишут не в дате, а в пояснении к источнику, в скобках",
     },
     "no_such_month": {
         "en": "'{value}': there is no month {month}; months go from 01 to 12",

@@ -417,12 +417,7 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     entries = ctx.every_occurrence()
     on_now, maybe_now, cancelled = _begun(entries, ctx.today)
     by_month = _by_month(entries, ctx.today)
-    lines = [
-        _as_of(ctx, lang),
-        "",
-        f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}",
-        "",
-    ]
+    lines = [_as_of(ctx, lang), ""]
     if by_month:
         index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in by_month)
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
@@ -444,6 +439,8 @@ def events_listing(ctx: PageContext, lang: str) -> str:
             season = month_season
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += _month_section(ctx, key, month_entries, lang, 3, "", "../")
+    # after the list, not above it: a design review found the first event 1,097 px down a phone
+    lines += [f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}", ""]
     root = language_root(lang)
     lines += [
         f"## {t('chronicle_heading')}",
