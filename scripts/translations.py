@@ -69,6 +69,36 @@ def english_version_commit(root: Path, rel: str, recorded: str) -> str | None:
     return None
 
 
+def _branch_start(root: Path) -> str:
+    """Where this branch left the shared history (its merge base with origin's default branch, as a
+    pull request's check sees it), or HEAD alone on a copy without a remote."""
+    for ref in ("origin/HEAD", "origin/main"):
+        found = subprocess.run(["git", "merge-base", "HEAD", ref], cwd=root, capture_output=True, text=True,
+                               check=False)
+        if found.returncode == 0:
+            return found.stdout.strip()
+    return "HEAD"
+
+
+def changed_in_translation_only(root: Path) -> list[str]:
+    """The translated pages changed on this branch (uncommitted changes included) whose English
+    original did not change: a fact corrected in Russian only reaches no other language, and the
+    fingerprints cannot see it (an editor's walkthrough: the report said «Всё переведено и
+    актуально»). A new or better translation is listed too; the advice says it needs nothing."""
+    try:
+        changed = subprocess.run(["git", "diff", "--name-only", _branch_start(root), "--"], cwd=root,
+                                 capture_output=True, text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    found = []
+    for name in changed:
+        folder, _, rel = name.partition("/")
+        if (folder.removeprefix("docs_") in TRANSLATED_LANGUAGES and folder.startswith("docs_")
+                and rel.endswith(".md") and f"docs/{rel}" not in changed and (root / "docs" / rel).is_file()):
+            found.append(name)
+    return found
+
+
 def recorded_fingerprint(root: Path, page: tr.PageStatus) -> str | None:
     meta, _ = tr.split_front_matter(tr.read_page(language_folder(root, page.lang) / page.path))
     recorded = meta.get(tr.FINGERPRINT_KEY)
@@ -124,6 +154,9 @@ def text_report(report: tr.Report, root: Path) -> str:
                     )
         lines.append("")
     lines += [say(Message("report.problem", message=problem)) for problem in report.problems()]
+    only = changed_in_translation_only(root)
+    if only:
+        lines += [say(Message("report.translation_only", pages=", ".join(only))), ""]
     if report.complete():
         lines.append(say(Message("report.complete")))
     else:
@@ -151,6 +184,9 @@ def markdown_report(report: tr.Report, root: Path) -> str:
         lines.append(f"| {LANGUAGE_NAMES[lang]} ({lang}) | {summary(parts['pages'], both)} | {data} |")
     lines.append("")
     lines += [f"> **{bilingual('md.problem')}:** {say(problem, both)}" for problem in report.problems()]
+    only = changed_in_translation_only(root)
+    if only:
+        lines += ["", f"> {say(Message('report.translation_only', pages=', '.join(f'`{name}`' for name in only)), both)}"]
     for lang, parts in grouped.items():
         lines += ["", f"<details><summary>{LANGUAGE_NAMES[lang]} ({lang})</summary>", ""]
         for part, statuses in parts.items():

@@ -122,6 +122,9 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
     walks = page.select(".kh-cards--routes > li.kh-card")  # where to start: two walks, this season's first
     assert len(walks) == 2 and all(site.exists(resolve(url, card.h3.a["href"])) for card in walks)
     assert resolve(url, walks[0].h3.a["href"]).startswith(f"{url}routes/")
+    more = [resolve(url, a["href"]) for a in page.select_one("#kh-walks").parent.select(".kh-more a")]
+    assert more == [f"{url}routes/", f"{url}venues/", f"{url}visit/#tourist-info"]
+    assert page.select_one("#kh-walks") and site.page(f"{url}visit/").select_one("#tourist-info")
     events = page.select(".kh-cards--events > li.kh-card:not([data-spare])")
     assert 1 <= len(events) <= 3
     for card in events:

@@ -288,6 +288,28 @@ def test_outdated_page_shows_how_to_see_the_english_changes(project):
     assert hint in run(project, "--lang", "ru").stdout
 
 
+def test_a_page_changed_in_a_translation_only_is_named(project, tmp_path):
+    """An editor corrected a date in docs_ru/ alone; the report said «Всё переведено и актуально»
+    while the English page, and so every other language, kept the old date."""
+    def git(where, *args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=where,
+                       check=True, capture_output=True)
+
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "pages")
+    clone = tmp_path / "clone"  # the editor's branch, as a pull request's check sees it
+    git(tmp_path, "clone", "-q", str(project), str(clone))
+    assert "Changed in a translation only" not in run(clone).stdout
+    edit(clone / "docs_ru/guide.md", "Река широкая.", "Река очень широкая.")
+    git(clone, "commit", "-qam", "a fact, in Russian")
+    report = run(clone, "--markdown").stdout
+    assert "Изменено только в переводе, а в английском оригинале нет: `docs_ru/guide.md`" in report
+    assert "Changed in a translation only, not in its English original: `docs_ru/guide.md`" in report
+    edit(clone / "docs/guide.md", "wide", "very wide")  # the English page corrected too: nothing to say
+    assert "Changed in a translation only" not in run(clone).stdout
+
+
 def test_report_runs_on_the_real_project():
     result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

@@ -236,6 +236,7 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         "walks": cards(walks, "kh-cards--routes") if walks else None,
         "routes_url": link("routes/index.md"),
         "venues_url": link("venues/index.md"),
+        "visitor_centre_url": link("visit/index.md#tourist-info"),  # "start here", on the cliff
         "events_saved": saved,
         "events_url": link("events/index.md"),
         "season": {"label": season[0], "url": link(season[1]), "until": season[2].isoformat()} if season else None,

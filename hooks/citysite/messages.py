@@ -1296,6 +1296,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report.in_all": {"en": "{counts} ({total} in all)", "ru": "{counts} (всего {total})"},
     "report.count": {"en": "{n} {status}", "ru": "{status}: {n}"},
     "report.problem": {"en": "Problem: {message}", "ru": "Проблема: {message}"},
+    "report.translation_only": {
+        "en": "Changed in a translation only, not in its English original: {pages}. If you corrected a fact (a date, "
+              "a number, a name), correct it in the English page too, so that the other languages follow "
+              "(CONTRIBUTING.md, \"A correction in the Russian text\"); a new or better translation needs nothing.",
+        "ru": "Изменено только в переводе, а в английском оригинале нет: {pages}. Если вы исправили факт (дату, "
+              "число, название), исправьте его и на английской странице, чтобы за ней последовали другие языки "
+              "(CONTRIBUTING.ru.md, «Исправление в русском тексте»); новый или улучшенный перевод ничего не требует.",
+    },
     "report.complete": {"en": "Everything is translated and up to date.", "ru": "Всё переведено и актуально."},
     "report.words": {"en": "What the words mean:", "ru": "Что означают слова:"},
     "report.what_changed": {"en": "what changed: {command}", "ru": "что изменилось: {command}"},
