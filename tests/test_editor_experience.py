@@ -425,6 +425,20 @@ def test_a_years_edition_written_the_wrong_way_is_named_with_its_fix(tmp_path, o
     assert found_en.startswith(f"data/events.yml:{line_of(events, needle)}: "), found_en
 
 
+@pytest.mark.parametrize("old, new, line, other", [
+    # the new year's edition pasted two spaces too far left, above the old one: YAML names the old one
+    ("  editions:\n", '  editions:\n  - start: "2026-05-29"\n    sources: [seed]\n', 12, "on line 10 after 2 spaces"),
+    # ...and below it: this line, and the old one above
+    ("      sources: [seed]\n", '      sources: [seed]\n  - start: "2026-05-29"\n    sources: [seed]\n', 13,
+     "on line 10 after 4 spaces"),
+])
+def test_an_edition_pasted_two_spaces_off_names_both_entries(tmp_path, old, new, line, other):
+    """The error named the old edition's line, which the editor never touched, and only "count the spaces"."""
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=EVENTS.replace(old, new, 1)))
+    assert found_en.startswith(f"data/events.yml:{line}: ") and other in found_en, found_en
+    assert "сдвиньте строки той записи, которую вы вставили" in found_ru, found_ru
+
+
 def test_a_field_typed_with_a_russian_letter_names_the_letter(tmp_path):
     """`сhecked` with a Russian с got "did you mean 'checked'?": the two look the same."""
     venues = hours_venue("Tu-Su 10:00-18:00").replace("checked:", "\u0441hecked:")

@@ -309,6 +309,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; строки одной "
               "записи или одного блока начинаются с одного и того же столбца (посчитайте пробелы в начале строки)",
     },
+    "yaml.indentation_list": {
+        "en": "YAML syntax error: the indentation of this line does not match the lines above it; spaces at the "
+              "start of this line: {here}, of the line above: {above} (a '- ' counts as two spaces). The entries of "
+              "one list start their '- ' in the same column: on line {line} after {spaces} spaces, on this line "
+              "after {these}; move the lines of the entry you pasted so that the two match",
+        "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; пробелов в начале "
+              "этой строки: {here}, в начале строки над ней: {above} ('- ' считается за два пробела). Записи одного "
+              "списка начинают '- ' с одного столбца: в строке {line} — после {spaces} пробелов, в этой строке — "
+              "после {these}; сдвиньте строки той записи, которую вы вставили, чтобы столбцы совпали",
+    },
     "yaml.indentation_counted": {
         "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
               "entry or one block start at the same column; spaces at the start of this line: {here}, of the line "

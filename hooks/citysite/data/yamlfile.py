@@ -119,8 +119,35 @@ def _indentation(source: list[str], line: int) -> Message:
     above = next((source[number] for number in range(line - 2, -1, -1)
                   if source[number].strip() and not source[number].lstrip().startswith("#")), "")
     if key.match(here) and key.match(above) and _column(here) != _column(above):
+        other = _other_list_entry(source, line)
+        if other:  # an entry pasted two spaces off: YAML names the first line that no longer fits
+            return Message("yaml.indentation_list", here=_column(here), above=_column(above), line=other[0],
+                           spaces=other[1], these=_dash(here))
         return Message("yaml.indentation_counted", here=_column(here), above=_column(above))
     return Message("yaml.indentation")
+
+
+def _dash(text: str) -> int | None:
+    """The spaces before a list entry's `- `; None for a line that is no list entry."""
+    found = re.match(r"( *)- ", text)
+    return len(found[1]) if found else None
+
+
+def _other_list_entry(source: list[str], line: int) -> tuple[int, int] | None:
+    """For a list entry at `line`, the nearest entry above it in the same record whose `- ` starts
+    in another column, as (its line, its spaces): an edition pasted two spaces too far left sets the
+    list's column, and YAML then names the old edition under it, which the editor never touched."""
+    here = _dash(source[line - 1]) if 0 < line <= len(source) else None
+    if not here:
+        return None
+    for number in range(line - 1, 0, -1):
+        text = source[number - 1]
+        if text.strip() and not text.startswith(" "):
+            return None  # the record's first line: no other entry of this list above
+        spaces = _dash(text)
+        if spaces and spaces != here:
+            return number, spaces
+    return None
 
 
 def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
