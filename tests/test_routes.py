@@ -260,6 +260,14 @@ def test_routes_are_in_the_navigation(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_venue_page_shows_walks_and_places_around_before_its_events(site, lang):
+    """Lenin Square's eleven event cards pushed its walks and the places around 3,800 px down a phone."""
+    headings = [h2.get_text().rstrip("¶") for h2 in site.page(f"{language_prefix(lang)}venues/lenin-square/").select("article h2")]
+    order = [STRINGS[key][lang] for key in ("venue_on_routes", "venues_nearby", "events_held_here")]
+    assert [heading for heading in headings if heading in order] == order, headings
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_venue_page_links_the_routes_that_stop_there(site, data, lang):
     """Each venue page lists every route with a stop at it, in the order of data/routes.yml, with
     the stop's number; a venue on no route has no such section."""

@@ -241,7 +241,7 @@ def nearby_section(ctx: PageContext, venue: Venue, lang: str) -> str:
 def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     """/venues/<id>/: what the place is (its description, first: on a phone the facts and the map fill
     the first two screens), category, address, practical facts, the Russian address for a taxi
-    driver, map-app links, map, events, the walking routes that stop here, the places nearby."""
+    driver, map-app links, map, the walking routes that stop here, the places nearby, events."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
@@ -267,10 +267,12 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
         taxi_block(ctx, venue, lang),
         map_apps_block(ctx, venue, lang),
         MAP_MARKER + "\n",
-        event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
-        or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
+        # the walks and the places around before the events: eleven event cards pushed them 3,800 px
+        # down a phone at Lenin Square (a design review)
         routes_section(ctx, venue, lang),
         nearby_section(ctx, venue, lang),
+        event_sections(ctx, events, lang, ctx.chronicle_at_venue.get(venue.id, []))
+        or f"## {t('events_here')}\n\n{t('venue_no_events')}\n",
         ctx.sources(venue.sources, lang),
     ]
     return "\n".join(part for part in parts if part)
