@@ -162,6 +162,27 @@ def test_the_emergency_numbers_are_one_tap_calls(site, lang):
     calls = {a["href"] for a in article.select('a[href^="tel:"]')}
     assert {f"tel:{number}" for number in ("112", "101", "102", "103", "104")} <= calls, calls
     assert article.select_one('ul a[href="tel:112"]') is not None
+    # the foreign ministries' hotlines too (a Korean visitor found the number as text)
+    assert {"tel:+861012308", "tel:+82232100404"} <= calls, calls
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_frozen_river_is_a_warning_found_from_the_top_of_plan_your_visit(site, lang):
+    """Going onto the Amur's ice was a bullet among ticks and pharmacies, 26 screens down a phone."""
+    article = site.page(PREFIX[lang] + "visit/").select_one("article")
+    heading = article.select_one("h3#river-ice")
+    assert heading.find_next_sibling().select_one(".admonition.warning, .warning") or \
+        "warning" in heading.find_next_sibling()["class"]
+    assert article.select_one('#at-a-glance ~ ul a[href="#river-ice"]') is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja", "ko"])
+def test_a_taxi_card_takes_a_visitor_back_to_the_airport(site, lang):
+    """A Korean stopover had no hotel to call a taxi back, and no Russian to say where to."""
+    section = site.page(PREFIX[lang] + "visit/").select_one("h3#airport-taxi")
+    card = section.find_next("div", class_="taxi-address")
+    assert card.find_previous("h3") is section
+    assert "Аэропорт Хабаровск" in card.get_text() and "Международный терминал" in card.get_text()
 
 
 # --- the same numbers in every version ----------------------------------------------------------

@@ -439,6 +439,39 @@ def test_an_edition_pasted_two_spaces_off_names_both_entries(tmp_path, old, new,
     assert "сдвиньте строки той записи, которую вы вставили" in found_ru, found_ru
 
 
+# --- a new walk and a new museum (an editor's walkthrough, 2026-12-07) ------------------------------------
+
+def test_a_placeholder_copied_from_the_guide_is_no_text(tmp_path):
+    """`zh: ...`, as the guide's examples write it, passed as the Chinese text and showed as "..."."""
+    venues = VENUES.replace("    ru: Главная площадь города.\n", "    ru: Главная площадь города.\n    zh: ...\n")
+    found_en, found_ru = only_problem(data_folder(tmp_path, venues))
+    assert found_en.startswith(f"data/venues.yml:{line_of(venues, 'zh: ...')}: ") and "'...' has no letter" in found_en
+    assert "это заглушка, как в примерах руководства" in found_ru, found_ru
+
+
+def test_a_russian_number_with_a_digit_left_out_is_refused(tmp_path):
+    venues = VENUES + '  phone: {number: "+7 4212 456-78", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'
+    found_en, found_ru = only_problem(data_folder(tmp_path, venues))
+    assert "a Russian number has 10 digits after +7, this one 9" in found_en, found_en
+    assert "в российском номере после +7 десять цифр, а здесь 9" in found_ru, found_ru
+
+
+def test_english_typed_in_russian_and_a_copied_point_are_warnings(tmp_path):
+    """`en:` written in Russian showed on four languages' pages; a new museum kept Lenin Square's point."""
+    copy = VENUES.replace("- id: lenin-square", "- id: postcard-museum").replace(
+        "en: The main square of the city.", "en: Музей открыток.")
+    data = load_site_data(data_folder(tmp_path, VENUES + copy))
+    texts = [warning.text("en") for warning in data.warnings]
+    assert any("the en text of 'description' is in Russian letters only" in text for text in texts), texts
+    assert any("the same coordinates as 'lenin-square' (line 1)" in text for text in texts), texts
+
+
+def test_a_coordinates_pair_with_decimal_commas_gets_the_two_lines(tmp_path):
+    found_en, _ = only_problem(data_folder(tmp_path, VENUES.replace("  lat: 48.4800\n  lon: 135.0717\n",
+                                                                    "  lat: 48,4795, 135,0745\n  lon: 135.0717\n")))
+    assert "write them on two lines: 'lat: 48.4795' and 'lon: 135.0745'" in found_en, found_en
+
+
 def test_a_field_typed_with_a_russian_letter_names_the_letter(tmp_path):
     """`сhecked` with a Russian с got "did you mean 'checked'?": the two look the same."""
     venues = hours_venue("Tu-Su 10:00-18:00").replace("checked:", "\u0441hecked:")

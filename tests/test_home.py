@@ -108,8 +108,13 @@ def test_calendar_chips_show_month_and_days():
 
 # --- the built home page ---------------------------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def data():
+    return load_site_data(ROOT / "data")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
+def test_home_page_shows_the_visitor_blocks_in_order(site, data, lang):
     url = PREFIX[lang]
     page = site.page(url)
     assert page.select_one(".kh-hero h1").get_text(strip=True) != STRINGS["home_plan"][lang]
@@ -122,6 +127,12 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, lang):
     walks = page.select(".kh-cards--routes > li.kh-card")  # where to start: two walks, this season's first
     assert len(walks) == 2 and all(site.exists(resolve(url, card.h3.a["href"])) for card in walks)
     assert resolve(url, walks[0].h3.a["href"]).startswith(f"{url}routes/")
+    for card in walks:  # what each walk is for: the winter one was offered on 7 December, its ice towns not up
+        route = data.routes[card.h3.a["href"].rstrip("/").rsplit("/", 1)[-1]]
+        lines = [" ".join(line.get_text().split()) for line in card.select(".kh-card__meta")]
+        assert lines[1:] == ([" ".join(route.season.first_sentence(lang).split())] if route.season else []), lines
+    call = page.select_one(".kh-cards--tasks a.kh-call")  # the emergency card calls 112 from the home page
+    assert call["href"] == "tel:112" and call.get_text() == "112"
     more = [resolve(url, a["href"]) for a in page.select_one("#kh-walks").parent.select(".kh-more a")]
     assert more == [f"{url}routes/", f"{url}venues/", f"{url}visit/#tourist-info"]
     assert page.select_one("#kh-walks") and site.page(f"{url}visit/").select_one("#tourist-info")

@@ -63,6 +63,7 @@ QUERIES = {
            ("汇率", VISIT), ("宾馆", VISIT), ("春天", "events/"),  # as the pages write them: 兑换, 酒店, 春季 (a Harbin delegate)
            ("医院", VISIT), ("看病", VISIT), ("蚊子", VISIT), ("夏天", "events/"),  # a family's summer trip
            ("十月", "events/"), ("国庆", "events/"), ("SIM卡", VISIT), ("穿什么", VISIT), ("吃什么", VISIT),  # National Day
+           ("电车", VISIT), ("取钱", VISIT), ("常用语", VISIT), ("入境卡", VISIT), ("流量", VISIT),  # a student's term
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -89,7 +90,8 @@ QUERIES = {
            ("영하", VISIT), ("카드", VISIT), ("여행경보", VISIT), ("베이징", VISIT), ("원화", VISIT), ("SIM카드", VISIT), ("수영", VISIT), ("휠체어", VISIT),
            ("하바롭스크 공항", VISIT), ("러시아 유심", VISIT),
            ("환율", VISIT), ("성탄절", CHRISTMAS),  # 환전 on the page (a winter visitor)
-           ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT)],  # a stopover in March
+           ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
+           ("기차", VISIT), ("119", VISIT), ("치안", VISIT)],  # by ferry and train
 }
 
 

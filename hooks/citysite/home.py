@@ -32,7 +32,7 @@ from .messages import Message
 from .offline import OFFLINE_PAGE
 from .pages.common import PageContext
 from .pages.events import card_chip, card_when, saved_list_note, season_target
-from .pages.routes import route_cards
+from .pages.routes import route_cards, routes_in_order
 from .schedule import SEASONS, Occurrence, season_planned_for
 from .typography import bind_spaces, keep_dates_whole
 
@@ -60,6 +60,7 @@ class Tile:
     title: EveryLanguage
     text: EveryLanguage
     image: str | None = None
+    call: Annotated[str, Field(pattern=r"^\d{2,4}$")] | None = None  # a number the card also calls (112)
 
 
 @checked(config=STRICT, kw_only=True)
@@ -212,9 +213,11 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
         # an accessibility walkthrough), and so does its link in a screen reader's list of links; a
         # task's title already says it.
         opens = destination(item.link) if kind == "season" else None
+        meta = [meta_line("material/arrow-right", escape(opens))] if opens else []
+        if item.call:  # a tap calls it from the home page (the card itself leads to the page's section)
+            meta.append(meta_line("material/phone", f'<a href="tel:{item.call}" class="kh-call">{item.call}</a>'))
         return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,
-                    text=escape(item.text[lang]), media=media,
-                    meta=[meta_line("material/arrow-right", escape(opens))] if opens else [],
+                    text=escape(item.text[lang]), media=media, meta=meta,
                     label=f"{item.title[lang]}{colon(lang)}{opens}" if opens else "")
 
     def typeset(html: str) -> Markup:  # its dates and names whole on a line, as on the other pages
@@ -229,8 +232,11 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
     season = season_target(page_context, lang) if page_context else None
     # said when a page saved on a phone is read after some of its events ended (past-events.js)
     saved = typeset(saved_list_note(page_context, lang)) if page_context else None
-    walks = route_cards(page_context, lang, link("routes/index.md"), short=True)[:WALKS_SHOWN] \
+    # the walks written in this language first: an editor's new summer walk, in English and Russian
+    # only, led the Chinese home page in English
+    routes = sorted(routes_in_order(page_context), key=lambda route: route.title.shown_in(lang) != lang) \
         if data and data.routes else []
+    walks = route_cards(page_context, lang, link("routes/index.md"), short=True, routes=routes[:WALKS_SHOWN])
     return {
         "events": cards(events, "kh-cards--events") if events else None,
         "walks": cards(walks, "kh-cards--routes") if walks else None,

@@ -444,6 +444,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "в тексте '{name}' для языка {lang} нет ни одной буквы этого языка — точно ли это перевод? Сайт "
               "покажет его на страницах для языка {lang} как есть",
     },
+    "not_in_language.en": {
+        "en": "the en text of '{name}' is in Russian letters only: the English, Chinese, Japanese and Korean pages "
+              "show it as it is until they have their own; write it in English",
+        "ru": "текст '{name}' для en написан только русскими буквами: английские, китайские, японские и корейские "
+              "страницы покажут его как есть, пока у них нет своего текста; напишите его по-английски",
+    },
+    "same_point": {
+        "en": "the same coordinates as '{other}' (line {line}): copied with the entry? Write this place's own "
+              "point (in a map app, press on the place and copy its coordinates); on the map the two pins would "
+              "cover each other",
+        "ru": "те же координаты, что у '{other}' (строка {line}): скопированы вместе с записью? Напишите точку этого "
+              "места (в картографическом приложении нажмите на место и скопируйте его координаты); на карте две "
+              "метки закрыли бы друг друга",
+    },
     "unknown_field": {
         "en": "unknown field '{name}'; {hint}",
         "ru": "неизвестное поле '{name}'; {hint}",
@@ -609,6 +623,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "must_be_block": {
         "en": "'{name}' must be a block of fields (name: ..., en: ...), not '{value}'",
         "ru": "'{name}' должно быть блоком полей (name: ..., en: ...), а не '{value}'",
+    },
+    "placeholder_text": {
+        "en": "'{value}' has no letter: it stands in for a text, as in the guide's examples; write the text, or "
+              "delete this language's line (the English text is shown until it is written)",
+        "ru": "в '{value}' нет ни одной буквы: это заглушка, как в примерах руководства; напишите текст или удалите "
+              "строку этого языка (пока текста нет, показывается английский)",
+    },
+    "phone.russian_digits": {
+        "en": "'{value}': a Russian number has 10 digits after +7, this one {count}; check the number against "
+              "its source",
+        "ru": "'{value}': в российском номере после +7 десять цифр, а здесь {count}; сверьте номер с источником",
     },
     "field_message": {"en": "{name}: {message}", "ru": "{name}: {message}"},
     "no_entries": {

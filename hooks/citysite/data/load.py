@@ -171,9 +171,10 @@ def _describe(error: dict, record: type) -> str:
         if kind.startswith("int"):
             return Message("must_be_whole", name=name, value=error["input"])
         value = str(error["input"]).strip()
-        pair = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*[,;]\s+(-?\d+(?:\.\d+)?)", value)
-        if pair and name == "lat":  # "48.473712, 135.051298" copied from a map app into `lat`
-            return Message("must_be_number.pair", value=value, lat=pair[1], lon=pair[2])
+        pair = re.fullmatch(r"(-?\d+(?:[.,]\d+)?)\s*[,;]\s+(-?\d+(?:[.,]\d+)?)", value)
+        if pair and name == "lat":  # "48.473712, 135.051298" (or "48,4795, 135,0745") copied into `lat`
+            return Message("must_be_number.pair", value=value, lat=pair[1].replace(",", "."),
+                           lon=pair[2].replace(",", "."))
         if re.fullmatch(r"-?\d+,\d+", value):  # 48,4737: a Russian decimal comma
             return Message("must_be_number.comma", name=name, value=value, fixed=value.replace(",", "."))
         return Message("must_be_number", name=name, value=error["input"], example=EXAMPLE_NUMBERS.get(name, 48.48))
@@ -264,9 +265,14 @@ _LETTERS = {"ru": re.compile(r"[\u0400-\u04ff]"), "zh": re.compile(r"[\u4e00-\u9
 
 def _not_in_its_language(text: Text) -> list[str]:
     """The translations of `text` written in Latin letters without one of their own language's
-    (an editor's English summary pasted into `ru:` passed every check and showed on the Russian pages)."""
-    return [lang for lang, letters in _LETTERS.items()
-            if (value := getattr(text, lang)) and re.search(r"[A-Za-z]", value) and not letters.search(value)]
+    (an editor's English summary pasted into `ru:` passed every check and showed on the Russian pages),
+    and an English text in Russian letters without a Latin one (`en:` typed in Russian showed on the
+    English, Chinese, Japanese and Korean pages)."""
+    found = [lang for lang, letters in _LETTERS.items()
+             if (value := getattr(text, lang)) and re.search(r"[A-Za-z]", value) and not letters.search(value)]
+    if _LETTERS["ru"].search(text.en) and not re.search(r"[A-Za-z]", text.en):
+        found.insert(0, "en")
+    return found
 
 
 # Opening hours, a ticket price or a phone number written into a place's description: "с 10:00 до
@@ -284,6 +290,16 @@ def _practical_facts_in_description(doc: YamlDocument, index: int, venue: Venue)
             for lang in LANGUAGES if (found := _PRACTICAL.search(getattr(venue.description, lang) or ""))]
 
 
+def _same_point(doc: YamlDocument, index: int, venue: Venue, earlier: dict[str, Venue],
+                lines: dict[tuple[str, str], int]) -> list[Problem]:
+    """A place at the very point of one listed before it: the coordinates copied with the entry
+    (an editor's new museum stood on Lenin Square's pin)."""
+    point = (round(venue.lat, 5), round(venue.lon, 5))
+    return [Problem(doc.file, doc.line_of((index, "lat")), venue.id,
+                    Message("same_point", other=other.id, line=lines[("venues", other.id)]))
+            for other in earlier.values() if other.id != venue.id and (round(other.lat, 5), round(other.lon, 5)) == point]
+
+
 def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,
                           path: tuple = ()) -> list[Problem]:
     """Texts without zh, ja or ko, or with a translation not in its language, also in lists of
@@ -297,7 +313,8 @@ def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: 
                 warnings.append(Problem(doc.file, doc.line_of((index, *path, f.name)), entry_id,
                                         Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))
             warnings += [Problem(doc.file, doc.line_of((index, *path, f.name, lang)), entry_id,
-                                 Message("not_in_language", name=name, lang=lang))
+                                 Message("not_in_language.en" if lang == "en" else "not_in_language", name=name,
+                                         lang=lang))
                          for lang in _not_in_its_language(value)]
         elif isinstance(value, list):
             for position, item in enumerate(value):
@@ -478,6 +495,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
             data.warnings.extend(_translation_warnings(doc, index, record, record.id))
             if isinstance(record, Venue):
                 data.warnings.extend(_practical_facts_in_description(doc, index, record))
+                data.warnings.extend(_same_point(doc, index, record, collections[kind], data.lines))
 
     if HOME_CITY in data.partners:
         line = data.lines[("partners", HOME_CITY)]

@@ -74,7 +74,16 @@ Slug = Annotated[
         description="Lowercase latin letters, digits and hyphens, e.g. city-day-2019. Used in URLs.",
     ),
 ]
-NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S")]  # not empty, not spaces alone
+def _not_a_placeholder(value: str) -> str:
+    """A text with a letter or a digit: the guide's examples write `zh: ...`, and copied as they
+    were, "..." passed as the Chinese text (an editor's walkthrough)."""
+    if not re.search(r"[^\W_]", value):
+        raise ValueError(Message("placeholder_text", value=value.strip()))
+    return value
+
+
+NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(_not_a_placeholder)]  # not empty,
+# not spaces alone, not "..."
 
 
 def _check_url(value: str) -> str:
@@ -268,6 +277,9 @@ def _check_phone(value: str) -> str:
     if not re.fullmatch(r"\+\d[\d ()-]{6,20}\d", value) or len(re.sub(r"\D", "", value)) < 10:
         raise ValueError(f"'{value}' is not a phone number; write it in full with the country code, "
                          "e.g. +7 4212 47-71-58")
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("7") and len(digits) != 11:  # a digit left out: the call link rang nobody
+        raise ValueError(Message("phone.russian_digits", value=value, count=len(digits) - 1))
     return value
 
 

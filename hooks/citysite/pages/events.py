@@ -421,13 +421,6 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     if by_month:
         index = " · ".join(f"[{md_text(_month_title(key, lang))}](#{key})" for key in by_month)
         lines += [f":material-calendar-month: {t('events_months')}{colon(lang)}{index}", JUMP_LINKS, ""]
-    empty = [key for key in _months_ahead(ctx.today) if key not in by_month]
-    if empty and entries:  # a visitor coming in August sees that August was not forgotten
-        titles = [_month_title(key, lang) for key in empty]
-        if lang == "ru":  # inside a sentence: «Пока ничего не объявлено: апрель 2027 г.»
-            titles = [title[:1].lower() + title[1:] for title in titles]
-        months = " · ".join(md_text(title) for title in titles)
-        lines += [f":material-calendar-blank: {t('events_months_empty')}{colon(lang)}{months}", ""]
     lines += [_category_links(ctx, lang, f"{CATEGORY_FOLDER}/"), JUMP_LINKS, ""]
     if not entries:
         lines += [t("events_none_upcoming"), ""]
@@ -440,6 +433,13 @@ def events_listing(ctx: PageContext, lang: str) -> str:
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += _month_section(ctx, key, month_entries, lang, 3, "", "../")
     # after the list, not above it: a design review found the first event 1,097 px down a phone
+    empty = [key for key in _months_ahead(ctx.today) if key not in by_month]
+    if empty and entries:  # a visitor coming in August sees that August was not forgotten
+        titles = [_month_title(key, lang) for key in empty]
+        if lang == "ru":  # inside a sentence: «Пока ничего не объявлено: апрель 2027 г.»
+            titles = [title[:1].lower() + title[1:] for title in titles]
+        months = " · ".join(md_text(title) for title in titles)
+        lines += [f":material-calendar-blank: {t('events_months_empty')}{colon(lang)}{months}", ""]
     lines += [f"[:material-calendar-sync: {t('subscribe_calendar')}](events.ics){{ .md-button }}", ""]
     root = language_root(lang)
     lines += [

@@ -92,18 +92,24 @@ def routes_in_order(ctx: PageContext) -> list[Route]:
     return sorted(ctx.data.routes.values(), key=lambda route: season not in route.best_in)
 
 
-def route_cards(ctx: PageContext, lang: str, to_routes: str, short: bool = False) -> list[Card]:
-    """Each route as a card with its summary, number of stops and length, in the order of the list
-    (routes_in_order); `to_routes` leads from the page to /routes/. A `short` card (the home page)
-    has its facts on one line and no summary: two full cards took 700 px of a phone's home page."""
+def route_cards(ctx: PageContext, lang: str, to_routes: str, short: bool = False,
+                routes: list[Route] | None = None) -> list[Card]:
+    """Each route (of `routes`; all of them by default) as a card with its summary, number of stops
+    and length, in the order of the list (routes_in_order); `to_routes` leads from the page to
+    /routes/. A `short` card (the home page) has its facts on one line and no summary: two full
+    cards took 700 px of a phone's home page."""
     cards = []  # cards with the routes' icon (citysite/cards.py)
-    for route in routes_in_order(ctx):
+    for route in routes_in_order(ctx) if routes is None else routes:
         if short:
             legs = route_legs(ctx.data, route)
             line = ctx.t("route_card_short", lang).format(count=len(route.stops), distance=distance_text(
                 route_km(legs), lang), time=minutes_text(route_minutes(legs), lang))
+            meta = [meta_line("material/map-marker-path", md_text(line))]
+            if route.season:  # when it is for: the winter walk was offered on 7 December, its ice towns not up
+                meta.append(meta_line("material/calendar-range", in_language(
+                    md_text(route.season.first_sentence(lang)), route.season.shown_in(lang), lang)))
             cards.append(Card(url=f"{to_routes}{route.id}/", title=md_inline(route.title, lang), icon=ROUTE_ICON,
-                              kind="route", meta=[meta_line("material/walk", md_text(line))]))
+                              kind="route", meta=meta))
             continue
         facts = [
             meta_line("material/map-marker-multiple",

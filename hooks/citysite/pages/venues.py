@@ -68,6 +68,7 @@ def event_sections(ctx: PageContext, events: list[Event], lang: str,
 
 
 SENTENCE_GAP = " · "  # between a fact and its note
+HOURS_MATTER = ("museum", "church")  # places a visitor goes into at set hours (a theatre: at its plays)
 
 
 def _checked(ctx: PageContext, fact, topic: str, lang: str) -> str:
@@ -129,6 +130,9 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
+    elif venue.category in HOURS_MATTER:  # said, not left out: a visitor could not tell "none found" from
+        # "forgotten" on three museums' pages (a Korean walkthrough)
+        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_not_found")), lang))
     if venue.tickets is not None:
         tickets = venue.tickets
         value = t("tickets_free") if tickets.free else (
