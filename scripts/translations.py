@@ -186,7 +186,8 @@ def markdown_report(report: tr.Report, root: Path) -> str:
     lines += [f"> **{bilingual('md.problem')}:** {say(problem, both)}" for problem in report.problems()]
     only = changed_in_translation_only(root)
     if only:
-        lines += ["", f"> {say(Message('report.translation_only', pages=', '.join(f'`{name}`' for name in only)), both)}"]
+        pages = ", ".join(f"`{name}`" for name in only)
+        lines += ["", f"> {say(Message('report.translation_only', pages=pages), both)}"]
     for lang, parts in grouped.items():
         lines += ["", f"<details><summary>{LANGUAGE_NAMES[lang]} ({lang})</summary>", ""]
         for part, statuses in parts.items():

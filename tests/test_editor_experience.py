@@ -446,7 +446,7 @@ def test_a_placeholder_copied_from_the_guide_is_no_text(tmp_path):
     venues = VENUES.replace("    ru: Главная площадь города.\n", "    ru: Главная площадь города.\n    zh: ...\n")
     found_en, found_ru = only_problem(data_folder(tmp_path, venues))
     assert found_en.startswith(f"data/venues.yml:{line_of(venues, 'zh: ...')}: ") and "'...' has no letter" in found_en
-    assert "это заглушка, как в примерах руководства" in found_ru, found_ru
+    assert "это не текст, а условное обозначение из примеров руководства" in found_ru, found_ru
 
 
 def test_a_russian_number_with_a_digit_left_out_is_refused(tmp_path):

@@ -315,9 +315,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "one list start their '- ' in the same column: on line {line} after {spaces} spaces, on this line "
               "after {these}; move the lines of the entry you pasted so that the two match",
         "ru": "ошибка синтаксиса YAML: отступ этой строки не совпадает с отступом строк над ней; пробелов в начале "
-              "этой строки: {here}, в начале строки над ней: {above} ('- ' считается за два пробела). Записи одного "
-              "списка начинают '- ' с одного столбца: в строке {line} — после {spaces} пробелов, в этой строке — "
-              "после {these}; сдвиньте строки той записи, которую вы вставили, чтобы столбцы совпали",
+              "этой строки: {here}, в начале строки над ней: {above} ('- ' считается за два пробела). У записей одного "
+              "списка '- ' стоит в одном столбце; пробелов перед '- ': в строке {line} — {spaces}, в этой строке — "
+              "{these}; сдвиньте строки той записи, которую вы вставили, чтобы столбцы совпали",
     },
     "yaml.indentation_counted": {
         "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
@@ -447,16 +447,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "not_in_language.en": {
         "en": "the en text of '{name}' is in Russian letters only: the English, Chinese, Japanese and Korean pages "
               "show it as it is until they have their own; write it in English",
-        "ru": "текст '{name}' для en написан только русскими буквами: английские, китайские, японские и корейские "
-              "страницы покажут его как есть, пока у них нет своего текста; напишите его по-английски",
+        "ru": "текст '{name}' для языка en написан только русскими буквами: английские, китайские, японские и "
+              "корейские страницы покажут его как есть, пока у них не появится своего текста; напишите его по-английски",
     },
     "same_point": {
         "en": "the same coordinates as '{other}' (line {line}): copied with the entry? Write this place's own "
               "point (in a map app, press on the place and copy its coordinates); on the map the two pins would "
               "cover each other",
-        "ru": "те же координаты, что у '{other}' (строка {line}): скопированы вместе с записью? Напишите точку этого "
-              "места (в картографическом приложении нажмите на место и скопируйте его координаты); на карте две "
-              "метки закрыли бы друг друга",
+        "ru": "те же координаты, что у '{other}' (строка {line}): не скопированы ли они вместе с записью? Укажите "
+              "координаты именно этого места (в картографическом приложении нажмите на место и скопируйте его "
+              "координаты), иначе на карте две метки закроют друг друга",
     },
     "unknown_field": {
         "en": "unknown field '{name}'; {hint}",
@@ -627,7 +627,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "placeholder_text": {
         "en": "'{value}' has no letter: it stands in for a text, as in the guide's examples; write the text, or "
               "delete this language's line (the English text is shown until it is written)",
-        "ru": "в '{value}' нет ни одной буквы: это заглушка, как в примерах руководства; напишите текст или удалите "
+        "ru": "в '{value}' нет ни одной буквы: это не текст, а условное обозначение из примеров руководства; напишите текст или удалите "
               "строку этого языка (пока текста нет, показывается английский)",
     },
     "phone.russian_digits": {
@@ -1336,8 +1336,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "a number, a name), correct it in the English page too, so that the other languages follow "
               "(CONTRIBUTING.md, \"A correction in the Russian text\"); a new or better translation needs nothing.",
         "ru": "Изменено только в переводе, а в английском оригинале нет: {pages}. Если вы исправили факт (дату, "
-              "число, название), исправьте его и на английской странице, чтобы за ней последовали другие языки "
-              "(CONTRIBUTING.ru.md, «Исправление в русском тексте»); новый или улучшенный перевод ничего не требует.",
+              "число, название), исправьте его и на английской странице, чтобы правка дошла и до других языков "
+              "(CONTRIBUTING.ru.md, «Исправление в русском тексте»); если это новый или улучшенный перевод, ничего "
+              "делать не нужно.",
     },
     "report.complete": {"en": "Everything is translated and up to date.", "ru": "Всё переведено и актуально."},
     "report.words": {"en": "What the words mean:", "ru": "Что означают слова:"},

@@ -294,10 +294,12 @@ def _same_point(doc: YamlDocument, index: int, venue: Venue, earlier: dict[str, 
                 lines: dict[tuple[str, str], int]) -> list[Problem]:
     """A place at the very point of one listed before it: the coordinates copied with the entry
     (an editor's new museum stood on Lenin Square's pin)."""
-    point = (round(venue.lat, 5), round(venue.lon, 5))
+    def point(place: Venue) -> tuple[float, float]:
+        return round(place.lat, 5), round(place.lon, 5)
+
     return [Problem(doc.file, doc.line_of((index, "lat")), venue.id,
                     Message("same_point", other=other.id, line=lines[("venues", other.id)]))
-            for other in earlier.values() if other.id != venue.id and (round(other.lat, 5), round(other.lon, 5)) == point]
+            for other in earlier.values() if other.id != venue.id and point(other) == point(venue)]
 
 
 def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,

@@ -30,9 +30,9 @@ def _month_number(word: str) -> int | None:
 
 # Words for a part of a month before its name ("конец июня 2027", "late June 2027"): a date has no
 # part of a month, so the month alone is suggested, and the part goes into the source's note.
-_PART_WORDS = re.compile(r"^(?:(?:в\s+)?(?:начал[оеа]|середин[аеы]|кон[её]ц|конце|конца|перв[аоу][яй]\s+половин[аеуы]|"
-                         r"втор[аоу][яй]\s+половин[аеуы])|early|mid|middle\s+of|late|end\s+of|beginning\s+of)\s+",
-                         re.IGNORECASE)
+_PART_WORDS = re.compile(r"^(?:(?:в\s+)?(?:начал[оеа]|середин[аеы]|кон[её]ц|конце|конца"
+                         r"|(?:перв|втор)[аоу][яй]\s+половин[аеуы])"
+                         r"|early|mid|middle\s+of|late|end\s+of|beginning\s+of)\s+", re.IGNORECASE)
 
 
 def iso_form(value: str) -> str | None:

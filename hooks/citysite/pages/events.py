@@ -120,8 +120,8 @@ def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, with the
     start time when known (the Easter night service, Saturday 23:00, read as an event on Saturday),
     marked "usually" while none are announced."""
-    strings = ctx.strings_in(lang)
-    return md_text(occurrence_text(occurrence, lang, strings, with_time=True, weekday=True)) + _usually(ctx, occurrence, lang)
+    when = occurrence_text(occurrence, lang, ctx.strings_in(lang), with_time=True, weekday=True)
+    return md_text(when) + _usually(ctx, occurrence, lang)
 
 
 def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
@@ -340,18 +340,14 @@ def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, cance
     lines = [f"{'#' * heading} {ctx.t('events_on_now', lang)} {{#now}}", ""]
     if on_now:
         lines += [event_cards(ctx, on_now, lang, to_events, to_root, heading=heading + 1), ""]
-    if maybe_now:
-        links = " · ".join(
-            _event_link(event, occurrence, lang, to_events,
-                        aside(md_text(occurrence_text(occurrence, lang, ctx.strings_in(lang))), lang))
-            for event, occurrence in maybe_now)
-        lines += [f":material-calendar-question: {ctx.t('events_maybe_now', lang)}{colon(lang)}{links}", ""]
-    if cancelled:
-        links = " · ".join(
-            _event_link(event, occurrence, lang, to_events,
-                        aside(md_text(occurrence_dates(occurrence, lang, ctx.strings_in(lang))), lang))
-            for event, occurrence in cancelled)
-        lines += [f":material-calendar-remove: {ctx.t('events_cancelled_now', lang)}{colon(lang)}{links}", ""]
+    strings = ctx.strings_in(lang)
+    for entries, icon, label, dates in ((maybe_now, "calendar-question", "events_maybe_now", occurrence_text),
+                                        (cancelled, "calendar-remove", "events_cancelled_now", occurrence_dates)):
+        if entries:  # a line of links, each with its dates (a cancelled one's label says it is cancelled)
+            links = " · ".join(_event_link(event, occurrence, lang, to_events,
+                                           aside(md_text(dates(occurrence, lang, strings)), lang))
+                               for event, occurrence in entries)
+            lines += [f":material-{icon}: {ctx.t(label, lang)}{colon(lang)}{links}", ""]
     return lines
 
 
@@ -432,7 +428,8 @@ def events_listing(ctx: PageContext, lang: str) -> str:
             season = month_season
             lines += [f"## {md_text(season_title(season, lang, ctx))} {{#{season_anchor(season)}}}", ""]
         lines += _month_section(ctx, key, month_entries, lang, 3, "", "../")
-    # after the list, not above it: a design review found the first event 1,097 px down a phone
+    # the months with nothing and the calendar file after the list, not above it: a design review
+    # found the first event 1,097 px down a phone
     empty = [key for key in _months_ahead(ctx.today) if key not in by_month]
     if empty and entries:  # a visitor coming in August sees that August was not forgotten
         titles = [_month_title(key, lang) for key in empty]
