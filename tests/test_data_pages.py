@@ -242,6 +242,23 @@ def test_generated_markdown_has_the_map_marker_where_the_maps_go():
                     outputs.listings["ko/venues/index.md"], re.S)
 
 
+def test_a_place_not_yet_named_in_a_language_comes_last_in_its_group():
+    """A new museum named in English only came first on the Chinese list (Latin before Han)."""
+    import dataclasses
+
+    from citysite.languages import load_ui_strings
+    from citysite.pages.common import PageContext
+    from citysite.pages.venues import venues_listing
+
+    data = load_site_data(ROOT / "data")
+    museum = next(venue for venue in data.venues.values() if venue.category == "museum")
+    renamed = dataclasses.replace(museum, name=TypeAdapter(Text).validate_python({"en": "Aaa Museum", "ru": "Музей"}))
+    data = dataclasses.replace(data, venues={**data.venues, museum.id: renamed})
+    listing = venues_listing(PageContext(data, dt.date(2026, 12, 7), load_ui_strings(ROOT)), "zh")
+    group = listing.split(f'href="{museum.id}/"')[1].split("</ul>")[0]
+    assert 'href="' not in group  # no other place of its group after it
+
+
 def test_a_first_sentence_ends_where_a_sentence_does():
     text = TypeAdapter(Text).validate_python({
         "en": "A house by the square. A museum since 1998.", "ru": "Дом, построенный в 1902 г. у площади. Музей.",

@@ -472,6 +472,18 @@ def test_a_coordinates_pair_with_decimal_commas_gets_the_two_lines(tmp_path):
     assert "write them on two lines: 'lat: 48.4795' and 'lon: 135.0745'" in found_en, found_en
 
 
+def test_a_season_without_brackets_gets_the_brackets_around_the_value_meant(tmp_path):
+    """`best_in: лето` was told to write `best_in: [лето]`, which the next check refused."""
+    venues = VENUES + VENUES.replace("- id: lenin-square", "- id: glory-square").replace("lat: 48.4800", "lat: 48.4700")
+    folder = data_folder(tmp_path, venues)
+    (folder / "routes.yml").write_text(
+        "- id: square-walk\n  title: {en: Walk, ru: Прогулка}\n  summary: {en: A walk., ru: Прогулка.}\n  stops:\n"
+        "    - {venue: lenin-square, text: {en: A., ru: А.}}\n    - {venue: glory-square, text: {en: B., ru: Б.}}\n"
+        "  sources: [seed]\n  best_in: зима, лето\n", encoding="utf-8")
+    found_en, found_ru = only_problem(folder)
+    assert "best_in: [winter, summer]" in found_en and "best_in: [winter, summer]" in found_ru, found_en
+
+
 def test_a_field_typed_with_a_russian_letter_names_the_letter(tmp_path):
     """`сhecked` with a Russian с got "did you mean 'checked'?": the two look the same."""
     venues = hours_venue("Tu-Su 10:00-18:00").replace("checked:", "\u0441hecked:")

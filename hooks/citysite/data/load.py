@@ -88,6 +88,13 @@ def _field_names(cls: type) -> list[str]:
     return [getattr(infos.get(f.name), "alias", None) or f.name for f in fields(cls)]
 
 
+def _allowed_items(cls: type, name: str) -> list[str]:
+    """The values a list field of `cls` takes, when they are a fixed set (best_in: the seasons)."""
+    hint = typing.get_type_hints(cls, include_extras=False).get(name)
+    item = next(iter(typing.get_args(hint)), None) if typing.get_origin(hint) is list else None
+    return [str(value) for value in typing.get_args(item)] if typing.get_origin(item) is typing.Literal else []
+
+
 def _nested_class(cls: type, name: str) -> type | None:
     """The record class of field `name` of `cls` (Text, Place...), for suggestions on typos."""
     hints = typing.get_type_hints(cls, include_extras=False)
@@ -187,8 +194,14 @@ def _describe(error: dict, record: type) -> str:
                        type=Message(f"type.{kind_of}") if f"type.{kind_of}" in CATALOGUE else kind_of)
     if kind in ("list_type",):
         given = error["input"]
-        return Message("must_be_list.brackets", name=name, value=given) if isinstance(given, str) \
-            else Message("must_be_list", name=name)
+        if not isinstance(given, str):
+            return Message("must_be_list", name=name)
+        # `best_in: лето`: the brackets around the value it means, not around one it then refuses
+        values = _allowed_items(_owner(error, record), str(loc[-1])) if loc else []
+        items = [part.strip() for part in given.split(",")]
+        meant = [item if item in values else meant_value(item, values) for item in items] if values else items
+        return Message("must_be_list.brackets", name=name, value=", ".join(
+            item or original for item, original in zip(meant, items, strict=True)))
     if kind in ("bool_parsing", "bool_type"):
         return f"'{name}' must be true or false, not '{error['input']}'"
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("bus", "trolleybus", "tram"):

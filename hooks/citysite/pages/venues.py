@@ -310,7 +310,9 @@ def venues_listing(ctx: PageContext, lang: str) -> str:
     """The generated part of /venues/: the map, the places nearest to the visitor on request, then
     every venue by category (the map's text version)."""
     by_category: dict[str, list[Venue]] = {}
-    for venue in sorted(ctx.data.venues.values(), key=lambda v: v.name[lang]):
+    # by name, those not yet named in this language last (an editor's new museum, named in English
+    # only, came first on the Chinese list: Latin letters sort before the others)
+    for venue in sorted(ctx.data.venues.values(), key=lambda v: (v.name.shown_in(lang) != lang, v.name[lang])):
         by_category.setdefault(venue.category, []).append(venue)
     lines = [MAP_MARKER, "", near_me_block(ctx, lang)]
     for category in typing.get_args(VenueCategory):
