@@ -42,13 +42,15 @@ QUERIES = {
            ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT), ("swimming", VISIT),
            ("wheelchair", VISIT),  # an accessibility walkthrough: "No matching pages"
            ("tickets for hockey", HOCKEY), ("Khabarovsk airport", VISIT),  # stop words, the city's name
-           ("wifi", VISIT), ("cafe", VISIT)],  # the pages write Wi-Fi (wi, fi in the index)
+           ("wifi", VISIT), ("cafe", VISIT),
+           ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT)],  # stay, food  # the pages write Wi-Fi (wi, fi in the index)
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
            ("утес", CLIFF), ("обмен валюты", VISIT), ("елка", NEW_YEAR), ("ёлка", NEW_YEAR), ("ресторан", VISIT), ("петроглифы", VISIT),
            ("больница", VISIT), ("трамвай", VISIT), ("купаться", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT),
-           ("коляска", VISIT), ("билеты на хоккей", HOCKEY), ("сувениры", CLIFF)],  # на*; сувенир* finds «сувенирным"  # «больницы», «трамваи»: stems
+           ("коляска", VISIT), ("билеты на хоккей", HOCKEY), ("сувениры", CLIFF),
+           ("отель", VISIT), ("алкоголь", VISIT), ("курить", VISIT)],  # на*; сувенир* finds «сувенирным"  # «больницы», «трамваи»: stems
     "zh": [("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),
@@ -64,6 +66,7 @@ QUERIES = {
            ("医院", VISIT), ("看病", VISIT), ("蚊子", VISIT), ("夏天", "events/"),  # a family's summer trip
            ("十月", "events/"), ("国庆", "events/"), ("SIM卡", VISIT), ("穿什么", VISIT), ("吃什么", VISIT),  # National Day
            ("电车", VISIT), ("取钱", VISIT), ("常用语", VISIT), ("入境卡", VISIT), ("流量", VISIT),  # a student's term
+           ("Airbnb", VISIT), ("买酒", VISIT), ("抽烟", VISIT),  # where to stay; the food section's 买不到任何酒, 吸烟
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -78,7 +81,7 @@ QUERIES = {
            ("ハバロフスク駅", VISIT), ("子供", GRODEKOV),
            ("ダニ", VISIT), ("水泳", VISIT), ("病院", VISIT),
            ("ゴールデンウィーク", "events/"), ("クルーズ", "venues/river-station/"), ("散歩", "routes/"), ("クレカ", VISIT),
-           ("イースター", "events/easter/")],  # Golden Week: 5月, 旅客船, 散策, クレジットカード, the title  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
+           ("イースター", "events/easter/"), ("Airbnb", VISIT), ("お酒", VISIT), ("タバコ", VISIT)],  # Golden Week: 5月, 旅客船, 散策, クレジットカード, the title  # マダニ, 遊泳 on the page (a teacher's searches found nothing)  # 子ども on its page (admission),  # the city's name, in every page, no longer outranks the rest  # not い, in every page; 2 glued to イベント
     "ko": [("비자", VISIT), ("환전", VISIT), ("공항", VISIT), ("도시의 날", CITY_DAY),
            ("그로데코프", GRODEKOV), ("니가타", NIIGATA), ("영사관", VISIT), ("우툐스", CLIFF), ("아이스하키", HOCKEY),
            ("크리스마스", CHRISTMAS), ("유심", VISIT), ("공휴일", VISIT), ("지도", VENUES),
@@ -91,7 +94,8 @@ QUERIES = {
            ("하바롭스크 공항", VISIT), ("러시아 유심", VISIT),
            ("환율", VISIT), ("성탄절", CHRISTMAS),  # 환전 on the page (a winter visitor)
            ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
-           ("기차", VISIT), ("119", VISIT), ("치안", VISIT)],  # by ferry and train
+           ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
+           ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT)],  # where to stay, food and drink
 }
 
 

@@ -706,7 +706,9 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # money section's 카드) and 얼음 위 (on the ice: the river-ice section's 얼음 위로); a Chinese student's,
 # 电车 (trams and trolleybuses), 取钱 (取现), 常用语 (the phrase section), 你好 (the table's 您好), 入境卡 (the
 # migration card), 流量 (mobile data), 生病 and 感冒 (就医); a Korean couple's, 기차 (the pages' 열차),
-# 119 (the emergency number at home: Russia's is 112), 치안 (the travel advisories), 티켓 (입장권).
+# 119 (the emergency number at home: Russia's is 112), 치안 (the travel advisories), 티켓 (입장권); 买酒
+# (buying alcohol: the food section's 买不到任何酒, one word of the index), 抽烟 (smoking: 吸烟) and タバコ
+# (たばこ, as the food section writes it), отель (the pages write гостиница).
 _AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
                        "七月": "7月", "六月": "6月", "五月": "5月", "四月": "4月", "三月": "3月", "二月": "2月",
                        "一月": "1月", "国庆节?": "10月", "ゴールデンウィーク": "5月", "SIM卡": "SIM 电话卡",
@@ -714,7 +716,7 @@ _AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10
                        "クルーズ": "旅客船", "신용카드": "카드 현금", "얼음 위(?![로에])": "얼음 위로",
                        "(?<!轨)电车": "有轨电车 无轨电车", "取钱": "取现", "常用语": "语言小贴士", "你好": "您好",
                        "入境卡": "移民卡", "流量": "移动数据", "生病|感冒": "就医",
-                       "기차(?!역)": "열차", "(?<!\\d)119(?!\\d)": "112", "치안": "여행경보", "티켓": "입장권",
+                       "기차(?!역)": "열차", "(?<!\\d)119(?!\\d)": "112", "치안": "여행경보", "티켓": "입장권", "买酒": "买 酒", "抽烟": "吸烟", "タバコ": "たばこ", "(?<!\\p{L})отел\\p{L}*": "гостиница",
                        r"(^|\s)wifi(?=\s|$)": "$1+wi +fi", "子供": "子ども", "新泻": "新潟", "总领馆": "总领事馆",
                        "春天": "春季", "秋天": "秋季", "宾馆": "酒店", "汇率": "兑换",
                        "(?<!マ)ダニ": "マダニ", "水泳": "遊泳", "환율": "환전",
