@@ -653,6 +653,35 @@ def test_a_saved_events_list_read_months_later_leaves_out_the_months_that_have_e
         context.close()
 
 
+def test_on_now_goes_once_its_possibly_on_now_line_has_ended(browser, site, site_server):
+    """A Korean walkthrough read the events list saved on 20 May on 1 June: "On now" stood alone,
+    its one line ("possibly on now: the spring fair, May; Night of Museums") gone. Here "On now"
+    holds only such a line (a month's "Possibly this month too" line, moved there)."""
+    soup = BeautifulSoup(site.text("events/"), "html.parser")
+    heading = soup.select_one("h2#now")
+    for element in list(heading.find_next_siblings()):
+        if element.name in ("h1", "h2"):
+            break
+        element.decompose()
+    line = soup.select_one("h3 ~ p:has(span[data-until])")
+    last = max(dt.date.fromisoformat(span["data-until"]) for span in line.select("span[data-until]"))
+    heading.insert_after(BeautifulSoup(str(line), "html.parser"))
+    page_html = str(soup)
+    for day, shown in [(last, True), (last + dt.timedelta(days=1), False)]:
+        moment = dt.datetime.combine(day, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+        context = browser.new_context(**VIEWS[390])
+        try:
+            context.add_init_script(f"Date.now = () => {int(moment * 1000)};")
+            context.route(site_server + "events/", lambda route: route.fulfill(
+                body=page_html, content_type="text/html; charset=utf-8"))
+            page = context.new_page()
+            page.goto(site_server + "events/")
+            assert page.locator("h2#now").is_visible() == shown, day
+            assert page.locator("h2#now + p").is_visible() == shown, day
+        finally:
+            context.close()
+
+
 # Each place link of the event cards: its smallest line box, and whether a "、" right after it sits
 # on the same line as the link's end (null when no "、" follows).
 CARD_PLACE_LINKS = """() => [...document.querySelectorAll('.kh-card--event .kh-card__meta a')].map(a => {
@@ -765,10 +794,15 @@ def test_cards_keep_their_text_inside_in_large_text(browser, site_server, url):
         context.close()
 
 
-@pytest.mark.parametrize("url", ["ko/routes/winter-day/", "ko/events/peoples-rink/", "ko/venues/grodekov-museum/"])
+@pytest.mark.parametrize("url", ["ko/routes/winter-day/", "ko/events/peoples-rink/", "ko/venues/grodekov-museum/",
+                                 "ja/", "ja/visit/", "ru/visit/", "about/tourism/", "ru/about/tourism/"])
 def test_nothing_runs_past_a_phones_edge_in_large_text(browser, site_server, url):
     """With the text at 200 %, a source's address («khab-vesti.ru/news/society/novogodnie-elki-isch…»)
-    ran 120 px past the edge of a Korean route page, which cut it off (an accessibility walkthrough)."""
+    ran 120 px past the edge of a Korean route page, which cut it off (an accessibility walkthrough).
+    A Japanese walkthrough in large text found 「アムールの断崖にあるビジターセンター」 on the home page
+    and 「車いすの方、歩行に不安のある方へ」 in Plan your visit's line of sections past the edge, and
+    the phrase and clothing tables' last columns behind a sideways scroll (now rows of blocks); the
+    tourism table ran 76 px (en) and 220 px (ru) past it."""
     context = browser.new_context(**VIEWS[390])
     try:
         page = context.new_page()
@@ -778,6 +812,9 @@ def test_nothing_runs_past_a_phones_edge_in_large_text(browser, site_server, url
             .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
             .map(el => el.tagName + ' ' + el.textContent.trim().slice(0, 60))""")
         assert past_the_edge == []
+        wider = page.evaluate("[...document.querySelectorAll('.md-typeset__scrollwrap')].filter(w => w.scrollWidth > w.clientWidth)"
+                              ".map(w => w.textContent.trim().slice(0, 40))")
+        assert wider == []  # no table to scroll sideways either
     finally:
         context.close()
 

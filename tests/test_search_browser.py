@@ -67,6 +67,8 @@ QUERIES = {
            ("十月", "events/"), ("国庆", "events/"), ("SIM卡", VISIT), ("穿什么", VISIT), ("吃什么", VISIT),  # National Day
            ("电车", VISIT), ("取钱", VISIT), ("常用语", VISIT), ("入境卡", VISIT), ("流量", VISIT),  # a student's term
            ("Airbnb", VISIT), ("买酒", VISIT), ("抽烟", VISIT),  # where to stay; the food section's 买不到任何酒, 吸烟
+           ("喝酒", VISIT), ("订房", VISIT), ("旅馆", VISIT), ("民宿", VISIT), ("厕所", VISIT), ("温度", VISIT),
+           ("换汇", VISIT),  # a Chinese couple's February trip: "no results" for each
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -95,7 +97,8 @@ QUERIES = {
            ("환율", VISIT), ("성탄절", CHRISTMAS),  # 환전 on the page (a winter visitor)
            ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
            ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
-           ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT)],  # where to stay, food and drink
+           ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, food and drink
+           ("페리", VISIT)],  # a family by the ferry: the pages write 카페리
 }
 
 

@@ -346,6 +346,21 @@ def test_addresses_are_in_the_reader_s_language_with_english_as_a_labelled_alter
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_places_by_the_river_warn_of_its_ice(site, venues, lang):
+    """A Chinese walkthrough planning February found the frozen Amur's warning only on Plan your
+    visit, not on the embankment's, the Amur Cliff's or the River Station's pages."""
+    riverside = [venue for venue in venues.values() if venue.category == "riverside"]
+    assert len(riverside) >= 3
+    for venue in venues.values():
+        url = f"{PREFIX[lang]}venues/{venue.id}/"
+        item = fact(site, url, "label_river_ice", lang)
+        assert (item is not None) == (venue in riverside), venue.id
+        if item is not None:
+            assert resolve(url, item.select_one("a[href]")["href"]) == f"{PREFIX[lang]}visit/#river-ice", venue.id
+    assert site.page(f"{PREFIX[lang]}visit/").select_one("h3#river-ice")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_open_air_places_say_so_instead_of_hours(practical_site, venues, lang):
     open_air = [venue for venue in venues.values() if venue.open_air and venue.hours is None]
     assert len(open_air) >= 10
@@ -355,11 +370,14 @@ def test_open_air_places_say_so_instead_of_hours(practical_site, venues, lang):
     unknown = [venue for venue in venues.values() if not venue.open_air and venue.hours is None]
     for venue in unknown:  # a museum or a church says none were found (three museums said nothing at all)
         item = fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", "label_hours", lang)
-        if venue.category in ("museum", "church"):
-            assert value_of(item).split() == STRINGS["hours_not_found"][lang].split(), venue.id  # «не указаны — …»
+        if venue.category in ("museum", "church"):  # to check its own site only where it has one
+            said = STRINGS["hours_not_found" if venue.website else "hours_not_found_ask"][lang]
+            assert value_of(item).split() == said.split(), venue.id  # «не указаны — …»
+            assert item.has_attr("data-search-exclude"), venue.id  # "hotel" found six of them
         else:  # a theatre or an arena: its plays' and games' times, not opening hours
             assert item is None, venue.id
     assert {venue.category for venue in unknown} >= {"museum", "church", "stage"}
+    assert {bool(venue.website) for venue in unknown if venue.category == "museum"} == {True, False}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -7,7 +7,8 @@
    events is still on; so does a season whose months have all gone. An event of a "Still on" or
    "Possibly this month too" line that has ended leaves its line (data-until, as on a card); this
    month goes too once nothing in it is on any more (a phone in mid-July showed "July" with its one
-   event gone), and so does the "On now" list once all its events have ended; so does the home
+   event gone), and so does "On now" once all its events have ended, its "Possibly on now" line's
+   too (a phone on 1 June showed the heading alone over the spring fair's ended line); so does the home
    page's link to a season's events once the season is over. A list's date line says it was saved
    that day (not "rebuilt every day"), and an event begun since shows "Now" on its chip. A passage
    an editor dated (kh-dated, data-until) goes after its day. */
@@ -87,12 +88,16 @@
   document.querySelectorAll("h2[id]").forEach(function (heading) {
     var elements = part(heading, ["H1", "H2"]);
     var months = elements.filter(function (element) { return element.tagName === "H3" && /^\d{4}-\d{2}$/.test(element.id); });
-    // a list of events only ("On now"), not of places (their cards carry no last day)
+    // a list of events only ("On now": cards and "Possibly on now" lines), not of places (their cards
+    // carry no last day)
     var eventsOnly = elements.length && elements.every(function (element) {
-      return element.matches("ul.kh-cards") && element.querySelector("li[data-until]");
+      return element.matches("ul.kh-cards") ? element.querySelector("li[data-until]")
+        : element.matches("p") && (element.hidden || element.querySelector("span[data-until]"));
     });
     if (months.length && elements.every(function (element) { return element.hidden; })) heading.hidden = true;
-    if (eventsOnly && !elements.some(function (element) { return element.querySelector("li[data-until]:not([hidden])"); })) {
+    if (eventsOnly && !elements.some(function (element) {
+      return element.matches("p") ? !element.hidden : element.querySelector("li[data-until]:not([hidden])");
+    })) {
       heading.hidden = true;
       document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(drop);
     }

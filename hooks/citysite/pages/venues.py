@@ -131,8 +131,16 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
     elif venue.category in HOURS_MATTER:  # said, not left out: a visitor could not tell "none found" from
-        # "forgotten" on three museums' pages (a Korean walkthrough)
-        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_not_found")), lang))
+        # "forgotten" on three museums' pages (a Korean walkthrough); not "check its site" where it has
+        # none (a Japanese walkthrough looked for the military-history museum's); out of the search,
+        # where its "ask at your hotel" put six museums and churches after Plan your visit for "hotel"
+        not_found = t("hours_not_found") if venue.website else t("hours_not_found_ask")
+        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(not_found), lang)
+                     + "\n  {: data-search-exclude }")
+    if venue.category == "riverside":  # where a visitor stands by the frozen river (a Chinese walkthrough
+        # planning a February trip found the warning only on Plan your visit)
+        ice = t("river_ice").format(url="../visit/index.md#river-ice")
+        facts.append(ctx.line("material-snowflake-alert", "label_river_ice", ice, lang))
     if venue.tickets is not None:
         tickets = venue.tickets
         value = t("tickets_free") if tickets.free else (
