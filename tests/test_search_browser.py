@@ -69,6 +69,7 @@ QUERIES = {
            ("Airbnb", VISIT), ("买酒", VISIT), ("抽烟", VISIT),  # where to stay; the food section's 买不到任何酒, 吸烟
            ("喝酒", VISIT), ("订房", VISIT), ("旅馆", VISIT), ("民宿", VISIT), ("厕所", VISIT), ("温度", VISIT),
            ("换汇", VISIT),  # a Chinese couple's February trip: "no results" for each
+           ("儿童节", "events/childrens-day/"),
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -98,7 +99,7 @@ QUERIES = {
            ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
            ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
            ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, food and drink
-           ("페리", VISIT)],  # a family by the ferry: the pages write 카페리
+           ("페리", VISIT), ("어린이날", "events/childrens-day/")],  # a family by the ferry: the pages write 카페리
 }
 
 
