@@ -42,8 +42,8 @@ QUERIES = {
            ("offline", "offline/"), ("Beijing", VISIT), ("travel advice", VISIT), ("swimming", VISIT),
            ("wheelchair", VISIT),  # an accessibility walkthrough: "No matching pages"
            ("tickets for hockey", HOCKEY), ("Khabarovsk airport", VISIT),  # stop words, the city's name
-           ("wifi", VISIT), ("cafe", VISIT),
-           ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT)],  # stay, food  # the pages write Wi-Fi (wi, fi in the index)
+           ("wifi", VISIT), ("cafe", VISIT),  # the pages write Wi-Fi (wi, fi in the index)
+           ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT)],  # new sections
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
@@ -66,7 +66,7 @@ QUERIES = {
            ("医院", VISIT), ("看病", VISIT), ("蚊子", VISIT), ("夏天", "events/"),  # a family's summer trip
            ("十月", "events/"), ("国庆", "events/"), ("SIM卡", VISIT), ("穿什么", VISIT), ("吃什么", VISIT),  # National Day
            ("电车", VISIT), ("取钱", VISIT), ("常用语", VISIT), ("入境卡", VISIT), ("流量", VISIT),  # a student's term
-           ("Airbnb", VISIT), ("买酒", VISIT), ("抽烟", VISIT),  # where to stay; the food section's 买不到任何酒, 吸烟
+           ("Airbnb", VISIT), ("买酒", VISIT), ("抽烟", VISIT),  # where to stay; the alcohol section's 买不到任何酒, 吸烟
            ("喝酒", VISIT), ("订房", VISIT), ("旅馆", VISIT), ("民宿", VISIT), ("厕所", VISIT), ("温度", VISIT),
            ("换汇", VISIT),  # a Chinese couple's February trip: "no results" for each
            ("儿童节", "events/childrens-day/"),
@@ -98,7 +98,7 @@ QUERIES = {
            ("환율", VISIT), ("성탄절", CHRISTMAS),  # 환전 on the page (a winter visitor)
            ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
            ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
-           ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, food and drink
+           ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, alcohol and smoking
            ("페리", VISIT), ("어린이날", "events/childrens-day/")],  # a family by the ferry: the pages write 카페리
 }
 

@@ -707,8 +707,8 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # 电车 (trams and trolleybuses), 取钱 (取现), 常用语 (the phrase section), 你好 (the table's 您好), 入境卡 (the
 # migration card), 流量 (mobile data), 生病 and 感冒 (就医); a Korean couple's, 기차 (the pages' 열차),
 # 119 (the emergency number at home: Russia's is 112), 치안 (the travel advisories), 티켓 (입장권); 买酒
-# (buying alcohol: the food section's 买不到任何酒, one word of the index), 抽烟 (smoking: 吸烟) and タバコ
-# (たばこ, as the food section writes it), отель (the pages write гостиница); a Chinese couple's 喝酒 and
+# (buying alcohol: the alcohol section's 买不到任何酒, one word of the index), 抽烟 (smoking: 吸烟) and タバコ
+# (たばこ, as that section writes it), отель (the pages write гостиница); a Chinese couple's 喝酒 and
 # 饮酒 (酒), 订房 (预订 酒店), 旅馆 (酒店), 民宿 (住宿), 厕所 (洗手间), 温度 (气温), 换汇 (兑换) and 电子烟
 # (its 电子 found the e-visa first), a Korean family's 페리 (the pages write 카페리).
 _AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
