@@ -43,7 +43,8 @@ QUERIES = {
            ("wheelchair", VISIT),  # an accessibility walkthrough: "No matching pages"
            ("tickets for hockey", HOCKEY), ("Khabarovsk airport", VISIT),  # stop words, the city's name
            ("wifi", VISIT), ("cafe", VISIT),  # the pages write Wi-Fi (wi, fi in the index)
-           ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT)],  # new sections
+           ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT),  # new sections
+           ("evisa", VISIT)],  # an Australian's spelling: the index holds e-visa as e and visa
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
@@ -70,6 +71,7 @@ QUERIES = {
            ("喝酒", VISIT), ("订房", VISIT), ("旅馆", VISIT), ("民宿", VISIT), ("厕所", VISIT), ("温度", VISIT),
            ("换汇", VISIT),  # a Chinese couple's February trip: "no results" for each
            ("儿童节", "events/childrens-day/"),
+           ("卫生间", VISIT), ("防蚊", VISIT), ("药房", VISIT), ("坐船", "venues/river-station/"),  # a group tour's free afternoon
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
