@@ -44,7 +44,7 @@ QUERIES = {
            ("tickets for hockey", HOCKEY), ("Khabarovsk airport", VISIT),  # stop words, the city's name
            ("wifi", VISIT), ("cafe", VISIT),  # the pages write Wi-Fi (wi, fi in the index)
            ("accommodation", VISIT), ("Airbnb", VISIT), ("alcohol", VISIT), ("smoking", VISIT),  # new sections
-           ("evisa", VISIT)],  # an Australian's spelling: the index holds e-visa as e and visa
+           ("evisa", VISIT), ("hostel", VISIT)],  # an Australian's spelling: the index holds e-visa as e and visa
     "ru": [("виза", VISIT), ("деньги", VISIT), ("аэропорт", VISIT), ("День города", CITY_DAY),
            ("Гродеков", GRODEKOV), ("Ниигата", NIIGATA), ("регистрация", VISIT), ("Утёс", CLIFF),
            ("Рождество", CHRISTMAS), ("праздничные дни", VISIT),
@@ -72,6 +72,7 @@ QUERIES = {
            ("换汇", VISIT),  # a Chinese couple's February trip: "no results" for each
            ("儿童节", "events/childrens-day/"),
            ("卫生间", VISIT), ("防蚊", VISIT), ("药房", VISIT), ("坐船", "venues/river-station/"),  # a group tour's free afternoon
+           ("青年旅舍", VISIT),  # its 青年 found the youth exchanges
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),
@@ -101,7 +102,8 @@ QUERIES = {
            ("얼음 위", VISIT), ("아무르강 얼음", VISIT), ("신용카드", VISIT), ("화장실", VISIT),  # a stopover in March
            ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
            ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, alcohol and smoking
-           ("페리", VISIT), ("어린이날", "events/childrens-day/")],  # a family by the ferry: the pages write 카페리
+           ("페리", VISIT), ("어린이날", "events/childrens-day/"),
+           ("게스트하우스", VISIT), ("방한복", VISIT)],  # students on a budget in January  # a family by the ferry: the pages write 카페리
 }
 
 

@@ -367,6 +367,7 @@ def test_open_air_places_say_so_instead_of_hours(practical_site, venues, lang):
     for venue in open_air:
         item = fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", "label_hours", lang)
         assert value_of(item) == STRINGS["hours_open_air"][lang], venue.id
+        assert item.has_attr("data-search-exclude"), venue.id  # "opening hours" found the parks first
     unknown = [venue for venue in venues.values() if not venue.open_air and venue.hours is None]
     for venue in unknown:  # a museum or a church says none were found (three museums said nothing at all)
         item = fact(practical_site, f"{PREFIX[lang]}venues/{venue.id}/", "label_hours", lang)

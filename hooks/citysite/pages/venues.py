@@ -128,8 +128,9 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
         value = _with_checked(ctx, value, venue.hours, t("label_hours"), lang)
         facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
-    elif venue.open_air:
-        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang))
+    elif venue.open_air:  # out of the search, where "opening hours" listed the parks before any museum
+        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang)
+                     + "\n  {: data-search-exclude }")
     elif venue.category in HOURS_MATTER:  # said, not left out: a visitor could not tell "none found" from
         # "forgotten" on three museums' pages (a Korean walkthrough); not "check its site" where it has
         # none (a Japanese walkthrough looked for the military-history museum's); out of the search,
