@@ -103,7 +103,7 @@ QUERIES = {
            ("기차", VISIT), ("119", VISIT), ("치안", VISIT),  # by ferry and train
            ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, alcohol and smoking
            ("페리", VISIT), ("어린이날", "events/childrens-day/"),
-           ("게스트하우스", VISIT), ("방한복", VISIT)],  # students on a budget in January  # a family by the ferry: the pages write 카페리
+           ("게스트하우스", VISIT), ("방한복", VISIT), ("성탄", CHRISTMAS)],  # students on a budget in January  # a family by the ferry: the pages write 카페리
 }
 
 

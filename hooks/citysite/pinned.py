@@ -714,7 +714,8 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (the index holds e-visa as e and visa); a Chinese couple's 卫生间 (also 洗手间), 蚊虫 and 防蚊 (驱蚊液),
 # 坐船 and 游轮 (游船 客船: the Plan your visit section and the River Station), 药房 and 买药 (药店); Korean
 # students' 방한복 and 방한용품 (warm clothes: the climate section's 옷차림; 방한 alone is also "a visit to Korea");
-# 青年旅舍 and 青旅 (hostels: its 青年 found the youth exchanges first).
+# 青年旅舍 and 青旅 (hostels: its 青年 found the youth exchanges first); 성탄 (Christmas: it found the Cathedral
+# of the Nativity of Christ, where the Christmas services of this guide are not).
 _AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
                        "七月": "7月", "六月": "6月", "五月": "5月", "四月": "4月", "三月": "3月", "二月": "2月",
                        "一月": "1月", "国庆节?": "10月", "ゴールデンウィーク": "5月", "SIM卡": "SIM 电话卡",
@@ -725,7 +726,7 @@ _AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10
                        "기차(?!역)": "열차", "(?<!\\d)119(?!\\d)": "112", "치안": "여행경보", "티켓": "입장권", "买酒": "买 酒", "抽烟": "吸烟", "タバコ": "たばこ", "(?<!\\p{L})отел\\p{L}*": "гостиница",
                        "喝酒|饮酒": "酒", "订房": "预订 酒店", "旅馆": "酒店", "民宿": "住宿", "厕所": "洗手间",
                        "温度": "气温", "换汇": "兑换", "电子烟": "吸烟", "(?<!카)페리": "카페리", r"(^|\s)evisa(?=\s|$)": "$1visa",
-                       "卫生间": "洗手间 卫生间", "蚊虫|防蚊": "驱蚊液", "坐船|游轮": "游船 客船", "药房|买药": "药店", "방한\\s*(복|용품)": "옷차림", "青年旅舍|青旅": "旅舍",
+                       "卫生间": "洗手间 卫生间", "蚊虫|防蚊": "驱蚊液", "坐船|游轮": "游船 客船", "药房|买药": "药店", "방한\\s*(복|용품)": "옷차림", "青年旅舍|青旅": "旅舍", "성탄(?!절|\\s*대성당)": "성탄절",
                        r"(^|\s)wifi(?=\s|$)": "$1+wi +fi", "子供": "子ども", "新泻": "新潟", "总领馆": "总领事馆",
                        "春天": "春季", "秋天": "秋季", "宾馆": "酒店", "汇率": "兑换",
                        "(?<!マ)ダニ": "マダニ", "水泳": "遊泳", "환율": "환전",
