@@ -118,6 +118,11 @@ def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
     return "\n".join(boxes)
 
 
+# A stock line ("open-air site; no hours listed", "ask at your hotel") kept out of the search index
+# (attr_list on its list item): "hotel" and "opening hours" listed museums and parks that only said so.
+_OUT_OF_SEARCH = "\n  {: data-search-exclude }"
+
+
 def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     """Opening hours (or open-air), admission, phone, website, step-free access and the stop, as
     fact lines; each fact read from a source ends with the day it was checked."""
@@ -128,16 +133,14 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
         value = _with_checked(ctx, value, venue.hours, t("label_hours"), lang)
         facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
-    elif venue.open_air:  # out of the search, where "opening hours" listed the parks before any museum
+    elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang)
-                     + "\n  {: data-search-exclude }")
+                     + _OUT_OF_SEARCH)
     elif venue.category in HOURS_MATTER:  # said, not left out: a visitor could not tell "none found" from
         # "forgotten" on three museums' pages (a Korean walkthrough); not "check its site" where it has
-        # none (a Japanese walkthrough looked for the military-history museum's); out of the search,
-        # where its "ask at your hotel" put six museums and churches after Plan your visit for "hotel"
+        # none (a Japanese walkthrough looked for the military-history museum's)
         not_found = t("hours_not_found") if venue.website else t("hours_not_found_ask")
-        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(not_found), lang)
-                     + "\n  {: data-search-exclude }")
+        facts.append(ctx.line("material-clock-outline", "label_hours", md_text(not_found), lang) + _OUT_OF_SEARCH)
     if venue.category == "riverside":  # where a visitor stands by the frozen river (a Chinese walkthrough
         # planning a February trip found the warning only on Plan your visit)
         ice = t("river_ice").format(url="../visit/index.md#river-ice")
