@@ -109,11 +109,12 @@ def test_a_strict_build_that_fails_on_a_warning_does_not_say_it_was_built(projec
 
 
 def test_a_page_whose_front_matter_is_not_yaml_stops_the_build(project, tmp_path):
-    """An unquoted ': ' in a Russian description: MkDocs published the whole block as text at the top."""
+    """An unquoted ': ' in a Russian description: MkDocs published the whole block as text at the top.
+    MkDocs' own line before it is in the editor's language too (it was English)."""
     (project / "docs_ru" / "guide.md").write_text(
         "---\ndescription: Обмены: школьники и студенты\n---\n# Гид\n", encoding="utf-8")
     failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
-                "docs_ru/guide.md:2: заголовочный блок (между строками ---): ошибка синтаксиса YAML: ': ' внутри "
+                "Ошибка при чтении страницы 'ru/guide.md':", "docs_ru/guide.md:2: заголовочный блок (между строками ---): ошибка синтаксиса YAML: ': ' внутри "
                 "текста без кавычек; возьмите весь текст в кавычки: description: \"Обмены: школьники и студенты\"")
 
 
@@ -140,6 +141,33 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
     assert "ЗАМЕТКА" not in page and "<code>&lt;script&gt;</code>" in page
+
+
+@pytest.mark.parametrize(("body", "line", "expected"), [
+    # an editors' walkthrough: a list pasted under its paragraph became one run-on line on the site
+    ("Что предлагает линия:\n- экскурсии;\n- прогулки.\n", 6, "список начинается сразу под строкой текста"),
+    ("Что предлагает линия:\n\n•\tэкскурсии;\n•\tпрогулки.\n", 7, "строка начинается с маркера (•)"),
+    ("См. [Филармонию](https://khabarovsk.example.org/ru/guide/#как-добраться).\n", 5,
+     "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она уводит "
+     "читателя с его языка и не работает в предпросмотре и на другом адресе; сошлитесь на файл страницы "
+     "относительно этой: (guide.md#как-добраться)"),
+    ("[Гид](https://khabarovsk.example.org/ru/nowhere/)\n", 5,
+     "ссылка https://khabarovsk.example.org/ru/nowhere/ — полный адрес самого сайта, и страницы по нему на сайте нет"),
+])
+def test_markdown_that_a_paste_from_word_breaks_stops_the_build_at_its_line(project, tmp_path, body, line, expected):
+    (project / "docs_ru" / "guide.md").write_text(f"# Путеводитель\n\n## Как добраться\n\n{body}", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                f"docs_ru/guide.md:{line}: {expected}")
+
+
+def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp_path):
+    (project / "docs_ru" / "guide.md").write_text(
+        "# Путеводитель\n- первый\n\nТекст:\n\n- второй\n- третий\n  продолжение\n- четвёртый\n\n"
+        "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<li>") == 4
 
 
 @pytest.mark.parametrize(("address", "expected"), [

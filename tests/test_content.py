@@ -217,17 +217,58 @@ def test_number_reader_handles_separators_and_months():
     assert numbers_in("12万1,000人、4万3,410人、1万人以上、160万人") == {121000, 43410, 10000, 1600000}
 
 
+def line_with_number(file: str, number: int) -> int:
+    """The first line of `file` (under the project) that holds `number`, or 1."""
+    path = ROOT / file
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return next((index for index, line in enumerate(lines, 1) if number in numbers_in(line)), 1)
+
+
+def number_differences(path: str, numbers: dict[str, set[int]]) -> list[str]:
+    """For an editor (often one who wrote a paragraph in Russian only): each translation's numbers
+    missing from it or not in the English page, at its file and line, in Russian and in English."""
+    folder = {lang: language_folder(ROOT, lang).relative_to(ROOT).as_posix() for lang in numbers}
+    english, original = numbers["en"], f"{folder['en']}/{path}"
+    found = []
+    for lang, its in numbers.items():
+        file = f"{folder[lang]}/{path}"
+        if its - english:
+            extra = ", ".join(map(str, sorted(its - english)))
+            found.append(
+                f"{file}:{line_with_number(file, min(its - english))}: в версии {lang} есть числа, которых нет в "
+                f"английской странице {original}: {extra}. Добавьте этот текст и в {original} (переводчики добавят "
+                f"его в остальные версии) или уберите числа: часы, цены и даты на всех языках должны совпадать\n"
+                f"{file}: the {lang} version has numbers the English page {original} lacks: {extra}; add the text "
+                f"to {original} too, or remove them")
+        if english - its:
+            missing = ", ".join(map(str, sorted(english - its)))
+            found.append(
+                f"{file}: в версии {lang} нет чисел английской страницы {original}: {missing}. Переведите "
+                f"изменённый текст ({original}:{line_with_number(original, min(english - its))})\n"
+                f"{file}: the {lang} version lacks numbers of the English page: {missing}; translate the changed text")
+    return found
+
+
 @pytest.mark.parametrize("path", written_pages())
 def test_key_numbers_are_the_same_in_all_versions(site, path):
     url = url_of(path)
     numbers = {lang: numbers_in(main_text(site.page(PREFIX[lang] + url))) for lang in LANGUAGES}
-    english = numbers["en"]
-    differences = {
-        lang: {"missing": sorted(english - found), "extra": sorted(found - english)}
-        for lang, found in numbers.items()
-        if found != english
-    }
-    assert differences == {}
+    differences = number_differences(path, numbers)
+    assert not differences, "\n".join(differences)
+
+
+def test_a_number_only_in_the_russian_text_names_its_line_and_the_fix():
+    """An editors' walkthrough: «с 10:00 до 18:00» added to the Russian page failed CI with
+    `assert {'ru': {'miss...extra': [18]}} == {}`, no file, no line, no Russian."""
+    path = "visit/index.md"
+    line = next(index for index, text in enumerate((ROOT / "docs_ru" / path).read_text(encoding="utf-8").splitlines(), 1)
+                if 112 in numbers_in(text))
+    differences = number_differences(path, {"en": {10}, "ru": {10, 112}, "zh": set()})
+    assert differences[0].startswith(f"docs_ru/visit/index.md:{line}: в версии ru есть числа, которых нет в "
+                                     "английской странице docs/visit/index.md: 112. Добавьте этот текст и в "
+                                     "docs/visit/index.md")
+    assert differences[1].startswith("docs_zh/visit/index.md: в версии zh нет чисел английской страницы "
+                                     "docs/visit/index.md: 10. Переведите")
 
 
 # --- one glossary ---------------------------------------------------------------------------------

@@ -212,8 +212,17 @@ BROKEN = {
     "not indented": {"venues": VENUES.replace("    ru: Главная площадь города.", "  ru: Главная площадь города.")},
     # the slips of GitHub's web editor and of a Russian keyboard
     "no space": {"venues": VENUES.replace("category: square", "category:square")},
+    # pasted from Word or a web page (an editors' walkthrough)
+    "non-breaking space": {"venues": VENUES.replace("category: square", "category:\u00a0square")},
+    "colon in braces": {"venues": VENUES + '  phone: {number: "+7 4212 47-71-58", note: {en: box office, ru: касса: '
+                                           'билеты}, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "colon in a source": {"chronicle": CHRONICLE.replace(
+        "sources: [seed]", "sources:\n    - page:https://example.org/news (новость: отменено)")},
+    "words in a phone": {"venues": VENUES + '  phone: {number: "+7 4212 47-71-58 (касса)", '
+                                            'sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "empty value": {"venues": VENUES.replace("en: The main square of the city.", "en:")},
     "date as written": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"26.05.2019"')},
+    "days as written": {"chronicle": CHRONICLE.replace('"2019-05-26"', '"26–28 мая 2019"')},
     "checked in future": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], checked: "2999-01-01"}\n'},
     "not utf-8": {"venues": VENUES.encode("utf-8").replace(
         "Главная".encode("utf-8"), "Главная".encode("cp1251"))},

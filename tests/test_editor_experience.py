@@ -332,6 +332,8 @@ def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp
 
 
 def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
+    """An editors' walkthrough deleted a cancelled event to hide it: the message now says what to do
+    instead."""
     project = make_small_project(tmp_path / "project", {
         **PAGES, "docs/guide.md": "# Guide\n\nSee [City Day](events/city-day.md).\n"})
     (project / "data" / "events.yml").write_text(EVENTS.replace("id: city-day", "id: khabarovsk-city-day"),
@@ -339,7 +341,8 @@ def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
     result = run_mkdocs_build(project, tmp_path / "site")
     assert "docs/guide.md:3: the link 'events/city-day.md' leads to a page or file that does not exist " \
            "(events/city-day.md) (data/events.yml has no entry 'city-day': if its id was changed, change the " \
-           "link too)" in result.stderr, result.stderr[-3000:]
+           "link too; a cancelled event stays, with its year's edition marked status: cancelled)" in result.stderr, \
+        result.stderr[-3000:]
 
 
 def test_a_mistyped_link_suggests_the_page_it_nearly_names(tmp_path):

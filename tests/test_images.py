@@ -186,6 +186,18 @@ def test_a_found_picture_needs_its_source_and_the_citys_own_its_permission(tmp_p
     assert problem.startswith(f"data/images.yml:{line_of(records, 'licence:')}: entry river: 'permission' is missing")
 
 
+def test_the_citys_own_picture_sent_by_letter_needs_no_web_page(tmp_path):
+    """An editors' walkthrough: a photo the press office sent by e-mail has no page to give as its
+    source; its permission names the letter, and the credit shows the author without a link."""
+    records = PHOTO_RECORD.replace("CC-BY-SA-4.0", "city-permission").replace(
+        "  source: https://commons.wikimedia.org/wiki/File:River.jpg\n",
+        "  permission: Пресс-служба администрации города, письмо от 10 декабря 2026 г.\n")
+    root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
+    images = SiteImages.load(root, STRINGS)  # no DataError
+    credit = images.credit("river", "ru", "guide/", "en")
+    assert "Jane Doe" in credit and "commons.wikimedia.org" not in credit
+
+
 def test_a_file_without_a_record_has_no_credit_and_stops_the_build(tmp_path):
     root = project_with(tmp_path, PHOTO_RECORD, {"media/photos/river.jpg": photo(),
                                                  "media/photos/uncredited.jpg": photo(600, 400)})
@@ -656,6 +668,8 @@ def picture_messages(tmp_path: Path) -> list[Problem | SiteError]:
                             {"media/photos/river.jpg": photo(300, 200)}),
         "card": (PHOTO_RECORD + "  card: media/photos/river.jpg\n", {"media/photos/river.jpg": photo(300, 200)}),
         "alt": (re.sub(r"(\n    ko: ).*", r"\1river.jpg", PHOTO_RECORD), {"media/photos/river.jpg": photo(300, 200)}),
+        "alt in english": (re.sub(r"(\n    ja: ).*", r"\1A river in summer", PHOTO_RECORD),
+                           {"media/photos/river.jpg": photo(300, 200)}),
         "svg viewbox": (svg, {"media/illustrations/river.svg": DRAWING.replace(b' viewBox="0 0 40 20"', b"")}),
         "svg title": (svg, {"media/illustrations/river.svg": DRAWING.replace(b"<title>A river</title>", b"")}),
         "svg script": (svg, {"media/illustrations/river.svg": DRAWING.replace(b"<rect", b"<script>x()</script><rect")}),

@@ -147,6 +147,17 @@ def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_link_broken_in_every_language_is_named_in_every_file_in_one_build(project, tmp_path):
+    """An editors' walkthrough deleted an event: the first language to fail stopped the others, so each
+    round of the checks named one more file, in languages she could not read before her own."""
+    for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"):
+        (project / folder / "guide.md").write_text("# Guide\n\n[Day](events/victory-day.md)\n", encoding="utf-8")
+    result = mkdocs_run.build_site(project, tmp_path / "site", strict=True, options=("--jobs", "2"))
+    assert result.returncode == 1
+    for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"):
+        assert f"{folder}/guide.md:3: the link 'events/victory-day.md'" in result.stderr, result.stderr[-3000:]
+
+
 def test_languages_that_write_the_same_file_differently_stop_the_build(tmp_path):
     for lang, text in (("en", "a"), ("ru", "b")):
         (tmp_path / lang / "assets").mkdir(parents=True)

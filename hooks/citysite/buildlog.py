@@ -19,13 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Located
-from .languages import language_prefix, src_uri_language
+from .languages import page_file_link
 from .messages import (
     BOTH,
     Message,
     add_to_step_summary,
     annotation,
     github_actions,
+    is_translated,
     message_languages,
     render,
     where,
@@ -156,16 +157,11 @@ class LinkWarnings(logging.Filter):
         """A link written as the site's address (/ru/events/city-day/): the page's file, relative to
         the linking page, when there is one (../events/city-day.md); a translation's link to a file
         leads to the reader's language, so the language folder is left out of both."""
-        path = urlsplit(match["url"]).path.strip("/")
-        path = path.removeprefix(language_prefix(src_uri_language(path + "/")))
-        folder = language_prefix(src_uri_language(match["src"]))  # "ru/" for a Russian page
         if self.known_pages is None:
             self.known_pages = self.locator.pages()
-        for candidate in (f"{path}.md", f"{path}/index.md".lstrip("/")):
-            if candidate in self.known_pages or folder + candidate in self.known_pages:
-                here = posixpath.dirname(match["src"].removeprefix(folder)) or "."
-                return Message("link.absolute.file", url=match["url"], file=posixpath.relpath(candidate, here))
-        return Message("link.absolute", url=match["url"])
+        file = page_file_link(urlsplit(match["url"]).path, match["src"], self.known_pages)
+        return Message("link.absolute.file", url=match["url"], file=file) if file else \
+            Message("link.absolute", url=match["url"])
 
     def _not_found(self, match: re.Match) -> Message:
         target = match["target"] or match["url"].lstrip("/")
@@ -173,12 +169,13 @@ class LinkWarnings(logging.Filter):
             return Message("link.picture", url=match["url"])
         entry = _DATA_PAGE.match(target)
         nearest = match["suggest"] or self._nearest_page(match["src"], target)
-        if nearest:
-            suggest = Message("link.suggest", url=nearest)
-        elif entry:  # a page made from the data: its entry's id was changed or mistyped
-            suggest = Message("link.no_entry", id=entry["id"], section=entry["section"])
-        else:
-            suggest = ""
+        suggest = Message("link.suggest", url=nearest) if nearest else ""
+        typo = nearest and difflib.SequenceMatcher(None, entry["id"], posixpath.basename(nearest)[:-3]).ratio() > 0.85 \
+            if entry else False  # lenin_square: the nearest page says it all
+        if entry and not typo:  # a page made from the data: its entry's id was changed or it was deleted
+            missing = Message("link.no_event", id=entry["id"]) if entry["section"] == "events" else \
+                Message("link.no_entry", id=entry["id"], section=entry["section"])
+            suggest = Message("link.hints", first=suggest, second=missing) if suggest else missing
         language = re.match(r"([a-z]{2})/", target)
         folder = Message("link.folder", lang=language[1]) if language and not entry else ""  # data pages have no file
         return Message("link.missing", url=match["url"], target=target, suggest=suggest, folder=folder)
@@ -226,12 +223,26 @@ def quiet_config_overrides(record: logging.LogRecord) -> bool:
     return True
 
 
+BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' own lines around an error
+
+
+def in_editors_language(record: logging.LogRecord) -> bool:
+    """MkDocs' English line before an editor's error ("Error reading page 'ru/visit/index.md':"), in
+    the editor's language when the catalogue has it."""
+    if record.levelno >= logging.ERROR and is_translated(record.getMessage()):
+        record.msg, record.args = render(record.getMessage()), ()
+    return True
+
+
 def install(locator: Locator, strict: bool) -> None:
     """Start rewriting MkDocs' link warnings for a new run (idempotent across runs and builds)."""
     LINK_WARNINGS.start_run(locator, strict)
     logger = logging.getLogger(PAGES_LOGGER)
     if LINK_WARNINGS not in logger.filters:
         logger.addFilter(LINK_WARNINGS)
+    build = logging.getLogger(BUILD_LOGGER)
+    if in_editors_language not in build.filters:
+        build.addFilter(in_editors_language)
     i18n = logging.getLogger(I18N_LOGGER)
     if quiet_config_overrides not in i18n.filters:
         i18n.addFilter(quiet_config_overrides)

@@ -4,6 +4,8 @@ served, and the interface strings of data/ui.yml in each."""
 from __future__ import annotations
 
 import os
+import posixpath
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +90,20 @@ def src_uri_language(src_uri: str) -> str:
     "events/x.md" -> the default language."""
     first = src_uri.split("/", 1)[0]
     return first if first in TRANSLATED_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def page_file_link(site_path: str, src: str, pages: Container[str]) -> str | None:
+    """The link an editor writes for the page at `site_path` (ru/venues/philharmonic/): its file
+    relative to the linking page `src` (ru/visit/index.md), ../venues/philharmonic.md; a
+    translation's link leads to the reader's language, so the language folder is left out of both.
+    None when none of `pages` (the build's source paths) is at that path."""
+    path = site_path.strip("/")
+    path = path.removeprefix(language_prefix(src_uri_language(path + "/"))).strip("/")
+    folder = language_prefix(src_uri_language(src))  # "ru/" for a Russian page
+    for candidate in (f"{path}.md", f"{path}/index.md".lstrip("/")):
+        if candidate in pages or folder + candidate in pages:
+            return posixpath.relpath(candidate, posixpath.dirname(src.removeprefix(folder)) or ".")
+    return None
 
 
 def language_folder(root: Path, lang: str) -> Path:

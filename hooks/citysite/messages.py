@@ -303,6 +303,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: символ табуляции (столбец {column}) там, где YAML ждёт пробелы; делайте "
               "отступы только пробелами, никогда табуляцией (её может вставить клавиша Tab)",
     },
+    "yaml.lookalike_space": {
+        "en": "YAML syntax error: a non-breaking space (column {column}) where YAML expects an ordinary space; it comes "
+              "with text pasted from Word or a web page and looks the same: delete it and type an ordinary space",
+        "ru": "ошибка синтаксиса YAML: неразрывный пробел (столбец {column}) там, где YAML ждёт обычный пробел; он "
+              "приходит с текстом, скопированным из Word или с сайта, и выглядит так же: удалите его и наберите "
+              "обычный пробел",
+    },
     "yaml.indentation": {
         "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
               "entry or one block start at the same column (count the spaces at the start of the line)",
@@ -352,6 +359,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "yaml.unclosed_flow": {
         "en": "YAML syntax error: the '{{' or '[' opened on line {line} is not closed{hint}",
         "ru": "ошибка синтаксиса YAML: скобка '{{' или '[', открытая в строке {line}, не закрыта{hint}",
+    },
+    "yaml.colon_in_braces": {
+        "en": "YAML syntax error: a ': ' inside a text between {{ and }}; put that text in quotes: {meant}",
+        "ru": "ошибка синтаксиса YAML: ': ' внутри текста между {{ и }}; возьмите этот текст в кавычки: {meant}",
     },
     "yaml.hash_in_flow": {
         "en": "; the ' #' in a text without quotes starts a comment, which cuts off the rest of the line: "
@@ -483,6 +494,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' — недопустимое значение {name}: напишите {meant}",
     },
     "value_gloss": {"en": "{value}", "ru": "{value} ({word})"},
+    "image.alt_not_in_language": {
+        "en": "the {lang} alt text has no letter of that language: a reader of the {lang} pages who cannot see the "
+              "picture would hear it as it is; write it in that language",
+        "ru": "в описании картинки (alt) для языка {lang} нет ни одной буквы этого языка: читатель страниц на этом "
+              "языке, который не видит картинку, услышит его как есть; напишите его на этом языке",
+    },
     "image.alt_is_file_name": {
         "en": "alt.{lang} is the file's name; say in a sentence what the picture shows, for a reader who cannot "
               "see it: \"The Amur embankment in summer, with people walking by the river\"",
@@ -582,6 +599,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' must be text, not {type} '{value}'; put it in quotes",
         "ru": "'{name}' должно быть текстом, а не {type} '{value}'; возьмите его в кавычки",
     },
+    "must_be_text.colon": {
+        "en": "'{name}' must be text, but its ': ' made YAML read it as a field; put the whole text in quotes: "
+              "\"{whole}\"",
+        "ru": "'{name}' должно быть текстом, но из-за ': ' внутри YAML принял его за поле; возьмите весь текст в "
+              "кавычки: \"{whole}\"",
+    },
     "type.int": {"en": "int", "ru": "числом"},
     "type.float": {"en": "float", "ru": "числом"},
     "type.bool": {"en": "bool", "ru": "значением да/нет"},
@@ -629,6 +652,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "delete this language's line (the English text is shown until it is written)",
         "ru": "в '{value}' нет ни одной буквы: это не текст, а условное обозначение из примеров руководства; напишите текст или удалите "
               "строку этого языка (пока текста нет, показывается английский)",
+    },
+    "phone.words": {
+        "en": "'{value}': a phone number holds only the number; write what it is for in note: "
+              "(note: {{en: box office, ru: касса}}), not '{words}' after it",
+        "ru": "'{value}': в номере телефона пишется только сам номер; что это за номер, напишите в note: "
+              "(note: {{en: box office, ru: касса}}), а не '{words}' после номера",
     },
     "phone.russian_digits": {
         "en": "'{value}': a Russian number has 10 digits after +7, this one {count}; check the number against "
@@ -950,6 +979,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' has not come yet; 'checked' is the day you read the source: today or earlier",
         "ru": "'{value}' ещё не наступило; в 'checked' пишется день, когда вы читали источник: сегодня или раньше",
     },
+    "not_a_date.range": {
+        "en": "'{value}' is several days: write the first day in start and the last in end: start: \"{start}\" and, on "
+              "the next line, end: \"{end}\"",
+        "ru": "'{value}' — это несколько дней: первый день пишется в start, последний — в end: start: \"{start}\" и на "
+              "следующей строке end: \"{end}\"",
+    },
     "not_a_date.suggest": {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, in quotes)",
         "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день, в "
@@ -1141,6 +1176,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "там остался прежний",
     },
     # MkDocs' own last line when a build stops (mkdocs/commands/build.py), as scripts/build_site.py shows it
+    "build.error_reading": {"en": "Error reading page '{page}':", "ru": "Ошибка при чтении страницы '{page}':"},
     "build.aborted": {"en": "Aborted with a BuildError!",
                       "ru": "Сборка остановлена из-за ошибки, описанной выше."},
     "build.aborted_strict": {
@@ -1197,6 +1233,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (возможно, имелось в виду '{url}'?)"},
     "link.no_entry": {"en": " (data/{section}.yml has no entry '{id}': if its id was changed, change the link too)",
                       "ru": " (в data/{section}.yml нет записи '{id}': если её id изменили, исправьте и ссылку)"},
+    "link.hints": {"en": "{first}{second}", "ru": "{first}{second}"},
+    "link.no_event": {"en": " (data/events.yml has no entry '{id}': if its id was changed, change the link too; a "
+                            "cancelled event stays, with its year's edition marked status: cancelled)",
+                      "ru": " (в data/events.yml нет записи '{id}': если её id изменили, исправьте и ссылку; "
+                            "отменённое событие не удаляют, а добавляют его выпуску года status: cancelled)"},
     "link.absolute": {
         "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
               "link to the page's file relative to this page (../visit/index.md)",
@@ -1470,6 +1511,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "на странице есть {what}: это запустило бы код или загрузило чужой сайт на телефоне каждого "
               "посетителя; удалите его. На странице могут быть только текст, ссылки и изображения (<!-- image: id -->), "
               "а HTML — только для оформления, например <span lang=\"ru\">",
+    },
+    "page.word_bullet": {
+        "en": "a line starts with a bullet (•) pasted from Word, which Markdown does not read as a list; write each "
+              "item as '- ' (a hyphen and a space) at the start of its line, with a blank line before the list",
+        "ru": "строка начинается с маркера (•), скопированного из Word, а Markdown не считает его списком; пишите "
+              "каждый пункт с '- ' (дефис и пробел) в начале строки, а перед списком оставьте пустую строку",
+    },
+    "page.list_under_paragraph": {
+        "en": "a list starts right under a line of text, so the site joins its items into that paragraph; put a "
+              "blank line before the list",
+        "ru": "список начинается сразу под строкой текста, и сайт склеит его пункты с этим абзацем; оставьте "
+              "перед списком пустую строку",
+    },
+    "page.own_address": {
+        "en": "the link {address} is the site's own full address: it leaves the reader's language and breaks on a "
+              "preview or another address; link to the page's file, relative to this page: ({link})",
+        "ru": "ссылка {address} — полный адрес самого сайта: она уводит читателя с его языка и не работает в "
+              "предпросмотре и на другом адресе; сошлитесь на файл страницы относительно этой: ({link})",
+    },
+    "page.own_address.no_page": {
+        "en": "the link {address} is the site's own full address, and the site has no page there; link to the "
+              "page's file, relative to this page (../visit/index.md)",
+        "ru": "ссылка {address} — полный адрес самого сайта, и страницы по нему на сайте нет; сошлитесь на файл "
+              "страницы относительно этой (../visit/index.md)",
     },
     "images.outside": {
         "en": "the picture '{url}' is on another site: pictures go through data/images.yml (author, licence, alt "

@@ -43,10 +43,15 @@ def check_page_html(markdown: str, file: str, source: str) -> None:
         return
     what = (f"<{found['element'].lower()}>" if found["element"] else
             f"{found['handler'].lower()}=" if found["handler"] else "javascript:")
-    fragment = markdown[found.start():].split("\n", 1)[0]
-    at = source.find(fragment)
-    line = source[:at].count("\n") + 1 if at >= 0 else None
-    raise SiteError(file, line, Message("page.unsafe_html", what=what))
+    raise SiteError(file, line_in_source(markdown, found.start(), source), Message("page.unsafe_html", what=what))
+
+
+def line_in_source(markdown: str, offset: int, source: str) -> int | None:
+    """The line, in the file's whole text `source` (front matter too), of what stands at `offset` in
+    the page's `markdown`."""
+    fragment = markdown[offset:].split("\n", 1)[0]
+    at = source.find(fragment) if fragment.strip() else -1
+    return source[:at].count("\n") + 1 if at >= 0 else None
 
 
 def without_comments(html: str) -> str:

@@ -35,6 +35,7 @@ from . import (
     messages,
     offline,
     page_html,
+    page_markdown,
     pinned,
     preview,
     search_words,
@@ -46,7 +47,7 @@ from .errors import SiteError, editor_errors
 from .images import credits_url
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, src_uri_language
 from .maps import MapContext, Tiles
-from .run import Run, check_site_address, is_placeholder_address
+from .run import PLACEHOLDER_SITE_URL, Run, check_site_address, is_placeholder_address
 from .serve import RENDER_CACHE, Preview
 from .templates import TEMPLATE_CACHE
 
@@ -197,6 +198,8 @@ class CitySite:
             if path else None
         if source is not None:
             page_html.check_page_html(markdown, *source)
+            page_markdown.check_page_markdown(markdown, *source, config.site_url or PLACEHOLDER_SITE_URL,
+                                              page.file.src_uri, files.src_uris)
         markdown = self._pictures(markdown, page, config, source)
         if run.data is None:
             return markdown

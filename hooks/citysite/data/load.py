@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import typing
 from dataclasses import dataclass, field, fields
@@ -189,6 +190,12 @@ def _describe(error: dict, record: type) -> str:
         if record is Event and loc and loc[-1] == "sources" and isinstance(error["input"], dict) \
                 and "start" in error["input"]:  # a year's edition pasted at the end of the sources
             return Message("edition_in_sources", start=error["input"]["start"])
+        given = error["input"]
+        if isinstance(given, dict) and len(given) == 1:  # `- page:https://… (новость: отменён)`
+            (key, value), = given.items()
+            if isinstance(key, str) and not isinstance(value, (dict, list)):
+                whole = f"{key}: {'' if value is None else value}".strip().replace('"', '\\"')
+                return Message("must_be_text.colon", name=name, whole=whole)
         kind_of = type(error["input"]).__name__
         return Message("must_be_text", name=name, value=error["input"],
                        type=Message(f"type.{kind_of}") if f"type.{kind_of}" in CATALOGUE else kind_of)
@@ -197,6 +204,8 @@ def _describe(error: dict, record: type) -> str:
         if not isinstance(given, str):
             return Message("must_be_list", name=name)
         # `best_in: лето`: the brackets around the value it means, not around one it then refuses
+        if loc and loc[-1] == "sources":  # one source, maybe with commas in its note: quoted whole
+            return Message("must_be_list.brackets", name=name, value=json.dumps(given.strip(), ensure_ascii=False))
         values = _allowed_items(_owner(error, record), str(loc[-1])) if loc else []
         items = [part.strip() for part in given.split(",")]
         meant = [item if item in values else meant_value(item, values) for item in items] if values else items
@@ -276,7 +285,7 @@ _LETTERS = {"ru": re.compile(r"[\u0400-\u04ff]"), "zh": re.compile(r"[\u4e00-\u9
             "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
 
 
-def _not_in_its_language(text: Text) -> list[str]:
+def not_in_its_language(text: Text) -> list[str]:
     """The translations of `text` written in Latin letters without one of their own language's
     (an editor's English summary pasted into `ru:` passed every check and showed on the Russian pages),
     and an English text in Russian letters without a Latin one (`en:` typed in Russian showed on the
@@ -330,7 +339,7 @@ def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: 
             warnings += [Problem(doc.file, doc.line_of((index, *path, f.name, lang)), entry_id,
                                  Message("not_in_language.en" if lang == "en" else "not_in_language", name=name,
                                          lang=lang))
-                         for lang in _not_in_its_language(value)]
+                         for lang in not_in_its_language(value)]
         elif isinstance(value, list):
             for position, item in enumerate(value):
                 if hasattr(item, "__dataclass_fields__"):
@@ -340,6 +349,16 @@ def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: 
     return warnings
 
 
+def _named_by_word(value: str, known: typing.Mapping[str, list[str]]) -> list[str]:
+    """The entry whose names share the most word beginnings with `value` (Филармония, набережная,
+    Театр кукол: the philharmonic, the embankment, the puppet theatre); none on a tie."""
+    stems = {word[:4] for word in re.findall(r"\w{4,}", value.casefold())}
+    shared = {entry: len(stems & {word[:4] for name in names for word in re.findall(r"\w{4,}", name.casefold())})
+              for entry, names in known.items()}
+    best = sorted(shared.items(), key=lambda item: -item[1])[:2]
+    return [best[0][0]] if best and best[0][1] and (len(best) == 1 or best[1][1] < best[0][1]) else []
+
+
 def _suggest(value: str, known: typing.Mapping[str, list[str]]) -> str:
     """The id closest to `value`, or the id of the entry whose name it is (площадь Ленина -> lenin-square)."""
     known = {key: names for key, names in known.items() if re.match(SLUG_PATTERN, key)}  # not `id: Harbin`
@@ -347,7 +366,7 @@ def _suggest(value: str, known: typing.Mapping[str, list[str]]) -> str:
     if not close:
         by_name = {name: entry for entry, names in known.items() for name in names}
         named = difflib.get_close_matches(value.casefold(), list(by_name), n=1)
-        close = [by_name[named[0]]] if named else []
+        close = [by_name[named[0]]] if named else _named_by_word(value, known)
     return Message("did_you_mean", close=close[0]) if close else Message("check_the_id")
 
 

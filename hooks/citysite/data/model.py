@@ -273,7 +273,17 @@ class Tickets:
         return self
 
 
+# What Word or a web page puts in a pasted number: spaces that do not break, dashes that are no hyphen
+_PASTED_IN_NUMBERS = str.maketrans({**dict.fromkeys("\u00a0\u2007\u202f\u2009", " "),
+                                    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")})
+
+
 def _check_phone(value: str) -> str:
+    """The number as a call link dials it; spaces and dashes pasted from Word or a web page made plain."""
+    value = value.translate(_PASTED_IN_NUMBERS)
+    words = re.search(r"[^\W\d_]{2,}.*", value)
+    if words and re.match(r"\+\d", value):  # `+7 4212 00-00-00 (касса)`
+        raise ValueError(Message("phone.words", value=value, words=words[0].strip("() ")))
     if not re.fullmatch(r"\+\d[\d ()-]{6,20}\d", value) or len(re.sub(r"\D", "", value)) < 10:
         raise ValueError(f"'{value}' is not a phone number; write it in full with the country code, "
                          "e.g. +7 4212 47-71-58")

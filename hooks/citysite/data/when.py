@@ -54,6 +54,22 @@ def iso_form(value: str) -> str | None:
     return None
 
 
+def range_form(value: str) -> tuple[str, str] | None:
+    """The start and end an editor meant by a range of days written as one date: "3–5 июля 2027"
+    -> ("2027-07-03", "2027-07-05"), "03.07–05.07.2027" and "03.07.2027 - 05.07.2027" likewise."""
+    text = value.strip().strip("«»“”„\"' ")
+    words = re.fullmatch(r"(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года?))?", text)
+    if words and _month_number(words[3]):
+        month, year = _month_number(words[3]), words[4]
+        return f"{year}-{month:02d}-{int(words[1]):02d}", f"{year}-{month:02d}-{int(words[2]):02d}"
+    numbers = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+    if numbers:
+        day, month, year, last_day, last_month, last_year = numbers.groups()
+        return (f"{year or last_year}-{int(month):02d}-{int(day):02d}",
+                f"{last_year}-{int(last_month):02d}-{int(last_day):02d}")
+    return None
+
+
 @dataclass(frozen=True, order=True)
 class When:
     """A date as precise as the source: a year, a month, a day, or a day and a time (Khabarovsk time)."""
@@ -75,6 +91,9 @@ class When:
             raise ValueError(f"write the date as text: {cls.FORMS}")
         match = cls.PATTERN.match(str(value).strip())
         if not match:
+            days = range_form(str(value))
+            if days:
+                raise ValueError(Message("not_a_date.range", value=value, start=days[0], end=days[1]))
             suggestion = iso_form(str(value))
             if suggestion:
                 form = "not_a_date.suggest_month" if len(suggestion) == len('"2027-05"') else "not_a_date.suggest"

@@ -4,7 +4,8 @@ Dates stay strings (YAML would turn 2019-02-30 into an exception without a line 
 into a string, inconsistently): the model parses them itself, with a clear message.
 
 The traps of YAML for a person who is not a programmer are named as such: a tab, a line indented
-differently from its neighbours, a ': ' or an unclosed quote in text, and text cut short because
+differently from its neighbours, a non-breaking space pasted from Word or a web page where YAML
+wants an ordinary one, a ': ' or an unclosed quote in text, and text cut short because
 an unquoted ' #' starts a comment (the file reads without error, so `cut_texts` lists those for
 the loader to report). A byte-order mark and Windows line endings are accepted as they are.
 """
@@ -150,6 +151,42 @@ def _other_list_entry(source: list[str], line: int) -> tuple[int, int] | None:
     return None
 
 
+# Spaces that look like an ordinary one and come with text pasted from Word or a web page (a
+# non-breaking space, a narrow or figure one, the full-width space of a Chinese or Japanese keyboard)
+_LOOKALIKE_SPACES = "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009"
+_LOOKALIKE_IN_STRUCTURE = re.compile(
+    rf"^[ {_LOOKALIKE_SPACES}]*[{_LOOKALIKE_SPACES}]"  # in the indentation
+    rf"|^ *(?:-[ {_LOOKALIKE_SPACES}]+)?[A-Za-z_][\w-]*:[ ]*[{_LOOKALIKE_SPACES}]"  # right after `key:`
+    rf"|^ *-[ ]*[{_LOOKALIKE_SPACES}]"  # after a list entry's `-`
+)
+
+
+def lookalike_space(source: list[str]) -> tuple[int, int] | None:
+    """(line, column) of the first space that only looks like one where YAML's own spaces go: YAML
+    reads it as a letter, and its message (indentation, a line further down) sends the editor to
+    count spaces that all look right."""
+    for number, text in enumerate(source, start=1):
+        if text.lstrip(" ").startswith("#"):
+            continue
+        found = _LOOKALIKE_IN_STRUCTURE.match(text)
+        if found:
+            return number, found.end()
+    return None
+
+
+def _colon_in_braces(text: str) -> str | None:
+    """In a line such as `note: {en: box office, ru: касса: билеты}`, the `ru: "касса: билеты"` to
+    write: a ': ' inside a text between braces, where the braces themselves are closed."""
+    inside = re.search(r"\{(.*)\}", text)
+    if inside is None or text.count("{") != text.count("}"):
+        return None
+    for part in inside[1].split(", "):
+        item = re.fullmatch(r"[\s{]*([A-Za-z_][\w-]*):\s+([^\"'{\[].*?:\s.*?)[\s}]*", part)
+        if item:
+            return f'{item[1]}: "{item[2]}"'
+    return None
+
+
 def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int, str]:
     """(line, message) for a YAML syntax error, naming the usual trap when it is one."""
     mark = error.problem_mark or error.context_mark
@@ -176,6 +213,9 @@ def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int,
     if ("expected <block end>" in problem or "expected key" in problem) and quoted_then_more:  # `ru: "Ниигата" — …`
         return line, Message("yaml.quote_then_text")
     if "flow mapping" in problem or "flow sequence" in problem:
+        meant = _colon_in_braces(text_of(context_line))
+        if meant:  # the braces are closed: a text in them holds a ': '
+            return context_line, Message("yaml.colon_in_braces", meant=meant)
         hint = Message("yaml.hash_in_flow") if re.search(r"\s#", text_of(context_line)) else ""
         return context_line, Message("yaml.unclosed_flow", line=context_line, hint=hint)
     if "quoted scalar" in problem and "end of stream" in problem:
@@ -222,6 +262,9 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     except YamlSyntaxError as error:
         raise YamlSyntaxError(display_name, error.line, error.message) from None
     source = text.split("\n")
+    lookalike = lookalike_space(source)
+    if lookalike:
+        raise YamlSyntaxError(display_name, lookalike[0], Message("yaml.lookalike_space", column=lookalike[1]))
     loader = _Loader(text)
     cut: list[tuple[Path_, int, str]] = []
     hashed: dict[Path_, str] = {}

@@ -28,7 +28,7 @@ from PIL import Image, UnidentifiedImageError
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.dataclasses import dataclass
 
-from ..data.load import DataError, Problem, _check_duplicates, _parse_records
+from ..data.load import DataError, Problem, _check_duplicates, _parse_records, not_in_its_language
 from ..data.model import MEDIA_PATH, STRICT, FieldProblem, NonEmpty, Slug, Url
 from ..data.yamlfile import YamlSyntaxError, read_yaml
 from ..languages import LANGUAGES
@@ -136,7 +136,8 @@ class ImageRecord:
                                           or self.author != PROJECT_AUTHOR):
             # a photo (or a picture from another site) credited as the site's own drawing: a licence breach
             raise FieldProblem(Message("images.project_only_drawings", author=PROJECT_AUTHOR), "licence")
-        if self.licence != "project" and self.source is None:
+        if self.licence not in ("project", "city-permission") and self.source is None:
+            # (the press office's photo sent by letter has no page: its `permission` names the letter)
             raise FieldProblem(Message("images.no_source"), "source")
         if self.licence == "city-permission" and self.permission is None:
             raise FieldProblem(Message("images.no_permission"), "licence")
@@ -146,6 +147,9 @@ class ImageRecord:
         for lang in LANGUAGES:
             if self.alt[lang].strip().lower() in (name, name.rsplit(".", 1)[0]):
                 raise FieldProblem(Message("image.alt_is_file_name", lang=lang), "alt", lang)
+        wrong = not_in_its_language(self.alt)  # English pasted into alt.ja: read out to a Japanese reader
+        if wrong:
+            raise FieldProblem(Message("image.alt_not_in_language", lang=wrong[0]), "alt", wrong[0])
         if self.card is not None and not self.file.endswith(VECTOR_SUFFIXES):
             raise FieldProblem(Message("images.card_only_svg"), "card")
         return self
