@@ -148,11 +148,11 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     ("Что предлагает линия:\n- экскурсии;\n- прогулки.\n", 6, "список начинается сразу под строкой текста"),
     ("Что предлагает линия:\n\n•\tэкскурсии;\n•\tпрогулки.\n", 7, "строка начинается с маркера (•)"),
     ("См. [Филармонию](https://khabarovsk.example.org/ru/guide/#как-добраться).\n", 5,
-     "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она уводит "
-     "читателя с его языка и не работает в предпросмотре и на другом адресе; сошлитесь на файл страницы "
-     "относительно этой: (guide.md#как-добраться)"),
+     "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она может увести "
+     "читателя на страницу на другом языке и не ведёт на вашу версию в предпросмотре или на другом адресе сайта; "
+     "замените адрес в круглых скобках ссылки путём к файлу страницы: (guide.md#как-добраться)"),
     ("[Гид](https://khabarovsk.example.org/ru/nowhere/)\n", 5,
-     "ссылка https://khabarovsk.example.org/ru/nowhere/ — полный адрес самого сайта, и страницы по нему на сайте нет"),
+     "ссылка https://khabarovsk.example.org/ru/nowhere/ — полный адрес самого сайта, и страницы по этому адресу нет"),
 ])
 def test_markdown_that_a_paste_from_word_breaks_stops_the_build_at_its_line(project, tmp_path, body, line, expected):
     (project / "docs_ru" / "guide.md").write_text(f"# Путеводитель\n\n## Как добраться\n\n{body}", encoding="utf-8")

@@ -235,16 +235,18 @@ def number_differences(path: str, numbers: dict[str, set[int]]) -> list[str]:
         if its - english:
             extra = ", ".join(map(str, sorted(its - english)))
             found.append(
-                f"{file}:{line_with_number(file, min(its - english))}: в версии {lang} есть числа, которых нет в "
-                f"английской странице {original}: {extra}. Добавьте этот текст и в {original} (переводчики добавят "
-                f"его в остальные версии) или уберите числа: часы, цены и даты на всех языках должны совпадать\n"
+                f"{file}:{line_with_number(file, min(its - english))}: в версии {lang} есть числа, которых нет на "
+                f"английской странице {original}: {extra}. Добавьте этот текст и на английскую страницу {original} "
+                f"(тогда тест будет ждать перевода на остальные языки — попросите его в запросе на слияние) или "
+                f"уберите числа: часы, цены и даты на всех языках должны совпадать\n"
                 f"{file}: the {lang} version has numbers the English page {original} lacks: {extra}; add the text "
                 f"to {original} too, or remove them")
         if english - its:
             missing = ", ".join(map(str, sorted(english - its)))
             found.append(
-                f"{file}: в версии {lang} нет чисел английской страницы {original}: {missing}. Переведите "
-                f"изменённый текст ({original}:{line_with_number(original, min(english - its))})\n"
+                f"{file}: в версии {lang} нет чисел, которые есть на английской странице {original}: {missing}. "
+                f"Переведите изменённый текст ({original}:{line_with_number(original, min(english - its))}) или "
+                f"попросите перевод в запросе на слияние\n"
                 f"{file}: the {lang} version lacks numbers of the English page: {missing}; translate the changed text")
     return found
 
@@ -264,11 +266,11 @@ def test_a_number_only_in_the_russian_text_names_its_line_and_the_fix():
     line = next(index for index, text in enumerate((ROOT / "docs_ru" / path).read_text(encoding="utf-8").splitlines(), 1)
                 if 112 in numbers_in(text))
     differences = number_differences(path, {"en": {10}, "ru": {10, 112}, "zh": set()})
-    assert differences[0].startswith(f"docs_ru/visit/index.md:{line}: в версии ru есть числа, которых нет в "
-                                     "английской странице docs/visit/index.md: 112. Добавьте этот текст и в "
-                                     "docs/visit/index.md")
-    assert differences[1].startswith("docs_zh/visit/index.md: в версии zh нет чисел английской страницы "
-                                     "docs/visit/index.md: 10. Переведите")
+    assert differences[0].startswith(f"docs_ru/visit/index.md:{line}: в версии ru есть числа, которых нет на "
+                                     "английской странице docs/visit/index.md: 112. Добавьте этот текст и на "
+                                     "английскую страницу docs/visit/index.md")
+    assert differences[1].startswith("docs_zh/visit/index.md: в версии zh нет чисел, которые есть на английской "
+                                     "странице docs/visit/index.md: 10. Переведите")
 
 
 # --- one glossary ---------------------------------------------------------------------------------

@@ -341,7 +341,8 @@ def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
     result = run_mkdocs_build(project, tmp_path / "site")
     assert "docs/guide.md:3: the link 'events/city-day.md' leads to a page or file that does not exist " \
            "(events/city-day.md) (data/events.yml has no entry 'city-day': if its id was changed, change the " \
-           "link too; a cancelled event stays, with its year's edition marked status: cancelled)" in result.stderr, \
+           "link too; if the event was deleted because it was cancelled, restore it and write status: cancelled in " \
+           "the cancelled year's edition)" in result.stderr, \
         result.stderr[-3000:]
 
 

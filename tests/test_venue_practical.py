@@ -323,6 +323,9 @@ def test_every_venue_page_shows_the_russian_address_for_a_taxi_driver(practical_
             continue
         block = practical_site.page(url).select_one("article .taxi-address")
         assert block.select_one("p").get_text() == STRINGS["taxi_address"][lang]
+        # one tap from the address line down to the card (a long admission note pushed it two screens down)
+        jump = fact(practical_site, url, "label_address", lang).select_one('a[href="#taxi"]')
+        assert jump.get_text() == STRINGS["taxi_jump"][lang] and block["id"] == "taxi"
         ask = block.select_one(".taxi-address__ask")  # "Please take me to this address", for the driver
         assert (ask.get_text(), ask["lang"]) == ("Отвезите меня по этому адресу, пожалуйста", "ru")
         assert ask.get_text() in (ROOT / "docs" / "visit" / "index.md").read_text(encoding="utf-8")  # its phrases
@@ -338,7 +341,7 @@ def test_addresses_are_in_the_reader_s_language_with_english_as_a_labelled_alter
     for venue in translated:
         url = f"{PREFIX[lang]}venues/{venue.id}/"
         address = fact(practical_site, url, "label_address", lang)
-        assert value_of(address) == getattr(venue.address, lang), venue.id
+        assert plain(value_of(address)) == plain(f"{getattr(venue.address, lang)} · {STRINGS['taxi_jump'][lang]}"), venue.id
         assert not address.select("[lang]")  # written in the page's language, not English standing in
         latin = practical_site.page(url).select_one(".taxi-address__latin")
         assert latin.get_text().startswith(STRINGS["label_address_latin"][lang])

@@ -304,11 +304,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "отступы только пробелами, никогда табуляцией (её может вставить клавиша Tab)",
     },
     "yaml.lookalike_space": {
-        "en": "YAML syntax error: a non-breaking space (column {column}) where YAML expects an ordinary space; it comes "
-              "with text pasted from Word or a web page and looks the same: delete it and type an ordinary space",
-        "ru": "ошибка синтаксиса YAML: неразрывный пробел (столбец {column}) там, где YAML ждёт обычный пробел; он "
-              "приходит с текстом, скопированным из Word или с сайта, и выглядит так же: удалите его и наберите "
-              "обычный пробел",
+        "en": "YAML syntax error: a non-breaking space (column {column}) where YAML expects an ordinary space; such a "
+              "space comes with text pasted from Word or a web page and looks like an ordinary one: delete it and "
+              "type an ordinary space",
+        "ru": "ошибка синтаксиса YAML: неразрывный пробел (столбец {column}) там, где YAML ждёт обычный пробел; такой "
+              "пробел попадает в файл с текстом, скопированным из Word или с веб-страницы, и выглядит как обычный: "
+              "удалите его и наберите обычный пробел",
     },
     "yaml.indentation": {
         "en": "YAML syntax error: the indentation of this line does not match the lines above it; the lines of one "
@@ -495,10 +496,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "value_gloss": {"en": "{value}", "ru": "{value} ({word})"},
     "image.alt_not_in_language": {
-        "en": "the {lang} alt text has no letter of that language: a reader of the {lang} pages who cannot see the "
-              "picture would hear it as it is; write it in that language",
-        "ru": "в описании картинки (alt) для языка {lang} нет ни одной буквы этого языка: читатель страниц на этом "
-              "языке, который не видит картинку, услышит его как есть; напишите его на этом языке",
+        "en": "alt.{lang} (what the picture shows, for readers who cannot see it) has no letter of that language: a "
+              "screen reader would read the untranslated text to readers of the {lang} pages; write it in that language",
+        "ru": "в alt.{lang} (описание изображения для тех, кто его не видит) нет ни одной буквы этого языка: программа "
+              "чтения с экрана прочтёт читателю страниц на этом языке непереведённый текст; напишите описание на этом "
+              "языке",
     },
     "image.alt_is_file_name": {
         "en": "alt.{lang} is the file's name; say in a sentence what the picture shows, for a reader who cannot "
@@ -602,7 +604,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "must_be_text.colon": {
         "en": "'{name}' must be text, but its ': ' made YAML read it as a field; put the whole text in quotes: "
               "\"{whole}\"",
-        "ru": "'{name}' должно быть текстом, но из-за ': ' внутри YAML принял его за поле; возьмите весь текст в "
+        "ru": "'{name}' должно быть текстом, но в нём есть ': ', и YAML принял его за поле; возьмите весь текст в "
               "кавычки: \"{whole}\"",
     },
     "type.int": {"en": "int", "ru": "числом"},
@@ -654,10 +656,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "строку этого языка (пока текста нет, показывается английский)",
     },
     "phone.words": {
-        "en": "'{value}': a phone number holds only the number; write what it is for in note: "
-              "(note: {{en: box office, ru: касса}}), not '{words}' after it",
-        "ru": "'{value}': в номере телефона пишется только сам номер; что это за номер, напишите в note: "
-              "(note: {{en: box office, ru: касса}}), а не '{words}' после номера",
+        "en": "'{value}': take '{words}' out of the number and write it in the field note: "
+              "note: {{en: box office, ru: касса}}",
+        "ru": "'{value}': пояснение '{words}' уберите из номера и напишите в поле note: "
+              "note: {{en: box office, ru: касса}}",
     },
     "phone.russian_digits": {
         "en": "'{value}': a Russian number has 10 digits after +7, this one {count}; check the number against "
@@ -980,10 +982,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' ещё не наступило; в 'checked' пишется день, когда вы читали источник: сегодня или раньше",
     },
     "not_a_date.range": {
-        "en": "'{value}' is several days: write the first day in start and the last in end: start: \"{start}\" and, on "
-              "the next line, end: \"{end}\"",
-        "ru": "'{value}' — это несколько дней: первый день пишется в start, последний — в end: start: \"{start}\" и на "
-              "следующей строке end: \"{end}\"",
+        "en": "'{value}' is several days: the first day goes in start, the last in end. Write start: \"{start}\" and, "
+              "on the next line with the same indentation, end: \"{end}\"",
+        "ru": "'{value}' — это несколько дней: первый день пишется в start, последний — в end. Напишите start: "
+              "\"{start}\", а на следующей строке, с тем же отступом, end: \"{end}\"",
     },
     "not_a_date.suggest": {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, in quotes)",
@@ -1234,10 +1236,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "link.no_entry": {"en": " (data/{section}.yml has no entry '{id}': if its id was changed, change the link too)",
                       "ru": " (в data/{section}.yml нет записи '{id}': если её id изменили, исправьте и ссылку)"},
     "link.hints": {"en": "{first}{second}", "ru": "{first}{second}"},
-    "link.no_event": {"en": " (data/events.yml has no entry '{id}': if its id was changed, change the link too; a "
-                            "cancelled event stays, with its year's edition marked status: cancelled)",
-                      "ru": " (в data/events.yml нет записи '{id}': если её id изменили, исправьте и ссылку; "
-                            "отменённое событие не удаляют, а добавляют его выпуску года status: cancelled)"},
+    "link.no_event": {"en": " (data/events.yml has no entry '{id}': if its id was changed, change the link too; if "
+                            "the event was deleted because it was cancelled, restore it and write status: cancelled "
+                            "in the cancelled year's edition)",
+                      "ru": " (в data/events.yml нет записи '{id}': если её id изменили, исправьте и ссылку; если "
+                            "событие удалили из-за отмены, верните запись и напишите status: cancelled в выпуске "
+                            "отменённого года)"},
     "link.absolute": {
         "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
               "link to the page's file relative to this page (../visit/index.md)",
@@ -1515,8 +1519,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page.word_bullet": {
         "en": "a line starts with a bullet (•) pasted from Word, which Markdown does not read as a list; write each "
               "item as '- ' (a hyphen and a space) at the start of its line, with a blank line before the list",
-        "ru": "строка начинается с маркера (•), скопированного из Word, а Markdown не считает его списком; пишите "
-              "каждый пункт с '- ' (дефис и пробел) в начале строки, а перед списком оставьте пустую строку",
+        "ru": "строка начинается с маркера (•), скопированного из Word, и Markdown не видит в ней пункт списка; "
+              "начинайте каждый пункт с '- ' (дефис и пробел), а перед списком оставьте пустую строку",
     },
     "page.list_under_paragraph": {
         "en": "a list starts right under a line of text, so the site joins its items into that paragraph; put a "
@@ -1525,16 +1529,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "перед списком пустую строку",
     },
     "page.own_address": {
-        "en": "the link {address} is the site's own full address: it leaves the reader's language and breaks on a "
-              "preview or another address; link to the page's file, relative to this page: ({link})",
-        "ru": "ссылка {address} — полный адрес самого сайта: она уводит читателя с его языка и не работает в "
-              "предпросмотре и на другом адресе; сошлитесь на файл страницы относительно этой: ({link})",
+        "en": "the link {address} is the site's own full address: it can take the reader to a page in another language, "
+              "and it does not lead to your version in a preview or at another address of the site; replace the "
+              "address in the link's brackets with the path to the page's file: ({link})",
+        "ru": "ссылка {address} — полный адрес самого сайта: она может увести читателя на страницу на другом языке и "
+              "не ведёт на вашу версию в предпросмотре или на другом адресе сайта; замените адрес в круглых скобках "
+              "ссылки путём к файлу страницы: ({link})",
     },
     "page.own_address.no_page": {
-        "en": "the link {address} is the site's own full address, and the site has no page there; link to the "
-              "page's file, relative to this page (../visit/index.md)",
-        "ru": "ссылка {address} — полный адрес самого сайта, и страницы по нему на сайте нет; сошлитесь на файл "
-              "страницы относительно этой (../visit/index.md)",
+        "en": "the link {address} is the site's own full address, and there is no page at it; replace it with the "
+              "path to the file of the page you mean, relative to this one, such as ../visit/index.md",
+        "ru": "ссылка {address} — полный адрес самого сайта, и страницы по этому адресу нет; замените его путём к "
+              "файлу нужной страницы относительно этой, например ../visit/index.md",
     },
     "images.outside": {
         "en": "the picture '{url}' is on another site: pictures go through data/images.yml (author, licence, alt "

@@ -715,8 +715,17 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # 坐船 and 游轮 (游船 客船: the Plan your visit section and the River Station), 药房 and 买药 (药店); Korean
 # students' 방한복 and 방한용품 (warm clothes: the climate section's 옷차림; 방한 alone is also "a visit to Korea");
 # 青年旅舍 and 青旅 (hostels: its 青年 found the youth exchanges first); 성탄 (Christmas: it found the Cathedral
-# of the Nativity of Christ, where the Christmas services of this guide are not).
-_AS_THE_PAGES_WRITE = {"十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
+# of the Nativity of Christ, where the Christmas services of this guide are not). Three walkthroughs of
+# December 2026 (a Japanese student in September, a Chinese family over May Day, a Korean woman alone over
+# New Year): 学割 and 割引 (the museum's free days for 学生), 挨拶 and 会話 (the phrase section, ことば),
+# 風邪 and 熱 (医療), 墓地 (the memorial, 慰霊碑); 中餐, 吃饭 and 好吃的 (美食), 码头 (the pier, 客运码头);
+# 신정, 제야, 송년, 연말 (the New Year: 새해), 안전 and 혼자 (safety: the travel advisories), 카페, 커피
+# and 맛집 (the food section, 먹거리), 데이터 (mobile data: 인터넷).
+_AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
+                       "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
+                       "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
+                       "카페|커피|맛집": "먹거리", "데이터": "인터넷",
+                       "十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
                        "七月": "7月", "六月": "6月", "五月": "5月", "四月": "4月", "三月": "3月", "二月": "2月",
                        "一月": "1月", "国庆节?": "10月", "ゴールデンウィーク": "5月", "SIM卡": "SIM 电话卡",
                        "穿什么": "穿衣", "吃什么": "美食", "クレカ": "クレジットカード", "散歩": "散策",

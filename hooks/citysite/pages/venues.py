@@ -132,6 +132,9 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
         value = _with_checked(ctx, value, venue.hours, t("label_hours"), lang)
+        if venue.hours.spec:  # a week's timetable, which a visitor on 1 January took for that day's (a
+            # Korean walkthrough): the holidays' note is on Plan your visit
+            value += SENTENCE_GAP + t("hours_holidays").format(url="../visit/index.md#holidays")
         facts.append(ctx.line("material-clock-outline", "label_hours", value, lang))
     elif venue.open_air:
         facts.append(ctx.line("material-clock-outline", "label_hours", md_text(t("hours_open_air")), lang)
@@ -188,7 +191,7 @@ def taxi_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     if lang == "ru":
         return ""
     lines = [
-        '<div class="taxi-address">',
+        '<div class="taxi-address" id="taxi">',
         f'<p class="taxi-address__label">{html.escape(ctx.t("taxi_address", lang))}</p>',
         f'<p class="taxi-address__ask" lang="ru" translate="no">{TAXI_REQUEST}</p>',
         f'<div class="taxi-address__name" lang="ru" translate="no">{html.escape(venue.name.ru)}</div>',
@@ -259,9 +262,13 @@ def venue_page(ctx: PageContext, venue: Venue, lang: str) -> str:
     the first two screens), category, address, practical facts, the Russian address for a taxi
     driver, map-app links, map, the walking routes that stop here, the places nearby, events."""
     t = lambda key: ctx.t(key, lang)  # noqa: E731
+    address = md_inline(venue.address, lang)
+    if lang != "ru":  # the card for a taxi driver is below the facts, which a long admission note made two
+        # screens in the cold (a Korean walkthrough): one tap to it
+        address += f" · [{md_text(t('taxi_jump'))}](#taxi)"
     facts = [
         ctx.line("material-tag", "label_category", t(f"venue_category_{venue.category}"), lang),
-        ctx.line("material-map-marker", "label_address", md_inline(venue.address, lang), lang),
+        ctx.line("material-map-marker", "label_address", address, lang),
         *practical_facts(ctx, venue, lang),
     ]
     coordinates = f"{venue.lat:.4f}, {venue.lon:.4f}"
