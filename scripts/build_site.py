@@ -52,6 +52,9 @@ TIMES_FILE = "CITYSITE_BUILD_TIMES"  # where to write the CPU seconds of each pa
 # Started first: the longest (the Chinese build also segments its search text with jieba).
 START_FIRST = ("zh",)
 # Each language process logs these again; the coordinator says them once for the whole site.
+# MkDocs' last line of a strict build that met warnings: each language's counted only its own, and the
+# merged log said "1 warning" under five (an editors' walkthrough); the coordinator counts them all.
+STRICT_ABORT = re.compile(r"Aborted with \d+ warnings in strict mode!")
 REPEATED_LOG_LINES = ("Cleaning site directory", "Building documentation to directory",
                       "Documentation built in", "Building '")
 
@@ -157,7 +160,10 @@ def _language_process(config_file: Path, lang: str, work: Path, strict: bool) ->
         build_in_this_process(config_file, work / lang, strict)
         code = 0
     except SystemExit as stop:  # MkDocs' Abort: its last line, in the editor's language
-        print(in_editors_language(str(stop) or "Aborted"), file=sys.stderr)
+        if STRICT_ABORT.fullmatch(str(stop)):  # counted over every language by the coordinator
+            (work / f"{lang}.strict").touch()
+        else:
+            print(in_editors_language(str(stop) or "Aborted"), file=sys.stderr)
     except BaseException:  # noqa: BLE001 - reported in the log, as the command line would
         traceback.print_exc()
     finally:
@@ -198,7 +204,9 @@ def build_languages(config_file: Path, work: Path, languages: list[str], strict:
         for pid in list(running):
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
-    print_logs(work, languages)
+    warnings = print_logs(work, languages)
+    if any((work / f"{lang}.strict").exists() for lang in languages):
+        print(in_editors_language(f"Aborted with {warnings} warnings in strict mode!"), file=sys.stderr)
     if failed:
         log.debug(f"build_site: the {', '.join(failed)} build failed")
         from citysite.messages import Message
@@ -207,9 +215,10 @@ def build_languages(config_file: Path, work: Path, languages: list[str], strict:
     return seconds
 
 
-def print_logs(work: Path, languages: list[str]) -> None:
-    """Each language's messages in build order, a line said by several languages once."""
-    seen = set()
+def print_logs(work: Path, languages: list[str]) -> int:
+    """Each language's messages in build order, a line said by several languages once; the number
+    of warnings printed."""
+    seen, warnings = set(), 0
     for lang in languages:
         path = work / f"{lang}.log"
         if not path.exists():
@@ -218,7 +227,9 @@ def print_logs(work: Path, languages: list[str]) -> None:
             if line in seen or any(part in line for part in REPEATED_LOG_LINES):
                 continue
             seen.add(line)
+            warnings += line.startswith("WARNING")
             print(line, file=sys.stderr)
+    return warnings
 
 
 def merge(folders: list[Path], target: Path) -> None:

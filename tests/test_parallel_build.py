@@ -149,13 +149,16 @@ def test_a_warning_in_one_language_fails_a_strict_build(project, tmp_path):
 
 def test_a_link_broken_in_every_language_is_named_in_every_file_in_one_build(project, tmp_path):
     """An editors' walkthrough deleted an event: the first language to fail stopped the others, so each
-    round of the checks named one more file, in languages she could not read before her own."""
+    round of the checks named one more file, in languages she could not read before her own; and the
+    last line said one warning."""
     for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"):
         (project / folder / "guide.md").write_text("# Guide\n\n[Day](events/victory-day.md)\n", encoding="utf-8")
     result = mkdocs_run.build_site(project, tmp_path / "site", strict=True, options=("--jobs", "2"))
     assert result.returncode == 1
     for folder in ("docs", "docs_ru", "docs_zh", "docs_ja", "docs_ko"):
         assert f"{folder}/guide.md:3: the link 'events/victory-day.md'" in result.stderr, result.stderr[-3000:]
+    # counted over the languages, once (each language's own "Aborted with 1 warnings" read as one in all)
+    assert result.stderr.count("Aborted with") == 1 and "Aborted with 5 warnings in strict mode!" in result.stderr
 
 
 def test_languages_that_write_the_same_file_differently_stop_the_build(tmp_path):
