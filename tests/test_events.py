@@ -509,6 +509,17 @@ def test_the_events_list_stays_within_its_12_months(data):
                    if STRINGS["events_maybe"]["en"] in line)
 
 
+def test_a_month_with_nothing_left_says_so_until_it_ends(data):
+    """Built for 14 August 2027, /events/ began with September: a couple with a free weekend read
+    nothing about August at all (a Korean walkthrough). A day with more to come this month has no
+    such line."""
+    line = STRINGS["events_none_this_month"]["en"].split(":", 1)[0]
+    august = events_listing(PageContext(data, dt.date(2027, 8, 14), STRINGS), "en")
+    assert line in august and '{: .kh-dated data-until="2027-08-31" }' in august
+    assert august.index(line) < august.index("{#2027-09}")
+    assert line not in events_listing(PageContext(data, dt.date(2027, 5, 3), STRINGS), "en")  # Victory Day to come
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_pages_two_links_to_events_say_different_things(site, lang):
     """"Winter 2026/27: all events · All events in the next 12 months", not "...: all events · All

@@ -98,9 +98,10 @@ def test_open_graph_names_the_page_in_its_language(site, lang):
         assert meta(page, "og:description") == meta(page, "description"), url
         if url == PREFIX[lang]:
             assert meta(page, "og:title") == SITE_NAMES[lang] == page.title.get_text()  # not «Главная - Хабаровск»
-        else:
-            separator = " — " if lang == "ru" else " - "  # Russian typography: a dash, not a hyphen
-            assert f"{meta(page, 'og:title')}{separator}{SITE_NAMES[lang]}" == page.title.get_text(), url
+        else:  # with the city, as the browser's title (Russian typography: a dash, not a hyphen)
+            separator = " — " if lang == "ru" else " - "
+            assert meta(page, "og:title") == page.title.get_text(), url
+            assert meta(page, "og:title").endswith(f"{separator}{SITE_NAMES[lang]}"), url
         translations = {link["hreflang"] for link in page.find_all("link", rel="alternate", hreflang=True)}
         alternates = {tag["content"] for tag in page.find_all("meta", attrs={"property": "og:locale:alternate"})}
         assert alternates == {OG_LOCALES[other] for other in translations - {lang, "x-default"}}, url

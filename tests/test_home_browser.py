@@ -266,6 +266,19 @@ UNDER_BACK_TO_TOP = """() => {
 }"""
 
 
+def test_a_single_key_never_leaves_the_page(browser, site_server):
+    """Material turned to the next or previous page of the navigation on n, ".", p or "," wherever
+    the focus was (an accessibility walkthrough left /ja/visit/ for /ja/events/ with one key)."""
+    page = browser.new_page()
+    page.goto(site_server + "ja/visit/")
+    page.locator("a.md-skip, body").first.focus()
+    for key in ("n", ".", "p", ","):
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)
+        assert urlsplit(page.url).path == "/ja/visit/", key
+    page.close()
+
+
 @pytest.mark.parametrize("width, height", [(640, 400), (320, 200)])  # 200% and 400% zoom
 def test_shift_tab_never_leaves_the_focus_under_the_back_to_top_button(browser, site_server, width, height):
     """An accessibility walkthrough moved back up the events list with Shift+Tab at 200% and 400%

@@ -106,7 +106,8 @@ QUERIES = {
            ("에어비앤비", VISIT), ("술", VISIT), ("담배", VISIT),  # where to stay, alcohol and smoking
            ("페리", VISIT), ("어린이날", "events/childrens-day/"),
            ("게스트하우스", VISIT), ("방한복", VISIT), ("성탄", CHRISTMAS),
-           ("제야", NEW_YEAR), ("안전", VISIT), ("카페", VISIT), ("데이터", VISIT)],  # alone over New Year  # students on a budget in January  # a family by the ferry: the pages write 카페리
+           ("제야", NEW_YEAR), ("안전", VISIT), ("카페", VISIT), ("데이터", VISIT),  # alone over New Year
+           ("혈압약", VISIT), ("한식", VISIT)],  # a couple's free afternoon in August  # students on a budget in January  # a family by the ferry: the pages write 카페리
 }
 
 
@@ -189,6 +190,23 @@ CONTRAST = """el => {
     const [a, b] = [lum(text), lum(back)];
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""
+
+
+def test_a_screen_reader_hears_each_result_by_its_title(site_server, browser):
+    """Each result is a link around an <article>, which Chromium named with nothing: a screen reader
+    said "link" for every result, and each result's title was another <h1> (an accessibility
+    walkthrough). The link is named by its title, now a heading below the page's own."""
+    page = browser.new_page()
+    page.goto(site_server + "ja/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    titles = search(page, "ja", "博物館")
+    assert len(titles) > 3
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    links = [node for node in nodes if node.get("role", {}).get("value") == "link"]
+    assert all(node.get("name", {}).get("value") for node in links), "a link without a name"
+    assert page.eval_on_selector_all(".md-search-result__list h1:not([aria-level='2'])", "found => found.length") == 0
+    page.close()
 
 
 def test_the_number_of_results_is_readable(site_server, browser):

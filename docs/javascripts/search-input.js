@@ -60,3 +60,27 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// Each result is a link around an <article>: Chromium names such a link with nothing, so a screen
+// reader said only "link" for every result, and each result's title was one more <h1> on the page
+// (an accessibility walkthrough). The link is named by its title; the titles are headings under the
+// search's own level.
+(function () {
+  var count = 0;
+  function label(list) {
+    list.querySelectorAll("a.md-search-result__link:not([aria-labelledby])").forEach(function (link) {
+      var title = link.querySelector("article > h1, article > h2");
+      if (!title) return;
+      title.id = title.id || "kh-result-" + ++count;
+      link.setAttribute("aria-labelledby", title.id);
+      title.setAttribute("aria-level", title.tagName === "H1" ? "2" : "3");
+    });
+  }
+  function start() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list) return;
+    new MutationObserver(function () { label(list); }).observe(list, {childList: true, subtree: true});
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

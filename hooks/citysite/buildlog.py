@@ -170,8 +170,8 @@ class LinkWarnings(logging.Filter):
         entry = _DATA_PAGE.match(target)
         nearest = match["suggest"] or self._nearest_page(match["src"], target)
         suggest = Message("link.suggest", url=nearest) if nearest else ""
-        typo = nearest and difflib.SequenceMatcher(None, entry["id"], posixpath.basename(nearest)[:-3]).ratio() > 0.85 \
-            if entry else False  # lenin_square: the nearest page says it all
+        typo = bool(entry and nearest) and difflib.SequenceMatcher(  # lenin_square: the nearest page says it all
+            None, entry["id"], posixpath.basename(nearest)[:-3]).ratio() > 0.85
         if entry and not typo:  # a page made from the data: its entry's id was changed or it was deleted
             missing = Message("link.no_event", id=entry["id"]) if entry["section"] == "events" else \
                 Message("link.no_entry", id=entry["id"], section=entry["section"])

@@ -1154,10 +1154,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "build.publish_placeholder": {
         "en": "to publish, build the site for its own address, not a placeholder such as example.org, "
-              "khabarovsk.example.org or localhost: `SITE_URL=https://<the site's address>/ make publish`; "
+              "khabarovsk.example.org, a .test address or localhost: `SITE_URL=https://<the site's address>/ make publish`; "
               "SITE_URL is {url}",
         "ru": "для публикации соберите сайт для его собственного адреса, а не для заглушки вроде example.org, "
-              "khabarovsk.example.org или localhost: `SITE_URL=https://<адрес сайта>/ make publish`; сейчас "
+              "khabarovsk.example.org, адреса в .test или localhost: `SITE_URL=https://<адрес сайта>/ make publish`; сейчас "
               "SITE_URL — {url}",
     },
     "build.published": {

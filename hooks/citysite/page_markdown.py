@@ -35,18 +35,17 @@ _FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\
 
 def _list_under_paragraph(text: str) -> int | None:
     """The offset of the first list item that follows a paragraph line with no blank line between."""
-    offset, paragraph_indent = 0, None  # the indentation of the paragraph this block began, if one
+    offset, block_starts, paragraph_indent = 0, True, None  # the indentation of a block begun as a paragraph
     for line in text.split("\n"):
         if not line.strip():
-            paragraph_indent = None
-        elif paragraph_indent is None and not _NOT_PARAGRAPH.match(line):
-            paragraph_indent = len(line) - len(line.lstrip(" "))
+            block_starts, paragraph_indent = True, None
+        elif block_starts:  # a list's own lines, lazy ones too, are no paragraph
+            block_starts = line.lstrip(" ").startswith("#")  # a heading is a block of one line
+            paragraph_indent = None if _NOT_PARAGRAPH.match(line) else len(line) - len(line.lstrip(" "))
         elif paragraph_indent is not None:
             item = _LIST_ITEM.match(line)
             if item and len(item[1]) == paragraph_indent:
                 return offset
-        if line.lstrip(" ").startswith("#"):
-            paragraph_indent = None  # a heading is a block of one line
         offset += len(line) + 1
     return None
 

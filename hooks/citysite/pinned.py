@@ -5,7 +5,8 @@ with a message naming this module when an upgrade changed it.
 Re-check on an upgrade of mkdocs-material:
 - `THEME_SCRIPTS`: the JavaScript bundle's call that fetches sitemap.xml for every
   <link rel="alternate"> (THEME_ALTERNATE_LOOKUP), where it fetches the search index
-  (SEARCH_INDEX_ON_DEMAND), and the search worker's query segmentation (SEARCH_WORKER_FIXES);
+  (SEARCH_INDEX_ON_DEMAND), its single-key page turns (KEYS_THAT_LEAVE_THE_PAGE), and the search
+  worker's query segmentation (SEARCH_WORKER_FIXES);
   `with_patched_scripts`: base.html's scripts and config blocks name the two scripts;
 - `search_worker_scripts`: the lunr scripts the search worker imports for a language (the offline
   guide keeps them, so that search works without a connection);
@@ -534,6 +535,16 @@ SEARCH_INDEX_ON_DEMAND = (
 )
 
 
+# Material turns to the previous or next page of the navigation on a single key, p or "," and n or ".",
+# wherever the focus is but a text field: a keyboard-only or speech user, or a screen reader with its
+# quick keys off, left the page by accident (an accessibility walkthrough; WCAG 2.1.4 asks that such
+# shortcuts can be turned off). The site's navigation is not a book to page through: they are removed.
+KEYS_THAT_LEAVE_THE_PAGE = (
+    ('case"p":case",":let t=ue("link[rel=prev]");typeof t!="undefined"&&st(t);break;'
+     'case"n":case".":let r=ue("link[rel=next]");typeof r!="undefined"&&st(r);break;', ""),
+)
+
+
 def _the_one(folder: Path, pattern: str, what: str, function: str) -> Path:
     """The one built file of the theme matching `pattern` in `folder` (its name has a content hash)."""
     found = sorted(folder.glob(pattern))
@@ -553,9 +564,12 @@ def _fixed(code: str, name: str, fixes: Iterable[tuple[str, str]], fix: str) -> 
 
 
 def _patched_bundle(code: str, name: str) -> str:
-    """The bundle without the sitemap lookups, fetching the search index on demand."""
+    """The bundle without the sitemap lookups and the single-key page turns, fetching the search
+    index on demand."""
     code = _fixed(code, name, [(THEME_ALTERNATE_LOOKUP, "")],
                   "find the function that fetches sitemap.xml for link[rel=alternate]")
+    code = _fixed(code, name, KEYS_THAT_LEAVE_THE_PAGE,
+                  "find Material's keyboard handler for the previous and next page (KEYS_THAT_LEAVE_THE_PAGE)")
     return _fixed(code, name, SEARCH_INDEX_ON_DEMAND,
                   "find where Material's bundle fetches the search index (SEARCH_INDEX_ON_DEMAND)")
 
@@ -720,11 +734,12 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # New Year): 学割 and 割引 (the museum's free days for 学生), 挨拶 and 会話 (the phrase section, ことば),
 # 風邪 and 熱 (医療), 墓地 (the memorial, 慰霊碑); 中餐, 吃饭 and 好吃的 (美食), 码头 (the pier, 客运码头);
 # 신정, 제야, 송년, 연말 (the New Year: 새해), 안전 and 혼자 (safety: the travel advisories), 카페, 커피
-# and 맛집 (the food section, 먹거리), 데이터 (mobile data: 인터넷).
+# and 맛집 (the food section, 먹거리), 데이터 (mobile data: 인터넷); a couple in August, 혈압약 (blood-pressure
+# pills: the pharmacies, 약국) and 한식 (Korean food: 먹거리).
 _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
-                       "카페|커피|맛집": "먹거리", "데이터": "인터넷",
+                       "카페|커피|맛집|한식": "먹거리", "데이터": "인터넷", "고?혈압약?": "약국",
                        "十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
                        "七月": "7月", "六月": "6月", "五月": "5月", "四月": "4月", "三月": "3月", "二月": "2月",
                        "一月": "1月", "国庆节?": "10月", "ゴールデンウィーク": "5月", "SIM卡": "SIM 电话卡",

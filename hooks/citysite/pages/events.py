@@ -421,6 +421,11 @@ def events_listing(ctx: PageContext, lang: str) -> str:
     if not entries:
         lines += [t("events_none_upcoming"), ""]
     lines += _on_now_section(ctx, on_now, maybe_now, cancelled, lang, 2, "", "../")
+    if entries and month_key(ctx.today) not in by_month:  # the list began with next month: a couple with
+        # a free weekend in mid-August read nothing about August at all (a Korean walkthrough)
+        none = t("events_none_this_month").format(venues="../venues/index.md")
+        last = _month_after(ctx.today) - dt.timedelta(days=1)  # a saved page read next month drops it
+        lines += [f':material-calendar-blank: {none}\n{{: .kh-dated data-until="{last.isoformat()}" }}', ""]
     season = None
     for key, month_entries in by_month.items():
         month_season = season_of(dt.date.fromisoformat(f"{key}-01"))
