@@ -29,10 +29,14 @@
 // lang="ru" of the page they come from: Material's index keeps text, not markup. A screen reader
 // read them in the voice of the page's language (an accessibility walkthrough). On a page in
 // another language, each run of Cyrillic in the results is marked as Russian again.
+// Each result is a link around an <article>: Chromium names such a link with nothing, so a screen
+// reader said only "link" for every result, and each result's title was one more <h1> on the page
+// (an accessibility walkthrough). The link is named by its title; the titles are headings under the
+// search's own level.
 (function () {
-  if ((document.documentElement.lang || "").toLowerCase() === "ru") return;
   var RUN = /[\p{sc=Cyrillic}][\p{sc=Cyrillic}\d\s.,:;«»"№()-]*[\p{sc=Cyrillic}\d»."]|[\p{sc=Cyrillic}]/gu;
-  function mark(root) {
+  var russianPage = (document.documentElement.lang || "").toLowerCase() === "ru", count = 0;
+  function markRussian(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), found = [];
     while (walker.nextNode()) {
       var node = walker.currentNode;
@@ -52,22 +56,7 @@
       node.replaceWith(parts);
     });
   }
-  function start() {
-    var list = document.querySelector(".md-search-result__list");
-    if (!list) return;
-    new MutationObserver(function () { mark(list); }).observe(list, {childList: true, subtree: true});
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
-
-// Each result is a link around an <article>: Chromium names such a link with nothing, so a screen
-// reader said only "link" for every result, and each result's title was one more <h1> on the page
-// (an accessibility walkthrough). The link is named by its title; the titles are headings under the
-// search's own level.
-(function () {
-  var count = 0;
-  function label(list) {
+  function nameByTitle(list) {
     list.querySelectorAll("a.md-search-result__link:not([aria-labelledby])").forEach(function (link) {
       var title = link.querySelector("article > h1, article > h2");
       if (!title) return;
@@ -79,7 +68,10 @@
   function start() {
     var list = document.querySelector(".md-search-result__list");
     if (!list) return;
-    new MutationObserver(function () { label(list); }).observe(list, {childList: true, subtree: true});
+    new MutationObserver(function () {
+      if (!russianPage) markRussian(list);
+      nameByTitle(list);
+    }).observe(list, {childList: true, subtree: true});
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
