@@ -28,7 +28,7 @@ from citysite.data.model import Edition, Event, Usually
 from citysite.dates import format_month
 from citysite.home import upcoming_events
 from citysite.pages.common import PageContext
-from citysite.pages.events import card_chip, event_page, events_listing
+from citysite.pages.events import card_chip, card_when, event_page, events_listing
 from citysite.languages import aside, load_ui_strings
 from citysite.schedule import (
     history,
@@ -507,6 +507,15 @@ def test_the_events_list_stays_within_its_12_months(data):
     assert months and max(months) <= "2028-09", months
     assert not any("hc-amur-home-games" in line for line in listing.splitlines()
                    if STRINGS["events_maybe"]["en"] in line)
+
+
+def test_a_screen_reader_hears_that_an_event_is_on_now(data):
+    """The chip saying "Now" is hidden from screen readers: the card's dates were read alone (an
+    accessibility walkthrough). An event still to come gets no such words."""
+    ctx = PageContext(data, dt.date(2026, 12, 7), STRINGS)
+    hockey, crystal = ctx.next["hc-amur-home-games"], ctx.next["amur-crystal"]
+    assert card_when(ctx, hockey, "ja").startswith(f'<span class="kh-sr-only">{STRINGS["chip_now"]["ja"]}：</span>')
+    assert "kh-sr-only" not in card_when(ctx, crystal, "ja")
 
 
 def test_a_month_with_nothing_left_says_so_until_it_ends(data):

@@ -209,6 +209,21 @@ def test_a_screen_reader_hears_each_result_by_its_title(site_server, browser):
     page.close()
 
 
+def test_escape_closes_the_search_and_gives_the_focus_back_to_its_button(site_server, browser):
+    """The focus went to the page's body: a keyboard user started again from the top (an
+    accessibility walkthrough)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_server + "ja/")
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.keyboard.type("ビザ")
+    page.wait_for_function("document.querySelectorAll('li.md-search-result__item').length > 0", timeout=15000)
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.matches('label.md-header__button[for=\"__search\"]')")
+    page.close()
+
+
 def test_the_number_of_results_is_readable(site_server, browser):
     """axe: "35 matching pages" was #6d6d6d on #ededed, 4.41:1 (at least 4.5:1 for small text);
     it is a status, announced as it changes."""

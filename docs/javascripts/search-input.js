@@ -76,3 +76,16 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// Escape closes the search and left the focus on the page's body: a keyboard user started again from
+// the top (an accessibility walkthrough). It goes back to the button that opened the search.
+document.addEventListener("keydown", function (event) {
+  var toggle = document.getElementById("__search");
+  if (event.key !== "Escape" || !toggle || !toggle.checked) return;
+  setTimeout(function () {
+    var opener = document.querySelector('label.md-header__button[for="__search"]');
+    if (toggle.checked || !opener || opener.offsetParent === null) return;
+    if (!opener.hasAttribute("tabindex")) opener.tabIndex = -1;
+    opener.focus();
+  }, 0);
+}, true);

@@ -119,9 +119,12 @@ def event_card(ctx: PageContext, event: Event, occurrence: Occurrence, lang: str
 def card_when(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
     """When an event in a list happens (escaped, for Markdown and HTML alike): its dates, with the
     start time when known (the Easter night service, Saturday 23:00, read as an event on Saturday),
-    marked "usually" while none are announced."""
+    marked "usually" while none are announced; for a screen reader, "Now:" before one under way (its
+    chip, which says so, is hidden from it)."""
     when = occurrence_text(occurrence, lang, ctx.strings_in(lang), with_time=True, weekday=True)
-    return md_text(when) + _usually(ctx, occurrence, lang)
+    under_way = occurrence.fills_its_period and occurrence.first < ctx.today <= occurrence.last
+    now = f'<span class="kh-sr-only">{md_text(ctx.t("chip_now", lang))}{colon(lang)}</span>' if under_way else ""
+    return now + md_text(when) + _usually(ctx, occurrence, lang)
 
 
 def _usually(ctx: PageContext, occurrence: Occurrence, lang: str) -> str:
