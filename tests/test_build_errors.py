@@ -163,6 +163,9 @@ def test_markdown_that_a_paste_from_word_breaks_stops_the_build_at_its_line(proj
 def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp_path):
     (project / "docs_ru" / "guide.md").write_text(
         "# Путеводитель\n- первый\n\nТекст:\n\n- второй\n- третий\n  продолжение\n- четвёртый\n\n"
+        # an editors' walkthrough: wrapped sentences, a legend, a link to example.com are no paste
+        "Звоните по номеру\n112. Звонок бесплатный.\n\nОсобенно про лёд\n- он опасен даже в марте.\n\n"
+        "● — самые холодные дни.\n\n[Пример](https://www.example.com/winter)\n\n"
         "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n", encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -324,6 +324,19 @@ def test_hours_and_a_price_typed_into_a_description_are_a_warning(tmp_path):
     assert "часы работы, цены и телефоны записывают в hours:, tickets: и phone:" in warning.text("ru")
 
 
+def test_a_colon_in_the_first_text_of_a_block_is_named_on_its_own_line(tmp_path):
+    """`summary:` with `en: … Lenin Square: concerts…` under it: an editors' walkthrough was told to
+    move `summary:` to the right, then that `en` was there twice, three rounds from the fix."""
+    events = EVENTS.replace(
+        "  title: {en: City Day, ru: День города, zh: 城市日, ja: 市の日, ko: 도시의 날}\n"
+        "  summary: {en: The city's birthday., ru: День рождения города., zh: 城市的生日。, ja: 市の誕生日。, ko: 도시의 생일.}\n",
+        "  title:\n    en: City Day\n    ru: День города\n  summary:\n    en: A festival on Lenin Square: concerts.\n"
+        "    ru: Праздник.\n")
+    _english, russian = only_problem(data_folder(tmp_path, events=events))
+    assert russian == ("data/events.yml:6: ошибка синтаксиса YAML: ': ' внутри текста без кавычек; возьмите весь текст "
+                       "в кавычки: en: \"A festival on Lenin Square: concerts.\""), russian
+
+
 def test_a_data_file_emptied_by_mistake_is_an_error_and_an_empty_list_is_not(tmp_path):
     english, russian = only_problem(data_folder(tmp_path, events="# the events\n"))
     assert english.startswith("data/events.yml:1: the file has no entries"), english

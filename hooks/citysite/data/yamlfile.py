@@ -221,6 +221,11 @@ def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int,
     if "quoted scalar" in problem and "end of stream" in problem:
         return context_line, Message("yaml.unclosed_quote", line=context_line)
     if "mapping values are not allowed" in problem:
+        here = text_of(line)
+        field = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\"'\s{\[].*?)\s*$", here)
+        if field and ": " in field[2] and '"' not in field[2]:  # `en: … Square: concerts`, whatever the
+            # indentation of the lines around it (an editor was sent to move `summary:` instead)
+            return line, Message("yaml.colon.line", key=field[1], value=field[2])
         # A line that is a `key:` of its own but indented unlike the line above it was read as the
         # rest of that line's text: say indentation, not quotes.
         here, above = text_of(line), text_of(line - 1)
