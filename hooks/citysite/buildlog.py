@@ -226,7 +226,7 @@ def quiet_config_overrides(record: logging.LogRecord) -> bool:
 BUILD_LOGGER = "mkdocs.commands.build"  # MkDocs' own lines around an error
 
 
-def in_editors_language(record: logging.LogRecord) -> bool:
+def mkdocs_errors_in_editors_language(record: logging.LogRecord) -> bool:
     """MkDocs' English line before an editor's error ("Error reading page 'ru/visit/index.md':"), in
     the editor's language when the catalogue has it."""
     if record.levelno >= logging.ERROR and is_translated(record.getMessage()):
@@ -241,8 +241,8 @@ def install(locator: Locator, strict: bool) -> None:
     if LINK_WARNINGS not in logger.filters:
         logger.addFilter(LINK_WARNINGS)
     build = logging.getLogger(BUILD_LOGGER)
-    if in_editors_language not in build.filters:
-        build.addFilter(in_editors_language)
+    if mkdocs_errors_in_editors_language not in build.filters:
+        build.addFilter(mkdocs_errors_in_editors_language)
     i18n = logging.getLogger(I18N_LOGGER)
     if quiet_config_overrides not in i18n.filters:
         i18n.addFilter(quiet_config_overrides)
