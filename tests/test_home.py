@@ -152,6 +152,7 @@ def test_home_page_shows_the_visitor_blocks_in_order(site, data, lang):
         opened = site.page(target).select_one("article h1").get_text(strip=True).rstrip("¶")
         kind = kinds[target.removeprefix(url).split("/")[0]]  # a walk, an event or a place, said
         meta = card.select_one(".kh-card__meta").get_text(strip=True)
+        assert card.select_one(".kh-card__meta span")["aria-hidden"] == "true"  # read once, in the link's name
         assert " ".join(meta.split()) == " ".join(kind.format(name=opened).split()), (meta, kind, opened)
         link = card.select_one(".kh-card__title a")  # and so does its link, in a screen reader's list of links
         assert link["aria-label"].startswith(link.get_text(strip=True)) and link["aria-label"].endswith(" ".join(opened.rstrip("¶").split()))

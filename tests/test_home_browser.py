@@ -245,6 +245,50 @@ def test_the_keyboard_meets_only_what_is_on_screen_and_named(browser, site_serve
         context.close()
 
 
+# The focused element's ring and what lies behind it: colours as [r, g, b] (the nearest background
+# at least half opaque; for a ring drawn outside the element, its parent's).
+FOCUS_RING = """() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    const rgb = text => text.match(/[\\d.]+/g).map(Number);
+    let node = parseFloat(style.outlineOffset) > 0 ? el.parentElement : el, behind = [255, 255, 255];
+    for (; node && node.nodeType === 1; node = node.parentElement) {
+        const colour = rgb(getComputedStyle(node).backgroundColor);
+        if (colour.length === 3 || colour[3] >= 0.5) { behind = colour.slice(0, 3); break; }
+    }
+    return {text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30),
+            ring: style.outlineStyle === 'none' ? null : rgb(style.outlineColor).slice(0, 3), behind};
+}"""
+
+
+def contrast(first: list[float], second: list[float]) -> float:
+    """WCAG's contrast ratio of two sRGB colours."""
+    def luminance(colour):
+        linear = [c / 255 / 12.92 if c <= 10.31 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("url", ["", "ja/venues/"])
+def test_the_focus_ring_stands_out_from_what_is_behind_it(browser, site_server, url):
+    """Every Tab stop from the page's top through the header, tabs and hero to the content shows a
+    ring of at least 3:1 against its background (WCAG 2.2, non-text contrast): an accessibility
+    walkthrough lost the focus on the dark blue header, where Material's green ring measured 1.1:1."""
+    context = browser.new_context(**VIEWS[1280])
+    page = context.new_page()
+    try:
+        page.goto(site_server + url)
+        faint = []
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            stop = page.evaluate(FOCUS_RING)
+            if stop["ring"] is not None and contrast(stop["ring"], stop["behind"]) < 3:
+                faint.append(stop)
+        assert faint == []
+    finally:
+        context.close()
+
+
 IN_THE_DRAWER = """() => {
     const el = document.activeElement, r = el.getBoundingClientRect();
     const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();

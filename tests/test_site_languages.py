@@ -441,6 +441,19 @@ def test_headings_have_readable_anchors(site):
                 assert not re.fullmatch(r"_\d+", heading["id"]), f"{url}: heading anchor {heading['id']}"
 
 
+def test_no_page_offers_screen_readers_an_empty_landmark(site):
+    """A page without sections hides Material's table of contents: its empty <nav> was listed among
+    the landmarks of Walking routes and the offline guide (an accessibility walkthrough)."""
+    empty = []
+    for lang in LANGUAGES:
+        for url in site.content_pages(lang):
+            for nav in site.page(url).select("nav"):
+                shown = not any(parent.has_attr("hidden") for parent in [nav, *nav.parents])
+                if shown and not nav.select("a, button, label, input"):
+                    empty.append((url, nav.get("aria-label")))
+    assert not empty
+
+
 # --- nothing from third-party hosts ---------------------------------------------------------------
 
 TILE_HOSTS = {"tile.openstreetmap.org"}

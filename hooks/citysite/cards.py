@@ -117,6 +117,8 @@ def cards_html(cards: list[Card], heading: int = 3, css_class: str = "") -> str:
     return f'<ul class="kh-cards{extra}">{"".join(card.html(heading) for card in cards)}</ul>'
 
 
-def meta_line(icon: str, html: str) -> str:
-    """A line of a card with a small icon in front ("material/map-marker", the place)."""
-    return f"{icon_svg(icon)}<span>{html}</span>"
+def meta_line(icon: str, html: str, aria_hidden: bool = False) -> str:
+    """A line of a card with a small icon in front ("material/map-marker", the place); `aria_hidden`
+    for a line the card's link already says to screen readers (they would hear it twice)."""
+    hidden = ' aria-hidden="true"' if aria_hidden else ""
+    return f"{icon_svg(icon)}<span{hidden}>{html}</span>"

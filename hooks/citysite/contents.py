@@ -37,6 +37,18 @@ def sections(toc: TableOfContents) -> list[tuple[str, str]]:
     return [(item.id, html_text.unescape(item.title)) for item in headings]
 
 
+def hide_empty_sidebar(page: Page) -> None:
+    """Hides the table of contents' sidebar (front matter `hide: [toc]`, which Material reads) of a page
+    without sections: Material still writes its empty <nav aria-label="Table of contents">, and a
+    screen reader listed it among the page's landmarks (Walking routes, the offline guide)."""
+    if sections(page.toc):
+        return
+    hide = page.meta.get("hide") or []
+    hide = [hide] if isinstance(hide, str) else list(hide)
+    if "toc" not in hide:
+        page.meta["hide"] = [*hide, "toc"]
+
+
 def with_contents(html: str, toc: TableOfContents, label: str, lang: str) -> str:
     """`html` with a `<nav>` of links to its sections before the first of them, left out of the search
     index (Material's `data-search-exclude`): the sections are found by their own text."""

@@ -211,9 +211,10 @@ def home_context(blocks: HomeBlocks | None, data: SiteData | None, images: SiteI
                                sizes="(min-width: 76.25em) 14rem, (min-width: 45em) 45vw, 100vw") if item.image else ""
         # A season's card says where it leads ("Summer" opened the River Station's page unannounced:
         # an accessibility walkthrough), and so does its link in a screen reader's list of links; a
-        # task's title already says it.
+        # task's title already says it. The line under the title is for the eye: the link's name said
+        # it already (a screen reader read "Winter: walk: …" and then "walk: …").
         opens = destination(item.link) if kind == "season" else None
-        meta = [meta_line("material/arrow-right", escape(opens))] if opens else []
+        meta = [meta_line("material/arrow-right", escape(opens), aria_hidden=True)] if opens else []
         if item.call:  # a tap calls it from the home page (the card itself leads to the page's section)
             meta.append(meta_line("material/phone", f'<a href="tel:{item.call}" class="kh-call">{item.call}</a>'))
         return Card(url=link(item.link), title=escape(item.title[lang]), icon=item.icon, kind=kind,

@@ -235,6 +235,7 @@ class CitySite:
         context["page_is_outdated"] = not fallback and translations.is_outdated(
             run.root, lang, page.file.src_uri, page.meta)
         context["page_jsonld"] = run.outputs.jsonld.get(page.file.src_uri)
+        contents.hide_empty_sidebar(page)
         if getattr(config.extra, "alternate", None):  # none in a one-language preview
             # The i18n plugin sets the attribute (which templates read first), not the item.
             config.extra.alternate = alternates.language_selector(page.file, config.extra.alternate)
