@@ -95,6 +95,19 @@ def test_a_hash_inside_braces_names_the_cause(tmp_path):
     assert "не закрыта" in problem.text("ru")
 
 
+@pytest.mark.parametrize("sources", [
+    '\n      sources:\n        - "page:https://example.org/ (мэрия: фестиваль "Амурфест" и День города)"\n',
+    '\n      sources: ["page:https://example.org/ (фестиваль "Амурфест")"]\n',
+])
+def test_straight_quotes_inside_a_quoted_source_are_named(tmp_path, sources):
+    """«"Амурфест"» inside a source in quotes was called an indentation error, or a bracket left
+    open, on a line whose indentation and brackets were right (an editor's yearly update)."""
+    events = replaced(EVENTS, "\n      sources: [seed]\n", sources)
+    english, russian = only_problem(data_folder(tmp_path, events=events))
+    assert english.startswith(f"data/events.yml:{line_of(events, 'Амурфест')}: "), english
+    assert "замените \"…\" внутри него на «…»" in russian and "indentation" not in english, english
+
+
 # --- "the YAML parser's wording never says tab; a wrongly indented key is 'missing' and 'unknown'" ---
 
 def test_a_tab_is_named_a_tab(tmp_path):
@@ -254,11 +267,13 @@ def test_a_slip_of_the_keyboard_is_named_with_its_fix(tmp_path, old, new, line, 
     assert russian in found_ru, found_ru
 
 
-def test_a_venue_written_by_its_name_gets_its_id(tmp_path):
-    events = replaced(EVENTS, "venues: [lenin-square]", "venues: [площадь Ленина]")
-    found = [problem.text("en") for problem in problems(data_folder(tmp_path, events=events))]
-    assert any("unknown venue 'площадь Ленина'" in text and "did you mean 'lenin-square'?" in text
-               for text in found), found
+@pytest.mark.parametrize("written", ["[площадь Ленина]", "площадь Ленина"])
+def test_a_venue_written_by_its_name_gets_its_id(tmp_path, written):
+    """One message with the id: without brackets, the editor had been told to write the name in
+    brackets, and then also that «'площадь Ленина' is not a valid id» (an editor's yearly update)."""
+    events = replaced(EVENTS, "venues: [lenin-square]", f"venues: {written}")
+    found_en, _ = only_problem(data_folder(tmp_path, events=events))
+    assert "unknown venue 'площадь Ленина'" in found_en and "did you mean 'lenin-square'?" in found_en, found_en
 
 
 def test_a_list_written_without_brackets_gets_them(tmp_path):
@@ -352,11 +367,18 @@ def test_a_link_to_an_entry_whose_id_changed_says_so(tmp_path):
     (project / "data" / "events.yml").write_text(EVENTS.replace("id: city-day", "id: khabarovsk-city-day"),
                                                  encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
-    assert "docs/guide.md:3: the link 'events/city-day.md' leads to a page or file that does not exist " \
-           "(events/city-day.md) (data/events.yml has no entry 'city-day': if its id was changed, change the " \
-           "link too; if the event was deleted because it was cancelled, restore it and write status: cancelled in " \
-           "the cancelled year's edition)" in result.stderr, \
-        result.stderr[-3000:]
+    assert "docs/guide.md:3: the link 'events/city-day.md' leads to the page of the event 'city-day', and " \
+           "data/events.yml has no such entry: if its id was changed, change the link too; if the event was deleted because it was cancelled, restore it and " \
+           "write status: cancelled in the cancelled year's edition\n" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_link_to_a_deleted_event_offers_no_other_event(tmp_path):
+    """An editor who deleted victory-day was asked, five times, whether she meant city-day."""
+    project = make_small_project(tmp_path / "project", {
+        **PAGES, "docs/guide.md": "# Guide\n\nSee [Victory Day](events/victory-day.md).\n"})
+    result = run_mkdocs_build(project, tmp_path / "site")
+    [line] = [line for line in result.stderr.splitlines() if "docs/guide.md:3:" in line]
+    assert "the page of the event 'victory-day'" in line and "did you mean" not in line, line
 
 
 def test_a_mistyped_link_suggests_the_page_it_nearly_names(tmp_path):
@@ -431,6 +453,18 @@ def test_an_event_copied_to_add_a_year_is_sent_to_the_editions(tmp_path, copy_id
      "      part: late", "an edition has no 'part'", "у выпуска нет поля 'part'"),
     ("  editions:\n", "  status: cancelled\n  editions:\n", "status:", "'status: cancelled' belongs to one "
      "year's edition: write it under 'editions:'", "напишите его под 'editions:'"),
+    # a typo in the end's year: the site had listed City Day "on now" every month until 2072
+    ('      end: "2025-05-31"\n', '      end: "2072-05-31"\n', "2072", 'check the year in end (meant: "2025-05-31"?)',
+     "проверьте год в end"),
+    # a new year's dates without their source: "'editions.sources' is missing" named no form to write
+    ("  editions:\n", '  editions:\n    - start: "2026-05-29"\n', '"2026-05-29"', "the dates starting 2026-05-29 "
+     "have no source", 'sources: ["page:https://… (кто и когда объявил даты)"]'),
+    # ...or with one that says who, but not where: the list of every kind of source had led to `general:`
+    ("  editions:\n", '  editions:\n    - start: "2026-05-29"\n      sources: ["мэрия, 1 декабря"]\n', "мэрия",
+     "write the web page's address first", '"page:https://… (мэрия, 1 декабря)"'),
+    # the days announced under the month written before: "merge them or fix the year"
+    ("  editions:\n", '  editions:\n    - start: "2026-05"\n      sources: [seed]\n    - start: "2026-05-29"\n'
+     '      sources: [seed]\n', "  editions:", 'delete the edition with start: "2026-05"', "удалите выпуск со start"),
     # dates nobody has announced yet, "sourced" by a note
     ("  editions:\n", "  editions:\n    - start: \"2026-05\"\n      sources: [\"note: not announced yet\"]\n",
      "note: not", "if they have not been announced yet, do not add this year", "не добавляйте этот год"),
@@ -448,6 +482,12 @@ def test_a_years_edition_written_the_wrong_way_is_named_with_its_fix(tmp_path, o
     # ...and below it: this line, and the old one above
     ("      sources: [seed]\n", '      sources: [seed]\n  - start: "2026-05-29"\n    sources: [seed]\n', 13,
      "on line 10 after 4 spaces"),
+    # pasted with its sources as a list of lines, as the file writes them: the message had named the
+    # old edition with only "count the spaces" (an editor's yearly update, 2026-12-07)
+    ("  editions:\n", '  editions:\n  - start: "2026-05-29"\n    sources:\n      - "page:https://example.org/"\n', 13,
+     "on line 10 after 2 spaces"),
+    ("  editions:\n", '  editions:\n      - start: "2026-05-29"\n        sources:\n          - "page:https://example.org/"\n',
+     13, "on line 10 after 6 spaces"),
 ])
 def test_an_edition_pasted_two_spaces_off_names_both_entries(tmp_path, old, new, line, other):
     """The error named the old edition's line, which the editor never touched, and only "count the spaces"."""

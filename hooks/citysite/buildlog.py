@@ -172,10 +172,12 @@ class LinkWarnings(logging.Filter):
         suggest = Message("link.suggest", url=nearest) if nearest else ""
         typo = bool(entry and nearest) and difflib.SequenceMatcher(  # lenin_square: the nearest page says it all
             None, entry["id"], posixpath.basename(nearest)[:-3]).ratio() > 0.85
-        if entry and not typo:  # a page made from the data: its entry's id was changed or it was deleted
-            missing = Message("link.no_event", id=entry["id"]) if entry["section"] == "events" else \
-                Message("link.no_entry", id=entry["id"], section=entry["section"])
-            suggest = Message("link.hints", first=suggest, second=missing) if suggest else missing
+        if entry and not typo:  # a page made from the data: its entry's id was changed or it was deleted (the
+            # nearest page, another entry, is no help: victory-day's city-day, offered to an editor who had
+            # deleted the event)
+            if entry["section"] == "events":
+                return Message("link.no_event", url=match["url"], id=entry["id"])
+            return Message("link.no_entry", url=match["url"], id=entry["id"], section=entry["section"])
         language = re.match(r"([a-z]{2})/", target)
         folder = Message("link.folder", lang=language[1]) if language and not entry else ""  # data pages have no file
         return Message("link.missing", url=match["url"], target=target, suggest=suggest, folder=folder)

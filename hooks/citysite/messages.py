@@ -746,6 +746,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "у '{value}' не указан вид источника; начните его с одного из {kinds} и после двоеточия укажите, что "
               "это (просто 'seed' означает отчёт 2019 года)",
     },
+    "edition.source_kind": {
+        "en": "'{value}' does not say where the dates were announced; write the web page's address first: "
+              "\"page:https://… ({value})\"",
+        "ru": "у '{value}' не указано, где объявлены даты; сначала напишите адрес веб-страницы: "
+              "\"page:https://… ({value})\"",
+    },
     "source_kind.page": {
         "en": "'{value}' is a web address without the kind of source; write \"page:{address} (what it says)\"",
         "ru": "'{value}' — веб-адрес без вида источника; напишите \"page:{address} (что там сказано)\"",
@@ -827,6 +833,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "write the start time apart: start: \"{day}\" and time: \"{time}\"",
         "ru": "запишите время начала отдельно: start: \"{day}\" и time: \"{time}\"",
     },
+    "edition.no_sources": {
+        "en": "the dates starting {start} have no source: add a line under them, in line with 'start:', "
+              "sources: [\"page:https://… (who announced the dates, and when)\"]",
+        "ru": "у дат, которые начинаются {start}, нет источника: добавьте под ними строку, вровень со 'start:', "
+              "sources: [\"page:https://… (кто и когда объявил даты)\"]",
+    },
+    "edition.too_long": {
+        "en": "end: {end} is {days} days after start: {start}, and one year's edition lasts a season at most; "
+              "check the year in end (meant: \"{meant}\"?)",
+        "ru": "end: {end} — через {days} дн. после start: {start}, а выпуск одного года длится не дольше сезона; "
+              "проверьте год в end (может быть, \"{meant}\"?)",
+    },
     "edition.time_needs_day": {
         "en": "a start time needs a start day (YYYY-MM-DD)",
         "ru": "для времени начала нужен день начала (ГГГГ-ММ-ДД)",
@@ -835,6 +853,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "editions: two editions start in {year}; an edition is one year's dates, so merge them or fix the year",
         "ru": "editions: два выпуска начинаются в {year} году; выпуск — это даты одного года: объедините их или "
               "исправьте год",
+    },
+    "editions.same_year.refined": {
+        "en": "editions: two editions start in {year}; once the days are announced, they replace the month: "
+              "delete the edition with start: \"{coarse}\" (its lines down to the next '- start:')",
+        "ru": "editions: два выпуска начинаются в {year} году; когда объявлены дни, они заменяют месяц: удалите "
+              "выпуск со start: \"{coarse}\" (его строки до следующей '- start:')",
     },
     "same_stop_twice": {
         "en": "stops: stop {number} is the same venue as stop {previous} ('{venue}'); remove one of them",
@@ -1233,15 +1257,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "link.folder": {"en": " ({lang}/ at the start of the path means the file in docs_{lang}/)",
                     "ru": " ({lang}/ в начале пути означает файл в docs_{lang}/)"},
     "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (возможно, имелось в виду '{url}'?)"},
-    "link.no_entry": {"en": " (data/{section}.yml has no entry '{id}': if its id was changed, change the link too)",
-                      "ru": " (в data/{section}.yml нет записи '{id}': если её id изменили, исправьте и ссылку)"},
-    "link.hints": {"en": "{first}{second}", "ru": "{first}{second}"},
-    "link.no_event": {"en": " (data/events.yml has no entry '{id}': if its id was changed, change the link too; if "
-                            "the event was deleted because it was cancelled, restore it and write status: cancelled "
-                            "in the cancelled year's edition)",
-                      "ru": " (в data/events.yml нет записи '{id}': если её id изменили, исправьте и ссылку; если "
-                            "событие удалили из-за отмены, верните запись и напишите status: cancelled в выпуске "
-                            "отменённого года)"},
+    "link.no_entry": {
+        "en": "the link '{url}' leads to the page of '{id}', and data/{section}.yml has no such entry: if its id was "
+              "changed, change the link too",
+        "ru": "ссылка '{url}' ведёт на страницу записи '{id}', а в data/{section}.yml такой записи нет: если её id "
+              "изменили, исправьте и ссылку",
+    },
+    "link.no_event": {
+        "en": "the link '{url}' leads to the page of the event '{id}', and data/events.yml has no such entry: if its "
+              "id was changed, change the link too; if the event was deleted because it was cancelled, restore it "
+              "and write status: cancelled in the cancelled year's edition",
+        "ru": "ссылка '{url}' ведёт на страницу события '{id}', а в data/events.yml такой записи нет: если её id "
+              "изменили, исправьте и ссылку; если событие удалили из-за отмены, верните запись и напишите "
+              "status: cancelled в выпуске отменённого года",
+    },
     "link.absolute": {
         "en": "the link '{url}' starts with '/': it would break when the site is published under a sub-path; "
               "link to the page's file relative to this page (../visit/index.md)",

@@ -139,6 +139,9 @@ def _describe(error: dict, record: type) -> str:
         return error["ctx"]["message"]
     if kind == "missing" and loc and loc[-1] == "checked":  # a practical fact's date, the day it was read
         return Message("missing_checked", name=name, today=dt.date.today().isoformat())
+    if kind == "missing" and record is Event and loc == ["editions", "sources"]:  # a new year's dates, unsourced
+        start = error["input"].get("start", "") if isinstance(error["input"], dict) else ""
+        return Message("edition.no_sources", start=start)
     if kind == "missing":
         return Message("missing", name=name)
     if kind in UNKNOWN_FIELD:
@@ -442,8 +445,9 @@ def _check_references(docs: dict[str, YamlDocument], kind: str = "events") -> li
         if not isinstance(raw, dict):
             continue
         entry = _entry_id(raw, index)
-        references = [("venues", v, p, venues) for p, v in enumerate(_as_list(raw.get("venues")))]
-        references += [("partners", v, p, partners) for p, v in enumerate(_as_list(raw.get("partners")))]
+        # `venues: Площадь Ленина` without brackets is checked too: its id comes in the same round
+        references = [("venues", v, p, venues) for p, v in enumerate(_as_items(raw.get("venues")))]
+        references += [("partners", v, p, partners) for p, v in enumerate(_as_items(raw.get("partners")))]
         for field_name, value, position, known in references:
             if field_name not in docs:
                 continue
@@ -493,6 +497,28 @@ def _entry_id(raw: Any, index: int) -> str:
 
 def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else []
+
+
+def _as_items(value: Any) -> list:
+    """A list of ids, or names written without brackets (`venues: Площадь Ленина`: the brackets
+    message would only have led to the same name in brackets); ids without brackets are left to it."""
+    if isinstance(value, str):
+        items = [item.strip() for item in value.split(",")]
+        return [] if all(re.match(SLUG_PATTERN, item) for item in items) else items
+    return _as_list(value)
+
+
+# What the shape of a reference field said ("write it in brackets", "not an id") while the check of
+# the reference on the same line names the id to write: said once, by the latter.
+_SHAPE_OF_REFERENCE = {"must_be_list.brackets", "not_an_id", "not_an_id.cyrillic"}
+
+
+def _said_by_references(problems: list[Problem]) -> list[Problem]:
+    """`problems` without those of a reference's shape on a line whose reference is named."""
+    named = {(problem.file, problem.line, problem.entry) for problem in problems if problem.reference}
+    return [problem for problem in problems if problem.reference
+            or getattr(problem.message, "id", None) not in _SHAPE_OF_REFERENCE
+            or (problem.file, problem.line, problem.entry) not in named]
 
 
 def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
@@ -546,6 +572,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
         problems.extend(_check_route_stops(docs["routes"], _raw_ids(docs["venues"])))
 
     data.countries = _glossary_countries(data_dir / GLOSSARY, f"{display_prefix}/{GLOSSARY}", problems)
+    problems = _said_by_references(problems)
     if problems:
         raise DataError(problems, data.warnings)
     data.warnings.sort()

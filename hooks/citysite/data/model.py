@@ -158,9 +158,22 @@ def _check_announced(sources: list[str]) -> list[str]:
     return sources
 
 
+def _check_edition_source(value: str) -> str:
+    """A year's dates are sourced by the page that announced them: a source without its kind is
+    offered as that page's note (the list of every kind had led an editor to `general:`)."""
+    kind, _ = source_parts(value)
+    if kind not in SOURCE_KINDS and kind not in RETIRED_KINDS and not re.match(r"(https?://|www\.)", value.strip()):
+        raise ValueError(Message("edition.source_kind", value=value))
+    return _check_source(value)
+
+
 # A year's dates: the page that announced them (an editor's yearly update cited a note for dates
 # the organiser had not yet given, and was told to add the 2019 report)
-EditionSources = Annotated[list[Source], AfterValidator(_check_announced)]
+EditionSources = Annotated[
+    list[Annotated[str, AfterValidator(_check_edition_source),
+                   Field(description='"page:<URL> (who announced the dates, and when)"')]],
+    AfterValidator(_check_announced),
+]
 
 
 @dataclass(config=STRICT)
@@ -334,6 +347,7 @@ def _closure_day(value: object) -> When:
 ClosureDay = _day_field(_closure_day, "A day, YYYY-MM-DD (the closure includes it).")
 
 
+LONGEST_EDITION_DAYS = 366  # a winter season's edition lasts about 200 days (HC Amur's home games)
 EDITION_OVER_NEW_YEAR = 183  # the longest an edition's dates over New Year are taken to be (a winter season)
 
 
@@ -609,6 +623,13 @@ class Edition:
                                      time=f"{self.start.hour:02d}:{self.start.minute:02d}"))
         if self.end is not None and self.end.last_day() < self.start.first_day():
             raise ValueError(end_before_start(self.start, self.end, longest=EDITION_OVER_NEW_YEAR))
+        days = (self.end.last_day() - self.start.first_day()).days if self.end is not None else 0
+        if days > LONGEST_EDITION_DAYS:  # `end: "2072-05-30"` for 2027: the site listed it "on now" for 45 years
+            over_new_year = (self.end.month or 12, self.end.day or 31) < (self.start.month or 1, self.start.day or 1)
+            year = self.start.year + over_new_year
+            meant = str(self.end).replace(f"{self.end.year:04d}", f"{year:04d}", 1)
+            raise ValueError(Message("edition.too_long", end=str(self.end), start=str(self.start), days=days,
+                                     meant=meant))
         if self.time is not None and self.start.precision != "day":
             raise ValueError(Message("edition.time_needs_day"))
         return self
@@ -638,11 +659,15 @@ class Event:
 
     @model_validator(mode="after")
     def _one_edition_a_year(self) -> Event:
-        seen: set[int] = set()
+        seen: dict[int, Edition] = {}
         for edition in self.editions:
-            if edition.year in seen:
-                raise ValueError(Message("editions.same_year", year=edition.year))
-            seen.add(edition.year)
+            earlier = seen.setdefault(edition.year, edition)
+            if earlier is edition:
+                continue
+            coarse = [one for one in (earlier, edition) if one.start.precision == "month"]
+            if len(coarse) == 1:  # the month first, the days once announced: the month's entry stays behind
+                raise ValueError(Message("editions.same_year.refined", year=edition.year, coarse=str(coarse[0].start)))
+            raise ValueError(Message("editions.same_year", year=edition.year))
         return self
 
 

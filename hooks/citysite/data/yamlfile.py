@@ -119,11 +119,13 @@ def _indentation(source: list[str], line: int) -> Message:
     here = source[line - 1] if 0 < line <= len(source) else ""
     above = next((source[number] for number in range(line - 2, -1, -1)
                   if source[number].strip() and not source[number].lstrip().startswith("#")), "")
+    other = _other_list_entry(source, line) if key.match(here) else None
+    if other and _column(here) != _column(above):
+        # an entry pasted two spaces off: YAML names the first line that no longer fits (under a
+        # source's `- "page:…"` line too)
+        return Message("yaml.indentation_list", here=_column(here), above=_column(above), line=other[0],
+                       spaces=other[1], these=_dash(here))
     if key.match(here) and key.match(above) and _column(here) != _column(above):
-        other = _other_list_entry(source, line)
-        if other:  # an entry pasted two spaces off: YAML names the first line that no longer fits
-            return Message("yaml.indentation_list", here=_column(here), above=_column(above), line=other[0],
-                           spaces=other[1], these=_dash(here))
         return Message("yaml.indentation_counted", here=_column(here), above=_column(above))
     return Message("yaml.indentation")
 
@@ -137,7 +139,8 @@ def _dash(text: str) -> int | None:
 def _other_list_entry(source: list[str], line: int) -> tuple[int, int] | None:
     """For a list entry at `line`, the nearest entry above it in the same record whose `- ` starts
     in another column, as (its line, its spaces): an edition pasted two spaces too far left sets the
-    list's column, and YAML then names the old edition under it, which the editor never touched."""
+    list's column, and YAML then names the old edition under it, which the editor never touched.
+    Only entries that open with a `key:` count (a source's `- "page:…"` line is another list's)."""
     here = _dash(source[line - 1]) if 0 < line <= len(source) else None
     if not here:
         return None
@@ -145,7 +148,7 @@ def _other_list_entry(source: list[str], line: int) -> tuple[int, int] | None:
         text = source[number - 1]
         if text.strip() and not text.startswith(" "):
             return None  # the record's first line: no other entry of this list above
-        spaces = _dash(text)
+        spaces = _dash(text) if re.match(r"\s*-\s+[A-Za-z_][\w-]*:(\s|$)", text) else None
         if spaces and spaces != here:
             return number, spaces
     return None
@@ -209,10 +212,16 @@ def syntax_message(error: yaml.MarkedYAMLError, source: list[str]) -> tuple[int,
     entry_start = re.match(r"^\s*id:\s*(\S.*?)\s*$", text_of(line))
     if "block collection" in problem and entry_start:  # `id: x` without its `- `
         return line, Message("yaml.no_dash", id=entry_start[1])
-    quoted_then_more = re.match(r"""^\s*(?:-\s+)?[A-Za-z_][\w-]*:\s+(["'])[^"']*\1\s*[^\s#]""", text_of(line))
-    if ("expected <block end>" in problem or "expected key" in problem) and quoted_then_more:  # `ru: "Ниигата" — …`
-        return line, Message("yaml.quote_then_text")
+    quoted_then_more = re.compile(r"""^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?(["'])[^"']*\1\s*[^\s#,\]}]""")
+    for number in (line, line - 1):  # a list's `- "…"…"` is named on the line after it
+        if any(words in problem for words in ("expected <block end>", "expected key", "'-' indicator")) \
+                and quoted_then_more.match(text_of(number)):
+            # `ru: "Ниигата" — …`, or a source `- "page:… фестиваль "Амурфест" …"`
+            return number, Message("yaml.quote_then_text")
     if "flow mapping" in problem or "flow sequence" in problem:
+        if re.search(r"""[\[{,]\s*(["'])[^"']*\1\s*[^\s,\]}:#]""", text_of(context_line)):
+            # `sources: ["page:… фестиваль "Амурфест")"]`: not a bracket left open
+            return context_line, Message("yaml.quote_then_text")
         meant = _colon_in_braces(text_of(context_line))
         if meant:  # the braces are closed: a text in them holds a ': '
             return context_line, Message("yaml.colon_in_braces", meant=meant)
