@@ -337,10 +337,12 @@ def _begun(entries: Entries, today: dt.date) -> tuple[Entries, Entries, Entries]
 def _on_now_section(ctx: PageContext, on_now: Entries, maybe_now: Entries, cancelled: Entries, lang: str,
                     heading: int, to_events: str, to_root: str) -> list[str]:
     """"On now": the cards of the events under way, then a line linking those possibly on now, and
-    one linking those that would be on but are cancelled."""
+    one linking those that would be on but are cancelled; "This month" over those lines alone (a
+    Korean visitor on 10 July read "On now" over a fair usually held in early July, most likely over)."""
     if not on_now and not maybe_now and not cancelled:
         return []
-    lines = [f"{'#' * heading} {ctx.t('events_on_now', lang)} {{#now}}", ""]
+    title = ctx.t("events_on_now" if on_now else "events_this_month", lang)
+    lines = [f"{'#' * heading} {title} {{#now}}", ""]
     if on_now:
         lines += [event_cards(ctx, on_now, lang, to_events, to_root, heading=heading + 1), ""]
     strings = ctx.strings_in(lang)
