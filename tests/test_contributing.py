@@ -196,6 +196,10 @@ BROKEN = {
     "edition without sources": {"events": EVENTS.replace("      sources: [seed]\n", "")},
     "edition source without kind": {"events": EVENTS.replace("      sources: [seed]", '      sources: ["мэрия"]')},
     "edition end year": {"events": EVENTS.replace('end: "2025-05-31"', 'end: "2052-05-31"')},
+    "yearly event without usually": {"events": EVENTS.replace("  usually:\n    month: 5\n    part: late\n", "")},
+    "once with usually": {"events": EVENTS.replace("  usually:\n", "  once: true\n  usually:\n")},
+    "once with two editions": {"events": EVENTS.replace("  usually:\n    month: 5\n    part: late\n", "  once: true\n")
+                               .replace("  editions:\n", '  editions:\n    - start: "2026-05"\n      sources: [seed]\n')},
     "edition refined": {"events": EVENTS.replace("  editions:\n", '  editions:\n    - start: "2025-05"\n      sources: [seed]\n')},
     "cyrillic field": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], \u0441hecked: "2026-12-04"}\n'},
     "entry without its dash": {"chronicle": CHRONICLE + "\n" + CHRONICLE.replace("- id: city-day-2019", "id: forum-2019")},

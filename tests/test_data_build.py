@@ -129,7 +129,8 @@ def test_the_schema_follows_the_model():
     schema = json.loads(json_schemas()["events.schema.json"])
     event = schema["$defs"]["Event"]
     assert event["additionalProperties"] is False  # typos are flagged in the editor too
-    assert {"id", "title", "summary", "category", "usually", "venues", "sources"} <= set(event["required"])
+    assert {"id", "title", "summary", "category", "venues", "sources"} <= set(event["required"])
+    assert {"required": ["usually"]} in event["anyOf"]  # or `once: true`
     assert "religious" in event["properties"]["category"]["enum"]
     usually = schema["$defs"]["Usually"]
     assert {"date", "rule", "moveable", "month", "part", "from", "to", "text"} <= set(usually["properties"])

@@ -476,6 +476,24 @@ def test_a_years_edition_written_the_wrong_way_is_named_with_its_fix(tmp_path, o
     assert found_en.startswith(f"data/events.yml:{line_of(events, needle)}: "), found_en
 
 
+@pytest.mark.parametrize("old, new, english, russian", [
+    # a yearly event without its usual time: the message now offers `once: true` for a one-off concert
+    ("  usually:\n    month: 5\n    part: late\n", "", "For an event held only once, write 'once: true' instead",
+     "Если событие проводится один раз, напишите вместо этого 'once: true'"),
+    ("  usually:\n    month: 5\n    part: late\n", "  once: true\n  usually:\n    month: 5\n    part: late\n",
+     "an event held once ('once: true') has no 'usually'", "удалите 'usually'"),
+    ("  usually:\n    month: 5\n    part: late\n", "  once: true\n", "has its dates as one edition under "
+     "'editions:' (start, sources); it has 2", "сейчас выпусков: 2"),
+])
+def test_an_event_held_once_is_told_from_a_yearly_one(tmp_path, old, new, english, russian):
+    events = replaced(EVENTS, old, new)
+    if "it has 2" in english:  # a second edition, as a concert copied with last year's date would have
+        events = replaced(events, "  editions:\n", '  editions:\n    - start: "2026-05-29"\n      sources: [seed]\n')
+    found_en, found_ru = only_problem(data_folder(tmp_path, events=events))
+    assert found_en.startswith("data/events.yml:1: ") and english in found_en, found_en
+    assert russian in found_ru, found_ru
+
+
 @pytest.mark.parametrize("old, new, line, other", [
     # the new year's edition pasted two spaces too far left, above the old one: YAML names the old one
     ("  editions:\n", '  editions:\n  - start: "2026-05-29"\n    sources: [seed]\n', 12, "on line 10 after 2 spaces"),

@@ -797,3 +797,28 @@ def test_each_chronicle_entry_leads_to_the_one_before_and_after_it_in_the_list(s
     for before, after in zip(order, order[1:], strict=False):
         assert neighbour(before, "chronicle_next") == after and neighbour(after, "chronicle_previous") == before
     assert neighbour(order[0], "chronicle_previous") is None and neighbour(order[-1], "chronicle_next") is None
+
+
+def test_an_event_held_once_is_listed_until_it_has_taken_place_and_never_repeats(data):
+    """An editor adding a one-evening concert had to give it a `usually`, and the page then said
+    "Usually: every year on 20 March" and its calendar file repeated it yearly (an editor's yearly
+    update). `once: true` lists its one date, repeats nothing, and keeps it as "It took place"."""
+    from citysite.ical import CalendarMaker
+
+    concert = TypeAdapter(Event).validate_python({
+        "id": "sister-cities-concert", "title": {lang: "Sister Cities Concert" for lang in LANGUAGES},
+        "summary": {lang: "A concert." for lang in LANGUAGES}, "category": "concert", "once": True,
+        "venues": ["philharmonic"], "sources": ["seed"],
+        "editions": [{"start": "2027-03-20", "time": "18:30", "sources": ["page:https://example.org/"]}]})
+    data = dataclasses.replace(data, events={**data.events, concert.id: concert})
+    before, after = (PageContext(data, day, STRINGS) for day in (dt.date(2027, 3, 1), dt.date(2027, 3, 21)))
+    assert 'href="sister-cities-concert/"' in events_listing(before, "en")
+    assert "sister-cities-concert" not in events_listing(after, "en")
+    page = event_page(before, concert, "en")
+    assert "20 Mar 2027, 18&#58;30" in page and STRINGS["label_usually"]["en"] not in page
+    page = html.unescape(event_page(after, concert, "en"))
+    assert f"## {STRINGS['events_held_once']['en']}\n\n- 20 March 2027" in page, page
+    calendar = CalendarMaker(data, STRINGS, "https://example.org/", dt.datetime(2027, 3, 1, tzinfo=dt.UTC),
+                             before.upcoming, before.today)
+    [vevent] = calendar.vevents(concert, "en")
+    assert "RRULE" not in vevent and vevent.decoded("dtstart").date() == dt.date(2027, 3, 20)

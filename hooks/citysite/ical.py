@@ -75,7 +75,7 @@ def _start(day: dt.date, time: dt.time | None) -> dt.date | dt.datetime:
 
 def repeats_by_rule(event: Event) -> bool:
     """Whether the event's usual timing is an RRULE calendars can repeat (a fixed day, or a rule)."""
-    return event.usually.kind in ("date", "rule")
+    return event.usually is not None and event.usually.kind in ("date", "rule")
 
 
 @dataclass

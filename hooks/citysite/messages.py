@@ -833,6 +833,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "write the start time apart: start: \"{day}\" and time: \"{time}\"",
         "ru": "запишите время начала отдельно: start: \"{day}\" и time: \"{time}\"",
     },
+    "event.no_usually": {
+        "en": "'usually' is missing: when is the event usually held each year (CONTRIBUTING.md, Add an event)? "
+              "For an event held only once, write 'once: true' instead, with its dates under 'editions:'",
+        "ru": "нет поля 'usually': когда событие обычно проходит каждый год (CONTRIBUTING.ru.md, «Как добавить событие»)? "
+              "Если событие проводится один раз, напишите вместо этого 'once: true', а его даты — под 'editions:'",
+    },
+    "event.once_and_usually": {
+        "en": "an event held once ('once: true') has no 'usually': delete 'usually', or delete 'once: true' if "
+              "the event is held every year",
+        "ru": "у разового события ('once: true') нет поля 'usually': удалите 'usually' или, если событие "
+              "проводится каждый год, удалите 'once: true'",
+    },
+    "event.once_one_edition": {
+        "en": "an event held once ('once: true') has its dates as one edition under 'editions:' (start, sources); "
+              "it has {count}",
+        "ru": "у разового события ('once: true') даты записываются одним выпуском под 'editions:' (start, "
+              "sources); сейчас выпусков: {count}",
+    },
     "edition.no_sources": {
         "en": "the dates starting {start} have no source: add a line under them, in line with 'start:', "
               "sources: [\"page:https://… (who announced the dates, and when)\"]",

@@ -122,7 +122,8 @@ def events_json(
             "title": _texts(event.title),
             "summary": _texts(event.summary),
             "category": event.category,
-            "usually": _usually(event.usually),
+            "usually": _usually(event.usually) if event.usually else None,
+            "once": event.once,
             "editions": [
                 {key: value for key, value in {
                     "start": str(edition.start), "end": str(edition.end) if edition.end else None,

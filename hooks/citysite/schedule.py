@@ -111,13 +111,13 @@ def _season_end(usually: Usually, year: int) -> dt.date:
     return end.last_day(end_year)
 
 
-def edition_occurrence(event_id: str, edition: Edition, usually: Usually) -> Occurrence:
+def edition_occurrence(event_id: str, edition: Edition, usually: Usually | None) -> Occurrence:
     """The occurrence an announced edition gives: exact when it has days. An edition of a season
     (the rink, a New Year town) that gives only its first day ("opened on 13 December", as the news
     says) lasts until the season usually ends: it was a day, and the rink left the lists the day
     after it opened. A cancelled one lasted nothing: it is its day or month ("May 2020: cancelled",
     not "from May 2020")."""
-    if edition.end is None and usually.kind == "from" and edition.status != "cancelled":
+    if edition.end is None and usually is not None and usually.kind == "from" and edition.status != "cancelled":
         begin = edition.start.first_day()
         return Occurrence(event_id, edition.year, begin, _season_end(usually, begin.year), False, None, edition,
                           status=edition.status)
@@ -135,8 +135,8 @@ def occurrences_between(event: Event, first_day: dt.date, last_day: dt.date) -> 
     for year in range(first_day.year - 1, last_day.year + 1):
         if year in editions:
             candidates = [edition_occurrence(event.id, editions[year], event.usually)]
-        else:
-            candidates = usual_occurrences(event.id, event.usually, year)
+        else:  # an event held once has no other years
+            candidates = usual_occurrences(event.id, event.usually, year) if event.usually else []
         found += [occ for occ in candidates if occ.last >= first_day and occ.first <= last_day]
     return sorted(found, key=lambda occ: (occ.first, occ.last))
 

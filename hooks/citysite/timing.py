@@ -122,9 +122,12 @@ def _moveable_text(usually: Usually, lang: str, strings: dict[str, str]) -> str:
     return strings["usually_before_easter" if offset < 0 else "usually_after_easter"].format(days=days)
 
 
-def usual_text(usually: Usually, lang: str, strings: dict[str, str]) -> str:
+def usual_text(usually: Usually | None, lang: str, strings: dict[str, str]) -> str:
     """The usual timing in words (what follows "Usually:"): the editors' own wording when they gave
-    one, else made from the rule; a month or a season adds that the dates are announced each year."""
+    one, else made from the rule; a month or a season adds that the dates are announced each year;
+    "held once" for an event without one."""
+    if usually is None:
+        return strings["usually_once"]
     if usually.text is not None:
         return usually.text[lang]
     kind = usually.kind

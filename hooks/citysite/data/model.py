@@ -639,23 +639,39 @@ class Edition:
         return self.start.year
 
 
-@dataclass(config=STRICT)
+# An editor's tool flags an event with neither `usually` nor `once: true`, as `make check` does.
+_USUAL_OR_ONCE = {"anyOf": [{"required": ["usually"]}, {"required": ["once"], "properties": {"once": {"const": True}}}]}
+
+
+@dataclass(config=ConfigDict(**STRICT, json_schema_extra=_USUAL_OR_ONCE))
 class Event:
-    """A yearly event a visitor can attend in Khabarovsk: when it usually happens, the venues of
-    data/venues.yml it is held at, and the dated editions editors add when they are announced."""
+    """An event a visitor can attend in Khabarovsk: when it usually happens each year, the venues of
+    data/venues.yml it is held at, and the dated editions editors add when they are announced. An
+    event held once (`once: true`, a concert) has no usual time, only its one edition."""
 
     id: Slug
     title: Text
     summary: Text
     category: VisitorCategory
-    usually: Usually
     venues: list[Slug] = Field(min_length=1)
     sources: Sources = Field(min_length=1)
     editions: list[Edition] = field(default_factory=list)
+    usually: Usually | None = None  # required unless `once`
+    once: bool = False
     price: Price | None = None
     price_note: Text | None = None
     organiser: Text | None = None
     website: Url | None = None
+
+    @model_validator(mode="after")
+    def _usual_or_once(self) -> Event:
+        if self.once and self.usually is not None:
+            raise ValueError(Message("event.once_and_usually"))
+        if not self.once and self.usually is None:
+            raise ValueError(Message("event.no_usually"))
+        if self.once and len(self.editions) != 1:
+            raise ValueError(Message("event.once_one_edition", count=len(self.editions)))
+        return self
 
     @model_validator(mode="after")
     def _one_edition_a_year(self) -> Event:

@@ -174,7 +174,9 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
             # "When: on now · ...", not "Next date: on now"; "possibly on now" while it may be
             when = md_text(t("next_on_now" if occurrence.fills_its_period else "next_maybe_now")) + " · " + when
         facts.append(ctx.line("material-calendar-star", "label_when" if on_now else "label_next", when, lang))
-    facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)), lang))
+    if event.usually is not None:  # an event held once has its one date above, or under "It took place"
+        facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)),
+                              lang))
     facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
     if len(event.venues) == 1:
         venue = ctx.data.venues[event.venues[0]]
@@ -209,7 +211,7 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         for edition in past:
             text = occurrence_text(edition_occurrence(event.id, edition, event.usually), lang, strings)
             items.append(f"- {md_text(text)}")
-        parts.append(f"## {t('events_history')}\n\n" + "\n".join(items) + "\n")
+        parts.append(f"## {t('events_held_once' if event.once else 'events_history')}\n\n" + "\n".join(items) + "\n")
     parts.append(ctx.sources(event_sources(event), lang))
     return "\n".join(part for part in parts if part)
 
