@@ -75,6 +75,7 @@ QUERIES = {
            ("卫生间", VISIT), ("防蚊", VISIT), ("药房", VISIT), ("坐船", "venues/river-station/"),  # a group tour's free afternoon
            ("青年旅舍", VISIT),  # its 青年 found the youth exchanges
            ("五一", VISIT), ("中餐", VISIT), ("码头", "venues/river-station/"),  # a family over May Day
+           ("春节", "events/"), ("过年", "events/"),  # a tour for the Spring Festival: not the May fair
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
            ("グロデコフ", GRODEKOV), ("新潟", NIIGATA), ("総領事館", VISIT), ("慰霊碑", ABOUT), ("ウチョース", CLIFF),

@@ -749,7 +749,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "edition.source_kind": {
         "en": "'{value}' does not say where the dates were announced; write the web page's address first: "
               "\"page:https://… ({value})\"",
-        "ru": "у '{value}' не указано, где объявлены даты; сначала напишите адрес веб-страницы: "
+        "ru": "у '{value}' не указано, где объявлены даты; в начале укажите адрес веб-страницы: "
               "\"page:https://… ({value})\"",
     },
     "source_kind.page": {
@@ -842,7 +842,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "event.once_and_usually": {
         "en": "an event held once ('once: true') has no 'usually': delete 'usually', or delete 'once: true' if "
               "the event is held every year",
-        "ru": "у разового события ('once: true') нет поля 'usually': удалите 'usually' или, если событие "
+        "ru": "у разового события ('once: true') не должно быть поля 'usually': удалите 'usually' или, если событие "
               "проводится каждый год, удалите 'once: true'",
     },
     "event.once_one_edition": {
@@ -854,14 +854,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "edition.no_sources": {
         "en": "the dates starting {start} have no source: add a line under them, in line with 'start:', "
               "sources: [\"page:https://… (who announced the dates, and when)\"]",
-        "ru": "у дат, которые начинаются {start}, нет источника: добавьте под ними строку, вровень со 'start:', "
-              "sources: [\"page:https://… (кто и когда объявил даты)\"]",
+        "ru": "у выпуска (start: {start}) нет источника: добавьте под его датами строку с тем же отступом, что и "
+              "'start:': sources: [\"page:https://… (кто и когда объявил даты)\"]",
     },
     "edition.too_long": {
         "en": "end: {end} is {days} days after start: {start}, and one year's edition lasts a season at most; "
               "check the year in end (meant: \"{meant}\"?)",
         "ru": "end: {end} — через {days} дн. после start: {start}, а выпуск одного года длится не дольше сезона; "
-              "проверьте год в end (может быть, \"{meant}\"?)",
+              "проверьте год в end (возможно, имелось в виду \"{meant}\"?)",
     },
     "edition.time_needs_day": {
         "en": "a start time needs a start day (YYYY-MM-DD)",
@@ -875,8 +875,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "editions.same_year.refined": {
         "en": "editions: two editions start in {year}; once the days are announced, they replace the month: "
               "delete the edition with start: \"{coarse}\" (its lines down to the next '- start:')",
-        "ru": "editions: два выпуска начинаются в {year} году; когда объявлены дни, они заменяют месяц: удалите "
-              "выпуск со start: \"{coarse}\" (его строки до следующей '- start:')",
+        "ru": "editions: два выпуска начинаются в {year} году; когда объявлены точные даты, они заменяют месяц: "
+              "удалите выпуск со start: \"{coarse}\" (все его строки до следующей строки '- start:')",
     },
     "same_stop_twice": {
         "en": "stops: stop {number} is the same venue as stop {previous} ('{venue}'); remove one of them",
