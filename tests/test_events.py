@@ -822,3 +822,19 @@ def test_an_event_held_once_is_listed_until_it_has_taken_place_and_never_repeats
                              before.upcoming, before.today)
     [vevent] = calendar.vevents(concert, "en")
     assert "RRULE" not in vevent and vevent.decoded("dtstart").date() == dt.date(2027, 3, 20)
+
+
+def test_a_season_in_the_month_it_usually_ends_says_when(data):
+    """A Harbin travel agent planning a tour for mid-February read both ice towns as simply "Still
+    on" in February: in the month a season usually ends, its usual period is said; before, "(usually)"."""
+    ctx = PageContext(data, dt.date(2026, 12, 8), STRINGS)
+    listing = events_listing(ctx, "en")
+    usual = usual_text(data.events["new-year-town-lenin-square"].usually, "en", ctx.strings_in("en"))
+
+    def note(month: str) -> str:  # what follows the town's link in the month's "Still on" line
+        section = listing.split(f"{{#{month}}}", 1)[1].split("\n###", 1)[0]
+        line = next(line for line in section.splitlines() if STRINGS["events_still_on"]["en"] in line)
+        return html.unescape(line.split('href="new-year-town-lenin-square/">', 1)[1].split("</span>", 1)[0])
+
+    assert usual not in note("2027-01") and STRINGS["usually_mark"]["en"] in note("2027-01")
+    assert usual in note("2027-02")

@@ -397,16 +397,23 @@ def _month_section(ctx: PageContext, key: str, entries: tuple[Entries, Entries, 
     Each link carries its event's last day, as a card does: a saved page read later drops those
     that have ended (docs/javascripts/past-events.js)."""
     starting, going_on, maybe = entries
+    strings = ctx.strings_in(lang)
+
+    def still_on_note(event: Event, occurrence: Occurrence) -> str:
+        """"(usually)", or in the month a season usually ends, when it usually does: a tour planned for
+        mid-February read both ice towns as simply "Still on" (a Harbin travel agent)."""
+        if not occurrence.exact and month_key(occurrence.last) == key and event.usually is not None:
+            return aside(md_text(usual_text(event.usually, lang, strings)), lang)
+        return _usually(ctx, occurrence, lang)
 
     lines = [f"{'#' * heading} {md_text(_month_title(key, lang))} {{#{key}}}", ""]
     if starting:
         lines += [event_cards(ctx, starting, lang, to_events, to_root, heading=heading + 1), ""]
     if going_on:
-        links = " · ".join(_event_link(event, occurrence, lang, to_events, _usually(ctx, occurrence, lang))
+        links = " · ".join(_event_link(event, occurrence, lang, to_events, still_on_note(event, occurrence))
                            for event, occurrence in going_on)
         lines += [f":material-calendar-arrow-right: {ctx.t('events_still_on', lang)}{colon(lang)}{links}", ""]
     if maybe:
-        strings = ctx.strings_in(lang)
         links = " · ".join(_event_link(event, occurrence, lang, to_events,
                                        aside(md_text(usual_text(event.usually, lang, strings)), lang))
                            for event, occurrence in maybe)
