@@ -161,6 +161,7 @@ BROKEN = {
     # a venue's practical facts (hours, tickets, phone, stop): each with a page source and a checked day
     "hours": {"venues": VENUES + '  hours: {spec: "Tu-Su 10-18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours dots": {"venues": VENUES + '  hours: {spec: "Tu-Su 10.00-18.00", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "hours overridden": {"venues": VENUES + '  hours: {spec: "Th 10:00-21:00; We-Su 10:00-18:00", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours comma": {"venues": VENUES + '  hours: {spec: "Tu-Su 10:00-18:00, Fr[-1] off", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours words": {"venues": VENUES + '  hours: {spec: "с 10 до 18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours empty": {"venues": VENUES + '  hours: {sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},

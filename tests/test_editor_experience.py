@@ -664,6 +664,17 @@ def test_opening_hours_written_the_russian_way_get_the_fix(tmp_path, spec, part,
     assert "days are Mo Tu" not in english
 
 
+@pytest.mark.parametrize("spec, fixed", [
+    ("Th 10:00-21:00; We-Su 10:00-18:00; Fr[-1] off", "We-Su 10:00-18:00; Fr[-1] off; Th 10:00-21:00"),
+    ("Fr[-1] off; Tu-Su 10:00-18:00", "Tu-Su 10:00-18:00; Fr[-1] off"),
+])
+def test_a_rule_that_a_later_one_replaces_is_refused_with_the_order_to_write(tmp_path, spec, fixed):
+    """`Th 10:00-21:00; We-Su 10:00-18:00` passed: the page said Thursday until 21:00 and until 18:00, and
+    search engines were told 18:00 (an editor updating a museum's hours)."""
+    english, russian = only_problem(data_folder(tmp_path, hours_venue(spec)))
+    assert f"has no effect" in english and f"напишите сначала общее правило, потом исключение: '{fixed}'" in russian
+
+
 def test_the_example_of_opening_hours_is_no_venues_real_hours():
     """An editor who copies the example from a message over a venue's hours must not, without
     noticing, undo a change: the example is no venue's hours in data/venues.yml."""

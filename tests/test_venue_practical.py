@@ -444,7 +444,7 @@ def test_a_closure_ahead_is_a_warning_on_the_venue_and_at_its_route_stop_and_a_p
     page = practical_site.page(url)
     boxes = page.select("article .admonition.warning")
     assert [box.select_one(".admonition-title").get_text(strip=True) for box in boxes] == \
-        [STRINGS["venue_closed_title"][lang]]
+        [STRINGS["venue_closing_title"][lang]]  # not "Temporarily closed" before it begins (an editor's walkthrough)
     dates = format_span(When.parse("2027-03-01"), When.parse("2027-04-30"), lang)
     box = copy.copy(boxes[0].select_one("p:not(.admonition-title)"))
     box.select_one(".fact-checked").decompose()  # inside the last sentence in Chinese, Japanese and Korean
@@ -459,6 +459,21 @@ def test_a_closure_ahead_is_a_warning_on_the_venue_and_at_its_route_stop_and_a_p
          "validFrom": "2027-03-01", "validThrough": "2027-04-30"}]
     route = practical_site.page(f"{PREFIX[lang]}routes/sample-walk/").select_one("article ol > li")
     assert " ".join(STRINGS["route_stop_closed"][lang].format(dates=dates).split()) in " ".join(route.get_text().split())
+
+
+@pytest.mark.parametrize("day, title", [("2027-02-28", "venue_closing_title"), ("2027-03-01", "venue_closed_title"),
+                                        ("2027-04-30", "venue_closed_title")])
+def test_a_closure_is_ahead_until_its_first_day_and_then_closed(tmp_path, day, title):
+    from citysite.pages.common import PageContext
+    from citysite.pages.venues import closure_notices
+
+    (tmp_path / "venues.yml").write_text(SAMPLE_MUSEUM, encoding="utf-8")
+    for name in ("partners", "events"):
+        (tmp_path / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    data = load_site_data(tmp_path)
+    ctx = PageContext(data, dt.date.fromisoformat(day), STRINGS)
+    box = closure_notices(ctx, data.venues["sample-museum"], "en")
+    assert box.startswith(f'!!! warning "{STRINGS[title]["en"]}"'), box
 
 
 FACTS = {"hours": "label_hours", "tickets": "label_tickets", "phone": "label_phone",

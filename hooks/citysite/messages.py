@@ -999,6 +999,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hours.nth_alone": {"en": "a day of the month such as Fr[-1] needs a rule of its own",
                         "ru": "дню месяца вроде Fr[-1] нужно отдельное правило"},
     "hours.needs_times": {"en": "the days need times, or 'off'", "ru": "дням нужно время или 'off'"},
+    "hours.overridden": {
+        "en": "in '{spec}', the rule '{rule}' has no effect: '{later}' after it sets the hours of the same days, and "
+              "a later rule replaces an earlier one; write the general rule first and the exception after it: "
+              "'{fixed}'",
+        "ru": "в '{spec}' правило '{rule}' не действует: правило '{later}' после него задаёт часы тех же дней, а "
+              "более позднее правило заменяет более раннее; напишите сначала общее правило, потом исключение: "
+              "'{fixed}'",
+    },
     "hours.empty_rule": {"en": "an empty rule between ';'", "ru": "пустое правило между ';'"},
     "hours.as_text": {"en": "write the opening hours as text in quotes, e.g. \"{example}\"",
                       "ru": "пишите часы работы текстом в кавычках, например \"{example}\""},

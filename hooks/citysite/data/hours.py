@@ -243,7 +243,23 @@ def parse_opening_hours(value: Any) -> OpeningHours:
     parts = [part.strip() for part in spec.split(";")]
     if any(not part for part in parts):
         raise _fail(spec, spec, Message("hours.empty_rule"))
-    return OpeningHours(spec, tuple(_parse_rule(spec, part) for part in parts))
+    rules = tuple(_parse_rule(spec, part) for part in parts)
+    _check_no_rule_overridden(spec, parts, rules)
+    return OpeningHours(spec, rules)
+
+
+def _check_no_rule_overridden(spec: str, parts: list[str], rules: tuple[Rule, ...]) -> None:
+    """A rule whose days all get their hours from later rules says nothing (a later rule replaces an
+    earlier one): `Th 10:00-21:00; We-Su 10:00-18:00` published Thursday until 21:00 and until 18:00,
+    and told search engines 18:00 (an editor's walkthrough). The exception goes after the rule."""
+    for index, rule in enumerate(rules):
+        later = [(part, other) for part, other in zip(parts[index + 1:], rules[index + 1:], strict=True)
+                 if other.nth is None]
+        covered = {day for _, other in later for day in other.days}
+        if later and set(rule.days) <= covered:
+            overriding = next(part for part, other in later if set(other.days) & set(rule.days))
+            fixed = "; ".join([*parts[:index], *parts[index + 1:], parts[index]])
+            raise HoursError(Message("hours.overridden", spec=spec, rule=parts[index], later=overriding, fixed=fixed))
 
 
 HoursSpec = Annotated[

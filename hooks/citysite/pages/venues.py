@@ -109,11 +109,14 @@ def _website_label(url: str) -> str:
 
 
 def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
-    """A warning box for each closure not over by the build date: its days, its reason, its source."""
+    """A warning box for each closure not over by the build date: its days, its reason, its source;
+    "Temporarily closed" once it has begun, "Closure ahead" before (an editor's closure from February
+    read, in December, as the museum closed that day)."""
     boxes = []
     for closure in venue.closures_ahead(ctx.today):
         text = md_text(format_span(closure.start, closure.end, lang)) + colon(lang) + md_inline(closure.reason, lang)
-        title = ctx.t("venue_closed_title", lang).replace('"', "'")
+        begun = closure.start.first_day() <= ctx.today
+        title = ctx.t("venue_closed_title" if begun else "venue_closing_title", lang).replace('"', "'")
         boxes.append(f'!!! warning "{title}"\n    {_with_checked(ctx, text, closure, title, lang)}\n')
     return "\n".join(boxes)
 
