@@ -461,6 +461,16 @@ def test_a_closure_ahead_is_a_warning_on_the_venue_and_at_its_route_stop_and_a_p
     assert " ".join(STRINGS["route_stop_closed"][lang].format(dates=dates).split()) in " ".join(route.get_text().split())
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_route_stop_gives_its_venues_hours_from_the_data(practical_site, lang):
+    """A walk's own text kept the museum's old closing days after an editor had changed its hours:
+    the stop now says the venue's hours, as its page does."""
+    route = practical_site.page(f"{PREFIX[lang]}routes/sample-walk/").select_one("article ol > li")
+    hours = hours_text(parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off"), lang)  # SAMPLE_MUSEUM's
+    assert " ".join(f"{plain(STRINGS['label_hours'][lang])}{colon(lang)}{hours}".split()) in " ".join(
+        route.get_text().split())
+
+
 @pytest.mark.parametrize("day, title", [("2027-02-28", "venue_closing_title"), ("2027-03-01", "venue_closed_title"),
                                         ("2027-04-30", "venue_closed_title")])
 def test_a_closure_is_ahead_until_its_first_day_and_then_closed(tmp_path, day, title):

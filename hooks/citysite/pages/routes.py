@@ -11,6 +11,7 @@ from ..cards import ROUTE_ICON, Card, cards_html, meta_line
 from ..data.model import Route
 from ..dates import format_span
 from ..languages import colon
+from ..practical import hours_text
 from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, route_minutes, speed_text
 from .common import PageContext, back_link, front_matter, in_language, md_inline, md_paragraphs, md_text
@@ -35,8 +36,9 @@ def stops_count(ctx: PageContext, route: Route, lang: str) -> str:
 def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
     """The stops as an ordered list (numbered like the map's markers): the venue's name linking its
     page, the stop's text, its address (in Russian on the other languages' pages: a printed route
-    shown to a taxi driver or a passer-by; a Chinese tour leader's print had none), when the venue
-    is closed, and the way to the next stop."""
+    shown to a taxi driver or a passer-by; a Chinese tour leader's print had none), its weekly
+    hours (from its data: a route's own text kept a museum's old closing days after an editor had
+    changed them), when the venue is closed, and the way to the next stop."""
     legs = route_legs(ctx.data, route)
     items = []
     for number, stop in enumerate(route.stops, start=1):
@@ -46,6 +48,9 @@ def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
         label = ctx.t("label_address" if lang == "ru" else "label_address_ru", lang)
         address = in_language(md_text(venue.address.ru), "ru", lang)
         lines += ["", f"{INDENT}:material-home-map-marker: {md_text(label)}{colon(lang)}{address}"]
+        if venue.hours is not None and venue.hours.spec:
+            hours = md_text(ctx.t("label_hours", lang)) + colon(lang) + md_text(hours_text(venue.hours.spec, lang))
+            lines += ["", f"{INDENT}:material-clock-outline: {hours}"]
         for closure in venue.closures_ahead(ctx.today):  # the venue's page gives the reason and source
             closed = md_text(ctx.t("route_stop_closed", lang).format(dates=format_span(closure.start, closure.end, lang)))
             lines += ["", f"{INDENT}:material-alert-circle-outline: **{closed}**"]
