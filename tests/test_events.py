@@ -838,3 +838,12 @@ def test_a_season_in_the_month_it_usually_ends_says_when(data):
 
     assert usual not in note("2027-01") and STRINGS["usually_mark"]["en"] in note("2027-01")
     assert usual in note("2027-02")
+
+
+def test_this_months_section_names_the_seasons_begun_last_month(data):
+    """A family on 8 January followed the month line's "January 2027" and read only Epiphany (19
+    January): the ice towns and the rink, begun in December, were only under "On now" above."""
+    listing = events_listing(PageContext(data, dt.date(2027, 1, 8), STRINGS), "en")
+    january = listing.split("{#2027-01}", 1)[1].split("\n###", 1)[0]
+    still_on = next(line for line in january.splitlines() if STRINGS["events_still_on"]["en"] in line)
+    assert 'href="new-year-town-lenin-square/"' in still_on and 'href="peoples-rink/"' in still_on

@@ -739,7 +739,9 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (the migration card's section came before the money's: 카드 현금), 병원 (the holidays' section first: 의료),
 # 유람선, 크루즈 and 보트 (the River Station writes 여객선), 시장 (a market: only the mayor's meetings; the
 # fairs write 장터). A Harbin travel agent planning a Spring Festival tour: 春节 and 过年 (its 春 and 节
-# found the spring fair, in May; the winter's events: 冬季).
+# found the spring fair, in May; the winter's events: 冬季). A Japanese family in January: マイナス (氷点下),
+# キッズ (子ども), 小児科 (医療); a katakana word the index does not hold is searched whole, as a Hangul one
+# is: マイナス, カイロ or コインロッカー had listed every page with イ, ロ or ッ.
 _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
@@ -762,7 +764,7 @@ _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "こ�
                        r"(?<!\p{sc=Han})医院(?!\p{sc=Han})": "医院 就医", r"(?<!\p{sc=Han})病院(?!\p{sc=Han})": "病院 医療",
                        r"(?<!\p{L})카드(?!\p{L})": "카드 현금", r"(?<!\p{L})병원(?!\p{L})": "병원 의료",
                        r"유람선|크루즈|(?<!\p{L})보트(?!\p{L})": "여객선", r"(?<!\p{L})시장(?!\p{L})": "시장 장터",
-                       "春节|过年": "冬季"}
+                       "春节|过年": "冬季", "マイナス": "氷点下", "キッズ": "子ども", "小児科": "医療"}
 _SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
@@ -782,7 +784,7 @@ SEARCH_WORKER_FIXES = (
      r'if(!l.length&&s.length>1&&/^\p{sc=Han}+$/u.test(s)){if(s in P())return s;'
      r'let c=Object.keys(this.index.invertedIndex).filter(x=>x.includes(s));if(c.length&&c.length<=5)return c.join(" ");'
      r'return w.join("")===s?w.map(x=>"+"+x).join(" "):s}'
-     r'if(!l.length&&s.length>1&&/^\p{sc=Hangul}+$/u.test(s))return s;'
+     r'if(!l.length&&s.length>1&&/^\p{sc=Hangul}+$|^[\p{sc=Katakana}ー]+$/u.test(s))return s;'
      r'return(l.length?l:k.length?k:w).join(" ")})'
      r'.split(/\s+/).filter(t=>t)'
      r'.filter((t,i,a)=>{let D=x=>' + _PLACE + r'.test(x)'

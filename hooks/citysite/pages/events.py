@@ -280,18 +280,20 @@ def _months(entries: Entries, today: dt.date) -> dict[str, Entries]:
 
 
 def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
-    """Per month after today's, up to the end of the next 12 months, the entries that run for a
+    """Per month from today's, up to the end of the next 12 months, the entries that run for a
     whole month or more, begun in an earlier month, that go on (or, while their dates are not
     announced, usually go on) into it: a visitor looking at February finds the New Year towns and
-    the rink there, not only under December. (City Day, "late May or early June", runs a weekend:
-    it is not "still on" in June; `_maybe_in` names it there.)"""
+    the rink there, not only under December, and one who follows the link to this month finds those
+    begun last month there too (a family on 8 January read January as Epiphany alone). (City Day,
+    "late May or early June", runs a weekend: it is not "still on" in June; `_maybe_in` names it.)"""
     end = today + dt.timedelta(days=HORIZON_DAYS - 1)
+    this_month = today.replace(day=1)
     months: dict[str, Entries] = {}
     for event, occurrence in entries:
         whole = occurrence.first if occurrence.first.day == 1 else _month_after(occurrence.first)
         if _month_after(whole) - dt.timedelta(days=1) > occurrence.last:
             continue  # shorter than a month, or a few days somewhere in a range
-        month = _month_after(max(occurrence.first, today))
+        month = this_month if occurrence.first < this_month else _month_after(max(occurrence.first, today))
         while month <= min(occurrence.last, end):
             months.setdefault(month_key(month), []).append((event, occurrence))
             month = _month_after(month)
