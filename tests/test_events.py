@@ -847,3 +847,13 @@ def test_this_months_section_names_the_seasons_begun_last_month(data):
     january = listing.split("{#2027-01}", 1)[1].split("\n###", 1)[0]
     still_on = next(line for line in january.splitlines() if STRINGS["events_still_on"]["en"] in line)
     assert 'href="new-year-town-lenin-square/"' in still_on and 'href="peoples-rink/"' in still_on
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja", "ko"])
+def test_an_event_page_gives_the_events_russian_name(data, lang):
+    """A family could not name the People's Rink to a taxi driver or find it in a Russian map app: the
+    Japanese pages never gave «Народный каток»."""
+    rink = data.events["peoples-rink"]
+    page = html.unescape(event_page(PageContext(data, dt.date(2027, 1, 8), STRINGS), rink, lang))
+    assert f'{STRINGS["label_name_ru"][lang]}:**' in page.replace("：", ":")
+    assert f'<span lang="ru">{rink.title.ru}</span>' in page, page[:800]

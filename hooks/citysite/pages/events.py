@@ -177,6 +177,9 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if event.usually is not None:  # an event held once has its one date above, or under "It took place"
         facts.append(ctx.line("material-calendar-sync", "label_usually", md_text(usual_text(event.usually, lang, strings)),
                               lang))
+    if lang != "ru":  # to ask for it, or look it up in a Russian map app (a family could not name the rink)
+        facts.append(ctx.line("material-translate", "label_name_ru", in_language(md_text(event.title.ru), "ru", lang),
+                              lang))
     facts.append(ctx.line("material-map-marker", "label_where", venue_links(ctx, event, lang, "../"), lang))
     if len(event.venues) == 1:
         venue = ctx.data.venues[event.venues[0]]
