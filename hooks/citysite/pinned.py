@@ -9,7 +9,8 @@ Re-check on an upgrade of mkdocs-material:
   worker's query segmentation (SEARCH_WORKER_FIXES);
   `with_patched_scripts`: base.html's scripts and config blocks name the two scripts;
 - `search_worker_scripts`: the lunr scripts the search worker imports for a language (the offline
-  guide keeps them, so that search works without a connection);
+  guide keeps them, so that search works without a connection); `TINYSEG_NUMBERS`: where lunr's
+  TinySegmenter (tinyseg.js) returns its words;
 - `segment_han_text`: the search plugin's module-level `jieba`, set per language build to a
   tokenizer of that build (the plugin calls its `cut`);
 - `search_config` / `point_search_at_language`: partials/language.html's search.config.* keys and
@@ -635,12 +636,31 @@ def with_patched_scripts(html: str, names: dict[str, str]) -> Markup:
 def patch_theme_scripts(site_dir: str | Path) -> None:
     """Material's bundle and search worker as this site needs them, under the names the pages load
     (patched_script_names), in place of the theme's copies that MkDocs put in the site (and of an
-    earlier rebuild's, in make serve)."""
+    earlier rebuild's, in make serve); TinySegmenter keeping numbers whole (TINYSEG_NUMBERS)."""
     for script, _, new, code in _patched_scripts():
         folder = Path(site_dir, script.folder)
         for other in folder.glob(script.pattern):
             other.unlink()
         (folder / new).write_text(code, encoding="utf-8")
+    segmenter = Path(site_dir, TINYSEG)
+    if segmenter.is_file():  # the search worker imports it by this name, for Japanese only
+        segmenter.write_text(_fixed(Path(THEME_TEMPLATES, TINYSEG).read_text(encoding="utf-8"), segmenter.name,
+                                    [TINYSEG_NUMBERS], "find where TinySegmenter returns its words (TINYSEG_NUMBERS)"),
+                             encoding="utf-8")
+
+
+# TinySegmenter, which cuts the Japanese pages' text into the search index's words (lunr.ja), cuts a
+# number into its digits (1965年4月23日: 1 9 6 5 年 4月 2 3 日), so no year or date could be found:
+# 2019 found nothing, 1965 not the Niigata page (a Niigata official's briefing). Its words are joined
+# again where digits follow digits.
+TINYSEG = "assets/javascripts/lunr/tinyseg.js"
+TINYSEG_NUMBERS = (
+    "result.push(word);\n\n          return result;",
+    "result.push(word);\n\n          return result.reduce(function (words, w) {\n"
+    "            var last = words.length - 1, digits = /^[0-9\uff10-\uff19]+$/;\n"
+    "            if (last >= 0 && digits.test(words[last]) && digits.test(w)) words[last] += w; else words.push(w);\n"
+    "            return words;\n          }, []);",
+)
 
 
 # Material's search worker rewrites each query before lunr sees it (search(e) in the worker):
@@ -741,7 +761,9 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # fairs write 장터). A Harbin travel agent planning a Spring Festival tour: 春节 and 过年 (its 春 and 节
 # found the spring fair, in May; the winter's events: 冬季). A Japanese family in January: マイナス (氷点下),
 # キッズ (子ども), 小児科 (医療); a katakana word the index does not hold is searched whole, as a Hangul one
-# is: マイナス, カイロ or コインロッカー had listed every page with イ, ロ or ッ.
+# is: マイナス, カイロ or コインロッカー had listed every page with イ, ロ or ッ. A year alone (1965, 2019)
+# is also searched as the Chinese and Korean pages write it, glued to 年 or 년, one word in their index
+# (a Niigata official's 1965 found nothing in Korean or Chinese).
 _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
@@ -764,7 +786,8 @@ _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "こ�
                        r"(?<!\p{sc=Han})医院(?!\p{sc=Han})": "医院 就医", r"(?<!\p{sc=Han})病院(?!\p{sc=Han})": "病院 医療",
                        r"(?<!\p{L})카드(?!\p{L})": "카드 현금", r"(?<!\p{L})병원(?!\p{L})": "병원 의료",
                        r"유람선|크루즈|(?<!\p{L})보트(?!\p{L})": "여객선", r"(?<!\p{L})시장(?!\p{L})": "시장 장터",
-                       "春节|过年": "冬季", "マイナス": "氷点下", "キッズ": "子ども", "小児科": "医療"}
+                       "春节|过年": "冬季", "マイナス": "氷点下", "キッズ": "子ども", "小児科": "医療",
+                       r"(?<![\p{N}\p{L}])((?:1[89]|20)\d\d)(?![\p{N}\p{L}])": "$1 $1年 $1년"}
 _SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
     ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);",
