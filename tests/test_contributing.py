@@ -166,7 +166,7 @@ BROKEN = {
     "hours words": {"venues": VENUES + '  hours: {spec: "с 10 до 18", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "hours empty": {"venues": VENUES + '  hours: {sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "checked day": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["page:https://example.org/"], checked: "2026-12"}\n'},
-    "closure day": {"venues": VENUES + '  closed: [{start: "01.03.2027", end: "2027-04-30", reason: {en: Works., ru: Работы.}, '
+    "closure day": {"venues": VENUES + '  closed: [{start: "2027-03", end: "2027-04-30", reason: {en: Works., ru: Работы.}, '
                                        'sources: ["page:https://example.org/"], checked: "2026-12-04"}]\n'},
     "page source": {"venues": VENUES + '  hours: {spec: "24/7", sources: ["general: a sign"], checked: "2026-12-04"}\n'},
     "free price": {"venues": VENUES + '  tickets: {free: true, price: 300, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
@@ -227,6 +227,9 @@ BROKEN = {
                                            'билеты}, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "colon in a source": {"chronicle": CHRONICLE.replace(
         "sources: [seed]", "sources:\n    - page:https://example.org/news (новость: отменено)")},
+    "price zero": {"venues": VENUES + '  tickets: {free: false, price: 0, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "phone with 8": {"venues": VENUES + '  phone: {number: "8 (4212) 47-71-58", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
+    "phone extension": {"venues": VENUES + '  phone: {number: "+7 4212 47-71-58 доб. 2", sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "words in a phone": {"venues": VENUES + '  phone: {number: "+7 4212 47-71-58 (касса)", '
                                             'sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'},
     "empty value": {"venues": VENUES.replace("en: The main square of the city.", "en:")},

@@ -106,7 +106,7 @@ def test_a_stop_text_without_a_translation_is_a_warning_at_its_line(data_dir):
     text = (data_dir / "routes.yml").read_text(encoding="utf-8")
     warnings = [str(w) for w in load_site_data(data_dir).warnings]
     line = line_of(text, "text: {en: End on the main square.")
-    assert (f"data/routes.yml:{line}: entry two-squares: 'stops.1.text' has no zh, ja, ko text yet; "
+    assert (f"data/routes.yml:{line}: entry two-squares: 'stops.text' has no zh, ja, ko text yet; "
             "English is shown instead") in warnings
 
 

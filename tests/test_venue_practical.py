@@ -259,11 +259,13 @@ def test_mistakes_in_practical_facts_name_the_line_and_the_field(tmp_path):
     assert where[line_of("phone:")].startswith("phone.number: '47-71-58' is not a phone number")
     assert "a practical fact needs a 'page:' source" in where[line_of("step_free:")]
     assert where[line_of("routes:")] == "'x-1' is not a route number; write it as on the stop's sign: 34 or 61С"
-    assert where[line_of('end: "2027-03-01"')] == (  # on the end's line; an earlier month: maybe the next year
-        'closed: end: 2027-03-01 is before start 2027-04-30; if the dates run over New Year, the end is in the '
-        'next year: end: "2028-03-01"? (otherwise fix the dates)')
+    assert where[line_of('end: "2027-03-01"')] == (  # on the end's line; two months swapped, not ten over New
+        # Year (an editor's renovation was published for ten months)
+        'closed: end: 2027-03-01 is before start 2027-04-30; most likely the two are swapped: start: "2027-03-01", '
+        'end: "2027-04-30" (if the dates do run over New Year, end: "2028-03-01")')
     assert where[line_of('start: "2027-03"')].startswith("closed.start: '2027-03' is not a day; a closure starts")
-    assert where[line_of('end: "01.05.2027"')].startswith("closed.end: '01.05.2027' is not a day; a closure starts")
+    assert where[line_of('end: "01.05.2027"')] == (  # written the Russian way: the day to write instead
+        "closed.end: '01.05.2027' is not a date the site reads; write \"2027-05-01\" (year-month-day, in quotes)")
     assert all(problem.entry == "test-museum" and problem.file == "data/venues.yml" for problem in error.value.problems)
 
 

@@ -661,6 +661,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}': пояснение '{words}' уберите из номера и напишите в поле note: "
               "note: {{en: box office, ru: касса}}",
     },
+    "price_zero": {
+        "en": "tickets.price is 0: free admission is written free: true, without a price",
+        "ru": "tickets.price равно 0: бесплатный вход пишется free: true, без price",
+    },
+    "phone.eight": {
+        "en": "'{value}': a Russian number written with 8 at the start is written with the country code instead: "
+              "number: \"{fixed}\"",
+        "ru": "'{value}': российский номер, записанный с 8 в начале, пишется с кодом страны: number: \"{fixed}\"",
+    },
+    "phone.extension": {
+        "en": "'{value}': write the number alone, number: \"{number}\", and the extension in the note: "
+              "note: {{en: extension {ext}, ru: доб. {ext}}}",
+        "ru": "'{value}': номер пишется отдельно, number: \"{number}\", а добавочный — в пояснении: "
+              "note: {{en: extension {ext}, ru: доб. {ext}}}",
+    },
     "phone.russian_digits": {
         "en": "'{value}': a Russian number has 10 digits after +7, this one {count}; check the number against "
               "its source",
@@ -766,6 +781,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "end_before_start": {
         "en": "end: {end} is before start {start}; swap them or fix the dates",
         "ru": "end: {end} раньше, чем start {start}; поменяйте их местами или исправьте даты",
+    },
+    "end_before_start.swapped": {
+        "en": "end: {end} is before start {start}; most likely the two are swapped: start: \"{end}\", end: "
+              "\"{start}\" (if the dates do run over New Year, end: \"{later}\")",
+        "ru": "end: {end} раньше, чем start {start}; скорее всего, их перепутали местами: start: \"{end}\", end: "
+              "\"{start}\" (если даты и правда идут через Новый год — end: \"{later}\")",
     },
     "end_before_start.next_year": {
         "en": "end: {end} is before start {start}; if the dates run over New Year, the end is in the next year: "
@@ -1007,6 +1028,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "более позднее правило заменяет более раннее; напишите сначала общее правило, потом исключение: "
               "'{fixed}'",
     },
+    "hours.colon_after_days": {"en": "no colon after the days: '{fixed}'", "ru": "после дней двоеточие не ставится: '{fixed}'"},
+    "hours.last_day": {"en": "the last such day of the month is written with [-1]: '{fixed}'",
+                       "ru": "последний такой день месяца пишется с [-1]: '{fixed}'"},
     "hours.empty_rule": {"en": "an empty rule between ';'", "ru": "пустое правило между ';'"},
     "hours.as_text": {"en": "write the opening hours as text in quotes, e.g. \"{example}\"",
                       "ru": "пишите часы работы текстом в кавычках, например \"{example}\""},

@@ -219,6 +219,13 @@ def _parse_rule(spec: str, text: str) -> Rule:
     comma = _COMMA_BEFORE_RULE.search(text)
     if comma:  # "Tu-Su 10:00-18:00, Fr[-1] off"
         raise _fail(spec, text, Message("hours.semicolon", fixed=_COMMA_BEFORE_RULE.sub("; ", spec)))
+    colon_after_days = re.match(rf"^((?:{_DAY_CODE})\S*?):\s*(?=\d|off|closed)", text)
+    if colon_after_days:  # "We-Su: 10:00-18:00": no colon after the days (it was called Russian letters)
+        raise _fail(spec, text, Message("hours.colon_after_days", fixed=spec.replace(
+            colon_after_days[0], colon_after_days[1] + " ", 1)))
+    last = re.match(rf"^last\s+({_DAY_CODE})\b", text)
+    if last:  # "last Fr off": the last Friday of the month is Fr[-1]
+        raise _fail(spec, text, Message("hours.last_day", fixed=spec.replace(last[0], f"{last[1]}[-1]", 1)))
     words = text.split()
     if words[0][:1].isdigit():  # times alone: every day
         day_ranges: tuple[tuple[int, int], ...] = ()

@@ -224,6 +224,8 @@ def _describe(error: dict, record: type) -> str:
         return Message("must_not_be_empty", name=name)
     if kind in ("greater_than_equal", "less_than_equal") and loc and loc[-1] == "lat":  # lat 139.04, lon 37.9
         return Message("latitude_swapped", name=name, value=error["input"])
+    if kind == "greater_than" and loc[-2:] == ["tickets", "price"] and error["input"] == 0:  # a free entry
+        return Message("price_zero")
     if kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
         limit = next(iter((error.get("ctx") or {}).values()), "")
         message = Message(kind, name=name, value=error["input"], limit=limit)
@@ -330,12 +332,13 @@ def _same_point(doc: YamlDocument, index: int, venue: Venue, earlier: dict[str, 
 def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,
                           path: tuple = ()) -> list[Problem]:
     """Texts without zh, ja or ko, or with a translation not in its language, also in lists of
-    records (a route's stops: 'stops.2.text')."""
+    records (a route's stops: 'stops.text', on its stop's line: a position counted from 0,
+    'closed.0.reason', read as jargon to an editor)."""
     warnings = []
     for f in fields(record):
         value = getattr(record, f.name)
         if isinstance(value, Text):
-            name = ".".join(str(part) for part in (*path, f.name))
+            name = ".".join(str(part) for part in (*path, f.name) if not isinstance(part, int))
             if value.missing():
                 warnings.append(Problem(doc.file, doc.line_of((index, *path, f.name)), entry_id,
                                         Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))

@@ -220,10 +220,25 @@ class Address(Text):
 # Each carries its sources (at least one public page, whose own date goes in the note) and the day
 # an editor checked it: such facts change, and a reader should see how fresh they are.
 
-def _checked_day(value: object) -> When:
-    day = When.parse(value)
+# When.parse's messages whose fix is a day, or two: kept for a field that takes a day only; its other
+# messages offer a month or a year too, which such a field refuses next (an editor's walkthrough).
+_DAY_FIXES = ("not_a_date.suggest", "not_a_date.range", "no_such_month.swapped")
+
+
+def _one_day(value: object, message: Message) -> When:
+    """`value` as a whole day, or `message` (When.parse's own where its fix is a day)."""
+    try:
+        day = When.parse(value)
+    except ValueError as error:
+        found = error.args[0] if error.args else None
+        raise ValueError(found if getattr(found, "id", None) in _DAY_FIXES else message) from None
     if day.precision != "day":
-        raise ValueError(f"'{value}' is not a day; write the day you checked the source, YYYY-MM-DD")
+        raise ValueError(message)
+    return day
+
+
+def _checked_day(value: object) -> When:
+    day = _one_day(value, Message("not_a_checked_day", value=value))
     # Today in Khabarovsk by the clock (not the build date: the tests build on a fixed earlier day).
     if day.first_day() > dt.datetime.now(KHABAROVSK_UTC_OFFSET).date():
         raise ValueError(Message("checked_in_future", value=value))
@@ -295,6 +310,15 @@ def _check_phone(value: str) -> str:
     """The number as a call link dials it; spaces and dashes pasted from Word or a web page made plain."""
     value = value.translate(_PASTED_IN_NUMBERS)
     words = re.search(r"[^\W\d_]{2,}.*", value)
+    number = value[:words.start()].strip(" (,;") if words else value
+    extension = re.match(r"(?:доб|ext)\w*\.?\s*(\d+)", words[0], re.IGNORECASE) if words else None
+    if re.match(r"8[\s(]*\d", number) and len(re.sub(r"\D", "", number)) == 11:  # 8 (4212) 47-71-58, as
+        # Russians write it (an editor read "write it in full" as already done)
+        number = re.sub(r"\s+", " ", ("+7 " + number[1:]).replace("(", " ").replace(")", " ")).strip()
+        if not extension:
+            raise ValueError(Message("phone.eight", value=value, fixed=number))
+    if extension and re.match(r"[+8]\d", number):  # `… доб. 2`: an extension is no description
+        raise ValueError(Message("phone.extension", value=value, number=number, ext=extension[1]))
     if words and re.match(r"\+\d", value):  # `+7 4212 00-00-00 (касса)`
         raise ValueError(Message("phone.words", value=value, words=words[0].strip("() ")))
     if not re.fullmatch(r"\+\d[\d ()-]{6,20}\d", value) or len(re.sub(r"\D", "", value)) < 10:
@@ -335,13 +359,7 @@ class StepFree:
 
 
 def _closure_day(value: object) -> When:
-    try:
-        day = When.parse(value)
-    except ValueError:  # its own hint would offer a month, which a closure cannot take
-        raise ValueError(Message("closure.not_a_day", value=value)) from None
-    if day.precision != "day":
-        raise ValueError(Message("closure.not_a_day", value=value))
-    return day
+    return _one_day(value, Message("closure.not_a_day", value=value))
 
 
 ClosureDay = _day_field(_closure_day, "A day, YYYY-MM-DD (the closure includes it).")
@@ -363,6 +381,10 @@ def end_before_start(start: When, end: When, longest: int = 366) -> Message:
         except ValueError:  # 29 February in a year that has none
             later = None
         if later is not None and start.first_day() <= later.last_day() <= start.first_day() + dt.timedelta(days=longest):
+            swapped = (start.last_day() - end.first_day()).days
+            if swapped < (later.last_day() - start.first_day()).days:  # 31 March to 1 February: two months
+                # swapped, not ten months over New Year (an editor's renovation, published for ten months)
+                return Message("end_before_start.swapped", end=str(end), start=str(start), later=str(later))
             return Message("end_before_start.next_year", end=str(end), start=str(start), later=str(later))
     return Message("end_before_start", end=str(end), start=str(start))
 
