@@ -533,10 +533,10 @@ def test_a_russian_number_with_a_digit_left_out_is_refused(tmp_path):
 
 @pytest.mark.parametrize("number, russian", [
     # as Russians write a number: "write it in full with the country code" read as done already
-    ("8 (4212) 47-71-58", 'пишется с кодом страны: number: "+7 4212 47-71-58"'),
+    ("8 (4212) 47-71-58", 'пишется не с 8, а с кодом страны: number: "+7 4212 47-71-58"'),
     # an extension was sent to the note as a description ("box office")
-    ("8 (4212) 47-71-58 доб. 2", 'number: "+7 4212 47-71-58", а добавочный — в пояснении: note: {en: extension 2, ru: доб. 2}'),
-    ("+7 4212 47-71-58 доб. 2", 'number: "+7 4212 47-71-58", а добавочный — в пояснении'),
+    ("8 (4212) 47-71-58 доб. 2", 'number: "+7 4212 47-71-58", а добавочный напишите в поле note: note: {en: extension 2, ru: доб. 2}'),
+    ("+7 4212 47-71-58 доб. 2", 'number: "+7 4212 47-71-58", а добавочный напишите в поле note'),
 ])
 def test_a_number_as_russians_write_it_gets_the_form_to_write(tmp_path, number, russian):
     venues = VENUES + f'  phone: {{number: "{number}", sources: ["page:https://example.org/"], checked: "2026-12-04"}}\n'
@@ -547,7 +547,7 @@ def test_a_number_as_russians_write_it_gets_the_form_to_write(tmp_path, number, 
 def test_a_price_of_nothing_is_free_admission(tmp_path):
     venues = VENUES + '  tickets: {free: false, price: 0, sources: ["page:https://example.org/"], checked: "2026-12-04"}\n'
     _, found_ru = only_problem(data_folder(tmp_path, venues))
-    assert "бесплатный вход пишется free: true, без price" in found_ru, found_ru
+    assert "если вход бесплатный, напишите free: true, а price не указывайте" in found_ru, found_ru
 
 
 def test_english_typed_in_russian_and_a_copied_point_are_warnings(tmp_path):
@@ -669,9 +669,9 @@ def test_opening_hours_typed_with_a_dash_are_read(tmp_path, spec):
      "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: "
      "'Tu-Su 10:00-19:00; Fr[-1] off')"),
     # a colon after the days, and the last Friday in words: "days are written in Latin" (they were)
-    ("We-Su: 10:00-18:00", "We-Su: 10:00-18:00", "после дней двоеточие не ставится: 'We-Su 10:00-18:00'"),
+    ("We-Su: 10:00-18:00", "We-Su: 10:00-18:00", "после дней недели двоеточие не нужно: 'We-Su 10:00-18:00'"),
     ("Tu-Su 10:00-18:00; last Fr off", "last Fr off",
-     "последний такой день месяца пишется с [-1]: 'Tu-Su 10:00-18:00; Fr[-1] off'"),
+     "последний в месяце день недели обозначается [-1]: 'Tu-Su 10:00-18:00; Fr[-1] off'"),
     ("Вт-Вс 10-18; первый понедельник месяца выходной", "Вт-Вс 10-18",
      "дни и время пишутся кодами (Mo Tu We Th Fr Sa Su, 10:00-18:00), а не русскими словами или сокращениями (здесь: "
      "'Tu-Su 10:00-18:00; Mo[1] off')"),

@@ -663,17 +663,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "price_zero": {
         "en": "tickets.price is 0: free admission is written free: true, without a price",
-        "ru": "tickets.price равно 0: бесплатный вход пишется free: true, без price",
+        "ru": "tickets.price равно 0: если вход бесплатный, напишите free: true, а price не указывайте",
     },
     "phone.eight": {
         "en": "'{value}': a Russian number written with 8 at the start is written with the country code instead: "
               "number: \"{fixed}\"",
-        "ru": "'{value}': российский номер, записанный с 8 в начале, пишется с кодом страны: number: \"{fixed}\"",
+        "ru": "'{value}': российский номер пишется не с 8, а с кодом страны: number: \"{fixed}\"",
     },
     "phone.extension": {
         "en": "'{value}': write the number alone, number: \"{number}\", and the extension in the note: "
               "note: {{en: extension {ext}, ru: доб. {ext}}}",
-        "ru": "'{value}': номер пишется отдельно, number: \"{number}\", а добавочный — в пояснении: "
+        "ru": "'{value}': в number оставьте только сам номер: number: \"{number}\", а добавочный напишите в поле note: "
               "note: {{en: extension {ext}, ru: доб. {ext}}}",
     },
     "phone.russian_digits": {
@@ -1024,13 +1024,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "in '{spec}', the rule '{rule}' has no effect: '{later}' after it sets the hours of the same days, and "
               "a later rule replaces an earlier one; write the general rule first and the exception after it: "
               "'{fixed}'",
-        "ru": "в '{spec}' правило '{rule}' не действует: правило '{later}' после него задаёт часы тех же дней, а "
-              "более позднее правило заменяет более раннее; напишите сначала общее правило, потом исключение: "
+        "ru": "в '{spec}' правило '{rule}' не действует: правило '{later}', стоящее после него, задаёт часы работы "
+              "в те же дни, а более позднее правило отменяет более раннее; напишите сначала общее правило, потом исключение: "
               "'{fixed}'",
     },
-    "hours.colon_after_days": {"en": "no colon after the days: '{fixed}'", "ru": "после дней двоеточие не ставится: '{fixed}'"},
+    "hours.colon_after_days": {"en": "no colon after the days: '{fixed}'", "ru": "после дней недели двоеточие не нужно: '{fixed}'"},
     "hours.last_day": {"en": "the last such day of the month is written with [-1]: '{fixed}'",
-                       "ru": "последний такой день месяца пишется с [-1]: '{fixed}'"},
+                       "ru": "последний в месяце день недели обозначается [-1]: '{fixed}'"},
     "hours.empty_rule": {"en": "an empty rule between ';'", "ru": "пустое правило между ';'"},
     "hours.as_text": {"en": "write the opening hours as text in quotes, e.g. \"{example}\"",
                       "ru": "пишите часы работы текстом в кавычках, например \"{example}\""},
