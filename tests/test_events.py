@@ -857,3 +857,19 @@ def test_an_event_page_gives_the_events_russian_name(data, lang):
     page = html.unescape(event_page(PageContext(data, dt.date(2027, 1, 8), STRINGS), rink, lang))
     assert f'{STRINGS["label_name_ru"][lang]}:**' in page.replace("：", ":")
     assert f'<span lang="ru">{rink.title.ru}</span>' in page, page[:800]
+
+
+def test_the_usual_time_is_said_to_be_usual_on_the_page_and_in_the_calendar(data):
+    """A student group planned its 9 May morning around Victory Day's 10:00, shown like an announced
+    time; the calendar file said CONFIRMED. The usual day and time are marked, and TENTATIVE."""
+    from citysite.ical import CalendarMaker
+
+    ctx = PageContext(data, dt.date(2027, 5, 5), STRINGS)
+    victory = data.events["victory-day"]
+    assert ctx.next[victory.id].edition is None and ctx.next[victory.id].time is not None
+    page = html.unescape(event_page(ctx, victory, "en"))
+    assert f'10:00 (Khabarovsk time, UTC+10) ({STRINGS["time_usually"]["en"]})' in page, page[:900]
+    calendar = CalendarMaker(data, STRINGS, "https://example.org/", dt.datetime(2027, 5, 5, tzinfo=dt.UTC),
+                             ctx.upcoming, ctx.today)
+    [repeating] = [vevent for vevent in calendar.vevents(victory, "en") if "RRULE" in vevent]
+    assert repeating["STATUS"] == "TENTATIVE"

@@ -14,7 +14,8 @@ phone opens straight into its calendar app.
   updates the events instead of adding copies.
 - Times are Khabarovsk time: TZID=Asia/Vladivostok (UTC+10, the zone Khabarovsk keeps) with its
   VTIMEZONE. Dates without a time are all-day events, DTEND being the day after the last day.
-- A cancelled or postponed edition keeps its VEVENT with STATUS:CANCELLED or TENTATIVE.
+- A cancelled or postponed edition keeps its VEVENT with STATUS:CANCELLED or TENTATIVE; the repeating
+  VEVENT, the usual day and time, not an announcement, is TENTATIVE (Victory Day's 10:00 read as set).
 - DTSTAMP is the build moment (SOURCE_DATE_EPOCH when set), so rebuilding gives the same bytes.
 - The 2019 chronicle's entries keep a file each at their old address (/events/<id>.ics), so old
   links still open.
@@ -134,7 +135,7 @@ class CalendarMaker:
                         if occ.first >= first.first]
         if exdates:
             vevent.add("exdate", exdates)
-        vevent.add("status", "CONFIRMED")
+        vevent.add("status", "TENTATIVE")
         return vevent
 
     def _dated(self, event: Event, occurrence: Occurrence, lang: str) -> icalendar.Event:

@@ -166,6 +166,8 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
         when = md_text(occurrence_text(occurrence, lang, strings, with_time=True, weekday=True))
         if occurrence.exact and occurrence.time is not None:
             when += aside(md_text(t("khabarovsk_time")), lang)
+            if occurrence.edition is None:  # the usual time: a group had planned its morning around it
+                when += aside(md_text(t("time_usually")), lang)
         on_now = occurrence.first <= ctx.today <= occurrence.last
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
