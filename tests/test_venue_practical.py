@@ -471,6 +471,8 @@ def test_a_route_stop_gives_its_venues_hours_from_the_data(practical_site, lang)
     hours = hours_text(parse_opening_hours("Tu-Su 10:00-18:00; Fr[-1] off"), lang)  # SAMPLE_MUSEUM's
     assert " ".join(f"{plain(STRINGS['label_hours'][lang])}{colon(lang)}{hours}".split()) in " ".join(
         route.get_text().split())
+    checked = route.select_one(".fact-checked")  # where and when, as a practical fact is everywhere
+    assert checked and checked.select_one("a")["href"] == "https://hkm.ru/en/category/uchenyj-sovet/", route
 
 
 @pytest.mark.parametrize("day, title", [("2027-02-28", "venue_closing_title"), ("2027-03-01", "venue_closed_title"),

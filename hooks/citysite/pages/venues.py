@@ -90,7 +90,7 @@ def _checked(ctx: PageContext, fact, topic: str, lang: str) -> str:
 FULL_STOP = {"zh": md_text("。"), "ja": md_text("。"), "ko": md_text(".")}
 
 
-def _with_checked(ctx: PageContext, value: str, fact, topic: str, lang: str) -> str:
+def with_checked(ctx: PageContext, value: str, fact, topic: str, lang: str) -> str:
     """A fact's text followed by where and when it was checked (_checked), inside its last sentence
     where the language puts a note there."""
     checked, stop = _checked(ctx, fact, topic, lang), FULL_STOP.get(lang)
@@ -117,7 +117,7 @@ def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
         text = md_text(format_span(closure.start, closure.end, lang)) + colon(lang) + md_inline(closure.reason, lang)
         begun = closure.start.first_day() <= ctx.today
         title = ctx.t("venue_closed_title" if begun else "venue_closing_title", lang).replace('"', "'")
-        boxes.append(f'!!! warning "{title}"\n    {_with_checked(ctx, text, closure, title, lang)}\n')
+        boxes.append(f'!!! warning "{title}"\n    {with_checked(ctx, text, closure, title, lang)}\n')
     return "\n".join(boxes)
 
 
@@ -134,7 +134,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
     if venue.hours is not None:
         spec = md_text(hours_text(venue.hours.spec, lang)) if venue.hours.spec else ""
         value = _with_note(ctx, spec, venue.hours.note, lang) if spec else md_inline(venue.hours.note, lang)
-        value = _with_checked(ctx, value, venue.hours, t("label_hours"), lang)
+        value = with_checked(ctx, value, venue.hours, t("label_hours"), lang)
         if venue.hours.spec:  # a week's timetable, which a visitor on 1 January took for that day's (a
             # Korean walkthrough): the holidays' note is on Plan your visit
             value += SENTENCE_GAP + t("hours_holidays").format(url="../visit/index.md#holidays")
@@ -156,19 +156,19 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
         value = t("tickets_free") if tickets.free else (
             t("tickets_price").format(price=price_text(tickets.price, lang)) if tickets.price else t("tickets_paid"))
         value = _with_note(ctx, md_text(value), tickets.note, lang)
-        value = _with_checked(ctx, value, tickets, t("label_tickets"), lang)
+        value = with_checked(ctx, value, tickets, t("label_tickets"), lang)
         facts.append(ctx.line("material-ticket-outline", "label_tickets", value, lang))
     if venue.phone is not None:
         number = f'<a href="{html.escape(tel_href(venue.phone.number))}" lang="zxx">{md_text(venue.phone.number)}</a>'
         value = _with_note(ctx, number, venue.phone.note, lang)
-        value = _with_checked(ctx, value, venue.phone, t("label_phone"), lang)
+        value = with_checked(ctx, value, venue.phone, t("label_phone"), lang)
         facts.append(ctx.line("material-phone", "label_phone", value, lang))
     if venue.website:
         facts.append(ctx.line("material-web", "label_website", external_link(venue.website, _website_label(venue.website)), lang))
     if venue.step_free is not None:
         value = t("step_free_yes") if venue.step_free.available else t("step_free_no")
         value = _with_note(ctx, md_text(value), venue.step_free.note, lang)
-        value = _with_checked(ctx, value, venue.step_free, t("label_step_free"), lang)
+        value = with_checked(ctx, value, venue.step_free, t("label_step_free"), lang)
         facts.append(ctx.line("material-human-wheelchair", "label_step_free", value, lang))
     if venue.stop is not None:
         stop = venue.stop
@@ -177,7 +177,7 @@ def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
             name += aside(in_language(md_text(stop.name.ru), "ru", lang), lang)  # its Russian name
         if stop.routes is not None and routes_text(stop.routes, ctx.strings, lang):
             name = t("stop_routes").format(stop=name, routes=md_text(routes_text(stop.routes, ctx.strings, lang)))
-        name = _with_checked(ctx, name, stop, t("label_stop"), lang)
+        name = with_checked(ctx, name, stop, t("label_stop"), lang)
         facts.append(ctx.line("material-bus-stop", "label_stop", name, lang))
     return facts
 
