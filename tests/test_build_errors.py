@@ -85,6 +85,33 @@ def test_a_translation_in_both_places_names_both_files(project, tmp_path):
                 "docs/ru/guide.md: the same page as docs_ru/guide.md", "keep translations only in docs_ru/")
 
 
+def test_a_translation_without_its_english_page_stops_the_build(project, tmp_path):
+    """A page written only in docs_ru/ was published at /ru/ alone, outside every menu; only the
+    tests had said so (an editors' walkthrough)."""
+    (project / "docs_ru" / "winter.md").write_text("# Зимой\n\nКатки.\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                "docs_ru/winter.md: у этого перевода нет английской страницы docs/winter.md, и он попал бы на сайт "
+                "только в разделе /ru/", "добавьте docs/winter.md")
+
+
+def test_front_matter_without_its_closing_line_stops_the_build(project, tmp_path):
+    """MkDocs showed the front matter, left open, as text at the top of the page."""
+    (project / "docs_ru" / "guide.md").write_text('---\ndescription: "Гид"\n# Путеводитель\n\nТекст.\n', encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                "docs_ru/guide.md:3: страница начинается со строки '---' (заголовочный блок), а закрывающей '---' нет",
+                "вставьте строку '---' перед строкой 3")
+
+
+def test_a_menu_entry_without_its_page_names_its_line_and_the_page_meant(project, tmp_path):
+    """MkDocs' own warning was English and named no line of mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - index.md\n  - Guide: gide.md\n", encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                f"mkdocs.yml:{line}: в меню (nav) указана страница 'gide.md', а файла docs/gide.md нет (возможно, "
+                "имелось в виду 'guide.md'?)")
+
+
 def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):
     (project / "docs" / "guide.md").write_text("---\ncontents: maybe\n---\n# Guide\n\n## Getting there\n", encoding="utf-8")
     failed_with(run_mkdocs_build(project, tmp_path / "site"),
@@ -147,6 +174,15 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     # an editors' walkthrough: a list pasted under its paragraph became one run-on line on the site
     ("Что предлагает линия:\n- экскурсии;\n- прогулки.\n", 6, "список начинается сразу под строкой текста"),
     ("Что предлагает линия:\n\n•\tэкскурсии;\n•\tпрогулки.\n", 7, "строка начинается с маркера (•)"),
+    # blocks GitHub's preview shows as meant, and the site did not (an editors' walkthrough)
+    ("Цены:\n| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n", 6, "таблица начинается сразу под строкой текста"),
+    ("Что взять:\n\n- одежду\n  - шапку\n  - варежки\n- деньги\n", 8, "пункт списка сдвинут на 2 пробела"),
+    ("Порядок:\n\n1) купить билет;\n2) прийти к причалу.\n", 7, "пункты пронумерованы '1)', '2)'"),
+    ("Билет\tЦена\nВзрослый\t300\n", 5, "в этих строках ячейки разделены табуляцией, как в таблице, вставленной "
+     "из Excel или Word, и сайт склеит их в одну строку текста; оформите их таблицей, с пустой строкой перед ней: "
+     "эту строку перепишите так: '| Билет | Цена |', под ней добавьте строку '|---|---|'"),
+    ("Расписание катеров\n---\n\nЛетом.\n", 5, "строка '---' сразу под этим текстом делает его заголовком"),
+    ("Летом.\n\n\tКатера ходят каждый час.\n", 7, "эта строка идёт после пустой и начинается с табуляции или 4 пробелов"),
     ("См. [Филармонию](https://khabarovsk.example.org/ru/guide/#как-добраться).\n", 5,
      "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она может увести "
      "читателя на страницу на другом языке и не ведёт на вашу версию в предпросмотре или на другом адресе сайта; "
@@ -166,11 +202,16 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
         # an editors' walkthrough: wrapped sentences, a legend, a link to example.com are no paste
         "Звоните по номеру\n112. Звонок бесплатный.\n\nОсобенно про лёд\n- он опасен даже в марте.\n\n"
         "● — самые холодные дни.\n\n[Пример](https://www.example.com/winter)\n\n"
-        "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n", encoding="utf-8")
+        "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n\n"
+        # a nested list at 4 spaces, a list item's second paragraph, a note's text, a table and a
+        # dividing line after blank lines, a lone "1)" and a lone tab in a sentence
+        "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
+        "| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n\nТекст.\n\n---\n\n1) самое важное.\n\nКолонка\tодна.\n",
+        encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<li>") == 4
+    assert page.count("<li>") == 7 and "<table>" in page and "<hr" in page and page.count("<pre>") == 1  # the example
 
 
 @pytest.mark.parametrize(("address", "expected"), [

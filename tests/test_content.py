@@ -30,18 +30,6 @@ def url_of(path: str) -> str:
     return re.sub(r"(^|/)index\.md$", r"\1", path).removesuffix(".md").rstrip("/") + "/" if path != "index.md" else ""
 
 
-# A page may lack a translation for a while (CONTRIBUTING: its readers get the English page with a
-# notice, tests/test_site_languages.py); `make translations` lists those. A translation needs its English
-# page, though: a page written only in docs_ru/ was published at /ru/ alone, out of every menu.
-@pytest.mark.parametrize("lang", LANGUAGES[1:])
-def test_every_translated_page_has_its_english_page(lang):
-    folder = ROOT / f"docs_{lang}"
-    orphans = [path.relative_to(ROOT).as_posix() for path in sorted(folder.rglob("*.md"))
-               if not (ROOT / "docs" / path.relative_to(folder)).exists()]
-    assert orphans == [], ("у этих страниц нет английской страницы по тому же пути в docs/; страницы начинаются "
-                           "с английской (CONTRIBUTING.ru.md, «Как добавить или изменить страницу»)")
-
-
 # --- is each page written in its language? -------------------------------------------------------
 
 def script_shares(text: str) -> Counter:

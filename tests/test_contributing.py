@@ -106,6 +106,7 @@ BROKEN = {
     "no colon": {"venues": VENUES.replace("category: square", "category square")},
     "quote then text": {"partners": PARTNERS.replace("  status: sister", '  status: "sister" city')},
     "missing": {"chronicle": CHRONICLE.replace("  summary:", "  #summary:")},
+    "missing language": {"venues": VENUES.replace("    ru: Главная площадь города.\n", "")},
     "unknown field": {"chronicle": CHRONICLE.replace("  title:", "  titel:")},
     "category": {"venues": VENUES.replace("category: square", "category: plaza")},
     "category meant": {"venues": VENUES.replace("category: square", "category: Square")},

@@ -118,8 +118,8 @@ def test_alt_text_is_needed_in_every_language(tmp_path):
     records = PHOTO_RECORD.replace('    ko: "여름의 강"\n', "")
     root = project_with(tmp_path, records, {"media/photos/river.jpg": photo()})
     assert problems_of(root) == [
-        f"data/images.yml:{line_of(records, 'alt:')}: entry river: 'alt.ko' is missing; add it "
-        "(see CONTRIBUTING.md for an example entry)"]
+        f"data/images.yml:{line_of(records, 'alt:')}: entry river: 'alt.ko' is missing, the text in Korean; add a "
+        "line 'ko: …' under 'alt', indented as the other languages are (see CONTRIBUTING.md for an example entry)"]
 
 
 def test_a_licence_must_be_one_that_can_be_checked(tmp_path):
@@ -656,6 +656,7 @@ def picture_messages(tmp_path: Path) -> list[Problem | SiteError]:
         "file name": (PHOTO_RECORD.replace("river.jpg", "Река.jpg"), {}),
         "capital letters": (PHOTO_RECORD.replace("river.jpg", "River.jpg"), {}),
         "missing": (PHOTO_RECORD.replace("  author: Jane Doe\n", ""), {"media/photos/river.jpg": photo(300, 200)}),
+        "missing language": (PHOTO_RECORD.replace('    ko: "여름의 강"\n', ""), {"media/photos/river.jpg": photo(300, 200)}),
         "licence": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "CC BY-NC 4.0"), {"media/photos/river.jpg": photo(300, 200)}),
         "rights": (PHOTO_RECORD.replace("CC-BY-SA-4.0", "все права защищены"),
                    {"media/photos/river.jpg": photo(300, 200)}),

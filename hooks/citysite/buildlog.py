@@ -1,7 +1,8 @@
 """The build's warnings as an editor needs them: MkDocs' link warnings name the page by the file
 an editor edits (docs_ru/visit/index.md, not ru/visit/index.md) with the line of the link, in the
-editor's language; the same warning from the five language builds of one English page is shown
-once; in GitHub Actions each also becomes an annotation on its file and line.
+editor's language, and a menu entry without its page by mkdocs.yml's line; the same warning from
+the five language builds of one English page is shown once; in GitHub Actions each also becomes an
+annotation on its file and line.
 
 MkDocs writes these warnings itself (mkdocs/structure/pages.py, pinned 1.6.1); a filter on its
 logger rewrites each record before it is shown and counted, so `--strict` still stops the build.
@@ -33,6 +34,7 @@ from .messages import (
 )
 
 PAGES_LOGGER = "mkdocs.structure.pages"
+NAV_LOGGER = "mkdocs.structure.nav"  # the menu's entries (mkdocs.yml's nav:)
 
 _NOT_FOUND = re.compile(
     r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)', but the target(?: '(?P<target>[^']*)')? "
@@ -44,6 +46,8 @@ _UNRECOGNIZED = re.compile(r"Doc file '(?P<src>[^']+)' contains an unrecognized 
 _ANCHOR = re.compile(r"Doc file '(?P<src>[^']+)' contains a link '(?P<url>[^']*)', but (?:there is no such anchor "
                      r"on this page|the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)')\."
                      r"(?P<context>.*)\Z", re.DOTALL)
+_NAV_NOT_FOUND = re.compile(r"A reference to '(?P<url>[^']+)' is included in the 'nav' configuration, which is not "
+                            r"found in the documentation files\.\Z")
 
 # A page made from an entry of the data (events/city-day.md, ru/venues/lenin-square.md).
 _DATA_PAGE = re.compile(r"(?:[a-z]{2}/)?(?P<section>events|venues|partners|routes)/(?P<id>[^/]+)\.md\Z")
@@ -136,6 +140,8 @@ class LinkWarnings(logging.Filter):
         return True
 
     def rewrite(self, text: str) -> tuple[str, int | None, Message] | None:
+        if match := _NAV_NOT_FOUND.match(text):
+            return "mkdocs.yml", self._menu_line(match["url"]), self._nav_missing(match["url"])
         for pattern, make in ((_NOT_FOUND, self._not_found), (_ABSOLUTE, self._absolute),
                               (_UNRECOGNIZED, self._plain("link.unrecognized")), (_ANCHOR, self._anchor)):
             match = pattern.match(text)
@@ -181,6 +187,21 @@ class LinkWarnings(logging.Filter):
         language = re.match(r"([a-z]{2})/", target)
         folder = Message("link.folder", lang=language[1]) if language and not entry else ""  # data pages have no file
         return Message("link.missing", url=match["url"], target=target, suggest=suggest, folder=folder)
+
+    def _menu_line(self, url: str) -> int | None:
+        """The line of mkdocs.yml's menu (`nav:`) that lists `url`."""
+        lines = (self.locator.root / "mkdocs.yml").read_text(encoding="utf-8-sig").splitlines()
+        menu = next((number for number, text in enumerate(lines) if text.startswith("nav:")), 0)
+        return next((number + 1 for number, text in enumerate(lines) if number > menu
+                     and re.search(rf"(?:^\s*-|:)\s*['\"]?{re.escape(url)}['\"]?\s*$", text)), None)
+
+    def _nav_missing(self, url: str) -> Message:
+        """A menu entry for a page that is not in docs/, with the English page closest to it."""
+        if self.known_pages is None:
+            self.known_pages = self.locator.pages()
+        close = difflib.get_close_matches(url, [page for page in self.known_pages if not re.match(r"[a-z]{2}/", page)],
+                                          n=1, cutoff=CLOSE_ENOUGH)
+        return Message("nav.missing", url=url, suggest=Message("link.suggest", url=close[0]) if close else "")
 
     def _nearest_page(self, src: str, target: str) -> str | None:
         """The link to the page of the build whose path is closest to the missing `target`
@@ -239,9 +260,10 @@ def mkdocs_errors_in_editors_language(record: logging.LogRecord) -> bool:
 def install(locator: Locator, strict: bool) -> None:
     """Start rewriting MkDocs' link warnings for a new run (idempotent across runs and builds)."""
     LINK_WARNINGS.start_run(locator, strict)
-    logger = logging.getLogger(PAGES_LOGGER)
-    if LINK_WARNINGS not in logger.filters:
-        logger.addFilter(LINK_WARNINGS)
+    for name in (PAGES_LOGGER, NAV_LOGGER):
+        logger = logging.getLogger(name)
+        if LINK_WARNINGS not in logger.filters:
+            logger.addFilter(LINK_WARNINGS)
     build = logging.getLogger(BUILD_LOGGER)
     if mkdocs_errors_in_editors_language not in build.filters:
         build.addFilter(mkdocs_errors_in_editors_language)

@@ -436,6 +436,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' is missing; add it (see CONTRIBUTING.md for an example entry)",
         "ru": "нет поля '{name}'; добавьте его (пример записи — в CONTRIBUTING.ru.md)",
     },
+    "missing_language": {
+        "en": "'{name}' is missing, the text in {language}; add a line '{lang}: …' under '{parent}', indented as "
+              "the other languages are (see CONTRIBUTING.md for an example entry)",
+        "ru": "нет поля '{name}' — текста на {language} языке; добавьте под '{parent}' строку '{lang}: …' с тем же "
+              "отступом, что у других языков (пример записи — в CONTRIBUTING.ru.md)",
+    },
+    "language.en": {"en": "English", "ru": "английском"},
+    "language.ru": {"en": "Russian", "ru": "русском"},
+    "language.zh": {"en": "Chinese", "ru": "китайском"},
+    "language.ja": {"en": "Japanese", "ru": "японском"},
+    "language.ko": {"en": "Korean", "ru": "корейском"},
     "missing_checked": {
         "en": "'{name}' is missing: add the day you read the source, on its own line beside its sources, "
               "checked: \"{today}\" (today)",
@@ -1306,6 +1317,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "link.folder": {"en": " ({lang}/ at the start of the path means the file in docs_{lang}/)",
                     "ru": " ({lang}/ в начале пути означает файл в docs_{lang}/)"},
+    "page.no_english": {
+        "en": "this translation has no English page docs/{path}, so it would be published at /{lang}/ alone, "
+              "outside every menu and the language switch; a page starts in English: add docs/{path} (write it in "
+              "English, or ask a colleague to translate it) and its line in mkdocs.yml's nav, or move this file "
+              "to the path of its English page in docs/",
+        "ru": "у этого перевода нет английской страницы docs/{path}, и он попал бы на сайт только в разделе /{lang}/, "
+              "вне меню и переключателя языков; каждая страница сначала создаётся на английском: добавьте "
+              "docs/{path} (напишите её по-английски или попросите коллегу перевести её) и её строку в nav в "
+              "mkdocs.yml — или перенесите этот файл так, чтобы его путь совпадал с путём английской страницы в docs/",
+    },
+    "nav.missing": {
+        "en": "the menu (nav) lists the page '{url}', and there is no file docs/{url}{suggest}; correct the path in "
+              "mkdocs.yml, or add the English page docs/{url} first (its translations go at the same path in "
+              "docs_ru/ and the other docs_… folders)",
+        "ru": "в меню (nav) указана страница '{url}', а файла docs/{url} нет{suggest}; исправьте путь в mkdocs.yml "
+              "или сначала добавьте английскую страницу docs/{url} (переводы кладут по тому же пути в docs_ru/ и "
+              "другие папки docs_…)",
+    },
     "link.suggest": {"en": " (did you mean '{url}'?)", "ru": " (возможно, имелось в виду '{url}'?)"},
     "link.no_entry": {
         "en": "the link '{url}' leads to the page of '{id}', and data/{section}.yml has no such entry: if its id was "
@@ -1421,6 +1450,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "front_matter.yaml": {"en": "{at}the front matter (between the --- lines): {message}",
                           "ru": "{at}заголовочный блок (между строками ---): {message}"},
+    "front_matter.unclosed": {
+        "en": "the page starts with a '---' line (the front matter) and has no closing '---', so the site would "
+              "show the front matter as text at the top of the page; put a line '---' before line {line}, after "
+              "the last 'key: value' line",
+        "ru": "страница начинается со строки '---' (заголовочный блок), а закрывающей '---' нет, и сайт показал бы "
+              "заголовочный блок текстом в начале страницы; вставьте строку '---' перед строкой {line}, после "
+              "последней строки 'ключ: значение'",
+    },
     "front_matter.line": {"en": "line {line}: ", "ru": "строка {line}: "},
     "front_matter.not_mapping": {
         "en": "the front matter (between the --- lines) must be 'key: value' lines",
@@ -1606,6 +1643,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "blank line before the list",
         "ru": "список начинается сразу под строкой текста, и сайт склеит его пункты с этим абзацем; оставьте "
               "перед списком пустую строку",
+    },
+    "page.table_under_paragraph": {
+        "en": "a table starts right under a line of text, so the site shows its rows as text with '|' (GitHub's "
+              "preview shows the table, the site does not); put a blank line before the table",
+        "ru": "таблица начинается сразу под строкой текста, и сайт покажет её строки обычным текстом со знаками '|' "
+              "(в предпросмотре GitHub таблица видна, на сайте — нет); оставьте перед таблицей пустую строку",
+    },
+    "page.nested_list_indent": {
+        "en": "this list item is indented by {spaces} {spaces:plural:space:spaces}, so the site shows it as one "
+              "more item of the list above, not nested under the item before it (GitHub's preview nests it, the "
+              "site does not); indent a nested item by 4 spaces",
+        "ru": "пункт списка сдвинут на {spaces} {spaces:plural:пробел:пробела:пробелов}, и сайт покажет его не "
+              "вложенным, а ещё одним пунктом того же списка (предпросмотр GitHub вложит его, сайт — нет); "
+              "вложенный пункт сдвигайте на 4 пробела",
+    },
+    "page.paren_numbers": {
+        "en": "the list is numbered '1)', '2)', which the site does not read as a list: it joins the items into "
+              "one paragraph; number them '1.', '2.' (a full stop and a space), with a blank line before the list",
+        "ru": "пункты пронумерованы '1)', '2)', а сайт такой список не понимает и склеит пункты в один абзац; "
+              "нумеруйте их '1.', '2.' (цифра, точка и пробел) и оставьте перед списком пустую строку",
+    },
+    "page.tab_cells": {
+        "en": "these lines have cells separated by tabs, as a table pasted from Excel or Word does, and the site "
+              "joins them into one line of text; write them as a table, with a blank line before it: this line "
+              "as '{row}', then a line '{rule}' under it, then each next line the same way, its cells between '|'",
+        "ru": "в этих строках ячейки разделены табуляцией, как в таблице, вставленной из Excel или Word, и сайт "
+              "склеит их в одну строку текста; оформите их таблицей, с пустой строкой перед ней: эту строку "
+              "перепишите так: '{row}', под ней добавьте строку '{rule}', остальные строки — так же, разделяя "
+              "ячейки знаком '|'",
+    },
+    "page.underlined_heading": {
+        "en": "the line '{underline}' right under this text makes it a heading; for a heading, write '## ' (two # "
+              "and a space) before the text and delete the line '{underline}'{rule}",
+        "ru": "строка '{underline}' сразу под этим текстом делает его заголовком; если нужен заголовок, напишите "
+              "перед текстом '## ' (два знака # и пробел) и удалите строку '{underline}'{rule}",
+    },
+    "page.underlined_heading.rule": {
+        "en": "; for a dividing line, put a blank line before '---'",
+        "ru": "; если нужна разделительная линия, оставьте перед '---' пустую строку",
+    },
+    "page.indented_code": {
+        "en": "this line comes after a blank one and starts with a tab or 4 spaces, so the site shows it as a grey "
+              "block of code, not as text; delete the spaces or the tab at the start of the line",
+        "ru": "эта строка идёт после пустой и начинается с табуляции или 4 пробелов, поэтому сайт покажет её серым "
+              "блоком кода, а не обычным текстом; удалите пробелы или табуляцию в начале строки",
     },
     "page.own_address": {
         "en": "the link {address} is the site's own full address: it can take the reader to a page in another language, "

@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .errors import SiteError
+from .messages import Message
 from .languages import TRANSLATED_LANGUAGES, files_under, language_folder
 
 
@@ -35,12 +36,17 @@ class Sources:
     texts: dict[str, str] = field(default_factory=dict)
 
     def add_translation_folders(self, files: Files, config, root: Path) -> None:
-        """Add docs_<lang>/ files to the build under <lang>/ (call before the i18n plugin's on_files)."""
+        """Add docs_<lang>/ files to the build under <lang>/ (call before the i18n plugin's on_files);
+        a page without its English page stops the build (it would be published in its language alone)."""
         for src_uri, path in translation_files(root).items():
             if files.get_file_from_path(src_uri) is not None:
                 lang = src_uri.split("/")[0]
                 raise SiteError(f"docs/{src_uri}", None, f"the same page as {path.relative_to(root).as_posix()}",
                                 f"keep translations only in docs_{lang}/")
+            lang, _, english = src_uri.partition("/")
+            if english.endswith(".md") and files.get_file_from_path(english) is None:
+                raise SiteError(path.relative_to(root).as_posix(), None,
+                                Message("page.no_english", lang=lang, path=english))
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
             self.paths[src_uri] = str(path)
 

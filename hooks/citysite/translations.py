@@ -62,6 +62,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     match = FRONT_MATTER.match(text)
     if not match:
+        if re.match(r"-{3}[ \t]*\n", text):  # opened, never closed: MkDocs shows it all as text
+            lines = text.split("\n")
+            end = next((number for number, line in enumerate(lines[1:], 2)
+                        if not re.match(r"[\w-]+[ \t]*:|[ \t-]", line) or not line.strip()), len(lines))
+            raise FrontMatterError(Message("front_matter.unclosed", line=end), end,
+                                   Message("front_matter.unclosed", line=end))
         return {}, text
     block = "\n" + (match["block"] or "")  # the opening --- as an empty line: YAML's lines are the file's
     try:

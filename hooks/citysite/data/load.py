@@ -142,6 +142,9 @@ def _describe(error: dict, record: type) -> str:
     if kind == "missing" and record is Event and loc == ["editions", "sources"]:  # a new year's dates, unsourced
         start = error["input"].get("start", "") if isinstance(error["input"], dict) else ""
         return Message("edition.no_sources", start=start)
+    if kind == "missing" and len(loc) > 1 and loc[-1] in LANGUAGES:  # alt.ja: the text in Japanese
+        return Message("missing_language", name=name, lang=loc[-1], language=Message(f"language.{loc[-1]}"),
+                       parent=".".join(str(part) for part in loc[:-1]))
     if kind == "missing":
         return Message("missing", name=name)
     if kind in UNKNOWN_FIELD:
