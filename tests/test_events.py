@@ -868,8 +868,12 @@ def test_the_usual_time_is_said_to_be_usual_on_the_page_and_in_the_calendar(data
     victory = data.events["victory-day"]
     assert ctx.next[victory.id].edition is None and ctx.next[victory.id].time is not None
     page = html.unescape(event_page(ctx, victory, "en"))
-    assert f'10:00 (Khabarovsk time, UTC+10) ({STRINGS["time_usually"]["en"]})' in page, page[:900]
+    assert f'10:00 (Khabarovsk time, UTC+10; {STRINGS["time_usually"]["en"]})' in page, page[:900]
     calendar = CalendarMaker(data, STRINGS, "https://example.org/", dt.datetime(2027, 5, 5, tzinfo=dt.UTC),
                              ctx.upcoming, ctx.today)
     [repeating] = [vevent for vevent in calendar.vevents(victory, "en") if "RRULE" in vevent]
     assert repeating["STATUS"] == "TENTATIVE"
+    # a moveable feast's known day at its usual time (a Chinese visitor's Easter, 1 May 2027, 23:00)
+    easter = data.events["easter"]
+    [night, *_] = calendar.vevents(easter, "en")
+    assert ctx.next[easter.id].edition is None and night["STATUS"] == "TENTATIVE"

@@ -15,7 +15,8 @@ phone opens straight into its calendar app.
 - Times are Khabarovsk time: TZID=Asia/Vladivostok (UTC+10, the zone Khabarovsk keeps) with its
   VTIMEZONE. Dates without a time are all-day events, DTEND being the day after the last day.
 - A cancelled or postponed edition keeps its VEVENT with STATUS:CANCELLED or TENTATIVE; the repeating
-  VEVENT, the usual day and time, not an announcement, is TENTATIVE (Victory Day's 10:00 read as set).
+  VEVENT, the usual day and time, not an announcement, is TENTATIVE (Victory Day's 10:00 read as set),
+  as is a dated one at its usual time (Easter's night service, 23:00, while this year's is not announced).
 - DTSTAMP is the build moment (SOURCE_DATE_EPOCH when set), so rebuilding gives the same bytes.
 - The 2019 chronicle's entries keep a file each at their old address (/events/<id>.ics), so old
   links still open.
@@ -141,7 +142,8 @@ class CalendarMaker:
     def _dated(self, event: Event, occurrence: Occurrence, lang: str) -> icalendar.Event:
         vevent = self._common(event, f"{event.id}-{occurrence.year}@{self.host}", lang)
         self._times(vevent, occurrence)
-        vevent.add("status", STATUS[occurrence.status])
+        usual_time = occurrence.edition is None and occurrence.time is not None  # Easter's 23:00, not announced
+        vevent.add("status", "TENTATIVE" if usual_time else STATUS[occurrence.status])
         return vevent
 
     @staticmethod

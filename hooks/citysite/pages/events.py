@@ -155,6 +155,9 @@ def event_cards(ctx: PageContext, entries: list[tuple[Event, Occurrence]], lang:
 
 # --- the page of an event -------------------------------------------------------------------------
 
+_NOTE_SEPARATOR = {"zh": "；", "ja": "。", "ko": ". "}  # between two notes in one bracket (en, ru: "; ")
+
+
 def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     """/events/<id>/: the next dates, the usual timing, where, price, organiser, category, what it
     is, a calendar link, past editions and sources."""
@@ -165,9 +168,10 @@ def event_page(ctx: PageContext, event: Event, lang: str) -> str:
     if occurrence is not None:
         when = md_text(occurrence_text(occurrence, lang, strings, with_time=True, weekday=True))
         if occurrence.exact and occurrence.time is not None:
-            when += aside(md_text(t("khabarovsk_time")), lang)
+            note = t("khabarovsk_time")
             if occurrence.edition is None:  # the usual time: a group had planned its morning around it
-                when += aside(md_text(t("time_usually")), lang)
+                note += _NOTE_SEPARATOR.get(lang, "; ") + t("time_usually")  # one bracket, not two in a row
+            when += aside(md_text(note), lang)
         on_now = occurrence.first <= ctx.today <= occurrence.last
         if not occurrence.exact and occurrence.edition is None:  # the usual period, no dates announced
             approx = t("now_approx" if on_now else "next_approx")  # under way: "check this year's dates"
