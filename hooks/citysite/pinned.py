@@ -763,11 +763,19 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # キッズ (子ども), 小児科 (医療); a katakana word the index does not hold is searched whole, as a Hangul one
 # is: マイナス, カイロ or コインロッカー had listed every page with イ, ロ or ッ. A year alone (1965, 2019)
 # is also searched as the Chinese and Korean pages write it, glued to 年 or 년, one word in their index
-# (a Niigata official's 1965 found nothing in Korean or Chinese).
+# (a Niigata official's 1965 found nothing in Korean or Chinese). A Korean family over Chuseok with a
+# grandmother: 할머니, 노인, 어르신 and the like (the section for those who walk with difficulty, 거동),
+# 회화 and 표현 (phrases: the language tips, 언어 팁). A search walkthrough of 357 queries: 카페리 (the
+# ferry: its 카페 had become 먹거리, the food), 배편 (카페리), 횡단열차 (횡단 철도), 공항에서 (공항),
+# 러시아 음식 (먹거리); 車椅子 (車いす), ウラジオ (ウラジオストク, not ラジオ), 年越し (新年), 子連れ
+# (子ども); 海参崴 (符拉迪沃斯托克), 江边 (滨江), 落地签 (签证), 俄餐 (美食); детьми (its stem finds
+# nothing: дети), обменник (обмен валюты), что надеть (одежда), разница во времени (часовой пояс);
+# restroom (toilet), trolley bus (trolleybus), habarovsk and khabarovks (khabarovsk), uber (taxi),
+# vodka (alcohol).
 _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
-                       "카페|커피|맛집|한식": "먹거리", "데이터": "인터넷", "고?혈압약?": "약국",
+                       "카페(?!리)|커피|맛집|한식|러시아\\s*음식": "먹거리", "데이터": "인터넷", "고?혈압약?": "약국",
                        "十二月": "12月", "十一月": "11月", "十月": "10月", "九月": "9月", "八月": "8月",
                        "七月": "7月", "六月": "6月", "五月": "5月", "四月": "4月", "三月": "3月", "二月": "2月",
                        "一月": "1月", "国庆节?": "10月", "ゴールデンウィーク": "5月", "SIM卡": "SIM 电话卡",
@@ -787,6 +795,15 @@ _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "こ�
                        r"(?<!\p{L})카드(?!\p{L})": "카드 현금", r"(?<!\p{L})병원(?!\p{L})": "병원 의료",
                        r"유람선|크루즈|(?<!\p{L})보트(?!\p{L})": "여객선", r"(?<!\p{L})시장(?!\p{L})": "시장 장터",
                        "春节|过年": "冬季", "マイナス": "氷点下", "キッズ": "子ども", "小児科": "医療",
+                       "할머니|할아버지|어르신|노인|노약자|고령자?": "거동", "배편": "카페리",
+                       "횡단\\s*열차": "횡단 철도", "공항에서": "공항", "車椅子": "車いす",
+                       "ウラジオ(?!ストク)": "ウラジオストク", "年越し": "新年", "子連れ": "子ども",
+                       "海参崴": "符拉迪沃斯托克", "江边": "滨江", "落地签": "签证", "俄餐": "美食",
+                       "(?<!\\p{L})детьми(?!\\p{L})": "дети", "обменник\\p{L}*": "обмен валюты",
+                       "что\\s+надеть": "одежда", "разниц\\p{L}*\\s+во\\s+времени": "часовой пояс",
+                       "(?<!\\p{L})restrooms?(?!\\p{L})": "toilet", "trolley\\s+bus(es)?": "trolleybus",
+                       "(?<!\\p{L})(habarovsk|khabarovks)(?!\\p{L})": "khabarovsk", "(?<!\\p{L})uber(?!\\p{L})": "taxi",
+                       "(?<!\\p{L})vodka(?!\\p{L})": "alcohol", r"(?<!\p{L})(회화|표현)(?!\p{L})": "언어 팁",
                        r"(?<![\p{N}\p{L}])((?:1[89]|20)\d\d)(?![\p{N}\p{L}])": "$1 $1年 $1년"}
 _SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
