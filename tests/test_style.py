@@ -274,7 +274,9 @@ def test_russian_number_check():
 def test_russian_numbers_use_a_no_break_space(where):
     texts = page_texts("ru") if where == "pages" else data_texts("ru")
     problems = [f"{at}: {found}" for at, text in texts for found in russian_number_problems(text)]
-    assert problems == [], "write 43\u00a0410 (no-break space: Option+Space, or &nbsp; in a page)"
+    assert problems == [], ("напишите 43\u00a0410 с неразрывным пробелом (скопируйте его из этого сообщения или, "
+                            "на странице, напишите &nbsp;) / write 43\u00a0410 (no-break space: Option+Space, or "
+                            "&nbsp; in a page)")
 
 
 # --- temperatures ---------------------------------------------------------------------------------------
@@ -290,7 +292,8 @@ def test_temperature_check():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_temperatures_below_zero_have_a_minus_sign(lang):
     problems = [f"{where}: {m}" for where, text in all_texts(lang) for m in HYPHEN_TEMPERATURE.findall(text)]
-    assert problems == [], "write −20 °C (a minus sign, U+2212) or, in Chinese, 零下20 °C"
+    assert problems == [], ("напишите −20 °C со знаком минуса (U+2212: скопируйте его из этого сообщения), не с "
+                            "дефисом / write −20 °C (a minus sign, U+2212) or, in Chinese, 零下20 °C")
 
 
 # --- the menu -------------------------------------------------------------------------------------------
