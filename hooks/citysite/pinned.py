@@ -771,7 +771,7 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (子ども); 海参崴 (符拉迪沃斯托克), 江边 (滨江), 落地签 (签证), 俄餐 (美食); детьми (its stem finds
 # nothing: дети), обменник (обмен валюты), что надеть (одежда), разница во времени (часовой пояс);
 # restroom (toilet), trolley bus (trolleybus), habarovsk and khabarovks (khabarovsk), uber (taxi),
-# vodka (alcohol).
+# vodka (alcohol); ё as the index holds it, е (ёлка or утёс in a link's ?q= found nothing).
 _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
@@ -803,7 +803,7 @@ _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "こ�
                        "что\\s+надеть": "одежда", "разниц\\p{L}*\\s+во\\s+времени": "часовой пояс",
                        "(?<!\\p{L})restrooms?(?!\\p{L})": "toilet", "trolley\\s+bus(es)?": "trolleybus",
                        "(?<!\\p{L})(habarovsk|khabarovks)(?!\\p{L})": "khabarovsk", "(?<!\\p{L})uber(?!\\p{L})": "taxi",
-                       "(?<!\\p{L})vodka(?!\\p{L})": "alcohol", r"(?<!\p{L})(회화|표현)(?!\p{L})": "언어 팁",
+                       "(?<!\\p{L})vodka(?!\\p{L})": "alcohol", "ё": "е", r"(?<!\p{L})(회화|표현)(?!\p{L})": "언어 팁",
                        r"(?<![\p{N}\p{L}])((?:1[89]|20)\d\d)(?![\p{N}\p{L}])": "$1 $1年 $1년"}
 _SPELLED = "".join(f'.replace(/{typed}/giu,"{written}")' for typed, written in _AS_THE_PAGES_WRITE.items())
 SEARCH_WORKER_FIXES = (
