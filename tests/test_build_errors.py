@@ -183,6 +183,15 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
      "эту строку перепишите так: '| Билет | Цена |', под ней добавьте строку '|---|---|'"),
     ("Расписание катеров\n---\n\nЛетом.\n", 5, "строка '---' сразу под этим текстом делает его заголовком"),
     ("Летом.\n\n\tКатера ходят каждый час.\n", 7, "эта строка идёт после пустой и начинается с табуляции или 4 пробелов"),
+    # an editors' walkthrough of pastes: years that became 1, 2, 3; a "blank" line holding a no-break
+    # space; a wrapped first item; an address under a heading; and a table whose first row is also
+    # the first row of a valid table above (the line was that table's)
+    ("1858. Основан военный пост.\n1880. Хабаровка стала городом.\n", 5, "строка начинается с '1858.' (число и точка)"),
+    ("Что взять:\n\u00a0\n- паспорт;\n- деньги.\n", 6, "эта строка выглядит пустой, но в ней неразрывный пробел"),
+    ("Что взять:\n- паспорт\n  и его копию;\n- деньги.\n", 6, "список начинается сразу под строкой текста"),
+    ("### Адрес\n    ул. Муравьёва-Амурского, 1\n", 6, "эта строка идёт после пустой и начинается с табуляции"),
+    ("| Год | Цена |\n|---|---|\n| 2027 | 300 |\n\nЦены:\n| Год | Цена |\n|---|---|\n", 10,
+     "таблица начинается сразу под строкой текста"),
     ("См. [Филармонию](https://khabarovsk.example.org/ru/guide/#как-добраться).\n", 5,
      "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она может увести "
      "читателя на страницу на другом языке и не ведёт на вашу версию в предпросмотре или на другом адресе сайта; "
@@ -206,12 +215,20 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
         # a nested list at 4 spaces, a list item's second paragraph, a note's text, a table and a
         # dividing line after blank lines, a lone "1)" and a lone tab in a sentence
         "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
-        "| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n\nТекст.\n\n---\n\n1) самое важное.\n\nКолонка\tодна.\n",
+        "| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n\nТекст.\n\n---\n\n1) самое важное.\n\nКолонка\tодна.\n\n"
+        # an editors' walkthrough: a footnote's second paragraph, a definition's, a '+' item's, a
+        # wrapped item's, block HTML, lines kept apart by a line break, a table aligned with tabs, a
+        # note for editors and a fenced example in a list
+        "Сноска[^1].\n\n[^1]: Текст.\n\n    Второй абзац сноски.\n\nЦена\n:   300 ₽.\n\n    Дети — бесплатно.\n\n"
+        "+ Пункт.\n\n    Его второй абзац.\n\n1. Пункт,\nпродолжение.\n\n    Второй абзац.\n\n"
+        "<div class=\"kh-note\">\n\n    <p>Текст</p>\n\n</div>\n\nПорядок:  \n1) билет;  \n2) досмотр.\n\n"
+        "Пн\t10:00  \nВт\t11:00\n\nГод\t| Событие\n---\t| ---\n1858\t| пост\n\n<!-- • уточнить\n• фото\n1) раз\n2) два -->\n\n"
+        "1. Скопируйте:\n\n    ```text\n    1) раз\n    2) два\n    ```\n",
         encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<li>") == 7 and "<table>" in page and "<hr" in page and page.count("<pre>") == 1  # the example
+    assert page.count("<li>") == 7 + 3 and page.count("<table>") == 2 and "<hr" in page and "Его второй абзац" in page
 
 
 @pytest.mark.parametrize(("address", "expected"), [

@@ -512,6 +512,15 @@ def test_the_events_list_stays_within_its_12_months(data):
                    if STRINGS["events_maybe"]["en"] in line)
 
 
+def test_an_event_begun_in_its_usual_period_is_possibly_in_the_next_month_too(data):
+    """On 25 May a Korean couple coming on 3 June found June without City Day ("late May or early
+    June"): begun, it was only under May's "possibly on now"."""
+    listing = events_listing(PageContext(data, dt.date(2027, 5, 25), STRINGS), "en")
+    june = listing.split("{#2027-06}", 1)[1].split("\n## ", 1)[0]
+    maybe = next(line for line in june.splitlines() if STRINGS["events_maybe"]["en"] in line)
+    assert "city-day/" in maybe and "amurfest-spring/" not in maybe  # a May fair does not reach June
+
+
 def test_a_screen_reader_hears_that_an_event_is_on_now(data):
     """The chip saying "Now" is hidden from screen readers: the card's dates were read alone (an
     accessibility walkthrough). An event still to come gets no such words."""

@@ -1633,9 +1633,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "а HTML — только для оформления, например <span lang=\"ru\">",
     },
     "page.word_bullet": {
-        "en": "a line starts with a bullet (•) pasted from Word, which Markdown does not read as a list; write each "
-              "item as '- ' (a hyphen and a space) at the start of its line, with a blank line before the list",
-        "ru": "строка начинается с маркера (•), скопированного из Word, и Markdown не видит в ней пункт списка; "
+        "en": "a line starts with a bullet ({bullet}) pasted from Word, which Markdown does not read as a list; write "
+              "each item as '- ' (a hyphen and a space) at the start of its line, with a blank line before the list",
+        "ru": "строка начинается с маркера ({bullet}), скопированного из Word, и Markdown не видит в ней пункт списка; "
               "начинайте каждый пункт с '- ' (дефис и пробел), а перед списком оставьте пустую строку",
     },
     "page.list_under_paragraph": {
@@ -1643,6 +1643,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "blank line before the list",
         "ru": "список начинается сразу под строкой текста, и сайт склеит его пункты с этим абзацем; оставьте "
               "перед списком пустую строку",
+    },
+    "page.year_list": {
+        "en": "the line starts with '{year}.' (a number and a full stop), so the site makes it a numbered list and "
+              "shows 1, 2, 3 instead of the years; write '{year} —' (or '{year}:') instead",
+        "ru": "строка начинается с '{year}.' (число и точка), и сайт сделает из неё нумерованный список: вместо "
+              "годов будут 1, 2, 3; напишите '{year} —' (или '{year}:')",
+    },
+    "page.blank_with_nbsp": {
+        "en": "this line looks empty but holds a no-break space (from Word or a web page), so to the site it is no "
+              "empty line: the blocks above and below are joined; delete the line's space and keep it empty",
+        "ru": "эта строка выглядит пустой, но в ней неразрывный пробел (из Word или с веб-страницы), и для сайта "
+              "это не пустая строка: блоки над ней и под ней склеятся; удалите пробел, чтобы строка стала пустой",
     },
     "page.table_under_paragraph": {
         "en": "a table starts right under a line of text, so the site shows its rows as text with '|' (GitHub's "

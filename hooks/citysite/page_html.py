@@ -48,7 +48,12 @@ def check_page_html(markdown: str, file: str, source: str) -> None:
 
 def line_in_source(markdown: str, offset: int, source: str) -> int | None:
     """The line, in the file's whole text `source` (front matter too), of what stands at `offset` in
-    the page's `markdown`."""
+    the page's `markdown`: counted when the page is the file's end (MkDocs took the front matter off,
+    the i18n plugin the last line's end), else the first line with the same text (an editors'
+    walkthrough was sent to an earlier, valid table with the same first row)."""
+    page, whole = markdown.rstrip("\n"), source.rstrip("\n")
+    if page and whole.endswith(page):
+        return whole.count("\n", 0, len(whole) - len(page) + offset) + 1
     fragment = markdown[offset:].split("\n", 1)[0]
     at = source.find(fragment) if fragment.strip() else -1
     return source[:at].count("\n") + 1 if at >= 0 else None

@@ -10,13 +10,17 @@ address leaves in an editor's page.
   paragraph line (its rows shown as text with "|"), a nested list item indented by 2-3 spaces (an item
   of the list above), items numbered "1)" (one paragraph), lines of cells separated by tabs (a paste
   from Excel: one paragraph), a line of "---" or "===" under text (the text becomes a heading), and a
-  line indented by a tab or 4 spaces after a blank one (a grey block of code).
+  line indented by a tab or 4 spaces after a paragraph or heading (a grey block of code; after a list,
+  a note, a footnote, a definition or block HTML it is their text).
+- Lines beginning with a year and a full stop ("1858. Основан пост"): a list numbered 1, 2, 3; a line
+  that looks empty but holds a no-break space: no blank line, the blocks around it joined.
 - A link written as the site's own full address (https://khabarovsk.example.org/ru/venues/…): it
   leaves the page's language, breaks in a preview and on another address, and the link check cannot
   see it; a link to the page's file, relative to this page, does all that right.
 
 Each stops the build at the page's line with the fix (tests/test_build_errors.py). Examples in code
-are left alone.
+(fenced anywhere, or a code span), notes for editors (<!-- … -->) and lines kept apart by a line
+break (two spaces at the end) are left alone.
 """
 
 from __future__ import annotations
@@ -26,70 +30,90 @@ from collections.abc import Container
 from urllib.parse import urlsplit
 
 from .errors import SiteError
-from .images.outside import without_code
 from .languages import page_file_link
 from .messages import Message
 from .page_html import line_in_source
 
-_LIST_ITEM = re.compile(r"( *)(?:[-*]|\d{1,2}\.)[ \t]+\S")
-# a block that is no paragraph: a heading, table, quote, HTML, admonition, attribute list, tab,
-# link definition, abbreviation, or a list itself
-_NOT_PARAGRAPH = re.compile(r" *(?:#|\||>|<|!!!|\?\?\?|===|\{:|\[|\*\[|(?:[-*+]|\d{1,3}\.)[ \t])")
+_LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,2}\.)[ \t]+\S")
+_BLOCK_HTML = "address|article|aside|blockquote|details|div|dl|figure|footer|form|h[1-6]|header|hr|nav|ol|p|pre|section|table|ul"
+# a block that is no paragraph: a heading, table, quote, block HTML, admonition, attribute list, tab,
+# link or footnote definition, abbreviation, definition, or a list itself
+_NOT_PARAGRAPH = re.compile(rf" *(?:#|\||>|<(?:{_BLOCK_HTML})\b|<!--|!!!|\?\?\?|===|\{{:|\[[^\]]+\]:|\*\[|:[ \t]|"
+                            r"(?:[-*+]|\d{1,3}\.)[ \t])", re.IGNORECASE)
 _TABLE_RULE = re.compile(r" *\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *")  # |---|:---:| under a table's first row
 _HEADING_UNDERLINE = re.compile(r" {0,3}(?:=+|-+) *")
-_PAREN_ITEM = re.compile(r" *\d{1,2}\)[ \t]+\S")
+_PAREN_ITEM = re.compile(r" *(?:\d{1,2}|[a-zа-я])\)[ \t]+\S", re.IGNORECASE)  # 1) or а)
+_YEAR_ITEM = re.compile(r" {0,3}\d{3,}\.[ \t]+\S")  # "1858. Основан пост": an ordered list numbered 1, 2, 3
 _CELLS = re.compile(r"\S\t+\S")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # a dividing line
 _INDENTED = re.compile(r"\t| {4}")
-_OPENER = re.compile(r" *(?:!!!|\?\?\?|===)")  # an admonition or tab, whose text is indented
-_WORD_BULLETS = re.compile(r"^[ \t]*[•●▪◦\uf0b7][ \t]*\S.*\n[ \t]*[•●▪◦\uf0b7][ \t]*\S", re.MULTILINE)
+_WORD_BULLETS = re.compile(r"^[ \t]*([•●▪◦\uf0b7])[ \t]*\S.*(?<!  )\n[ \t]*[•●▪◦\uf0b7][ \t]*\S", re.MULTILINE)
 _FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)")
+# Not the page's own markup: fenced code (in a list or note too), code spans, notes for editors.
+_NOT_TEXT = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)|`[^`\n]+`|<!--.*?-->", re.MULTILINE | re.DOTALL)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
+
+
+def _hard_break(line: str) -> bool:
+    """Two spaces or a backslash at the end: the next line stays a line of its own."""
+    return line.endswith(("  ", "\\"))
 
 
 def _misread_block(text: str) -> tuple[int, Message] | None:
     """(offset, message) of the first block in `text` that the site would show otherwise than the
-    editor meant (the module's docstring): a list or table under a paragraph line with no blank line
-    between (a lone list item there is a wrapped sentence), a text line underlined as a heading, a
-    nested item indented by 2-3 spaces, a line indented as code, items numbered "1)", tab-separated
-    cells."""
-    offset, block_starts, paragraph_indent = 0, True, None  # the indentation of a block begun as a paragraph
-    after_blank, last_line, top_list = True, "", False  # last_line: the last line with text
+    editor meant (the module's docstring). Each line is read within its top-level block: a
+    paragraph, a heading, a list, or another block (a quote, table, block HTML, note, footnote,
+    definition), whose indented lines after a blank one are its own text, not code."""
+    offset, kind, after_blank = 0, None, True
     lines = text.split("\n")
-    for line, following in zip(lines, [*lines[1:], ""]):
-        problem = None
-        indent = len(line) - len(line.lstrip(" "))
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
         if not line.strip():
-            block_starts, paragraph_indent, after_blank = True, None, True
+            if line.strip(" \t"):  # a no-break space from Word or a web page: no blank line to Markdown
+                return offset, Message("page.blank_with_nbsp")
+            after_blank = True
             offset += len(line) + 1
             continue
+        problem, before = None, kind
+        indent = len(line) - len(line.lstrip(" "))
         item = _LIST_ITEM.match(line)
-        if after_blank and _INDENTED.match(line) and not _INDENTED.match(last_line) \
-                and not _LIST_ITEM.match(last_line) and not _OPENER.match(last_line) and not top_list:
-            problem = Message("page.indented_code")
-        elif item and 1 < indent < 4 and top_list:  # at 1 space GitHub does not nest it either
-            problem = Message("page.nested_list_indent", spaces=indent)
-        elif _PAREN_ITEM.match(line) and _PAREN_ITEM.match(following):
-            problem = Message("page.paren_numbers")
-        elif not item and not line.lstrip().startswith("|") and _CELLS.search(line) and _CELLS.search(following):
-            cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
-            problem = Message("page.tab_cells", row="| " + " | ".join(cells) + " |",
-                              rule="|" + "---|" * len(cells))
-        elif block_starts:  # a list's own lines, lazy ones too, are no paragraph
-            block_starts = line.lstrip(" ").startswith("#")  # a heading is a block of one line
-            paragraph_indent = None if _NOT_PARAGRAPH.match(line) else indent
-        elif paragraph_indent is not None:
-            if item and indent == paragraph_indent and (after := _LIST_ITEM.match(following)) \
-                    and len(after[1]) == paragraph_indent:
+        if after_blank or kind == "heading":  # a new block, or a line of an open list, note or footnote
+            if _INDENTED.match(line):
+                if kind in ("paragraph", "heading"):
+                    problem = Message("page.indented_code")
+            else:
+                kind = ("heading" if line.lstrip(" ").startswith("#") else "list" if item
+                        else "other" if _NOT_PARAGRAPH.match(line) or _RULE.fullmatch(line) else "paragraph")
+                if _YEAR_ITEM.match(line):
+                    problem = Message("page.year_list", year=line.split(".", 1)[0].strip())
+        elif kind == "paragraph" and re.match(r" {0,3}:[ \t]", line):  # a term's definition
+            kind = "other"
+        elif kind == "paragraph" and item and indent < 4:
+            rest = lines[number + 1:]
+            block = rest[:next((i for i, text in enumerate(rest) if not text.strip(" \t")), len(rest))]
+            if any(_LIST_ITEM.match(text) for text in block):  # a lone item is a wrapped sentence
                 problem = Message("page.list_under_paragraph")
-            elif "|" in line and _TABLE_RULE.fullmatch(following) and "|" in following:
+        if problem is None and before == "list" and item and 1 < indent < 4:  # at 1 space GitHub does not nest it either
+            problem = Message("page.nested_list_indent", spaces=indent)
+        if problem is None and kind == "paragraph" and not _hard_break(line):
+            if _PAREN_ITEM.match(line) and _PAREN_ITEM.match(following):
+                problem = Message("page.paren_numbers")
+            elif "|" not in line and _CELLS.search(line) and _CELLS.search(following):
+                cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+                problem = Message("page.tab_cells", row="| " + " | ".join(cells) + " |",
+                                  rule="|" + "---|" * len(cells))
+            elif not after_blank and "|" in line and "|" in following and _TABLE_RULE.fullmatch(following):
                 problem = Message("page.table_under_paragraph")
-        if problem is None and paragraph_indent is not None and _HEADING_UNDERLINE.fullmatch(following):
-            underline = following.strip()
-            problem = Message("page.underlined_heading", underline=underline,  # "===" after a blank line is text
-                              rule=Message("page.underlined_heading.rule") if underline[0] == "-" else "")
+            elif _HEADING_UNDERLINE.fullmatch(following):
+                underline = following.strip()
+                problem = Message("page.underlined_heading", underline=underline,  # "===" after a blank line is text
+                                  rule=Message("page.underlined_heading.rule") if underline[0] == "-" else "")
         if problem is not None:
             return offset, problem
-        top_list = bool(item and indent == 0) or (top_list and (indent > 0 or bool(item)))
-        after_blank, last_line = False, line
+        after_blank = False
         offset += len(line) + 1
     return None
 
@@ -99,10 +123,11 @@ def check_page_markdown(markdown: str, file: str, source: str, site_url: str, pa
     """Raise SiteError, with the page's file and line, for the first Word bullet, block the site would
     show otherwise than meant, or link to the site's own full address in `markdown`; `source` is the
     file's whole text, `page_uri` the page's source path, `pages` the site's."""
-    text = without_code(markdown)
+    text = _NOT_TEXT.sub(_blank, markdown)
     bullet = _WORD_BULLETS.search(text)
     if bullet:
-        raise SiteError(file, line_in_source(markdown, bullet.start(), source), Message("page.word_bullet"))
+        raise SiteError(file, line_in_source(markdown, bullet.start(), source),
+                        Message("page.word_bullet", bullet=bullet[1]))
     misread = _misread_block(text)
     if misread is not None:
         raise SiteError(file, line_in_source(markdown, misread[0], source), misread[1])

@@ -24,8 +24,10 @@ PAGE_BOOSTS: tuple[tuple[re.Pattern, float], ...] = (
 )
 
 # Words end at these too, besides the theme's separator (spaces, hyphens, CJK commas and stops): a
-# name in brackets or quotes is a word of its own ("홈경기(아이스하키)", «Амур», 「たびレジ」).
-PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»・·,:;!?：；！？]+"
+# name in brackets or quotes is a word of its own ("홈경기(아이스하키)", «Амур», 「たびレジ」), and so
+# are the parts of hours and ranges ("月曜日休館／毎月最終金曜日休館", "10:00～18:00": 休館日 found
+# nothing in a Japanese walkthrough).
+PUNCTUATION = r"[()\[\]（）「」『』【】《》〈〉“”‘’\"'«»・·,:;!?：；！？/／~～〜–—]+"
 
 
 # The zero-width spaces the theme puts between the Chinese words it cuts (jieba) are also where a

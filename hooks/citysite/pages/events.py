@@ -312,16 +312,18 @@ def _still_on(entries: Entries, today: dt.date) -> dict[str, Entries]:
 def _maybe_in(entries: Entries, today: dt.date, going_on: dict[str, Entries]) -> dict[str, Entries]:
     """Per month after the one it is listed in, the entries whose dates are not announced and whose
     usual period reaches into that month without filling it (those of `going_on`, by _still_on, do):
-    a visitor looking at June learns that City Day, "late May or early June", may fall in June too."""
+    a visitor looking at June learns that City Day, "late May or early June", may fall in June too,
+    also once that period has begun (on 25 May a Korean couple coming on 3 June found June without it:
+    it was only under this month's "possibly on now")."""
     still_on = {(event.id, occurrence.first) for month in going_on.values() for event, occurrence in month}
     end = today + dt.timedelta(days=HORIZON_DAYS - 1)
     months: dict[str, Entries] = {}
     for event, occurrence in entries:
-        if occurrence.exact or (event.id, occurrence.first) in still_on or occurrence.first < today:
+        if occurrence.exact or (event.id, occurrence.first) in still_on:
             continue
         if occurrence.fills_its_period:  # a season (next year's hockey, from September): on, not "possibly",
             continue                     # and its months past the 12 were listed up to March 2029
-        month = _month_after(occurrence.first)
+        month = _month_after(max(occurrence.first, today))  # begun: under this month's "possibly on now"
         while month <= min(occurrence.last, end):
             months.setdefault(month_key(month), []).append((event, occurrence))
             month = _month_after(month)
