@@ -545,6 +545,28 @@ def test_a_saved_page_read_after_some_of_its_events_ended_hides_them_and_says_so
         context.close()
 
 
+@pytest.mark.parametrize("url", ["ja/venues/grodekov-museum/", "ru/routes/centre-day/"])
+def test_a_saved_page_names_only_the_closed_days_still_to_come(browser, site, site_server, url):
+    """A Japanese walkthrough planned the museum for the last Friday of October, its sanitary day:
+    a place's page and a walk name the days of the next two weeks its hours close it. Read on a later
+    day, a saved page drops those gone, and the line once all have."""
+    days = [dt.date.fromisoformat(day) for day in
+            re.findall(r'<span data-until="([0-9-]+)">', site.text(url).split(STRINGS["label_closed_ahead"][url[:2]])[1][:900])]
+    assert len(days) >= 2 and all(day.weekday() in (0, 4) for day in days), days  # Mondays and a last Friday
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        for read_on, left in ((days[0] + dt.timedelta(days=1), len(days) - 1), (days[-1] + dt.timedelta(days=1), 0)):
+            moment = dt.datetime.combine(read_on, dt.time(12), dt.timezone(dt.timedelta(hours=10))).timestamp()
+            page.add_init_script(f"Date.now = () => {int(moment * 1000)};")
+            page.goto(site_server + url)
+            label = page.get_by_text(STRINGS["label_closed_ahead"][url[:2]])
+            assert page.locator("span[data-until]").filter(has_text=re.compile(r"\d")).count() == left
+            assert label.is_visible() == bool(left)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("url", ["venues/", "venues/grodekov-museum/", "ko/venues/station-square/", "events/"])
 def test_a_page_read_on_the_day_it_was_built_shows_all_its_headings(browser, site, site_server, url):
     """A change to past-events.js hid every heading whose section held only cards, places' cards

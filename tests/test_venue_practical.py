@@ -144,6 +144,9 @@ def test_opening_hours_are_parsed_into_typed_rules():
     assert parse_opening_hours("Mo-Su 10:00-18:00; Mo off").weekly().keys() == {1, 2, 3, 4, 5, 6}
     lunch = parse_opening_hours("Mo-Fr 09:00-13:00, 14:00-18:00")
     assert lunch.rules[0].spans == (Span(540, 780), Span(840, 1080)) and str(lunch) == "Mo-Fr 09:00-13:00, 14:00-18:00"
+    october = [dt.date(2027, 10, 1) + dt.timedelta(days=n) for n in range(31)]  # a Friday to a Sunday
+    assert [day.day for day in october if hours.closed_on(day)] == [4, 11, 18, 25, 29]  # Mondays, the last Friday
+    assert [day.day for day in october[:7] if parse_opening_hours("Mo-Su 10:00-18:00; We[1] off").closed_on(day)] == [6]
 
 
 @pytest.mark.parametrize("spec", [

@@ -73,6 +73,14 @@ def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
     return _with_weekday_marks(format_skeleton("yMMMEd", day, locale=locale), lang)
 
 
+def format_day_of_year(day: dt.date, lang: str) -> str:
+    """A day of this year with its weekday, the year left out: «Fri 29 Oct», «пт, 29 октября»,
+    «10月29日（周五）», «10月29日（金）», «10월 29일(금)»."""
+    if lang == "ru":
+        return format_date(day, "EEEEEE, d MMMM", locale="ru")
+    return _with_weekday_marks(format_skeleton("MMMEd", day, locale=babel_locale(lang)), lang)
+
+
 def _day_and_time(day: str, time: str, lang: str) -> str:
     """A formatted day and time (or times) joined as the language joins them (CLDR's medium form)."""
     return Locale.parse(babel_locale(lang)).datetime_formats["medium"].replace("{1}", day).replace("{0}", time)

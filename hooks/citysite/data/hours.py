@@ -21,6 +21,7 @@ week into schema.org OpeningHoursSpecification.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -111,6 +112,15 @@ class OpeningHours:
     def __str__(self) -> str:
         return self.text
 
+    def closed_on(self, day: dt.date) -> bool:
+        """Whether these hours close the place all `day`: the last rule about the day decides (one
+        about the nth weekday of the month only on that weekday), and a day no rule names is closed."""
+        spans: tuple[Span, ...] = ()
+        for rule in self.rules:
+            if day.weekday() in rule.days and (rule.nth is None or _is_nth_weekday(day, rule.nth)):
+                spans = rule.spans
+        return not spans
+
     def weekly(self) -> dict[int, tuple[Span, ...]]:
         """The regular week: day (0 = Monday) -> spans, later rules replacing earlier ones; days
         without spans are closed. Rules about the nth weekday of the month are exceptions, left out."""
@@ -125,6 +135,13 @@ class OpeningHours:
 
 class HoursError(ValueError):
     pass
+
+
+def _is_nth_weekday(day: dt.date, nth: int) -> bool:
+    """Whether `day` is the nth of its weekday in its month (-1: the last)."""
+    if nth == -1:
+        return (day + dt.timedelta(days=7)).month != day.month
+    return (day.day - 1) // 7 + 1 == nth
 
 
 def _fail(spec: str, part: str, why: Message) -> HoursError:

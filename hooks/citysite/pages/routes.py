@@ -15,7 +15,7 @@ from ..practical import hours_text
 from ..schedule import season_of
 from ..walking import distance_text, minutes_text, route_km, route_legs, route_minutes, speed_text
 from .common import PageContext, back_link, front_matter, in_language, md_inline, md_paragraphs, md_text
-from .venues import MAP_MARKER, with_checked
+from .venues import MAP_MARKER, closed_days_ahead, with_checked
 
 INDENT = "    "  # the continuation of a list item in Markdown
 
@@ -52,6 +52,11 @@ def stops_list(ctx: PageContext, route: Route, lang: str) -> str:
             label = ctx.t("label_hours", lang)
             hours = with_checked(ctx, md_text(hours_text(venue.hours.spec, lang)), venue.hours, label, lang)
             lines += ["", f"{INDENT}:material-clock-outline: {md_text(label)}{colon(lang)}{hours}"]
+            closed = closed_days_ahead(ctx, venue, lang)
+            if closed:
+                label = md_text(ctx.t("label_closed_ahead", lang))
+                lines += ["", f"{INDENT}:material-calendar-remove: **{label}{colon(lang).strip()}**{colon(lang)[1:]}{closed}",
+                          f"{INDENT}{{: data-search-exclude }}"]
         for closure in venue.closures_ahead(ctx.today):  # the venue's page gives the reason and source
             closed = md_text(ctx.t("route_stop_closed", lang).format(dates=format_span(closure.start, closure.end, lang)))
             lines += ["", f"{INDENT}:material-alert-circle-outline: **{closed}**"]
