@@ -74,10 +74,11 @@ def format_day(day: dt.date, lang: str, weekday: bool = False) -> str:
 
 
 def format_day_of_year(day: dt.date, lang: str) -> str:
-    """A day of this year with its weekday, the year left out: «Fri 29 Oct», «пт, 29 октября»,
-    «10月29日（周五）», «10月29日（金）», «10월 29일(금)»."""
+    """A day of this year with its weekday, the year left out: «Fri 29 Oct», «29 октября (пт)» (not
+    CLDR's «пт, 29 октября», whose comma runs into a list's), «10月29日（周五）», «10月29日（金）»,
+    «10월 29일(금)»."""
     if lang == "ru":
-        return format_date(day, "EEEEEE, d MMMM", locale="ru")
+        return format_date(day, "d MMMM (EEEEEE)", locale="ru")
     return _with_weekday_marks(format_skeleton("MMMEd", day, locale=babel_locale(lang)), lang)
 
 

@@ -146,15 +146,20 @@ def page_url(link: str, lang: str, root_language: str) -> str:
     return language_prefix(lang, root_language) + path + (f"#{anchor}" if anchor else "")
 
 
-def _on_now_order(entry: tuple[Event, Occurrence]) -> tuple[int, dt.date]:
+def _on_now_order(entry: tuple[Event, Occurrence], today: dt.date) -> tuple[int, float, dt.date]:
     """The order of the events under way on the home page: those whose days are known, then those
-    of a usual season (surely on in its middle: a New Year town), then those of a usual month or part
-    of one (a contest of a few days some time in January), each ending soonest first. A family in
-    Khabarovsk for New Year saw the hockey season, on from September to March, first all winter, and
-    neither New Year town; then a January contest whose days nobody had announced, as "Now"."""
+    of a usual season (surely on in its middle: a New Year town), each ending soonest first; then
+    those of a usual month or part of one (a contest of a few days some time in January), the most
+    of whose period is still ahead first. A family in Khabarovsk for New Year saw the hockey season,
+    on from September to March, first all winter, and neither New Year town; then a January contest
+    whose days nobody had announced, as "Now". On 25 May a Korean couple saw the spring fair, "May",
+    most likely over, and not City Day, "late May or early June", most likely still to come."""
     occurrence = entry[1]
     certainty = 2 if not occurrence.fills_its_period else 0 if occurrence.first_day_known else 1
-    return certainty, occurrence.last
+    if certainty < 2:
+        return certainty, 0.0, occurrence.last
+    period = (occurrence.last - occurrence.first).days + 1
+    return certainty, -((occurrence.last - today).days + 1) / period, occurrence.last
 
 
 def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, page: str,
@@ -167,7 +172,8 @@ def upcoming_events(data: SiteData, strings: dict, lang: str, today: dt.date, pa
     ctx = PageContext(data, today, strings)
     # a cancelled edition is on /events/ and its own page, not among the three things to do
     found = [entry for entry in ctx.coming_up() if entry[1].status != "cancelled"]
-    on_now = sorted((entry for entry in found if entry[1].first < today), key=_on_now_order)[:limit - 1]
+    on_now = sorted((entry for entry in found if entry[1].first < today),
+                    key=lambda entry: _on_now_order(entry, today))[:limit - 1]
     later = [entry for entry in found if entry[1].first >= today]
     cards = []
     for number, (event, occurrence) in enumerate((on_now + later)[:limit + SPARE_EVENTS]):
