@@ -35,7 +35,8 @@ from .messages import Message
 from .page_html import line_in_source
 
 _LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,2}\.)[ \t]+\S")
-_BLOCK_HTML = "address|article|aside|blockquote|details|div|dl|figure|footer|form|h[1-6]|header|hr|nav|ol|p|pre|section|table|ul"
+_BLOCK_HTML = ("address|article|aside|blockquote|details|div|dl|figure|footer|form|h[1-6]|header|hr|nav|ol|p|pre|"
+               "section|table|ul")
 # a block that is no paragraph: a heading, table, quote, block HTML, admonition, attribute list, tab,
 # link or footnote definition, abbreviation, definition, or a list itself
 _NOT_PARAGRAPH = re.compile(rf" *(?:#|\||>|<(?:{_BLOCK_HTML})\b|<!--|!!!|\?\?\?|===|\{{:|\[[^\]]+\]:|\*\[|:[ \t]|"
@@ -50,7 +51,8 @@ _INDENTED = re.compile(r"\t| {4}")
 _WORD_BULLETS = re.compile(r"^[ \t]*([•●▪◦\uf0b7])[ \t]*\S.*(?<!  )\n[ \t]*[•●▪◦\uf0b7][ \t]*\S", re.MULTILINE)
 _FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)")
 # Not the page's own markup: fenced code (in a list or note too), code spans, notes for editors.
-_NOT_TEXT = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)|`[^`\n]+`|<!--.*?-->", re.MULTILINE | re.DOTALL)
+_NOT_TEXT = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)|`[^`\n]+`|<!--.*?-->",
+                       re.MULTILINE | re.DOTALL)
 
 
 def _blank(match: re.Match) -> str:
