@@ -56,7 +56,8 @@ QUERIES = {
            ("больница", VISIT), ("трамвай", VISIT), ("купаться", VISIT), ("офлайн", "offline/"), ("Пекин", VISIT),
            ("коляска", VISIT), ("билеты на хоккей", HOCKEY), ("сувениры", CLIFF),
            ("отель", VISIT), ("алкоголь", VISIT), ("курить", VISIT)],  # на*; сувенир* finds «сувенирным"  # «больницы», «трамваи»: stems
-    "zh": [("海参崴", VISIT), ("江边", "venues/amur-embankment/"), ("落地签", VISIT), ("俄餐", VISIT),  # the same
+    "zh": [("游船", "venues/river-station/"), ("降压药", VISIT), ("老人", VISIT),  # retirees from Beijing
+           ("海参崴", VISIT), ("江边", "venues/amur-embankment/"), ("落地签", VISIT), ("俄餐", VISIT),  # the same
            ("签证", VISIT), ("兑换", VISIT), ("机场", VISIT), ("城市日", CITY_DAY),
            ("格罗杰科夫", GRODEKOV), ("新潟", NIIGATA), ("领事馆", VISIT), ("免签", VISIT), ("换钱", VISIT),
            ("圣诞节", CHRISTMAS), ("法定节假日", VISIT), ("地图", VENUES), ("滑冰", "events/peoples-rink/"), ("元旦", VISIT),

@@ -11,8 +11,8 @@
    too (a phone on 1 June showed the heading alone over the spring fair's ended line); so does the home
    page's link to a season's events once the season is over. A list's date line says it was saved
    that day (not "rebuilt every day"), and an event begun since shows "Now" on its chip. A passage
-   an editor dated (kh-dated, data-until) goes after its day, and so does a day a place's page names
-   as closed (its line too, once all have gone). */
+   an editor dated (kh-dated, data-until) goes after its day, and so does a place's next closing day
+   (data-closed), the next one shown in its place. */
 (function () {
   var today = new Date(Date.now() + 10 * 3600 * 1000).toISOString().slice(0, 10);
   var ended = 0;
@@ -32,6 +32,18 @@
   // a passage an editor dated (`{: until="…" }`, citysite/dated.py) whose last day has passed
   document.querySelectorAll(".kh-dated[data-until]").forEach(function (passage) {
     if (passage.getAttribute("data-until") < today) passage.hidden = true;
+  });
+  // a place's next closing days: those gone leave, the next ones take their places, and the line
+  // goes once none is left
+  document.querySelectorAll(".kh-closed-days").forEach(function (line) {
+    var shown = 0;
+    line.querySelectorAll("span[data-closed]").forEach(function (day) {
+      day.hidden = day.getAttribute("data-closed") < today || shown >= 3;
+      var gap = day.querySelector(".kh-gap");  // the separator before it, none before the first shown
+      if (gap) gap.hidden = !shown;
+      if (!day.hidden) shown += 1;
+    });
+    if (!shown) line.closest("li, p").hidden = true;
   });
   // a list's date read on a later day: "saved on ..." in place of "rebuilt every day"
   document.querySelectorAll(".kh-as-of[data-made]").forEach(function (line) {
@@ -58,18 +70,17 @@
     return date.toISOString().slice(0, 10);
   }
 
-  function drop(item) {  // an item of a "a · b · c" (or "a, b", "a、b") line, with a separator beside it
+  function drop(item) {  // an item of a "a · b · c" line, with one of the dots beside it
     var before = item.previousSibling, after = item.nextSibling;
-    if (after && after.nodeType === 3 && /^\s*[·,、]\s*$/.test(after.data)) after.remove();
-    else if (before && before.nodeType === 3 && /[·,、]\s*$/.test(before.data)) before.data = before.data.replace(/\s*[·,、]\s*$/, " ");
+    if (after && after.nodeType === 3 && /^\s*·\s*$/.test(after.data)) after.remove();
+    else if (before && before.nodeType === 3 && /·\s*$/.test(before.data)) before.data = before.data.replace(/\s*·\s*$/, " ");
     item.remove();
   }
 
   document.querySelectorAll("a[data-until]").forEach(function (link) {  // the home page's season, once over
     if (link.getAttribute("data-until") < today) drop(link);
   });
-  // an event of a line of links, or a day a place is closed (its line a paragraph or a list's item)
-  document.querySelectorAll("p span[data-until], li span[data-until]").forEach(function (item) {
+  document.querySelectorAll("p span[data-until]").forEach(function (item) {
     if (item.getAttribute("data-until") >= today) return;
     var line = item.parentNode;
     drop(item);

@@ -247,9 +247,10 @@ def _made_on(ctx: PageContext, lang: str) -> str:
 def saved_list_note(ctx: PageContext, lang: str) -> str:
     """The note under a list of event cards, hidden until a page saved on a phone is read after one
     of them ended (docs/javascripts/past-events.js hides those): "This list was saved on ...: events
-    that have ended since are not shown" (the home page and a place's page)."""
+    that have ended since are not shown" (the home page and a place's page); out of the search index,
+    as the events list's hidden line is (a Chinese walkthrough read both in one result)."""
     note = ctx.t("saved_list_past_hidden", lang).format(date=_made_on(ctx, lang))
-    return f'<p class="kh-past-note" hidden>{md_text(note)}</p>'
+    return f'<p class="kh-past-note" hidden data-search-exclude>{md_text(note)}</p>'
 
 
 def _as_of(ctx: PageContext, lang: str) -> str:
@@ -261,7 +262,7 @@ def _as_of(ctx: PageContext, lang: str) -> str:
     saved = ctx.t("saved_list_past_hidden", lang).format(date=date)
     return (f':material-update: <span class="kh-as-of" data-made="{made}">'
             f"{md_text(ctx.t('events_as_of', lang).format(date=date))}</span>"
-            f'<span class="kh-as-of kh-past-note" data-made="{made}" hidden>{md_text(saved)}</span>')
+            f'<span class="kh-as-of kh-past-note" data-made="{made}" hidden data-search-exclude>{md_text(saved)}</span>')
 
 
 def _category_links(ctx: PageContext, lang: str, prefix: str, current: str | None = None) -> str:

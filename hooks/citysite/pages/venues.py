@@ -127,20 +127,25 @@ def closure_notices(ctx: PageContext, venue: Venue, lang: str) -> str:
 _OUT_OF_SEARCH = "\n  {: data-search-exclude }"
 
 
-CLOSED_AHEAD_DAYS = 14  # how far ahead a page names the days its place is closed
+CLOSED_DAYS_SHOWN = 3  # a place's next closing days named on its page and on the walks through it
+CLOSED_DAYS_AHEAD = 62  # how far ahead they are worked out: those after the first three wait, hidden
 
 
 def closed_days_ahead(ctx: PageContext, venue: Venue, lang: str) -> str | None:
-    """The days of the next two weeks the place's hours close it, each dropped from a saved page once
-    over (docs/javascripts/past-events.js), or None: a Japanese walkthrough planned the museum for the
-    last Friday of October, its sanitary day, from a rule no page worked out for her dates."""
+    """The place's next closing days by its hours, or None: a Japanese walkthrough planned the
+    museum for the last Friday of October, its sanitary day, from a rule no page worked out for her
+    dates. A saved page read later drops those gone and shows the next ones, hidden till then
+    (docs/javascripts/past-events.js; read a week later, a page listing two weeks had lost a last
+    Friday and a Monday). Each day but the first carries its separator, hidden on the first shown."""
     spec = venue.hours.spec if venue.hours is not None else None
     if spec is None:
         return None
-    days = [ctx.today + dt.timedelta(days=offset) for offset in range(CLOSED_AHEAD_DAYS)]
-    closed = [f'<span data-until="{day.isoformat()}">{md_text(format_day_of_year(day, lang))}</span>'
-              for day in days if spec.closed_on(day)]
-    return list_gap(lang).join(closed) or None
+    days = [day for day in (ctx.today + dt.timedelta(days=offset) for offset in range(CLOSED_DAYS_AHEAD))
+            if spec.closed_on(day)]
+    gap = f'<span class="kh-gap">{list_gap(lang)}</span>'
+    spans = [f'<span data-closed="{day.isoformat()}"{" hidden" if number >= CLOSED_DAYS_SHOWN else ""}>'
+             f'{gap if number else ""}{md_text(format_day_of_year(day, lang))}</span>' for number, day in enumerate(days)]
+    return f'<span class="kh-closed-days">{"".join(spans)}</span>' if spans else None
 
 
 def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
