@@ -921,9 +921,30 @@ def test_no_page_scrolls_sideways_at_200_percent_zoom_on_a_phone(browser, site_s
                                   has_touch=True)
     try:
         page = context.new_page()
-        for url in ("ko/visit/", "visit/", "ko/venues/grodekov-museum/", "ru/venues/lenin-square/", "ko/events/"):
+        for url in ("ko/visit/", "visit/", "ko/venues/grodekov-museum/", "ru/venues/lenin-square/", "ko/events/",
+                    "", "ru/", "ja/"):  # the home page's banner had widened past the edge, cut off
             page.goto(f"{site_server}{url}")
             assert page.evaluate("document.documentElement.scrollWidth") <= 195, url
+            assert page.evaluate("document.querySelector('.kh-hero, article').scrollWidth") <= 195, url
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["visit/", "ko/venues/grodekov-museum/", "zh/venues/river-station/"])
+def test_a_phone_number_is_drawn_inside_its_link(browser, site_server, url):
+    """A phone link made an inline block took the fact line's hanging indent: "112" was drawn over
+    its label, outside its 10 px box and focus ring (an accessibility audit)."""
+    context = browser.new_context(**VIEWS[390])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server}{url}")
+        outside = page.evaluate("""() => [...document.querySelectorAll('article a[href^="tel:"]')].filter(a => {
+            const box = a.getBoundingClientRect(), range = document.createRange();
+            range.selectNodeContents(a);
+            const text = range.getBoundingClientRect();
+            return text.left < box.left - 1 || text.right > box.right + 1;
+        }).map(a => a.textContent)""")
+        assert page.locator('article a[href^="tel:"]').count() >= 1 and outside == []
     finally:
         context.close()
 

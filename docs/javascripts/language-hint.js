@@ -41,9 +41,14 @@
     hint.hidden = false;
     // The page keeps the line's height free at its foot: what the keyboard reaches scrolls clear of it.
     var root = document.documentElement;
-    function keepRoom() { root.style.setProperty("--kh-language-hint-room", hint.offsetHeight + 16 + "px"); }
+    // the room from the line's top to the window's foot (it stands .6rem above it: at 200 % text the
+    // bottom of a focused card's ring was under it), again whenever the line's size changes
+    function keepRoom() {
+      root.style.setProperty("--kh-language-hint-room", Math.ceil(innerHeight - hint.getBoundingClientRect().top) + 8 + "px");
+    }
     keepRoom();
     window.addEventListener("resize", keepRoom);
+    if ("ResizeObserver" in window) new ResizeObserver(keepRoom).observe(hint);
     hint.querySelector("button").addEventListener("click", function () {
       hint.hidden = true;
       root.style.removeProperty("--kh-language-hint-room");

@@ -79,7 +79,8 @@ def format_day_of_year(day: dt.date, lang: str) -> str:
     «10월 29일(금)»."""
     if lang == "ru":
         return format_date(day, "d MMMM (EEEEEE)", locale="ru")
-    return _with_weekday_marks(format_skeleton("MMMEd", day, locale=babel_locale(lang)), lang)
+    text = _with_weekday_marks(format_skeleton("MMMEd", day, locale=babel_locale(lang)), lang)
+    return text.replace(" ", "\u00a0")  # one date, not «Mon 14» / «Dec» at 200 % zoom
 
 
 def _day_and_time(day: str, time: str, lang: str) -> str:

@@ -239,7 +239,7 @@ def map_apps_block(ctx: PageContext, venue: Venue, lang: str) -> str:
     urls = map_app_urls(venue, lang)
     links = " ".join(
         f'<a class="md-button map-app map-app--{key}" href="{html.escape(urls[key])}" translate="no">'
-        f'{html.escape(ctx.t(f"map_app_{key}", lang))}</a>'
+        f'{html.escape(ctx.t(f"map_app_{key}", lang)).replace("StreetMap", "Street<wbr>Map")}</a>'
         for key in MAP_APPS
     )
     label = html.escape(ctx.t("label_map_apps", lang) + colon(lang).rstrip())
