@@ -174,6 +174,8 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     # an editors' walkthrough: a list pasted under its paragraph became one run-on line on the site
     ("Что предлагает линия:\n- экскурсии;\n- прогулки.\n", 6, "список начинается сразу под строкой текста"),
     ("Что предлагает линия:\n\n•\tэкскурсии;\n•\tпрогулки.\n", 7, "строка начинается с маркера (•)"),
+    ("Что взять:\n\n— паспорт;\n— деньги.\n", 7, "строка начинается с маркера (—)"),  # a list written with dashes
+    ("Что взять:\n\n-паспорт;\n-деньги.\n", 7, "строка начинается с маркера (-)"),  # no space after the hyphen
     # blocks GitHub's preview shows as meant, and the site did not (an editors' walkthrough)
     ("Цены:\n| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n", 6, "таблица начинается сразу под строкой текста"),
     ("Что взять:\n\n- одежду\n  - шапку\n  - варежки\n- деньги\n", 8, "пункт списка сдвинут на 2 пробела"),
@@ -223,7 +225,7 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
         "+ Пункт.\n\n    Его второй абзац.\n\n1. Пункт,\nпродолжение.\n\n    Второй абзац.\n\n"
         "<div class=\"kh-note\">\n\n    <p>Текст</p>\n\n</div>\n\nПорядок:  \n1) билет;  \n2) досмотр.\n\n"
         "Пн\t10:00  \nВт\t11:00\n\nГод\t| Событие\n---\t| ---\n1858\t| пост\n\n<!-- • уточнить\n• фото\n1) раз\n2) два -->\n\n"
-        "1. Скопируйте:\n\n    ```text\n    1) раз\n    2) два\n    ```\n",
+        "1. Скопируйте:\n\n    ```text\n    1) раз\n    2) два\n    ```\n\nМороз:\n\n-25 °C днём,\n-30 °C ночью.\n",
         encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -4,8 +4,9 @@ address leaves in an editor's page.
 - A list of two items or more right under a paragraph line, with no blank line between:
   Python-Markdown joins the items into the paragraph ("Что предлагает линия: - экскурсии…; -
   прогулки…"). One such line is a wrapped sentence ("звоните по номеру / 112. Звонок бесплатный").
-- Word's bullets (•, ●, ▪, ◦) on two lines or more: no list at all, the bullets shown as letters (one
-  such line is a legend: "● — самые холодные дни").
+- Word's bullets (•, ●, ▪, ◦), dashes (—, –) or a hyphen with no space ("-паспорт") on two lines or
+  more: no list at all, the lines joined, the bullets shown as letters (one such line is a legend:
+  "● — самые холодные дни").
 - Blocks that GitHub's preview shows as meant and Python-Markdown does not: a table right under a
   paragraph line (its rows shown as text with "|"), a nested list item indented by 2-3 spaces (an item
   of the list above), items numbered "1)" (one paragraph), lines of cells separated by tabs (a paste
@@ -48,7 +49,9 @@ _YEAR_ITEM = re.compile(r" {0,3}\d{3,}\.[ \t]+\S")  # "1858. Основан по
 _CELLS = re.compile(r"\S\t+\S")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # a dividing line
 _INDENTED = re.compile(r"\t| {4}")
-_WORD_BULLETS = re.compile(r"^[ \t]*([•●▪◦\uf0b7])[ \t]*\S.*(?<!  )\n[ \t]*[•●▪◦\uf0b7][ \t]*\S", re.MULTILINE)
+# Word's bullets, dashes as a Russian text lists with them, or a hyphen with no space after it
+_BULLET = r"[•●▪◦\uf0b7—–]|-(?=[^\W\d_])"
+_WORD_BULLETS = re.compile(rf"^[ \t]*({_BULLET})[ \t]*\S.*(?<!  )\n[ \t]*(?:{_BULLET})[ \t]*\S", re.MULTILINE)
 _FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)")
 # Not the page's own markup: fenced code (in a list or note too), code spans, notes for editors.
 _NOT_TEXT = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)|`[^`\n]+`|<!--.*?-->",
