@@ -174,7 +174,8 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     # an editors' walkthrough: a list pasted under its paragraph became one run-on line on the site
     ("Что предлагает линия:\n- экскурсии;\n- прогулки.\n", 6, "список начинается сразу под строкой текста"),
     ("Что предлагает линия:\n\n•\tэкскурсии;\n•\tпрогулки.\n", 7, "строка начинается с маркера (•)"),
-    ("Что взять:\n\n— паспорт;\n— деньги.\n", 7, "строка начинается с маркера (—)"),  # a list written with dashes
+    ("Что взять:\n\n— паспорт;\n— деньги.\n", 7, "строка начинается с маркера (—)"),
+    ("| Билет | Цена |\n|—|—|\n| Взрослый | 300 |\n", 5, "у таблицы нет строки '|---|---|' сразу под первой строкой"),  # a list written with dashes
     ("Что взять:\n\n-паспорт;\n-деньги.\n", 7, "строка начинается с маркера (-)"),  # no space after the hyphen
     # blocks GitHub's preview shows as meant, and the site did not (an editors' walkthrough)
     ("Цены:\n| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n", 6, "таблица начинается сразу под строкой текста"),

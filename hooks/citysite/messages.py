@@ -1656,6 +1656,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "эта строка выглядит пустой, но в ней неразрывный пробел (из Word или с веб-страницы), и для сайта "
               "это не пустая строка: блоки над ней и под ней склеятся; удалите пробел, чтобы строка стала пустой",
     },
+    "page.table_no_rule": {
+        "en": "the table has no line '{rule}' right under its first row (or it is written with other dashes), so "
+              "the site shows its rows as text with '|'; put the line '{rule}' under the first row, with "
+              "hyphens (-)",
+        "ru": "у таблицы нет строки '{rule}' сразу под первой строкой (или она написана другими тире), и сайт "
+              "покажет её строки обычным текстом со знаками '|'; поставьте под первой строкой строку '{rule}' "
+              "из дефисов (-)",
+    },
     "page.table_under_paragraph": {
         "en": "a table starts right under a line of text, so the site shows its rows as text with '|' (GitHub's "
               "preview shows the table, the site does not); put a blank line before the table",

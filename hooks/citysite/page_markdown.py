@@ -13,6 +13,8 @@ address leaves in an editor's page.
   from Excel: one paragraph), a line of "---" or "===" under text (the text becomes a heading), and a
   line indented by a tab or 4 spaces after a paragraph or heading (a grey block of code; after a list,
   a note, a footnote, a definition or block HTML it is their text).
+- A table without its "|---|---|" line under the first row (or with Word's dashes, "|—|—|"): its
+  rows shown as text with "|".
 - Lines beginning with a year and a full stop ("1858. Основан пост"): a list numbered 1, 2, 3; a line
   that looks empty but holds a no-break space: no blank line, the blocks around it joined.
 - A link written as the site's own full address (https://khabarovsk.example.org/ru/venues/…): it
@@ -94,6 +96,9 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
                         else "other" if _NOT_PARAGRAPH.match(line) or _RULE.fullmatch(line) else "paragraph")
                 if _YEAR_ITEM.match(line):
                     problem = Message("page.year_list", year=line.split(".", 1)[0].strip())
+                elif line.lstrip(" ").startswith("|") and "|" in following and not _TABLE_RULE.fullmatch(following):
+                    cells = line.strip().strip("|").count("|") + 1  # no |---| line: its rows shown as text
+                    problem = Message("page.table_no_rule", rule="|" + "---|" * cells)
         elif kind == "paragraph" and re.match(r" {0,3}:[ \t]", line):  # a term's definition
             kind = "other"
         elif kind == "paragraph" and item and indent < 4:
