@@ -36,9 +36,9 @@
   // a place's next closing days: those gone leave, the next ones take their places, and the line
   // goes once none is left
   document.querySelectorAll(".kh-closed-days").forEach(function (line) {
-    var shown = 0;
+    var shown = 0, wanted = Number(line.getAttribute("data-shown"));
     line.querySelectorAll("span[data-closed]").forEach(function (day) {
-      day.hidden = day.getAttribute("data-closed") < today || shown >= 3;
+      day.hidden = day.getAttribute("data-closed") < today || shown >= wanted;
       var gap = day.querySelector(".kh-gap");  // the separator before it, none before the first shown
       if (gap) gap.hidden = !shown;
       if (!day.hidden) shown += 1;

@@ -145,7 +145,8 @@ def closed_days_ahead(ctx: PageContext, venue: Venue, lang: str) -> str | None:
     gap = f'<span class="kh-gap">{list_gap(lang)}</span>'
     spans = [f'<span data-closed="{day.isoformat()}"{" hidden" if number >= CLOSED_DAYS_SHOWN else ""}>'
              f'{gap if number else ""}{md_text(format_day_of_year(day, lang))}</span>' for number, day in enumerate(days)]
-    return f'<span class="kh-closed-days">{"".join(spans)}</span>' if spans else None
+    return (f'<span class="kh-closed-days" data-shown="{CLOSED_DAYS_SHOWN}">{"".join(spans)}</span>'
+            if spans else None)
 
 
 def practical_facts(ctx: PageContext, venue: Venue, lang: str) -> list[str]:
