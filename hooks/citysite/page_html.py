@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .errors import SiteError
-from .images.outside import without_code
+from .images.outside import without_code_or_notes
 from .messages import Message
 
 # an element that runs code or loads another page, an event handler, a javascript: address (in
@@ -30,14 +30,10 @@ _UNSAFE = re.compile(
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
-
-
 def check_page_html(markdown: str, file: str, source: str) -> None:
     """Raise SiteError, with the page's file and line, for the first raw HTML in `markdown` that
     would run code or load another site; `source` is the file's whole text (for the line)."""
-    text = _COMMENT.sub(_blank, without_code(markdown))
+    text = without_code_or_notes(markdown)
     found = _UNSAFE.search(text)
     if found is None:
         return

@@ -33,6 +33,7 @@ from collections.abc import Container
 from urllib.parse import urlsplit
 
 from .errors import SiteError
+from .images.outside import without_code_or_notes
 from .languages import page_file_link
 from .messages import Message
 from .page_html import line_in_source
@@ -55,13 +56,6 @@ _INDENTED = re.compile(r"\t| {4}")
 _BULLET = r"[•●▪◦\uf0b7—–]|-(?=[^\W\d_])"
 _WORD_BULLETS = re.compile(rf"^[ \t]*({_BULLET})[ \t]*\S.*(?<!  )\n[ \t]*(?:{_BULLET})[ \t]*\S", re.MULTILINE)
 _FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)")
-# Not the page's own markup: fenced code (in a list or note too), code spans, notes for editors.
-_NOT_TEXT = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)|`[^`\n]+`|<!--.*?-->",
-                       re.MULTILINE | re.DOTALL)
-
-
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match[0])
 
 
 def _hard_break(line: str) -> bool:
@@ -133,7 +127,7 @@ def check_page_markdown(markdown: str, file: str, source: str, site_url: str, pa
     """Raise SiteError, with the page's file and line, for the first Word bullet, block the site would
     show otherwise than meant, or link to the site's own full address in `markdown`; `source` is the
     file's whole text, `page_uri` the page's source path, `pages` the site's."""
-    text = _NOT_TEXT.sub(_blank, markdown)
+    text = without_code_or_notes(markdown)
     bullet = _WORD_BULLETS.search(text)
     if bullet:
         raise SiteError(file, line_in_source(markdown, bullet.start(), source),

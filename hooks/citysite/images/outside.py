@@ -23,10 +23,11 @@ _HTML = re.compile(rf"<(?:img|source)\b[^>]*?\b(?:src|srcset)\s*=\s*[\"']?\s*({_
 # ![alt][label], ![alt][] and ![alt], with the label's address defined on a line of its own
 _REFERENCE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\](?:\[([^\]]*)\])?(?!\()")
 _DEFINITION = re.compile(rf"^ {{0,3}}\[([^\]]+)\]:\s*<?({_ADDRESS})", re.MULTILINE)
-# What is not a picture: fenced code and code spans (examples), and comments; blanked, so that offsets stay
-_CODE_PATTERN = r"^( {0,3})(`{3,}|~{3,}).*?(?:^ {0,3}\2[ \t]*$|\Z)|`[^`\n]+`"
+# Not the page's own markup: fenced code (in a list or a note too) and code spans, which are examples,
+# and notes for editors; blanked, so that offsets stay
+_CODE_PATTERN = r"^([ \t]*)(`{3,}|~{3,}).*?(?:^[ \t]*\2[ \t]*$|\Z)|`[^`\n]+`"
 _CODE = re.compile(_CODE_PATTERN, re.MULTILINE | re.DOTALL)
-_NOT_PICTURES = re.compile(_CODE_PATTERN + r"|<!--.*?-->", re.MULTILINE | re.DOTALL)
+_CODE_OR_NOTES = re.compile(_CODE_PATTERN + r"|<!--.*?-->", re.MULTILINE | re.DOTALL)
 
 
 def _blank(match: re.Match) -> str:
@@ -38,9 +39,14 @@ def without_code(markdown: str) -> str:
     return _CODE.sub(_blank, markdown)
 
 
+def without_code_or_notes(markdown: str) -> str:
+    """`markdown` with its code and its notes for editors (<!-- … -->) blanked: the text a reader gets."""
+    return _CODE_OR_NOTES.sub(_blank, markdown)
+
+
 def outside_pictures(markdown: str) -> list[tuple[int, str]]:
     """(offset in `markdown`, address) of each picture from another site, in order."""
-    text = _NOT_PICTURES.sub(_blank, markdown)
+    text = without_code_or_notes(markdown)
     found = [(match.start(), match[1]) for pattern in (_INLINE, _HTML) for match in pattern.finditer(text)]
     definitions = {" ".join(match[1].split()).casefold(): match[2] for match in _DEFINITION.finditer(text)}
     for match in _REFERENCE.finditer(text):
