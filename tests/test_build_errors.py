@@ -190,6 +190,9 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     # space; a wrapped first item; an address under a heading; and a table whose first row is also
     # the first row of a valid table above (the line was that table's)
     ("1858. Основан военный пост.\n1880. Хабаровка стала городом.\n", 5, "строка начинается с '1858.' (число и точка)"),
+    ("Фестиваль прошёл.\n#Хабаровск #Амур\n", 6, "строка начинается с '#Хабаровск' (знак # без пробела после "
+     "него), и сайт сделает её заголовком крупными буквами, хотя предпросмотр GitHub покажет её обычным текстом; "
+     "если это хештег, напишите '\\#Хабаровск'"),
     ("Что взять:\n\u00a0\n- паспорт;\n- деньги.\n", 6, "эта строка выглядит пустой, но в ней неразрывный пробел"),
     ("Что взять:\n- паспорт\n  и его копию;\n- деньги.\n", 6, "список начинается сразу под строкой текста"),
     ("### Адрес\n    ул. Муравьёва-Амурского, 1\n", 6, "эта строка идёт после пустой и начинается с табуляции"),
@@ -217,7 +220,7 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
         "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n\n"
         # a nested list at 4 spaces, a list item's second paragraph, a note's text, a table and a
         # dividing line after blank lines, a lone "1)" and a lone tab in a sentence
-        "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
+        "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n\\#Хабаровск #Амур\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
         "| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n\nТекст.\n\n---\n\n1) самое важное.\n\nКолонка\tодна.\n\n"
         # an editors' walkthrough: a footnote's second paragraph, a definition's, a '+' item's, a
         # wrapped item's, block HTML, lines kept apart by a line break, a table aligned with tabs, a
@@ -232,6 +235,7 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
     assert page.count("<li>") == 7 + 3 and page.count("<table>") == 2 and "<hr" in page and "Его второй абзац" in page
+    assert "<p>#Хабаровск #Амур</p>" in page
 
 
 @pytest.mark.parametrize(("address", "expected"), [

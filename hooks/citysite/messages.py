@@ -1650,6 +1650,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "строка начинается с '{year}.' (число и точка), и сайт сделает из неё нумерованный список: вместо "
               "годов будут 1, 2, 3; напишите '{year} —' (или '{year}:')",
     },
+    "page.hashtag_heading": {
+        "en": "the line starts with '{start}' (a '#' with no space after it), so the site makes the line a heading "
+              "in large letters, while GitHub's preview shows it as text; for a hashtag, write '{escaped}' (a "
+              "backslash before '#'); for a heading, put a space after the '#' signs",
+        "ru": "строка начинается с '{start}' (знак # без пробела после него), и сайт сделает её заголовком "
+              "крупными буквами, хотя предпросмотр GitHub покажет её обычным текстом; если это хештег, напишите "
+              "'{escaped}' (обратная косая черта перед #); если нужен заголовок, поставьте пробел после знаков #",
+    },
     "page.blank_with_nbsp": {
         "en": "this line looks empty but holds a no-break space (from Word or a web page), so to the site it is no "
               "empty line: the blocks above and below are joined; delete the line's space and keep it empty",

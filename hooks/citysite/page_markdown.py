@@ -16,7 +16,9 @@ address leaves in an editor's page.
 - A table without its "|---|---|" line under the first row (or with Word's dashes, "|—|—|"): its
   rows shown as text with "|".
 - Lines beginning with a year and a full stop ("1858. Основан пост"): a list numbered 1, 2, 3; a line
-  that looks empty but holds a no-break space: no blank line, the blocks around it joined.
+  that looks empty but holds a no-break space: no blank line, the blocks around it joined; a line
+  beginning with '#' and no space ("#Хабаровск #Амур", a post's hashtags): a heading, which GitHub's
+  preview shows as text.
 - A link written as the site's own full address (https://khabarovsk.example.org/ru/venues/…): it
   leaves the page's language, breaks in a preview and on another address, and the link check cannot
   see it; a link to the page's file, relative to this page, does all that right.
@@ -50,6 +52,7 @@ _HEADING_UNDERLINE = re.compile(r" {0,3}(?:=+|-+) *")
 _PAREN_ITEM = re.compile(r" *(?:\d{1,2}|[a-zа-я])\)[ \t]+\S", re.IGNORECASE)  # 1) or а)
 _YEAR_ITEM = re.compile(r" {0,3}\d{3,}\.[ \t]+\S")  # "1858. Основан пост": an ordered list numbered 1, 2, 3
 _CELLS = re.compile(r"\S\t+\S")
+_HASHTAG = re.compile(r"#{1,6}[^\s#]\S*")  # "#Хабаровск": a heading to Python-Markdown, text to GitHub
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # a dividing line
 _INDENTED = re.compile(r"\t| {4}")
 # Word's bullets, dashes as a Russian text lists with them, or a hyphen with no space after it
@@ -100,6 +103,8 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
             block = rest[:next((i for i, text in enumerate(rest) if not text.strip(" \t")), len(rest))]
             if any(_LIST_ITEM.match(text) for text in block):  # a lone item is a wrapped sentence
                 problem = Message("page.list_under_paragraph")
+        if problem is None and kind != "other" and (hashtag := _HASHTAG.match(line)):
+            problem = Message("page.hashtag_heading", start=hashtag[0], escaped="\\" + hashtag[0])
         if problem is None and before == "list" and item and 1 < indent < 4:  # at 1 space GitHub does not nest it either
             problem = Message("page.nested_list_indent", spaces=indent)
         if problem is None and kind == "paragraph" and not _hard_break(line):
