@@ -180,6 +180,10 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
     # blocks GitHub's preview shows as meant, and the site did not (an editors' walkthrough)
     ("Цены:\n| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n", 6, "таблица начинается сразу под строкой текста"),
     ("Что взять:\n\n- одежду\n  - шапку\n  - варежки\n- деньги\n", 8, "пункт списка сдвинут на 2 пробела"),
+    ("1. Купите билет.\n\n   Касса у входа.\n\n2. Пройдите досмотр.\n", 7,
+     "эта строка после пункта списка и пустой строки сдвинута на 3 пробела: предпросмотр GitHub оставит её в "
+     "пункте выше, а сайт закончит на ней список"),
+    ("- паспорт\n\n  и его копия\n", 7, "эта строка после пункта списка и пустой строки сдвинута на 2 пробела"),
     ("Порядок:\n\n1) купить билет;\n2) прийти к причалу.\n", 7, "пункты пронумерованы '1)', '2)'"),
     ("Билет\tЦена\nВзрослый\t300\n", 5, "в этих строках ячейки разделены табуляцией, как в таблице, вставленной "
      "из Excel или Word, и сайт склеит их в одну строку текста; оформите их таблицей, с пустой строкой перед ней: "
@@ -220,7 +224,7 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
         "```\nпример:\n- не список\n• и это\n```\n\n[Сайт](https://example.ru/)\n\n"
         # a nested list at 4 spaces, a list item's second paragraph, a note's text, a table and a
         # dividing line after blank lines, a lone "1)" and a lone tab in a sentence
-        "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n\\#Хабаровск #Амур\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
+        "- одежда\n    - шапка\n\n    Тёплая.\n\n- деньги\n\n1. Билет.\n\n  После списка.\n\n\\#Хабаровск #Амур\n\n!!! note \"Лёд\"\n\n    Не выходите на лёд.\n\n"
         "| Билет | Цена |\n|---|---|\n| Взрослый | 300 |\n\nТекст.\n\n---\n\n1) самое важное.\n\nКолонка\tодна.\n\n"
         # an editors' walkthrough: a footnote's second paragraph, a definition's, a '+' item's, a
         # wrapped item's, block HTML, lines kept apart by a line break, a table aligned with tabs, a
@@ -234,7 +238,7 @@ def test_a_list_after_a_blank_line_a_heading_or_in_code_is_no_paste(project, tmp
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "ru" / "guide" / "index.html").read_text(encoding="utf-8")
-    assert page.count("<li>") == 7 + 3 and page.count("<table>") == 2 and "<hr" in page and "Его второй абзац" in page
+    assert page.count("<li>") == 8 + 3 and page.count("<table>") == 2 and "<hr" in page and "Его второй абзац" in page
     assert "<p>#Хабаровск #Амур</p>" in page
 
 

@@ -1686,6 +1686,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "вложенным, а ещё одним пунктом того же списка (предпросмотр GitHub вложит его, сайт — нет); "
               "вложенный пункт сдвигайте на 4 пробела",
     },
+    "page.list_paragraph_indent": {
+        "en": "this line, after a list item and a blank line, is indented by {spaces} "
+              "{spaces:plural:space:spaces}: GitHub's preview keeps it in the item above, but the site ends the "
+              "list here (a numbered list starts again at 1 after it); indent it by 4 spaces to keep it in the "
+              "item, or start it at the beginning of the line if the list is over",
+        "ru": "эта строка после пункта списка и пустой строки сдвинута на {spaces} "
+              "{spaces:plural:пробел:пробела:пробелов}: предпросмотр GitHub оставит её в пункте выше, а сайт "
+              "закончит на ней список (нумерация после неё начнётся снова с 1); сдвиньте её на 4 пробела, чтобы "
+              "она осталась в пункте, или начните с начала строки, если список закончился",
+    },
     "page.paren_numbers": {
         "en": "the list is numbered '1)', '2)', which the site does not read as a list: it joins the items into "
               "one paragraph; number them '1.', '2.' (a full stop and a space), with a blank line before the list",

@@ -12,7 +12,8 @@ address leaves in an editor's page.
   of the list above), items numbered "1)" (one paragraph), lines of cells separated by tabs (a paste
   from Excel: one paragraph), a line of "---" or "===" under text (the text becomes a heading), and a
   line indented by a tab or 4 spaces after a paragraph or heading (a grey block of code; after a list,
-  a note, a footnote, a definition or block HTML it is their text).
+  a note, a footnote, a definition or block HTML it is their text), and an item's second paragraph
+  indented by 2-3 spaces (the list ends there, and its numbering starts again at 1).
 - A table without its "|---|---|" line under the first row (or with Word's dashes, "|—|—|"): its
   rows shown as text with "|".
 - Lines beginning with a year and a full stop ("1858. Основан пост"): a list numbered 1, 2, 3; a line
@@ -71,7 +72,7 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
     editor meant (the module's docstring). Each line is read within its top-level block: a
     paragraph, a heading, a list, or another block (a quote, table, block HTML, note, footnote,
     definition), whose indented lines after a blank one are its own text, not code."""
-    offset, kind, after_blank = 0, None, True
+    offset, kind, after_blank, item_text = 0, None, True, 4  # item_text: the column of the last item's text
     lines = text.split("\n")
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
@@ -89,6 +90,8 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
                 if kind in ("paragraph", "heading"):
                     problem = Message("page.indented_code")
             else:
+                if before == "list" and not item and indent >= item_text:  # GitHub keeps it in the item
+                    problem = Message("page.list_paragraph_indent", spaces=indent)
                 kind = ("heading" if line.lstrip(" ").startswith("#") else "list" if item
                         else "other" if _NOT_PARAGRAPH.match(line) or _RULE.fullmatch(line) else "paragraph")
                 if _YEAR_ITEM.match(line):
@@ -122,6 +125,8 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
                                   rule=Message("page.underlined_heading.rule") if underline[0] == "-" else "")
         if problem is not None:
             return offset, problem
+        if item and indent < 4:
+            item_text = item.end() - 1
         after_blank = False
         offset += len(line) + 1
     return None
