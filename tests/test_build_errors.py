@@ -206,6 +206,14 @@ def test_an_example_in_code_and_a_note_for_editors_are_no_raw_html(project, tmp_
      "ссылка https://khabarovsk.example.org/ru/guide/#как-добраться — полный адрес самого сайта: она может увести "
      "читателя на страницу на другом языке и не ведёт на вашу версию в предпросмотре или на другом адресе сайта; "
      "замените адрес в круглых скобках ссылки путём к файлу страницы: (guide.md#как-добраться)"),
+    # a news aggregator cited on a page, as the data's sources may not; the site's own address as an
+    # autolink or a reference
+    ("Прямых рейсов нет ([Новости](https://news.mail.ru/economics/69661074/)).\n", 5,
+     "'https://news.mail.ru/economics/69661074/' — на сайте news.mail.ru, который копирует, перепечатывает или "
+     "собирает чужие страницы; укажите оригинал"),
+    ("См. <https://khabarovsk.example.org/ru/guide/>.\n", 5, "ссылка https://khabarovsk.example.org/ru/guide/ — "
+     "полный адрес самого сайта"),
+    ("См. [гид][1].\n\n[1]: https://khabarovsk.example.org/ru/guide/\n", 7, "ссылка https://khabarovsk.example.org/ru/guide/"),
     ("[Гид](https://khabarovsk.example.org/ru/nowhere/)\n", 5,
      "ссылка https://khabarovsk.example.org/ru/nowhere/ — полный адрес самого сайта, и страницы по этому адресу нет"),
 ])

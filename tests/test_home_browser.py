@@ -964,7 +964,7 @@ def test_no_table_of_plan_your_visit_scrolls_sideways_on_a_phone(browser, site_s
 
 
 def test_no_place_page_with_checked_facts_scrolls_sideways_on_a_phone(browser, site, site_server):
-    """A practical fact's sources and check date, "(hab.aif.ru/…, hab.aif.ru/…, checked …)", wrap
+    """A practical fact's sources and check date, "(khv.aero, hab.aif.ru 1, …, checked …)", wrap
     on a phone: kept on one line they made Railway Station Square 900 px wide in every language.
     The two place pages of each language with the longest such notes are looked at."""
     longest: dict[str, list[tuple[int, str]]] = {lang: [] for lang in LANGUAGES}

@@ -20,6 +20,8 @@ address leaves in an editor's page.
   that looks empty but holds a no-break space: no blank line, the blocks around it joined; a line
   beginning with '#' and no space ("#Хабаровск #Амур", a post's hashtags): a heading, which GitHub's
   preview shows as text.
+- A link to a site that copies, reposts or aggregates other pages (news.mail.ru, a copy of
+  Wikipedia: citysite.data.sources.BLOCKED_HOSTS), as the data's sources are checked.
 - A link written as the site's own full address (https://khabarovsk.example.org/ru/venues/…): it
   leaves the page's language, breaks in a preview and on another address, and the link check cannot
   see it; a link to the page's file, relative to this page, does all that right.
@@ -35,6 +37,7 @@ import re
 from collections.abc import Container
 from urllib.parse import urlsplit
 
+from .data.sources import blocked_host
 from .errors import SiteError
 from .images.outside import without_code_or_notes
 from .languages import page_file_link
@@ -59,7 +62,9 @@ _INDENTED = re.compile(r"\t| {4}")
 # Word's bullets, dashes as a Russian text lists with them, or a hyphen with no space after it
 _BULLET = r"[•●▪◦\uf0b7—–]|-(?=[^\W\d_])"
 _WORD_BULLETS = re.compile(rf"^[ \t]*({_BULLET})[ \t]*\S.*(?<!  )\n[ \t]*(?:{_BULLET})[ \t]*\S", re.MULTILINE)
-_FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)")
+# a link's address: [text](…), href="…", an autolink <…> or a reference definition "[1]: …"
+_FULL_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)|\bhref=[\"'](https?://[^\"']+)|<(https?://[^>\s]+)>|"
+                        r"^ {0,3}\[[^\]]+\]:[ \t]*<?(https?://[^>\s]+)", re.MULTILINE)
 
 
 def _hard_break(line: str) -> bool:
@@ -135,7 +140,8 @@ def _misread_block(text: str) -> tuple[int, Message] | None:
 def check_page_markdown(markdown: str, file: str, source: str, site_url: str, page_uri: str,
                         pages: Container[str]) -> None:
     """Raise SiteError, with the page's file and line, for the first Word bullet, block the site would
-    show otherwise than meant, or link to the site's own full address in `markdown`; `source` is the
+    show otherwise than meant, or link to a copying site or to the site's own full address in
+    `markdown`; `source` is the
     file's whole text, `page_uri` the page's source path, `pages` the site's."""
     text = without_code_or_notes(markdown)
     bullet = _WORD_BULLETS.search(text)
@@ -146,7 +152,10 @@ def check_page_markdown(markdown: str, file: str, source: str, site_url: str, pa
     if misread is not None:
         raise SiteError(file, line_in_source(markdown, misread[0], source), misread[1])
     for found in _FULL_LINK.finditer(text):
-        address = found[1] or found[2]
+        address = next(group for group in found.groups() if group)
+        if host := blocked_host(address):
+            raise SiteError(file, line_in_source(markdown, found.start(), source),
+                            Message("blocked_source", value=address, host=host))
         if (urlsplit(address).hostname or "") == urlsplit(site_url).hostname:  # not example.com
             line = line_in_source(markdown, found.start(), source)
             link = page_file_link(urlsplit(address).path.removeprefix(urlsplit(site_url).path), page_uri, pages)

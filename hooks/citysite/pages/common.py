@@ -88,11 +88,17 @@ def source_label(url: str, longest: int = 48) -> str:
     return label if len(label) <= longest else label[:longest - 1] + "…"
 
 
-def source_labels(urls: list[str]) -> list[str]:
-    """How each of a list's web sources is named: by its host, or by host and path (source_label)
-    where the list has several pages of that host."""
-    hosts = Counter(readable_host(url) for url in urls)
-    return [readable_host(url) if hosts[readable_host(url)] == 1 else source_label(url) for url in urls]
+def source_labels(urls: list[str], numbered: bool = False) -> list[str]:
+    """How each of a list's web sources is named: by its host, or where the list has several pages
+    of that host, by host and path (source_label) or, `numbered`, by host and number (hab.aif.ru 1,
+    hab.aif.ru 2: a path of Russian words in Latin letters reads as noise in a fact's short note)."""
+    hosts, seen = Counter(readable_host(url) for url in urls), Counter[str]()
+    labels = []
+    for url in urls:
+        host = readable_host(url)
+        seen[host] += 1
+        labels.append(host if hosts[host] == 1 else f"{host} {seen[host]}" if numbered else source_label(url))
+    return labels
 
 
 def back_link(label: str, target: str) -> str:

@@ -73,13 +73,13 @@ HOURS_MATTER = ("museum", "church")  # places a visitor goes into at set hours (
 
 
 def _checked(ctx: PageContext, fact, topic: str, lang: str) -> str:
-    """Where a practical fact was read (its web pages, linked by host name, with the path where two
+    """Where a practical fact was read (its web pages, linked by host name, numbered where two
     share a host) and the day it was checked, small, after it: «(hkm.ru, checked 4 December 2026)».
     Each link is named with the fact's `topic` too ("hkm.ru: Opening hours"): a page's list of
     links read "hkm.ru" four times (an accessibility walkthrough)."""
     urls = [url for kind, url in map(source_parts, fact.sources) if kind == "page"]
     links = [external_link(url, label, name=f"{label}{colon(lang)}{topic}")
-             for url, label in zip(urls, source_labels(urls))]
+             for url, label in zip(urls, source_labels(urls, numbered=True))]
     text = ctx.t("checked_on", lang).format(sources=list_gap(lang).join(links),
                                             date=md_text(format_when(fact.checked, lang)))
     return f'<span class="fact-checked">{aside(text, lang)}</span>'
