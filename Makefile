@@ -35,7 +35,7 @@ help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 (SITE_LANG=ru: one language only)"
 	@echo "make build   - build the whole site into site/, a process per language (the old site/ stays if the build fails)"
 	@echo "    ENGINE=properdocs (build, serve): with ProperDocs, the maintained fork of MkDocs 1.x (PLATFORM.md)"
-	@echo "make publish SITE_URL=https://... - the same build for publishing at that address (refuses the placeholder)"
+	@echo "make publish SITE_URL=https://... - the same build for publishing at that address (refuses the placeholder; CONTRIBUTING.md, Publishing)"
 	@echo "make test    - run all tests (builds the site into a temporary folder)"
 	@echo "make check   - check data/*.yml (venues, partners, events) without building"
 	@echo "make schema  - regenerate data/schemas/*.schema.json from the data model"

@@ -104,6 +104,15 @@ def import_jieba_directly() -> None:
         del sys.modules["pkg_resources"]
 
 
+def use_projects_code(config_file: Path) -> None:
+    """Import citysite from the project being built, before anything imports it: a second checkout
+    that shares the first one's .venv (to build an older commit for a roll-back) would otherwise get
+    the first checkout's code, which the .venv's editable install names (a publishers' walkthrough)."""
+    hooks = str(config_file.parent / "hooks")
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)
+
+
 def in_editors_language(text: str, prefix: str = "") -> str:
     """`text` (a message of the catalogue, or MkDocs' English) in the editor's language(s)."""
     from citysite.messages import render  # imported late: the project's own citysite (build_site)
@@ -322,9 +331,7 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, jobs:
     `check(folder, SITE_URL)` may refuse the built site before that (make publish)."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    hooks = str(config_file.parent / "hooks")  # the project's own citysite, also for a copy of it
-    if hooks not in sys.path:
-        sys.path.insert(0, hooks)
+    use_projects_code(config_file)
     work = site_dir.parent / f".site-build-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
@@ -398,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--dirty is not supported: a dirty build keeps pages made from the data out of date; "
               "build without it (make build)", file=sys.stderr)
         return 2
+    use_projects_code(args.config_file.resolve())
     try:
         use_engine(args.engine)
         import_jieba_directly()

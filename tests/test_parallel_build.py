@@ -110,13 +110,18 @@ def test_make_publish_refuses_an_address_the_site_cannot_be_published_at(project
 
 
 def test_make_publish_builds_for_the_real_address_and_refuses_a_leftover_placeholder(project, tmp_path):
+    """It also speaks with the built copy's own code: a second checkout sharing the first one's
+    .venv (a roll-back) had said the first checkout's messages, and built with its code."""
+    messages = project / "hooks" / "citysite" / "messages.py"
+    messages.write_text(messages.read_text(encoding="utf-8").replace('"Built for {url}:', '"Built (copy) for {url}:'),
+                        encoding="utf-8")
     result = mkdocs_run.build_site(project, tmp_path / "site", {"SITE_URL": "https://www.your-host.ru/k/"},
                                    quiet=False, options=("--publish",))
     assert result.returncode == 0 and "placeholder address" not in result.stderr, result.stderr[-3000:]
     site = tmp_path / "site"
     files = sum(1 for path in site.rglob("*") if path.is_file())
     said = " ".join(result.stderr.split())  # MkDocs' log wraps long lines
-    assert f"Built for https://www.your-host.ru/k/: upload everything in {site}/, {files} files" in said
+    assert f"Built (copy) for https://www.your-host.ru/k/: upload everything in {site}/, {files} files" in said
     assert "<loc>https://www.your-host.ru/k/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     (site / "ru" / "extra.html").write_text('<a href="https://khabarovsk.example.org/ru/">', "utf-8")
     with pytest.raises(build_site.BuildFailed,
