@@ -245,6 +245,9 @@ BROKEN = {
     "weekday without month": {"events": EVENTS.replace("month: 5\n    part: late", "rule: FREQ=YEARLY;BYDAY=2SA")},
     "rule that stops": {"events": EVENTS.replace("month: 5\n    part: late",
                                                  "rule: FREQ=YEARLY;BYMONTH=6;BYDAY=2SA;COUNT=1")},
+    "translation copied": {"events": EVENTS + EVENTS.replace("id: city-day", "id: taste-of-amur").replace(
+        "en: City Day, ru: День города", "en: Taste of the Amur, ru: Вкус Амура")},
+    "formatting": {"venues": VENUES.replace("ru: Главная площадь города.", "ru: Главная **площадь** города.")},
     "time unquoted": {"events": EVENTS.replace("month: 5\n    part: late", 'date: "06-12"\n    time: 18:00')},
 }
 

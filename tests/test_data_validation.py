@@ -335,3 +335,40 @@ def test_a_name_left_empty_or_as_spaces_is_refused_in_the_editors_language(data_
     assert_reported(data_dir, "venues.yml", line_of(text, f"ru: {blank},"), "komsomolskaya-square",
                     "'name.ru' is empty or only spaces; write its text between the quotes")
     assert "'name.ru' — пустой текст или одни пробелы" in russian(data_dir)
+
+
+def test_an_event_copied_as_a_template_with_its_translations_is_refused_where_they_are(data_dir):
+    """An editors' walkthrough copied an event to add a new one and rewrote the English and Russian
+    she can read: its Chinese, Japanese and Korean title (and description) stayed the other event's,
+    and its pages in those languages described that event."""
+    text = edit(data_dir, "events.yml", "title: {en: Winter festival, ru: Зимний фестиваль}",
+                "title: {en: Winter festival, ru: Зимний фестиваль, zh: 城市日}")
+    assert_reported(data_dir, "events.yml", line_of(text, "zh: 城市日}"), "winter-festival",
+                    "the Chinese text of 'title' is the same as that of city-day (line 3), whose English differs",
+                    "delete this entry's 'zh: …' lines")
+    assert "текст 'title' на китайском языке совпадает с текстом записи city-day" in russian(data_dir)
+
+
+@pytest.mark.parametrize("text", ["Ice **sculptures** on the square.", "Ice <b>sculptures</b> on the square.",
+                                  "Ice sculptures, [programme](https://example.org/ice)."])
+def test_formatting_in_a_data_text_is_refused_as_it_would_show(data_dir, text):
+    """Bold and links written as on a page were shown with their '**', '<b>' and '[…](…)' on the
+    page, in its description for search engines and in link previews (an editors' walkthrough)."""
+    edit(data_dir, "events.yml", "summary: {en: Ice sculptures on the square.,", f'summary: {{en: "{text}",')
+    assert "is formatting for a page, but the site shows the texts of data files as they are" in errors(data_dir)[0]
+
+
+def test_russian_copied_into_an_asian_translation_is_a_warning(data_dir):
+    """Her Russian copied into zh, ja and ko to end the check's red cross was read out to Asian
+    visitors (an editors' walkthrough); English pasted there was already caught."""
+    edit(data_dir, "events.yml", "title: {en: Winter festival, ru: Зимний фестиваль}",
+         "title: {en: Winter festival, ru: Зимний фестиваль, ko: Зимний фестиваль}")
+    warnings = [str(warning) for warning in load_site_data(data_dir).warnings]
+    assert any("the ko text of 'title' has no letters of that language" in warning for warning in warnings), warnings
+
+
+def test_a_soft_hyphen_pasted_from_word_does_not_reach_the_site(data_dir):
+    """Word's invisible soft hyphens reached the page, the search index and the calendar, and the
+    site's search missed «мас­тер-классы»."""
+    edit(data_dir, "events.yml", "ru: Ледовые скульптуры на площади.", "ru: Ледо\u00adвые скульп\u00adтуры на площади.")
+    assert load_site_data(data_dir).events["winter-festival"].summary.ru == "Ледовые скульптуры на площади."

@@ -493,6 +493,22 @@ def test_a_closure_is_ahead_until_its_first_day_and_then_closed(tmp_path, day, t
     assert box.startswith(f'!!! warning "{STRINGS[title]["en"]}"'), box
 
 
+def test_the_next_closing_days_count_a_closure_too(tmp_path):
+    """During a closure for repairs (1 March to 30 April) an editors' walkthrough read only the next
+    Mondays as closing days, as if the museum opened on the others."""
+    from citysite.pages.common import PageContext
+    from citysite.pages.venues import closed_days_ahead
+
+    (tmp_path / "venues.yml").write_text(SAMPLE_MUSEUM, encoding="utf-8")
+    for name in ("partners", "events"):
+        (tmp_path / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    data = load_site_data(tmp_path)
+    days = lambda today: re.findall(r'data-closed="([0-9-]+)"', closed_days_ahead(  # noqa: E731
+        PageContext(data, dt.date.fromisoformat(today), STRINGS), data.venues["sample-museum"], "en"))
+    assert days("2027-02-26")[:4] == ["2027-02-26", "2027-03-01", "2027-03-02", "2027-03-03"]  # the last Friday
+    assert days("2027-04-29")[:4] == ["2027-04-29", "2027-04-30", "2027-05-03", "2027-05-10"]  # then Mondays
+
+
 FACTS = {"hours": "label_hours", "tickets": "label_tickets", "phone": "label_phone",
          "step_free": "label_step_free", "stop": "label_stop"}
 

@@ -660,6 +660,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' must be a block of fields (name: ..., en: ...), not '{value}'",
         "ru": "'{name}' должно быть блоком полей (name: ..., en: ...), а не '{value}'",
     },
+    "markup_in_text": {
+        "en": "'{found}' is formatting for a page, but the site shows the texts of data files as they are, so "
+              "visitors would see '{found}' itself; delete it (a web page goes into 'website:' or 'sources:', not "
+              "into the text)",
+        "ru": "«{found}» — это оформление для страниц, а тексты из файлов data/ сайт показывает как есть, и "
+              "посетители увидели бы сами эти знаки; удалите их (адрес веб-страницы пишут в 'website:' или "
+              "'sources:', а не в текст)",
+    },
     "placeholder_text": {
         "en": "'{value}' has no letter: it stands in for a text, as in the guide's examples; write the text, or "
               "delete this language's line (the English text is shown until it is written)",
@@ -716,6 +724,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "copy and add the year's dates under 'editions:' of the event on line {line}",
         "ru": "этот id уже занят в строке {line}; если вы скопировали то событие, чтобы добавить новый год, удалите "
               "копию и добавьте даты этого года в 'editions:' события в строке {line}",
+    },
+    "translation_copied": {
+        "en": "the {language} text of '{name}' is the same as that of {other} (line {line}), whose English differs: "
+              "this entry looks copied from it; delete this entry's '{lang}: …' lines in every text (title, summary "
+              "and the others) until a translator writes its own: its {language} page shows the English meanwhile",
+        "ru": "текст '{name}' на {language} языке совпадает с текстом записи {other} (строка {line}), хотя английский "
+              "у них разный: похоже, эта запись скопирована с неё; удалите у этой записи строки '{lang}: …' во всех "
+              "текстах (title, summary и других), пока переводчик не напишет свои — до тех пор её страница на "
+              "{language} языке покажет английский текст",
     },
     "title_used.event": {
         "en": "the event on line {line} has the same title; one entry holds every year of an event: if this is "

@@ -23,7 +23,8 @@ from ..languages import LANGUAGES
 from ..messages import CATALOGUE, Message, known_values, meant_value, message_languages, translate
 from .geo import babel_country_name, check_country
 from .indentation import EXPLAINED, explain_indentation
-from .model import HOME_CITY, MEDIA_PATH, SLUG_PATTERN, ChronicleEntry, Event, FieldProblem, Partner, Route, Text, Venue
+from .model import (HOME_CITY, MEDIA_PATH, OPTIONAL_LANGUAGES, SLUG_PATTERN, ChronicleEntry, Event, FieldProblem, Partner,
+                    Route, Text, Venue)
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
@@ -289,18 +290,25 @@ def _parse_records(doc: YamlDocument, record: type, problems: list[Problem]) -> 
 
 
 # The letters each translation is written in: a text in another language's field has none of them.
+_LATIN, _KANA = re.compile(r"[A-Za-z]"), re.compile(r"[\u3040-\u30ff]")
 _LETTERS = {"ru": re.compile(r"[\u0400-\u04ff]"), "zh": re.compile(r"[\u4e00-\u9fff]"),
             "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
+_ANY_LETTERS = re.compile(r"[A-Za-z\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def not_in_its_language(text: Text) -> list[str]:
-    """The translations of `text` written in Latin letters without one of their own language's
-    (an editor's English summary pasted into `ru:` passed every check and showed on the Russian pages),
-    and an English text in Russian letters without a Latin one (`en:` typed in Russian showed on the
-    English, Chinese, Japanese and Korean pages)."""
+    """The translations of `text` written without one letter of their own language's, in Latin
+    letters (an editor's English summary pasted into `ru:` passed every check and showed on the
+    Russian pages) or, for zh, ja and ko, in another script (her Russian alt text copied into the
+    three, to end the check's red cross, would be read to Asian visitors), a Chinese text in
+    Japanese kana, and an English text in Russian letters without a Latin one (`en:` typed in Russian
+    showed on the English, Chinese, Japanese and Korean pages)."""
     found = [lang for lang, letters in _LETTERS.items()
-             if (value := getattr(text, lang)) and re.search(r"[A-Za-z]", value) and not letters.search(value)]
-    if _LETTERS["ru"].search(text.en) and not re.search(r"[A-Za-z]", text.en):
+             if (value := getattr(text, lang)) and not letters.search(value)
+             and (_LATIN if lang == "ru" else _ANY_LETTERS).search(value)]
+    if text.zh and "zh" not in found and _KANA.search(text.zh):
+        found.append("zh")
+    if _LETTERS["ru"].search(text.en) and not _LATIN.search(text.en):
         found.insert(0, "en")
     return found
 
@@ -332,30 +340,54 @@ def _same_point(doc: YamlDocument, index: int, venue: Venue, earlier: dict[str, 
             for other in earlier.values() if other.id != venue.id and point(other) == point(venue)]
 
 
-def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str,
-                          path: tuple = ()) -> list[Problem]:
-    """Texts without zh, ja or ko, or with a translation not in its language, also in lists of
-    records (a route's stops: 'stops.text', on its stop's line: a position counted from 0,
-    'closed.0.reason', read as jargon to an editor)."""
-    warnings = []
+def _texts(record: Any, path: tuple = ()) -> typing.Iterator[tuple[tuple, str, Text]]:
+    """(path in the entry, name, text) of each text of an entry, also in lists of records and in
+    records within it: a route's stops, named 'stops.text', at its stop's line (a position counted
+    from 0, 'closed.0.reason', read as jargon to an editor); a venue's hours, 'hours.note'."""
     for f in fields(record):
         value = getattr(record, f.name)
         if isinstance(value, Text):
-            name = ".".join(str(part) for part in (*path, f.name) if not isinstance(part, int))
-            if value.missing():
-                warnings.append(Problem(doc.file, doc.line_of((index, *path, f.name)), entry_id,
-                                        Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))
-            warnings += [Problem(doc.file, doc.line_of((index, *path, f.name, lang)), entry_id,
-                                 Message("not_in_language.en" if lang == "en" else "not_in_language", name=name,
-                                         lang=lang))
-                         for lang in not_in_its_language(value)]
+            yield (*path, f.name), ".".join(str(part) for part in (*path, f.name) if not isinstance(part, int)), value
         elif isinstance(value, list):
             for position, item in enumerate(value):
                 if hasattr(item, "__dataclass_fields__"):
-                    warnings += _translation_warnings(doc, index, item, entry_id, (*path, f.name, position))
-        elif hasattr(value, "__dataclass_fields__"):  # a venue's hours: 'hours.note'
-            warnings += _translation_warnings(doc, index, value, entry_id, (*path, f.name))
+                    yield from _texts(item, (*path, f.name, position))
+        elif hasattr(value, "__dataclass_fields__"):
+            yield from _texts(value, (*path, f.name))
+
+
+def _translation_warnings(doc: YamlDocument, index: int, record: Any, entry_id: str) -> list[Problem]:
+    """Texts without zh, ja or ko, or with a translation not in its language."""
+    warnings = []
+    for path, name, value in _texts(record):
+        if value.missing():
+            warnings.append(Problem(doc.file, doc.line_of((index, *path)), entry_id,
+                                    Message("no_translation_yet", name=name, langs=", ".join(value.missing()))))
+        warnings += [Problem(doc.file, doc.line_of((index, *path, lang)), entry_id,
+                             Message("not_in_language.en" if lang == "en" else "not_in_language", name=name, lang=lang))
+                     for lang in not_in_its_language(value)]
     return warnings
+
+
+def _copied_translations(doc: YamlDocument, parsed: list[tuple[int, Any]]) -> list[Problem]:
+    """A zh, ja or ko text the same as that text of another entry whose English differs: an entry
+    copied as a template, its translations left as they were by an editor who cannot read them (an
+    editors' walkthrough published AmurFest's Chinese description under a new event's title)."""
+    first: dict[tuple[str, str, str], tuple[str, int, str]] = {}  # (name, lang, text) -> entry, line, English
+    problems = []
+    for index, record in parsed:
+        for path, name, text in _texts(record):
+            english = " ".join(text.en.split())
+            for lang in OPTIONAL_LANGUAGES:
+                value = getattr(text, lang)
+                if not value:
+                    continue
+                other = first.setdefault((name, lang, " ".join(value.split())), (record.id, doc.line_of((index,)), english))
+                if other[0] != record.id and other[2] != english:
+                    problems.append(Problem(doc.file, doc.line_of((index, *path, lang)), record.id, Message(
+                        "translation_copied", name=name, lang=lang, language=Message(f"language.{lang}"),
+                        other=other[0], line=other[1])))
+    return problems
 
 
 def _named_by_word(value: str, known: typing.Mapping[str, list[str]]) -> list[str]:
@@ -417,7 +449,7 @@ def _check_event_ids(events: YamlDocument, chronicle: YamlDocument | None) -> li
     records = [(index, raw) for index, raw in enumerate(events.data if isinstance(events.data, list) else [])
                if isinstance(raw, dict) and isinstance(raw.get("id"), str)]
     id_lines = {raw["id"]: events.line_of((index,)) for index, raw in reversed(records)}
-    title_lines: dict[str, int] = {}  # a title in any language, casefolded -> its event's line
+    title_lines: dict[str, int] = {}  # an English or Russian title, casefolded -> its event's line
     problems = []
     for index, raw in records:
         entry, line = raw["id"], events.line_of((index, "id"))
@@ -431,12 +463,14 @@ def _check_event_ids(events: YamlDocument, chronicle: YamlDocument | None) -> li
                 "id_with_year.taken", suggest=without_year, line=id_lines[without_year])))
         elif without_year != entry:
             problems.append(Problem(events.file, line, entry, Message("id_with_year", suggest=without_year)))
-        first = next((title_lines[title] for title in _names(raw.get("title")) if title in title_lines), None)
+        titles = _names({lang: text for lang, text in raw["title"].items() if lang in ("en", "ru")}
+                        if isinstance(raw.get("title"), dict) else raw.get("title"))  # zh, ja, ko: _copied_translations
+        first = next((title_lines[title] for title in titles if title in title_lines), None)
         same_id = id_lines[entry] != events.line_of((index,))  # said by _check_duplicates
         if first is not None and not same_id and not copy_of_year:
             problems.append(Problem(events.file, events.line_of((index, "title")), entry,
                                     Message("title_used.event", line=first)))
-        for title in _names(raw.get("title")):
+        for title in titles:
             title_lines.setdefault(title, events.line_of((index,)))
     return problems
 
@@ -547,6 +581,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
             problems.append(Problem(error.file, error.line, "", error.message))
             continue
         records[kind] = _parse_records(docs[kind], record, problems)
+        problems += _copied_translations(docs[kind], records[kind])
 
     data = SiteData({}, {}, {})
     collections = {"venues": data.venues, "partners": data.partners, "events": data.events, "routes": data.routes,

@@ -82,8 +82,24 @@ def _not_a_placeholder(value: str) -> str:
     return value
 
 
-NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(_not_a_placeholder)]  # not empty,
-# not spaces alone, not "..."
+# Formatting an editor of Markdown pages writes into a data text, which the site shows as it is:
+# **bold**, __bold__, <b>, a link [text](https://…) (an editors' walkthrough saw them on the page, in
+# its description for search engines and link previews).
+_MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^>]*>|\]\(\s*https?://")
+# Invisible characters a paste from Word leaves: soft hyphens (the site's search missed «мас­тер-классы»),
+# zero-width spaces and joiners, a byte-order mark.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+
+
+def _plain_text(value: str) -> str:
+    """A data text as the site shows it: no formatting (an error), nothing invisible (dropped)."""
+    if found := _MARKUP.search(value):
+        raise ValueError(Message("markup_in_text", found=found[0] if len(found[0]) <= 40 else found[0][:39] + "…"))
+    return value.translate(_INVISIBLE)
+
+
+NonEmpty = Annotated[str, Field(min_length=1, pattern=r"\S"), AfterValidator(_not_a_placeholder),
+                     AfterValidator(_plain_text)]  # not empty, not spaces alone, not "...", not formatted
 
 
 def _check_url(value: str) -> str:

@@ -136,12 +136,15 @@ def closed_days_ahead(ctx: PageContext, venue: Venue, lang: str) -> str | None:
     museum for the last Friday of October, its sanitary day, from a rule no page worked out for her
     dates. A saved page read later drops those gone and shows the next ones, hidden till then
     (docs/javascripts/past-events.js; read a week later, a page listing two weeks had lost a last
-    Friday and a Monday). Each day but the first carries its separator, hidden on the first shown."""
+    Friday and a Monday). The days of a closure (repairs) count too: during one, an editors'
+    walkthrough read the next Mondays alone, as if the museum opened on the other days. Each day but
+    the first carries its separator, hidden on the first shown."""
     spec = venue.hours.spec if venue.hours is not None else None
     if spec is None:
         return None
     days = [day for day in (ctx.today + dt.timedelta(days=offset) for offset in range(CLOSED_DAYS_AHEAD))
-            if spec.closed_on(day)]
+            if spec.closed_on(day) or any(closure.start.first_day() <= day <= closure.end.last_day()
+                                          for closure in venue.closed)]
     gap = f'<span class="kh-gap">{list_gap(lang)}</span>'
     spans = [f'<span data-closed="{day.isoformat()}"{" hidden" if number >= CLOSED_DAYS_SHOWN else ""}>'
              f'{gap if number else ""}{md_text(format_day_of_year(day, lang))}</span>' for number, day in enumerate(days)]
