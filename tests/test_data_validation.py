@@ -372,3 +372,16 @@ def test_a_soft_hyphen_pasted_from_word_does_not_reach_the_site(data_dir):
     site's search missed «мас­тер-классы»."""
     edit(data_dir, "events.yml", "ru: Ледовые скульптуры на площади.", "ru: Ледо\u00adвые скульп\u00adтуры на площади.")
     assert load_site_data(data_dir).events["winter-festival"].summary.ru == "Ледовые скульптуры на площади."
+
+
+@pytest.mark.parametrize(("old", "new", "typed"), [
+    ('    - start: "2026-12-20"', '    -start: "2026-12-20"', '-start: "2026-12-20"'),
+    ('      sources: ["page:https://example.org/winter-festival-2026"]',
+     '      sources:\n        -"page:https://example.org/winter-festival-2026"', '-"page:'),
+])
+def test_a_list_item_without_the_space_after_its_hyphen_is_named_at_its_line(data_dir, old, new, typed):
+    """`-start:` was reported at the next line as indentation, and `-"page:…"` was offered back
+    quoted with its hyphen (an editors' walkthrough)."""
+    text = edit(data_dir, "events.yml", old, new)
+    found = errors(data_dir)
+    assert found[0].startswith(f"data/events.yml:{line_of(text, typed)}: ") and "has no space after its hyphen" in found[0], found

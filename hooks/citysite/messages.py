@@ -303,6 +303,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "ошибка синтаксиса YAML: символ табуляции (столбец {column}) там, где YAML ждёт пробелы; делайте "
               "отступы только пробелами, никогда табуляцией (её может вставить клавиша Tab)",
     },
+    "yaml.dash_without_space": {
+        "en": "YAML syntax error: '{item}' has no space after its hyphen, so YAML does not read it as an item of "
+              "a list; put a space after the hyphen: {fixed}",
+        "ru": "ошибка синтаксиса YAML: в '{item}' нет пробела после дефиса, и YAML не видит в этой строке пункт "
+              "списка; поставьте после дефиса пробел: {fixed}",
+    },
     "yaml.lookalike_space": {
         "en": "YAML syntax error: a non-breaking space (column {column}) where YAML expects an ordinary space; such a "
               "space comes with text pasted from Word or a web page and looks like an ordinary one: delete it and "

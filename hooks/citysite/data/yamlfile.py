@@ -177,6 +177,20 @@ def lookalike_space(source: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# A list item typed without the space after its hyphen: `-"page:…"`, `-start: "…"`, `-id: …` (YAML
+# reads a text, or a key one space too deep; its message named the next line, or offered to quote
+# the hyphen along with the rest: an editors' walkthrough).
+_DASH_WITHOUT_SPACE = re.compile(r' *-(?=["\']|[a-z_]+: )')
+
+
+def dash_without_space(source: list[str]) -> tuple[int, str] | None:
+    """(line, its text from the hyphen) of the first list item without a space after its hyphen."""
+    for number, text in enumerate(source, start=1):
+        if _DASH_WITHOUT_SPACE.match(text):
+            return number, text.strip()
+    return None
+
+
 def _colon_in_braces(text: str) -> str | None:
     """In a line such as `note: {en: box office, ru: касса: билеты}`, the `ru: "касса: билеты"` to
     write: a ': ' inside a text between braces, where the braces themselves are closed."""
@@ -279,6 +293,11 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     lookalike = lookalike_space(source)
     if lookalike:
         raise YamlSyntaxError(display_name, lookalike[0], Message("yaml.lookalike_space", column=lookalike[1]))
+    dash = dash_without_space(source)
+    if dash:
+        item = dash[1] if len(dash[1]) <= 40 else dash[1][:39] + "…"
+        raise YamlSyntaxError(display_name, dash[0], Message("yaml.dash_without_space", item=item,
+                                                             fixed="- " + item[1:]))
     loader = _Loader(text)
     cut: list[tuple[Path_, int, str]] = []
     hashed: dict[Path_, str] = {}
