@@ -385,3 +385,13 @@ def test_a_list_item_without_the_space_after_its_hyphen_is_named_at_its_line(dat
     text = edit(data_dir, "events.yml", old, new)
     found = errors(data_dir)
     assert found[0].startswith(f"data/events.yml:{line_of(text, typed)}: ") and "has no space after its hyphen" in found[0], found
+
+
+def test_an_entry_deleted_after_it_was_published_is_named(data_dir):
+    """An editors' walkthrough deleted a past event no page linked to: its page, calendar file and
+    shared links went with it, unsaid. A published entry (its translations marked) is missed."""
+    (data_dir / "translated-from.yml").write_text(
+        'events:\n  city-day: {ru: "abc"}\n  arsenyev-live: {ru: "abc", zh: "abc"}\n', encoding="utf-8")
+    assert_reported(data_dir, "translated-from.yml", 3, "arsenyev-live",
+                    "events/arsenyev-live was published and is no longer in data/events.yml",
+                    "to remove it all the same, delete this line too")

@@ -731,6 +731,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "этот id уже занят в строке {line}; если вы скопировали то событие, чтобы добавить новый год, удалите "
               "копию и добавьте даты этого года в 'editions:' события в строке {line}",
     },
+    "entry_removed": {
+        "en": "{entry} was published and is no longer in {file}: its page, its calendar file and the links "
+              "visitors saved or shared would lead nowhere; put the entry back (a past event stays on the site as "
+              "its history; one called off gets 'status: cancelled'); to remove it all the same, delete this line too",
+        "ru": "запись {entry} уже была опубликована, а в {file} её больше нет: её страница, файл календаря и "
+              "ссылки, которые посетители сохранили или отправили друг другу, перестанут работать; верните запись "
+              "(прошедшее событие остаётся на сайте как история, отменённое получает 'status: cancelled'); если "
+              "её всё же нужно убрать, удалите и эту строку",
+    },
     "translation_copied": {
         "en": "the {language} text of '{name}' is the same as that of {other} (line {line}), whose English differs: "
               "this entry looks copied from it; delete this entry's '{lang}: …' lines in every text (title, summary "

@@ -28,6 +28,7 @@ from .model import (HOME_CITY, MEDIA_PATH, OPTIONAL_LANGUAGES, SLUG_PATTERN, Chr
 from .yamlfile import YamlDocument, YamlSyntaxError, read_yaml
 
 DATA_FILES = {"venues": Venue, "partners": Partner, "events": Event, "chronicle": ChronicleEntry, "routes": Route}
+PUBLISHED = "translated-from.yml"  # the entries whose translations were marked (scripts/translation_status.py)
 GLOSSARY = "glossary.yml"  # its `countries` name the countries of partner cities (SiteData.country_name)
 OPTIONAL_FILES = {"routes", "chronicle"}  # a project without walking routes or a chronicle leaves them out
 EXAMPLE_NUMBERS = {"lat": "48.4800", "lon": "135.0717"}  # Lenin Square, in the wrong-type messages
@@ -612,12 +613,29 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
     if "routes" in docs and "venues" in docs:
         problems.extend(_check_route_stops(docs["routes"], _raw_ids(docs["venues"])))
 
+    problems.extend(_removed_entries(data_dir / PUBLISHED, f"{display_prefix}/{PUBLISHED}", docs, display_prefix))
     data.countries = _glossary_countries(data_dir / GLOSSARY, f"{display_prefix}/{GLOSSARY}", problems)
     problems = _said_by_references(problems)
     if problems:
         raise DataError(problems, data.warnings)
     data.warnings.sort()
     return data
+
+
+def _removed_entries(path: Path, name: str, docs: dict[str, YamlDocument], prefix: str) -> list[Problem]:
+    """Entries whose translations were marked, so published, and no longer in their file: an
+    editors' walkthrough deleted a past event that no page linked to, and its page, its calendar
+    file and every link shared to them went with it, unsaid."""
+    try:
+        marked = read_yaml(path, name) if path.exists() else None
+    except YamlSyntaxError:  # said by `make translations`, with the way back
+        return []
+    if marked is None or not isinstance(marked.data, dict):
+        return []
+    return [Problem(name, marked.line_of((kind, entry)), str(entry),
+                    Message("entry_removed", entry=f"{kind}/{entry}", file=f"{prefix}/{kind}.yml"))
+            for kind, entries in marked.data.items() if kind in docs and isinstance(entries, dict)
+            for entry in entries if str(entry) not in _raw_ids(docs[kind])]
 
 
 def _glossary_countries(path: Path, name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
