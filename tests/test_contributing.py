@@ -249,6 +249,7 @@ BROKEN = {
         "en: City Day, ru: День города", "en: Taste of the Amur, ru: Вкус Амура")},
     "dash without space": {"venues": VENUES.replace("  sources: [seed]", '  sources:\n    -"seed"')},
     "published entry removed": {"translated-from": 'events:\n  arsenyev-live: {ru: "abc"}\n'},
+    "date in typographic quotes": {"chronicle": CHRONICLE.replace('"2019-05-26"', '“2019-05-26”')},
     "formatting": {"venues": VENUES.replace("ru: Главная площадь города.", "ru: Главная **площадь** города.")},
     "time unquoted": {"events": EVENTS.replace("month: 5\n    part: late", 'date: "06-12"\n    time: 18:00')},
 }

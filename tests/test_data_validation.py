@@ -395,3 +395,11 @@ def test_an_entry_deleted_after_it_was_published_is_named(data_dir):
     assert_reported(data_dir, "translated-from.yml", 3, "arsenyev-live",
                     "events/arsenyev-live was published and is no longer in data/events.yml",
                     "to remove it all the same, delete this line too")
+
+
+def test_a_date_in_typographic_quotes_is_told_so(data_dir):
+    """“2026-12-20” and "2026-12-20" look alike on a phone: the message asked for the second without
+    saying what differed (an editors' walkthrough)."""
+    text = edit(data_dir, "events.yml", '    - start: "2026-12-20"', '    - start: “2026-12-20”')
+    assert_reported(data_dir, "events.yml", line_of(text, "“2026-12-20”"), "winter-festival",
+                    "is in typographic quotes", 'write it in straight quotes: "2026-12-20"')

@@ -1104,6 +1104,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ru": "'{value}' — это несколько дней: первый день пишется в start, последний — в end. Напишите start: "
               "\"{start}\", а на следующей строке, с тем же отступом, end: \"{end}\"",
     },
+    "not_a_date.curly_quotes": {
+        "en": "'{value}' is in typographic quotes («…» or “…”), which YAML keeps as part of the date; write it in "
+              "straight quotes: {suggestion} (Shift+' on an English keyboard, Shift+2 on a Russian one)",
+        "ru": "'{value}' — в типографских кавычках («…» или “…”), а YAML считает их частью даты; напишите её в "
+              "прямых кавычках: {suggestion} (Shift+2 в русской раскладке)",
+    },
     "not_a_date.suggest": {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, in quotes)",
         "ru": "'{value}' — дата не в том виде, который понимает сайт; напишите {suggestion} (год-месяц-день, в "

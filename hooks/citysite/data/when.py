@@ -95,6 +95,9 @@ class When:
             if days:
                 raise ValueError(Message("not_a_date.range", value=value, start=days[0], end=days[1]))
             suggestion = iso_form(str(value))
+            if suggestion and re.fullmatch(r"[«“„”].*[»”“]", str(value).strip()) and cls.PATTERN.match(suggestion.strip('"')):
+                # “2027-07-10” beside "2027-07-10": alike on a phone (an editors' walkthrough)
+                raise ValueError(Message("not_a_date.curly_quotes", value=value, suggestion=suggestion))
             if suggestion:
                 form = "not_a_date.suggest_month" if len(suggestion) == len('"2027-05"') else "not_a_date.suggest"
                 if _PART_WORDS.match(str(value).strip().strip("«»“”„\"' ")):
