@@ -27,7 +27,7 @@ from tests.helpers import LANGUAGES, BuiltSite, main_text, plain, resolve
 
 FIXTURE = Path(__file__).parent / "data_fixture"
 PREFIX = {lang: "" if lang == "en" else f"{lang}/" for lang in LANGUAGES}
-NASTY_TITLE = "</title><script>alert(1)</script> *bold* _x_ :smile: [a](https://x.org) {: .red } | b |"
+NASTY_TITLE = "</title><script>alert(1)</script> *bold* _x_ :smile: [a][x] {: .red } | b |"  # [a](https://…): refused
 NASTY_SUMMARY = "First </script><!-- map --> paragraph, with a comma; and END:VEVENT\nBEGIN:VEVENT\n\n??? note\n# not a heading"
 NASTY_EVENT = f"""
 - id: nasty

@@ -156,6 +156,10 @@ def test_a_date_written_the_russian_way_gets_the_date_it_means(tmp_path, written
     partners = replaced(PARTNERS, 'since: "1965-04-23"', f'since: "{written}"' if "«" not in written else
                         f"since: {written}")
     [problem] = problems(data_folder(tmp_path, partners=partners))
+    if "«" in written:  # the quotes are what differs (not_a_date.curly_quotes)
+        assert f"'{written}' is in typographic quotes" in problem.message and f"straight quotes: {meant}" in problem.message
+        assert f"напишите её в прямых кавычках: {meant}" in problem.text("ru")
+        return
     month = len(meant) == len('"2026-12"')  # the form named is the suggested date's ('checked' takes only a day)
     assert f"'{written}' is not a date the site reads; write {meant} " \
            f"({'year-month' if month else 'year-month-day'}, in quotes)" in problem.message

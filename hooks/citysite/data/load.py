@@ -613,7 +613,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
     if "routes" in docs and "venues" in docs:
         problems.extend(_check_route_stops(docs["routes"], _raw_ids(docs["venues"])))
 
-    problems.extend(_removed_entries(data_dir / PUBLISHED, f"{display_prefix}/{PUBLISHED}", docs, display_prefix))
+    data.warnings.extend(_removed_entries(data_dir / PUBLISHED, f"{display_prefix}/{PUBLISHED}", docs, display_prefix))
     data.countries = _glossary_countries(data_dir / GLOSSARY, f"{display_prefix}/{GLOSSARY}", problems)
     problems = _said_by_references(problems)
     if problems:
@@ -625,7 +625,7 @@ def load_site_data(data_dir: Path, display_prefix: str = "data") -> SiteData:
 def _removed_entries(path: Path, name: str, docs: dict[str, YamlDocument], prefix: str) -> list[Problem]:
     """Entries whose translations were marked, so published, and no longer in their file: an
     editors' walkthrough deleted a past event that no page linked to, and its page, its calendar
-    file and every link shared to them went with it, unsaid."""
+    file and every link shared to them went with it, unsaid. A warning: the reviewer decides."""
     try:
         marked = read_yaml(path, name) if path.exists() else None
     except YamlSyntaxError:  # said by `make translations`, with the way back

@@ -83,9 +83,11 @@ def _not_a_placeholder(value: str) -> str:
 
 
 # Formatting an editor of Markdown pages writes into a data text, which the site shows as it is:
-# **bold**, __bold__, <b>, a link [text](https://…) (an editors' walkthrough saw them on the page, in
-# its description for search engines and link previews).
-_MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^>]*>|\]\(\s*https?://")
+# **bold**, __bold__, <b>, a link [text](https://…) or <a href> (an editors' walkthrough saw them on the
+# page, in its description for search engines and in link previews). Anything else, a <script>
+# included, is shown as the text it is: every page escapes data text (tests/test_data_pages.py).
+_MARKUP = re.compile(r"\*\*|__|\]\(\s*https?://|</?(?:a|b|i|u|em|strong|br|p|span|font|div|mark|small|sup|sub|"
+                     r"h[1-6]|ul|ol|li)\b[^>]*>", re.IGNORECASE)
 # Invisible characters a paste from Word leaves: soft hyphens (the site's search missed «мас­тер-классы»),
 # zero-width spaces and joiners, a byte-order mark.
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
