@@ -1108,7 +1108,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is in typographic quotes («…» or “…”), which YAML keeps as part of the date; write it in "
               "straight quotes: {suggestion} (Shift+' on an English keyboard, Shift+2 on a Russian one)",
         "ru": "'{value}' — в типографских кавычках («…» или “…”), а YAML считает их частью даты; напишите её в "
-              "прямых кавычках: {suggestion} (Shift+2 в русской раскладке)",
+              "прямых кавычках: {suggestion} (Shift+2 в русской раскладке, Shift+Э — в английской)",
     },
     "not_a_date.suggest": {
         "en": "'{value}' is not a date the site reads; write {suggestion} (year-month-day, in quotes)",
@@ -1731,7 +1731,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "item, or start it at the beginning of the line if the list is over",
         "ru": "эта строка после пункта списка и пустой строки сдвинута на {spaces} "
               "{spaces:plural:пробел:пробела:пробелов}: предпросмотр GitHub оставит её в пункте выше, а сайт "
-              "закончит на ней список (нумерация после неё начнётся снова с 1); сдвиньте её на 4 пробела, чтобы "
+              "закончит список перед ней (нумерация после неё начнётся снова с 1); сдвиньте её на 4 пробела, чтобы "
               "она осталась в пункте, или начните с начала строки, если список закончился",
     },
     "page.paren_numbers": {

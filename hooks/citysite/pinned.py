@@ -773,7 +773,39 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # restroom (toilet), trolley bus (trolleybus), habarovsk and khabarovks (khabarovsk), uber (taxi),
 # vodka (alcohol); ё as the index holds it, е (ёлка or утёс in a link's ?q= found nothing). Retirees
 # from Beijing: 游船 (the River Station writes 客船), 降压药 and 血压 (药店), 不舒服 (就医), 老人 (行动不便).
-_AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
+# A search walkthrough of 589 queries (December 2026): 换钱 and 换卢布 (兑换: the money section's rewrite had
+# dropped the word), 取款机 (ATM 取现); hospital, police, ambulance, больница, скорая, полиция, 救急車,
+# 警察, 医者, 救护车, 의사 and a lost passport (护照丢了) with the health, emergency and consulates'
+# words (the holidays' or consulates' section, or the 2019 chronicle, came first); SIM card, сим-карта,
+# симка, SIMカード and 심카드 (the card sections came first: SIM, 유심), eSIM, 이심 and 로밍 (유심);
+# things to do, достопримечательности, 必去, 観光地, 관광지 and 볼거리 (the places: places, места, 景点,
+# 見どころ, 가 볼 곳); 설날 and 추석 as their seasons (겨울, 가을); trans-siberian (rail), public transport
+# (getting around), boat trip (river station), 游江 and 乘船, 南航 (南方航空), гостиницы, регистрация
+# (миграционный учет), драмтеатр (театр драмы), вайфай (Wi-Fi), 泳げる (遊泳), 冬泳 (the ice hole, 冰窟),
+# mosquitoes (repellent), 아이와 (어린이), safe and dangerous (travel advice). They come first: 심카드
+# before 카드, гостиниц after отель.
+_AS_THE_PAGES_WRITE = {"换钱|换卢布": "兑换", "取款机|提款机|取款": "ATM 取现",
+                       r"(?<!\p{L})hospitals?(?!\p{L})": "hospital medical",
+                       r"(?<!\p{L})(police|ambulance)(?!\p{L})": "$1 emergency",
+                       r"(?<!\p{L})больниц\p{L}*": "больница медицинская",
+                       r"(?<!\p{L})(скор\p{L}*|полици\p{L}*)(?!\p{L})": "$1 экстренные",
+                       "救急車": "救急車 緊急", r"(?<!\p{L})警察(?!\p{L})": "警察 緊急", "医者": "病院 医療",
+                       "救护车": "急救", r"(?<!\p{L})의사(?!\p{L})": "의료", "护照(丢了?|丢失|遗失)|丢了?护照": "护照 遗失",
+                       r"(?<!\p{L})sim[\s-]?cards?(?!\p{L})|(?<!\p{L})(сим[\s-]?карт\p{L}*|симкарт\p{L}*|симк\p{L}*)"
+                       r"|SIM\s?カード|シムカード": "SIM",
+                       "심\\s?카드": "유심", r"(?<!\p{L})(e-?sim|이심)(?!\p{L})": "SIM 유심",
+                       r"(?<!\p{L})로밍(?!\p{L})": "로밍 유심",
+                       r"things\s+to\s+do|sightseeing|attractions?|must[\s-]see": "places",
+                       r"достопримечательност\p{L}*|куда\s+сходить": "места", "必去|好玩|玩什么|去哪玩|景区": "景点",
+                       r"観光地|観光スポット|観光名所|(?<!\p{L})名所": "見どころ",
+                       r"관광지|볼거리|가볼\s?만한\s?곳|관광\s?명소": "가 볼 곳", r"설날|구정|설\s?연휴": "겨울", "추석": "가을",
+                       r"trans-?\s?siberian|(?<!\p{L})transsib\p{L}*": "rail", r"public\s+transport": "getting around",
+                       r"boat\s+(trip|tour)s?": "river station", "游江|乘船": "游船 客船", "南航": "南方航空",
+                       r"(?<!\p{L})регистрац\p{L}*": "миграционный учет", r"драмтеатр\p{L}*": "театр драмы",
+                       r"вай-?\s?фай\p{L}*": "+wi +fi", "泳げる|泳ぐ": "遊泳", "冬泳": "冰窟",
+                       r"mosquito(e?s)?": "repellent", "아이와|아이들|아이랑": "어린이",
+                       r"(?<!\p{L})(safe|safety|dangerous)(?!\p{L})": "travel advice",
+                       "学割|割引": "学生 無料", "挨拶|会話": "ことば", r"風邪|(?<!\p{L})熱(?!\p{L})": "医療",
                        "墓地": "慰霊碑", "中餐|吃饭|好吃的": "美食", "(?<!客运)码头": "客运码头",
                        "신정|제야|송년|연말": "새해", r"(?<!\p{L})(안전|혼자)(?!\p{L})": "여행경보",
                        "카페(?!리)|커피|맛집|한식|러시아\\s*음식": "먹거리", "데이터": "인터넷", "고?혈압약?": "약국",
@@ -784,7 +816,7 @@ _AS_THE_PAGES_WRITE = {"学割|割引": "学生 無料", "挨拶|会話": "こ�
                        "クルーズ": "旅客船", "신용카드": "카드 현금", "얼음 위(?![로에])": "얼음 위로",
                        "(?<!轨)电车": "有轨电车 无轨电车", "取钱": "取现", "常用语": "语言小贴士", "你好": "您好",
                        "入境卡": "移民卡", "流量": "移动数据", "生病|感冒": "就医",
-                       "기차(?!역)": "열차", "(?<!\\d)119(?!\\d)": "112", "치안": "여행경보", "티켓": "입장권", "买酒": "买 酒", "抽烟": "吸烟", "タバコ": "たばこ", "(?<!\\p{L})отел\\p{L}*": "гостиница",
+                       "기차(?!역)": "열차", "(?<!\\d)119(?!\\d)": "112", "치안": "여행경보", "티켓": "입장권", "买酒": "买 酒", "抽烟": "吸烟", "タバコ": "たばこ", "(?<!\\p{L})отел\\p{L}*": "гостиница", r"(?<!\p{L})гостиниц\p{L}*": "гостиница остановиться",
                        "喝酒|饮酒": "酒", "订房": "预订 酒店", "旅馆": "酒店", "民宿": "住宿", "厕所": "洗手间",
                        "温度": "气温", "换汇": "兑换", "电子烟": "吸烟", "(?<!카)페리": "카페리", r"(^|\s)evisa(?=\s|$)": "$1visa",
                        "卫生间": "洗手间 卫生间", "蚊虫|防蚊": "驱蚊液", "坐船|游轮|游船": "游船 客船", "药房|买药": "药店", "방한\\s*(복|용품)": "옷차림", "青年旅舍|青旅": "旅舍", "성탄(?!절|\\s*대성당)": "성탄절",
