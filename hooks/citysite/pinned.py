@@ -783,7 +783,8 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (getting around), boat trip (river station), 游江 and 乘船, 南航 (南方航空), гостиницы, регистрация
 # (миграционный учет), драмтеатр (театр драмы), вайфай (Wi-Fi), 泳げる (遊泳), 冬泳 (the ice hole, 冰窟),
 # mosquitoes (repellent), 아이와 (어린이), safe and dangerous (travel advice). They come first: 심카드
-# before 카드, гостиниц after отель.
+# before 카드, гостиниц after отель. A Japanese couple over New Year: 元日 and 大晦日 (the holidays' 正月);
+# a Chinese family's 跨年 (元旦).
 _AS_THE_PAGES_WRITE = {"换钱|换卢布": "兑换", "取款机|提款机|取款": "ATM 取现",
                        r"(?<!\p{L})hospitals?(?!\p{L})": "hospital medical",
                        r"(?<!\p{L})(police|ambulance)(?!\p{L})": "$1 emergency",
@@ -800,7 +801,7 @@ _AS_THE_PAGES_WRITE = {"换钱|换卢布": "兑换", "取款机|提款机|取款
                        r"観光地|観光スポット|観光名所|(?<!\p{L})名所": "見どころ",
                        r"관광지|볼거리|가볼\s?만한\s?곳|관광\s?명소": "가 볼 곳", r"설날|구정|설\s?연휴": "겨울", "추석": "가을",
                        r"trans-?\s?siberian|(?<!\p{L})transsib\p{L}*": "rail", r"public\s+transport": "getting around",
-                       r"boat\s+(trip|tour)s?": "river station", "游江|乘船": "游船 客船", "南航": "南方航空",
+                       r"boat\s+(trip|tour)s?": "river station", "游江|乘船": "游船 客船", "南航": "南方航空", "元日|大晦日": "正月", "跨年": "元旦",
                        r"(?<!\p{L})регистрац\p{L}*": "миграционный учет", r"драмтеатр\p{L}*": "театр драмы",
                        r"вай-?\s?фай\p{L}*": "+wi +fi", "泳げる|泳ぐ": "遊泳", "冬泳": "冰窟",
                        r"mosquito(e?s)?": "repellent", "아이와|아이들|아이랑": "어린이",
