@@ -141,8 +141,8 @@ def check_page_markdown(markdown: str, file: str, source: str, site_url: str, pa
                         pages: Container[str]) -> None:
     """Raise SiteError, with the page's file and line, for the first Word bullet, block the site would
     show otherwise than meant, or link to a copying site or to the site's own full address in
-    `markdown`; `source` is the
-    file's whole text, `page_uri` the page's source path, `pages` the site's."""
+    `markdown`; `source` is the file's whole text, `page_uri` the page's source path, `pages` the
+    site's."""
     text = without_code_or_notes(markdown)
     bullet = _WORD_BULLETS.search(text)
     if bullet:
