@@ -632,10 +632,14 @@ def _removed_entries(path: Path, name: str, docs: dict[str, YamlDocument], prefi
         return []
     if marked is None or not isinstance(marked.data, dict):
         return []
-    return [Problem(name, marked.line_of((kind, entry)), str(entry),
-                    Message("entry_removed", entry=f"{kind}/{entry}", file=f"{prefix}/{kind}.yml"))
-            for kind, entries in marked.data.items() if kind in docs and isinstance(entries, dict)
-            for entry in entries if str(entry) not in _raw_ids(docs[kind])]
+    removed = []
+    for kind, entries in marked.data.items():
+        if kind in docs and isinstance(entries, dict):
+            present = _raw_ids(docs[kind])
+            removed += [Problem(name, marked.line_of((kind, entry)), str(entry),
+                                Message("entry_removed", entry=f"{kind}/{entry}", file=f"{prefix}/{kind}.yml"))
+                        for entry in entries if str(entry) not in present]
+    return removed
 
 
 def _glossary_countries(path: Path, name: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
