@@ -94,6 +94,18 @@ def test_a_translation_without_its_english_page_stops_the_build(project, tmp_pat
                 "только в разделе /ru/", "добавьте docs/winter.md")
 
 
+def test_a_page_written_at_a_data_page_s_address_stops_the_build(project, tmp_path):
+    """An editor's page for a delegation's visit, docs_ru/partners/weihai.md with its English page,
+    silently replaced the partner city's Russian page made from data, and the English one was
+    dropped (an editors' walkthrough)."""
+    for path in ("docs/partners/niigata.md", "docs_ru/partners/niigata.md"):
+        (project / path).parent.mkdir(exist_ok=True)
+        (project / path).write_text("# Niigata: a delegation's visit\n\nText.\n", encoding="utf-8")
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                "docs/partners/niigata.md: по этому адресу сайт уже делает страницу из data/partners.yml",
+                "правьте её запись в data/partners.yml; если нужна отдельная страница, дайте этому")
+
+
 def test_front_matter_without_its_closing_line_stops_the_build(project, tmp_path):
     """MkDocs showed the front matter, left open, as text at the top of the page."""
     (project / "docs_ru" / "guide.md").write_text('---\ndescription: "Гид"\n# Путеводитель\n\nТекст.\n', encoding="utf-8")
@@ -105,11 +117,23 @@ def test_front_matter_without_its_closing_line_stops_the_build(project, tmp_path
 def test_a_menu_entry_without_its_page_names_its_line_and_the_page_meant(project, tmp_path):
     """MkDocs' own warning was English and named no line of mkdocs.yml."""
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - index.md\n  - Guide: gide.md\n", encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - index.md\n  - gide.md\n", encoding="utf-8")
     line = len(config.read_text(encoding="utf-8").splitlines())
     failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
                 f"mkdocs.yml:{line}: в меню (nav) указана страница 'gide.md', а файла docs/gide.md нет (возможно, "
                 "имелось в виду 'guide.md'?)")
+
+
+@pytest.mark.parametrize("title", ["Зимний Хабаровск", "Winter"])
+def test_a_menu_title_without_its_translations_names_its_line(project, tmp_path, title):
+    """`- Зимний Хабаровск: guide.md` put the Russian title in every language's menu and tab title,
+    and the build said nothing (an editors' walkthrough); an English one showed in English everywhere."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"nav:\n  - index.md\n  - {title}: guide.md\n", encoding="utf-8")
+    line = len(config.read_text(encoding="utf-8").splitlines())
+    failed_with(run_mkdocs_build(project, tmp_path / "site", env={"SITE_MESSAGES": "ru"}),
+                f"mkdocs.yml:{line}: заголовок меню '{title}' должен быть английским и иметь перевод для каждого языка "
+                "(нет перевода: ru, zh, ja, ko)", "напишите строку без заголовка (`- visit/winter.md`)")
 
 
 def test_a_page_asking_for_its_contents_takes_true_or_false(project, tmp_path):

@@ -774,6 +774,17 @@ def test_a_chinese_or_japanese_number_keeps_its_counter(site, lang):
     assert counted > 10
 
 
+def test_a_decimal_from_the_data_keeps_its_counter_whole(site):
+    """«6.4万人» and «3.1公里» come from the data with the point escaped: the span began after it."""
+    numbers = []
+    for url in ("zh/events/amurfest-summer/", "zh/routes/"):
+        page = BeautifulSoup(site.text(url), "html.parser")
+        for text in page.select_one("article").find_all(string=re.compile(r"\d\.\d*(?:万|公里)|\d\.$")):
+            assert text.parent.get("class") == ["kh-nowrap"] and re.fullmatch(r"\d+\.\d+\S+", text), (url, str(text))
+            numbers.append(str(text))
+    assert "6.4万人" in numbers and len(numbers) > 2
+
+
 def test_a_separating_dot_never_starts_a_line(site):
     """«date · title · place», «source · source»: a no-break space before each dot, so that on a
     phone a line ends with the dot instead of the next beginning with it."""

@@ -85,6 +85,7 @@ QUERIES = {
            ("春节", "events/"), ("过年", "events/"),  # a tour for the Spring Festival: not the May fair
            ("1965", NIIGATA),  # the index holds 1965年
            ("取款机", VISIT), ("好玩", VENUES), ("救护车", VISIT), ("跨年", VISIT),  # 换钱 (above) had lost its word in a rewrite
+           ("残疾人", VISIT), ("婴儿车", VISIT), ("涨水", VISIT), ("中暑", VISIT), ("滴滴", VISIT),  # a wheelchair in August
           ],  # as many write them; the pages write 新潟, 总领事馆  # a question: 怎么 begins no word of the index  # indexed inside 乘飞机  # 7 and 月 were two words of the index (a Chinese walkthrough)
     "ja": [("車椅子", VISIT), ("ウラジオ", VISIT), ("年越し", "events/new-year-town-lenin-square/"),  # the same
            ("ビザ", VISIT), ("両替", VISIT), ("空港", VISIT), ("市の日", CITY_DAY),
@@ -127,7 +128,8 @@ QUERIES = {
            ("유람선", "venues/river-station/"), ("크루즈", "venues/river-station/"), ("보트", "venues/river-station/"),
            ("시장", "events/amurfest-spring/"), ("카드", VISIT), ("병원", VISIT),  # offline in July: 여객선, 장터
            ("1965", NIIGATA), ("할머니", VISIT), ("어르신", VISIT), ("회화", VISIT),  # a grandmother over Chuseok
-           ("1965", NIIGATA), ("관광지", VENUES), ("심카드", VISIT), ("이심", VISIT)],  # the index holds 1965년 (a Niigata official's briefing)  # a couple's free afternoon in August  # students on a budget in January  # a family by the ferry: the pages write 카페리
+           ("1965", NIIGATA), ("관광지", VENUES), ("심카드", VISIT), ("이심", VISIT),
+           ("휴관", GRODEKOV), ("고려인", ABOUT), ("인터넷이 안 돼요", VISIT)],  # a stopover at -25 °C  # the index holds 1965년 (a Niigata official's briefing)  # a couple's free afternoon in August  # students on a budget in January  # a family by the ferry: the pages write 카페리
 }
 
 

@@ -1365,6 +1365,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "docs/{path} (напишите её по-английски или попросите коллегу перевести её) и её строку в nav в "
               "mkdocs.yml — или перенесите этот файл так, чтобы его путь совпадал с путём английской страницы в docs/",
     },
+    "page.generated_address": {
+        "en": "the site already makes a page at this address from {data}; this page would replace it in this "
+              "language (or be dropped), with nothing said",
+        "ru": "по этому адресу сайт уже делает страницу из {data}; эта страница молча заменила бы её на этом "
+              "языке (или пропала бы)",
+    },
+    "page.generated_address_fix": {
+        "en": "to add to that page, edit its entry in data/{section}.yml; for a page of your own, give this file "
+              "another name (for example with the year: {section}/visit-2027.md)",
+        "ru": "чтобы дополнить ту страницу, правьте её запись в data/{section}.yml; если нужна отдельная страница, дайте этому "
+              "файлу другое имя (например, с годом: {section}/visit-2027.md)",
+    },
+    "menu.title": {
+        "en": "the menu title '{title}' is not English with a translation for each language (missing: {languages}): "
+              "every menu would show it as written",
+        "ru": "заголовок меню '{title}' должен быть английским и иметь перевод для каждого языка (нет перевода: "
+              "{languages}): иначе меню на всех языках покажет его как есть",
+    },
+    "menu.title_fix": {
+        "en": "write the line without a title (`- visit/winter.md`): each language's menu then shows the page's own "
+              "heading; or write the title in English and add `{title}: …` under nav_translations of each language",
+        "ru": "напишите строку без заголовка (`- visit/winter.md`): тогда меню на каждом языке покажет заголовок самой "
+              "страницы; или напишите заголовок по-английски и добавьте `{title}: …` в nav_translations каждого языка",
+    },
     "nav.missing": {
         "en": "the menu (nav) lists the page '{url}', and there is no file docs/{url}{suggest}; correct the path in "
               "mkdocs.yml, or add the English page docs/{url} first (its translations go at the same path in "

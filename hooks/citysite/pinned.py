@@ -93,6 +93,13 @@ def check_i18n_plugin(config: Any) -> None:
         raise _changed(f"the i18n plugin has no {', '.join(missing)}", "re-check the plugin and update this module")
 
 
+def menu_translations(config: Any) -> dict[str, dict[str, str]]:
+    """Each language's translations of the menu's titles (the i18n plugin's nav_translations), but the
+    default language's, whose titles are the menu's own."""
+    return {language.locale: dict(language.nav_translations or {}) for language in i18n_plugin(config).config.languages
+            if language.locale != DEFAULT_LANGUAGE}
+
+
 def root_language(config: Any) -> str:
     """The language served at the site root: English, or the one language of a preview build."""
     plugin = i18n_plugin(config)
@@ -784,8 +791,14 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (миграционный учет), драмтеатр (театр драмы), вайфай (Wi-Fi), 泳げる (遊泳), 冬泳 (the ice hole, 冰窟),
 # mosquitoes (repellent), 아이와 (어린이), safe and dangerous (travel advice). They come first: 심카드
 # before 카드, гостиниц after отель. A Japanese couple over New Year: 元日 and 大晦日 (the holidays' 正月);
-# a Chinese family's 跨年 (元旦).
-_AS_THE_PAGES_WRITE = {"换钱|换卢布": "兑换", "取款机|提款机|取款": "ATM 取现",
+# a Chinese family's 跨年 (元旦). A Chinese family with a wheelchair and a stroller in August: 残疾人, 坡道
+# and 婴儿车 (行动不便), 洪水 and 涨水 (the high water of late summer, 高水位), 中暑 (the climate section, 气候 穿衣), 滴滴 (打车); a
+# Korean stopover in February: 휴관 (the places write 휴무), 고려인 (the independence sites' 한인), and
+# 인터넷이 안 돼요 (its 안 found every page with 안: 인터넷).
+_AS_THE_PAGES_WRITE = {"残疾人?|坡道|婴儿推?车": "行动不便", "洪水|涨水|发大水|汛期": "高水位", "中暑|天热": "气候 穿衣",
+                       "滴滴": "打车", "휴관": "휴무", "고려인": "한인",
+                       r"(인터넷|와이파이|데이터)[이가]?\s*안\s*(돼요?|되요|됨|되네요)": "$1",
+                       "换钱|换卢布": "兑换", "取款机|提款机|取款": "ATM 取现",
                        r"(?<!\p{L})hospitals?(?!\p{L})": "hospital medical",
                        r"(?<!\p{L})(police|ambulance)(?!\p{L})": "$1 emergency",
                        r"(?<!\p{L})больниц\p{L}*": "больница медицинская",

@@ -32,6 +32,7 @@ from . import (
     dated,
     home,
     maps,
+    menu,
     messages,
     offline,
     page_html,
@@ -93,6 +94,7 @@ class CitySite:
                 raise SiteError("mkdocs.yml", None, "`--dirty` builds are not supported: they would keep pages "
                                 "made from the data out of date", "build without --dirty (`make build`)")
             check_site_address(config.site_url)
+            menu.check_menu_titles(config.nav, pinned.menu_translations(config), Path(config.config_file_path).parent)
             one = assembly.parallel_language()  # one language of a parallel build (scripts/build_site.py)
             self.run = Run.start(config, (one,) if one else LANGUAGES)
             buildlog.install(self._locator(), config.strict)
@@ -115,7 +117,7 @@ class CitySite:
         building = pinned.current_language(config)
         for src_uri, markdown in run.outputs.pages.items():
             if src_uri_language(src_uri) == building:  # its other versions: pinned.give_versions_directly
-                run.sources.add_generated_page(files, config, src_uri, markdown)
+                run.sources.add_generated_page(files, config, src_uri, markdown, run.root)
         pinned.give_versions_directly(config, run.sources.texts)
         lang = pinned.preview_language(config)
         if lang and lang != DEFAULT_LANGUAGE:

@@ -50,10 +50,19 @@ class Sources:
             files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
             self.paths[src_uri] = str(path)
 
-    def add_generated_page(self, files: Files, config, src_uri: str, markdown: str) -> None:
+    def add_generated_page(self, files: Files, config, src_uri: str, markdown: str, root: Path) -> None:
         """Add a page made from data, e.g. "ru/events/city-day.md" (call before the i18n plugin).
         Such pages are deliberately outside the menu (the section pages list them): marked so,
-        MkDocs does not list them as "not included in the nav" (hundreds of lines per build)."""
+        MkDocs does not list them as "not included in the nav" (hundreds of lines per build).
+        A page an editor wrote at the same address stops the build: one of the two was silently
+        dropped (an editor's docs_ru/partners/weihai.md replaced the partner city's Russian page)."""
+        written = files.get_file_from_path(src_uri)
+        if written is not None:
+            path = Path(self.paths.get(src_uri) or written.abs_src_path)
+            section = src_uri.split("/")[-2]
+            raise SiteError(path.relative_to(root).as_posix(), None,
+                            Message("page.generated_address", data=f"data/{section}.yml"),
+                            Message("page.generated_address_fix", section=section))
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
                           inclusion=InclusionLevel.NOT_IN_NAV))
         self.texts[src_uri] = markdown

@@ -17,9 +17,9 @@ _TEXT_BETWEEN_TAGS = re.compile(r">[^<]+<")  # not inside a tag: SVG path data (
 # A month with its day or ten-day part, its year before it if written: Chinese and Japanese lines may
 # break between any two characters, and on a phone cards broke «2027年2月下» / «旬», «2023年2» / «月».
 # A number with the counter after it broke the same way («乗り継ぎ1» / «回», «1894» / «年設立»,
-# «12万» / «1,000人»).
+# «12万» / «1,000人»); a decimal point from the data comes escaped (6&#46;4万人).
 _CJK_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:[上中下]旬|\d{1,2}日)?"
-                       r"|\d[\d,.]*(?:[万萬][\d,.]*)?(?:か月|ヶ月|个月|時間|小时|分钟|公里|平方米|[年日回人分歳号路次天元])")
+                       r"|\d(?:[\d,.]|&#46;)*(?:[万萬](?:[\d,.]|&#46;)*)?(?:か月|ヶ月|个月|時間|小时|分钟|公里|平方米|[年日回人分歳号路次天元])")
 
 
 # The ordinary spaces a Russian line must not break at: between a day and its month, a year and
