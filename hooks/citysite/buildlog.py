@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .errors import Located
 from .languages import page_file_link
+from .menu import menu_line
 from .messages import (
     BOTH,
     Message,
@@ -190,10 +191,7 @@ class LinkWarnings(logging.Filter):
 
     def _menu_line(self, url: str) -> int | None:
         """The line of mkdocs.yml's menu (`nav:`) that lists `url`."""
-        lines = (self.locator.root / "mkdocs.yml").read_text(encoding="utf-8-sig").splitlines()
-        menu = next((number for number, text in enumerate(lines) if text.startswith("nav:")), 0)
-        return next((number + 1 for number, text in enumerate(lines) if number > menu
-                     and re.search(rf"(?:^\s*-|:)\s*['\"]?{re.escape(url)}['\"]?\s*$", text)), None)
+        return menu_line(self.locator.root, rf"(?:^\s*-|:)\s*['\"]?{re.escape(url)}['\"]?\s*$")
 
     def _nav_missing(self, url: str) -> Message:
         """A menu entry for a page that is not in docs/, with the English page closest to it."""

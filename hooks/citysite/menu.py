@@ -25,12 +25,12 @@ def menu_titles(nav: Any) -> Iterator[str]:
                     yield from menu_titles(value)
 
 
-def _line(root: Path, title: str) -> int | None:
-    """The line of mkdocs.yml's menu with `title`."""
+def menu_line(root: Path, pattern: str) -> int | None:
+    """The first line of mkdocs.yml's menu (`nav:`) that `pattern` (a regex) is found in."""
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8-sig").splitlines()
     menu = next((number for number, text in enumerate(lines) if text.startswith("nav:")), 0)
-    return next((number + 1 for number, text in enumerate(lines) if number > menu
-                 and re.match(rf"\s*-\s*['\"]?{re.escape(title)}['\"]?\s*:", text)), None)
+    return next((number + 1 for number, text in enumerate(lines) if number > menu and re.search(pattern, text)),
+                None)
 
 
 def check_menu_titles(nav: Any, translations: dict[str, dict[str, str]], root: Path) -> None:
@@ -39,6 +39,6 @@ def check_menu_titles(nav: Any, translations: dict[str, dict[str, str]], root: P
     for title in menu_titles(nav):
         missing = [lang for lang, table in translations.items() if title not in table]
         if _NOT_ENGLISH.search(title) or missing:
-            raise SiteError("mkdocs.yml", _line(root, title),
+            raise SiteError("mkdocs.yml", menu_line(root, rf"^\s*-\s*['\"]?{re.escape(title)}['\"]?\s*:"),
                             Message("menu.title", title=title, languages=", ".join(missing) or "—"),
                             Message("menu.title_fix", title=title))

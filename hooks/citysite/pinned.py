@@ -791,10 +791,10 @@ _PLACE = r"/^(?:khabarovsk|хабаровск\p{L}*|哈巴罗夫斯克|ハバロ
 # (миграционный учет), драмтеатр (театр драмы), вайфай (Wi-Fi), 泳げる (遊泳), 冬泳 (the ice hole, 冰窟),
 # mosquitoes (repellent), 아이와 (어린이), safe and dangerous (travel advice). They come first: 심카드
 # before 카드, гостиниц after отель. A Japanese couple over New Year: 元日 and 大晦日 (the holidays' 正月);
-# a Chinese family's 跨年 (元旦). A Chinese family with a wheelchair and a stroller in August: 残疾人, 坡道
-# and 婴儿车 (行动不便), 洪水 and 涨水 (the high water of late summer, 高水位), 中暑 (the climate section, 气候 穿衣), 滴滴 (打车); a
-# Korean stopover in February: 휴관 (the places write 휴무), 고려인 (the independence sites' 한인), and
-# 인터넷이 안 돼요 (its 안 found every page with 안: 인터넷).
+# a Chinese family's 跨年 (元旦). A Chinese family with a wheelchair and a stroller in August: 残疾人,
+# 坡道 and 婴儿车 (行动不便), 洪水 and 涨水 (the high water of late summer, 高水位), 中暑 (the climate
+# section, 气候 穿衣), 滴滴 (打车); a Korean stopover in February: 휴관 (the places write 휴무), 고려인
+# (the independence sites' 한인), and 인터넷이 안 돼요 (its 안 found every page with 안: 인터넷).
 _AS_THE_PAGES_WRITE = {"残疾人?|坡道|婴儿推?车": "行动不便", "洪水|涨水|发大水|汛期": "高水位", "中暑|天热": "气候 穿衣",
                        "滴滴": "打车", "휴관": "휴무", "고려인": "한인",
                        r"(인터넷|와이파이|데이터)[이가]?\s*안\s*(돼요?|되요|됨|되네요)": "$1",
